@@ -1,0 +1,26 @@
+# doctest suites, one binary per library, registered with ctest. Natively each case is its own ctest test;
+# under Emscripten each suite runs whole through Node.
+file(GLOB PG_ENGINE_TEST_SOURCES CONFIGURE_DEPENDS tests/engine/*.cpp)
+file(GLOB PG_SCENARIO_TEST_SOURCES CONFIGURE_DEPENDS tests/scenario/*.cpp)
+
+function(pg_add_suite name)
+  add_executable(${name} tests/main.cpp ${ARGN})
+  target_link_libraries(${name} PRIVATE pg_scenario pg_engine pg_json pg_doctest)
+  target_compile_options(${name} PRIVATE ${PG_WARNINGS})
+  target_compile_definitions(${name} PRIVATE PG_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  if(EMSCRIPTEN)
+    # NODERAWFS lets the wasm suite read assets/ from the real file system, like the native one.
+    target_link_options(${name} PRIVATE -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
+    add_test(NAME wasm.${name} COMMAND node --no-experimental-fetch $<TARGET_FILE:${name}>)
+  else()
+    include(${CMAKE_CURRENT_LIST_DIR}/doctest_discover.cmake)
+    doctest_discover_tests(${name} TEST_PREFIX "native.${name}.")
+  endif()
+endfunction()
+
+if(PG_ENGINE_TEST_SOURCES)
+  pg_add_suite(pg_engine_tests ${PG_ENGINE_TEST_SOURCES})
+endif()
+if(PG_SCENARIO_TEST_SOURCES)
+  pg_add_suite(pg_scenario_tests ${PG_SCENARIO_TEST_SOURCES})
+endif()

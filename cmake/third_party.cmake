@@ -1,0 +1,46 @@
+# Third-party pieces, all from Debian (installed or fetched by scripts/bootstrap.sh, never vendored).
+# Header-only libraries are staged into a build-local folder so the wasm build never sees /usr/include.
+set(PG_STAGED_INCLUDE ${CMAKE_BINARY_DIR}/staged-include)
+foreach(lib nlohmann doctest)
+  if(NOT EXISTS /usr/include/${lib})
+    message(FATAL_ERROR "/usr/include/${lib} is missing: run scripts/bootstrap.sh (installs nlohmann-json3-dev, doctest-dev)")
+  endif()
+  file(MAKE_DIRECTORY ${PG_STAGED_INCLUDE})
+  if(NOT EXISTS ${PG_STAGED_INCLUDE}/${lib})
+    file(CREATE_LINK /usr/include/${lib} ${PG_STAGED_INCLUDE}/${lib} SYMBOLIC)
+  endif()
+endforeach()
+
+add_library(pg_json INTERFACE)
+target_include_directories(pg_json SYSTEM INTERFACE ${PG_STAGED_INCLUDE})
+add_library(pg_doctest INTERFACE)
+target_include_directories(pg_doctest SYSTEM INTERFACE ${PG_STAGED_INCLUDE})
+
+set(PG_CACHE_DIR "$ENV{PG_CACHE_DIR}")
+if(NOT PG_CACHE_DIR)
+  set(PG_CACHE_DIR ${CMAKE_SOURCE_DIR}/.deps)
+endif()
+
+# zlib: Debian's libz natively; under Emscripten the core files of Debian's zlib source package.
+add_library(pg_zlib INTERFACE)
+if(EMSCRIPTEN)
+  set(PG_ZLIB_SRC ${PG_CACHE_DIR}/src/zlib)
+  if(NOT EXISTS ${PG_ZLIB_SRC}/deflate.c)
+    message(FATAL_ERROR "${PG_ZLIB_SRC} is missing: run scripts/bootstrap.sh")
+  endif()
+  set(PG_ZLIB_FILES adler32 compress crc32 deflate inflate inffast inftrees trees zutil uncompr)
+  list(TRANSFORM PG_ZLIB_FILES PREPEND ${PG_ZLIB_SRC}/)
+  list(TRANSFORM PG_ZLIB_FILES APPEND .c)
+  add_library(pg_zlib_wasm STATIC ${PG_ZLIB_FILES})
+  target_include_directories(pg_zlib_wasm SYSTEM PUBLIC ${PG_ZLIB_SRC})
+  target_link_libraries(pg_zlib INTERFACE pg_zlib_wasm)
+else()
+  find_package(ZLIB REQUIRED)
+  target_link_libraries(pg_zlib INTERFACE ZLIB::ZLIB)
+endif()
+
+if(EMSCRIPTEN)
+  # Catchable C++ exceptions (nlohmann::json throws); Chromium and Node 20 run wasm exceptions.
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
+endif()
