@@ -93,7 +93,7 @@ struct Redrive {
     int maxReceiveCount = 5;            // 1-1000
 };
 
-struct QueueConfig {                    // sqs
+struct QueueConfig {                    // sqs (an sns node uses only `fifo`: a FIFO topic)
     bool fifo = false;
     SimTime visibilityTimeout = 30 * kSecond;  // 0 s - 12 h
     SimTime retention = 4 * kDay;              // 60 s - 14 d
@@ -134,12 +134,14 @@ struct Edge {
     SimTime maximumRecordAge = -1;              // streams: -1 or 60 s - 7 d
     int parallelizationFactor = 1;              // streams: 1-10
     StartingPosition startingPosition = StartingPosition::TrimHorizon;
+    SimTime startingPositionTimestamp = 0;      // AT_TIMESTAMP (Kinesis only): virtual time to start reading at
     std::string onFailure;                      // streams: destination node id
 };
 
 struct Scenario {
     int version = 1;
     std::string name = "Untitled";
+    std::string description;             // one-line lesson shown in the presets gallery
     std::uint64_t seed = 1;
     SimTime runFor = 10 * kMinute;
     int accountConcurrencyLimit = 1000;  // FIDELITY 3
