@@ -1,0 +1,64 @@
+# The browser app: SDL2 (Debian source, built once by scripts/bootstrap.sh) + WebGL2 + Dear ImGui (Debian
+# source) + the UI panels + the engine. Output: build/web/dist/{index.html, playground.js, .wasm, .data, ...}.
+set(PG_IMGUI_SRC ${PG_CACHE_DIR}/src/imgui)
+set(PG_SDL_PREFIX ${PG_CACHE_DIR}/sdl2-wasm)
+foreach(required ${PG_IMGUI_SRC}/imgui.cpp ${PG_SDL_PREFIX}/lib/libSDL2.a)
+  if(NOT EXISTS ${required})
+    message(FATAL_ERROR "${required} is missing: run scripts/bootstrap.sh")
+  endif()
+endforeach()
+
+add_library(pg_imgui STATIC
+  ${PG_IMGUI_SRC}/imgui.cpp ${PG_IMGUI_SRC}/imgui_draw.cpp ${PG_IMGUI_SRC}/imgui_tables.cpp
+  ${PG_IMGUI_SRC}/imgui_widgets.cpp ${PG_IMGUI_SRC}/imgui_demo.cpp
+  ${PG_IMGUI_SRC}/backends/imgui_impl_sdl2.cpp ${PG_IMGUI_SRC}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(pg_imgui SYSTEM PUBLIC ${PG_IMGUI_SRC} ${PG_IMGUI_SRC}/backends ${PG_SDL_PREFIX}/include/SDL2)
+target_compile_definitions(pg_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
+target_link_libraries(pg_imgui PUBLIC ${PG_SDL_PREFIX}/lib/libSDL2.a)
+
+file(GLOB_RECURSE PG_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+add_library(pg_ui STATIC ${PG_UI_SOURCES})
+target_link_libraries(pg_ui PUBLIC pg_scenario pg_engine pg_imgui PRIVATE pg_json)
+target_compile_options(pg_ui PRIVATE ${PG_WARNINGS})
+
+set(PG_DIST ${CMAKE_BINARY_DIR}/dist)
+file(GLOB PG_WEB_SOURCES CONFIGURE_DEPENDS src/platform/web/*.cpp)
+add_executable(playground ${PG_WEB_SOURCES})
+set_target_properties(playground PROPERTIES OUTPUT_NAME playground SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY ${PG_DIST})
+target_link_libraries(playground PRIVATE pg_ui pg_json)
+target_compile_options(playground PRIVATE ${PG_WARNINGS})
+
+# Fonts come from Debian font packages; presets from assets/scenarios. Both preloaded into the virtual FS.
+set(PG_FONT_UI /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
+set(PG_FONT_MONO /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf)
+file(GLOB PG_PRESETS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/scenarios/*.json)
+set(PG_EXPORTS _main _malloc _free)
+file(STRINGS ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt PG_BRIDGE_EXPORTS REGEX "^_pg_")
+list(APPEND PG_EXPORTS ${PG_BRIDGE_EXPORTS})
+list(JOIN PG_EXPORTS "," PG_EXPORTS_CSV)
+target_link_options(playground PRIVATE
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sSTACK_SIZE=1MB
+  -sEXPORTED_FUNCTIONS=${PG_EXPORTS_CSV}
+  "-sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8"
+  -sENVIRONMENT=web
+  --preload-file ${PG_FONT_UI}@/fonts/ui.ttf
+  --preload-file ${PG_FONT_MONO}@/fonts/mono.ttf
+  --preload-file ${CMAKE_SOURCE_DIR}/assets/scenarios@/scenarios
+  --exclude-file "*.md")
+set_property(TARGET playground APPEND PROPERTY LINK_DEPENDS ${PG_PRESETS}
+  ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt)
+
+# Static files of the page: copied next to the module on every build.
+file(GLOB_RECURSE PG_WEB_STATIC CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
+add_custom_target(web_static ALL
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/web ${PG_DIST}
+  DEPENDS ${PG_WEB_STATIC}
+  COMMENT "Copying web/ into dist/")
+add_dependencies(playground web_static)
+
+if(PG_BUILD_TESTS)
+  add_test(NAME web.smoke COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs smoke --dist ${PG_DIST})
+  set_tests_properties(web.smoke PROPERTIES TIMEOUT 240)
+endif()

@@ -1,0 +1,129 @@
+// Browser entry point: SDL2 window + WebGL2 context + Dear ImGui, driven by the browser's frame callback.
+// Keeps the canvas backing store at devicePixelRatio so text is crisp on HiDPI screens.
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <GLES3/gl3.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "ui/theme.hpp"
+#include "web_host.hpp"
+
+namespace pg::web {
+
+namespace {
+struct Host {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    float pixelRatio = 1.0f;
+    Uint64 lastCounter = 0;
+};
+Host g_host;
+
+float currentPixelRatio() {
+    const double ratio = emscripten_get_device_pixel_ratio();
+    return ratio > 0.5 ? static_cast<float>(ratio) : 1.0f;
+}
+
+// The canvas is sized by CSS to fill the window; follow its size and the pixel ratio.
+void followCanvasSize() {
+    double cssW = 0, cssH = 0;
+    emscripten_get_element_css_size("#canvas", &cssW, &cssH);
+    int w = 0, h = 0;
+    SDL_GetWindowSize(g_host.window, &w, &h);
+    const float ratio = currentPixelRatio();
+    const int wantW = static_cast<int>(std::lround(cssW)), wantH = static_cast<int>(std::lround(cssH));
+    if (wantW > 0 && wantH > 0 && (wantW != w || wantH != h || ratio != g_host.pixelRatio)) {
+        emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(cssW * ratio)),
+                                           static_cast<int>(std::lround(cssH * ratio)));
+        SDL_SetWindowSize(g_host.window, wantW, wantH);
+    }
+    if (ratio != g_host.pixelRatio) {
+        g_host.pixelRatio = ratio;
+        ui::applyTheme(ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void frame(void*) {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    followCanvasSize();
+
+    const Uint64 counter = SDL_GetPerformanceCounter();
+    const double dt = g_host.lastCounter == 0
+                          ? 1.0 / 60.0
+                          : static_cast<double>(counter - g_host.lastCounter) /
+                                static_cast<double>(SDL_GetPerformanceFrequency());
+    g_host.lastCounter = counter;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // SDL reports the window in CSS pixels; the backing store is larger by the pixel ratio.
+    int drawW = 0, drawH = 0;
+    emscripten_get_canvas_element_size("#canvas", &drawW, &drawH);
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DisplaySize.x > 0 && io.DisplaySize.y > 0)
+        io.DisplayFramebufferScale = ImVec2(drawW / io.DisplaySize.x, drawH / io.DisplaySize.y);
+    ImGui::NewFrame();
+    app().frame(dt);
+    ImGui::Render();
+
+    glViewport(0, 0, drawW, drawH);
+    glClearColor(0.07f, 0.08f, 0.09f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(g_host.window);
+}
+}  // namespace
+
+ui::App& app() {
+    static ui::App instance;
+    return instance;
+}
+
+float devicePixelRatio() { return g_host.pixelRatio; }
+
+}  // namespace pg::web
+
+int main(int, char**) {
+    using namespace pg::web;
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    g_host.window = SDL_CreateWindow("Lambda Playground", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                                     SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE);
+    if (!g_host.window) {
+        std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    g_host.gl = SDL_GL_CreateContext(g_host.window);
+    if (!g_host.gl) {
+        std::fprintf(stderr, "WebGL2 is not available: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g_host.window, g_host.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is fixed; nothing to persist
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(g_host.window, g_host.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    g_host.pixelRatio = 0;  // forces font setup at the real ratio on the first frame
+    emscripten_set_main_loop_arg(frame, nullptr, 0, true);
+    return 0;
+}

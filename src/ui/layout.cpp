@@ -1,0 +1,34 @@
+#include "layout.hpp"
+
+#include <algorithm>
+
+namespace pg::ui {
+
+Layout computeLayout(ImVec2 display, float menuBarHeight) {
+    const float transportH = 64.0f;
+    const float sideW = std::clamp(display.x * 0.16f, 170.0f, 260.0f);
+    const float inspectorW = std::clamp(display.x * 0.22f, 220.0f, 380.0f);
+    const float bottomH = std::clamp(display.y * 0.30f, 140.0f, 360.0f);
+    const float top = menuBarHeight;
+    const float middleTop = top + transportH;
+    const float middleH = std::max(80.0f, display.y - middleTop - bottomH);
+
+    Layout l;
+    l.transport = {{0, top}, {display.x, transportH}};
+    l.palette = {{0, middleTop}, {sideW, middleH}};
+    l.canvas = {{sideW, middleTop}, {std::max(80.0f, display.x - sideW - inspectorW), middleH}};
+    l.inspector = {{display.x - inspectorW, middleTop}, {inspectorW, middleH}};
+    l.bottom = {{0, middleTop + middleH}, {display.x, display.y - middleTop - middleH}};
+    return l;
+}
+
+bool beginPanel(const char* title, const PanelRect& rect, ImGuiWindowFlags extraFlags) {
+    ImGui::SetNextWindowPos(rect.pos);
+    ImGui::SetNextWindowSize(rect.size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoSavedSettings | extraFlags;
+    return ImGui::Begin(title, nullptr, flags);
+}
+
+}  // namespace pg::ui

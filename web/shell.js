@@ -1,0 +1,55 @@
+// Page shell: loading progress, a visible error box, and the Module object the wasm loader reads.
+'use strict';
+(function () {
+  const loading = document.getElementById('loading');
+  const progress = document.getElementById('progress');
+  const statusText = document.getElementById('status');
+  const errorBox = document.getElementById('error');
+  const errorText = document.getElementById('error-text');
+  let failed = false;
+
+  function showError(message) {
+    if (failed) return;
+    failed = true;
+    loading.hidden = true;
+    errorText.textContent = String(message);  // text, never HTML
+    errorBox.hidden = false;
+  }
+
+  window.addEventListener('error', (e) => showError(e.message || 'script error'));
+  window.addEventListener('unhandledrejection', (e) => showError((e.reason && e.reason.message) || e.reason));
+
+  const canvas = document.getElementById('canvas');
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    showError('The WebGL context was lost. Reload the page to continue.');
+  });
+
+  window.Module = {
+    canvas,
+    arguments: [location.hash.replace(/^#/, '')],
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    setStatus(text) {
+      // Emscripten reports "Downloading data... (loaded/total)" while fetching the preloaded files.
+      const m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
+      if (m) progress.style.width = Math.round((100 * Number(m[1])) / Number(m[2])) + '%';
+      if (text) statusText.textContent = text.replace(/\(.*\)/, '').trim() || 'Loading…';
+    },
+    monitorRunDependencies(left) {
+      if (left === 0) progress.style.width = '100%';
+    },
+    onRuntimeInitialized() {
+      loading.hidden = true;
+      canvas.focus();
+    },
+    onAbort(what) {
+      showError('The playground stopped: ' + what);
+    },
+  };
+  const script = document.createElement('script');
+  script.src = 'playground.js';
+  script.async = true;
+  script.addEventListener('error', () => showError('Could not load playground.js from the server.'));
+  document.body.appendChild(script);
+})();
