@@ -1,0 +1,71 @@
+// Launches Debian's Chromium headless through playwright-core, with WebGL2 on SwiftShader
+// (flags from ../shared/TOOLCHAIN.md: without the background-networking ones Chromium floods the closed network).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.PG_CHROMIUM || '/usr/bin/chromium';
+
+export async function launchBrowser() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: Number(process.env.PG_DPR || 1),
+    args: [
+      '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-gpu',
+      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const close = async () => {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+/// Collects console errors and page errors so a test can assert there were none.
+export function watchConsole(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
+
+/// Opens the app and waits until the wasm module has drawn `frames` frames.
+export async function openApp(page, url, frames = 10) {
+  await page.goto(url);
+  await page.waitForFunction((n) => window.Module && Module._pg_frame_count && Module._pg_frame_count() >= n,
+    frames, { timeout: 60000 });
+}
+
+export const frameCount = (page) => page.evaluate(() => Module._pg_frame_count());
+export const stateJson = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())));
+
+/// Pixel statistics of a PNG screenshot, computed in the page (no image library needed here).
+export async function pngStats(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0, sumSq = 0, n = 0;
+    const colours = new Set();
+    for (let i = 0; i < d.length; i += 4 * 7) {
+      const v = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+      sum += v; sumSq += v * v; n++;
+      if (colours.size < 5000) colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    }
+    const mean = sum / n;
+    return { width: c.width, height: c.height, mean, variance: sumSq / n - mean * mean, colours: colours.size };
+  }, png.toString('base64'));
+}
