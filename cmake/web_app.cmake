@@ -39,14 +39,13 @@ list(APPEND PG_EXPORTS ${PG_BRIDGE_EXPORTS})
 list(JOIN PG_EXPORTS "," PG_EXPORTS_CSV)
 target_link_options(playground PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sSTACK_SIZE=1MB
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sTOTAL_STACK=1MB
   -sEXPORTED_FUNCTIONS=${PG_EXPORTS_CSV}
   "-sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8"
   -sENVIRONMENT=web
-  --preload-file ${PG_FONT_UI}@/fonts/ui.ttf
-  --preload-file ${PG_FONT_MONO}@/fonts/mono.ttf
-  --preload-file ${CMAKE_SOURCE_DIR}/assets/scenarios@/scenarios
-  --exclude-file "*.md")
+  "SHELL:--preload-file ${PG_FONT_UI}@/fonts/ui.ttf"
+  "SHELL:--preload-file ${PG_FONT_MONO}@/fonts/mono.ttf"
+  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets/scenarios@/scenarios")
 set_property(TARGET playground APPEND PROPERTY LINK_DEPENDS ${PG_PRESETS}
   ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt)
 
