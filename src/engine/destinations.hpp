@@ -1,0 +1,48 @@
+// What destination and DLQ nodes received, kept as structured records (rendered to AWS's JSON shapes by
+// src/scenario/delivered_record_json), and the per-node counters every node type reports.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "sim_time.hpp"
+#include "sim_types.hpp"
+
+namespace pg::sim {
+
+enum class DeliveryKind : std::uint8_t {
+    InvocationRecord,  ///< on-success / on-failure destination: the FIDELITY 5.2 invocation record
+    DeadLetter,        ///< function DLQ: the original event + RequestID/ErrorCode/ErrorMessage (FIDELITY 5.3)
+};
+
+struct DeliveredRecord {
+    SimTime time = 0;
+    std::uint32_t node = kNone;      ///< receiving node index
+    std::uint32_t item = kNone;
+    std::uint32_t function = kNone;  ///< function index the record is about
+    std::uint32_t requestId = 0;
+    std::uint16_t approximateInvokeCount = 0;
+    DeliveryKind kind = DeliveryKind::InvocationRecord;
+    Condition condition = Condition::None;
+    InvokeResult lastResult = InvokeResult::None;  ///< result of the last attempt (None: no attempt)
+};
+
+/// Counters per node. Each node type reports the subset that applies (see the runner's summary).
+struct NodeCounters {
+    // sources
+    std::int64_t items = 0;        ///< items produced
+    std::int64_t accepted = 0;     ///< async: 202 Accepted
+    std::int64_t responses2xx = 0, responses429 = 0, responses500 = 0, responses502 = 0, responses504 = 0;
+    std::int64_t clientRetries = 0;
+    std::int64_t unrouted = 0;     ///< items produced with no function wired (dropped)
+    // functions
+    std::int64_t invocations = 0, errors = 0, timeouts = 0, throttles = 0, coldStarts = 0;
+    std::int64_t peakConcurrency = 0;
+    std::int64_t asyncRetries = 0;       ///< function-error retries scheduled
+    std::int64_t asyncThrottleRetries = 0;
+    std::int64_t eventAgeExceeded = 0;
+    // destinations and queues
+    std::int64_t received = 0;     ///< records or messages delivered to this node
+    std::int64_t sent = 0, receives = 0, deleted = 0, deadLettered = 0, expired = 0, visible = 0, inFlight = 0;
+};
+
+}  // namespace pg::sim

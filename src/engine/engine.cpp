@@ -1,0 +1,355 @@
+// Engine core: building the run, the event loop, arrivals, invocation start/end, items, deliveries.
+// Mode-specific rules live in modes/; invariants in invariants.cpp.
+//
+// Index: [SECTION] build  [SECTION] event loop  [SECTION] arrivals  [SECTION] invocations
+//        [SECTION] items and deliveries  [SECTION] views
+#include "engine.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdio>
+#include <cstdlib>
+
+#include "modes/async_invoke.hpp"
+#include "modes/sync_invoke.hpp"
+
+namespace pg::sim {
+
+// [SECTION] build
+
+Engine::Engine(const Scenario& scenario, EngineOptions options) : m_scenario(scenario), m_options(options) {
+    for (std::size_t i = 0; i < m_scenario.nodes.size(); ++i)
+        m_nodeIndex.emplace(m_scenario.nodes[i].id, static_cast<std::uint32_t>(i));
+    registerModes();
+    build();
+}
+
+Engine::~Engine() = default;
+
+void Engine::registerModes() {
+    // Handler id = position + 1. Poll-based modes (SQS, Kinesis, DynamoDB Streams) register here too.
+    m_modes.push_back(std::make_unique<SyncInvoke>(*this, static_cast<std::uint16_t>(m_modes.size() + 1)));
+    m_modes.push_back(std::make_unique<AsyncInvoke>(*this, static_cast<std::uint16_t>(m_modes.size() + 1)));
+}
+
+void Engine::build() {
+    const std::size_t n = m_scenario.nodes.size();
+    m_now = 0;
+    m_lastEventTime = 0;
+    m_steps = 0;
+    m_queue.clear();
+    m_rng.reseed(m_scenario.seed);
+    m_counters.assign(n, NodeCounters{});
+    m_functions.clear();
+    m_functionOfNode.assign(n, kNone);
+    m_targetOf.assign(n, kNone);
+    m_modeOfNode.assign(n, 0);
+    m_arrivalsEmitted.assign(n, 0);
+    m_lastArrival.assign(n, 0);
+    m_items.clear();
+    m_stateCounts = {};
+    m_trace.clear();
+    m_trace.setStoring(m_options.storeTrace);
+    m_deliveries.clear();
+    m_requestCounter = 0;
+
+    std::int64_t reservedTotal = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Node& node = m_scenario.nodes[i];
+        if (node.type != NodeType::Function) continue;
+        FunctionState fn;
+        fn.node = static_cast<std::uint32_t>(i);
+        fn.reserved = node.function.reservedConcurrency ? *node.function.reservedConcurrency : -1;
+        if (fn.reserved > 0) reservedTotal += fn.reserved;
+        fn.onSuccess = nodeIndex(node.function.async.onSuccess);
+        fn.onFailure = nodeIndex(node.function.async.onFailure);
+        fn.deadLetterQueue = nodeIndex(node.function.async.deadLetterQueue);
+        m_functionOfNode[i] = static_cast<std::uint32_t>(m_functions.size());
+        m_functions.push_back(std::move(fn));
+    }
+    m_pool = AccountPool{};
+    m_pool.limit = m_scenario.accountConcurrencyLimit;
+    m_pool.unreservedCapacity = std::max<std::int64_t>(0, m_pool.limit - reservedTotal);
+
+    for (const Edge& edge : m_scenario.edges) {
+        const std::uint32_t from = nodeIndex(edge.from), to = nodeIndex(edge.to);
+        if (from == kNone || to == kNone || m_functionOfNode[to] == kNone) continue;
+        if (m_targetOf[from] == kNone) m_targetOf[from] = m_functionOfNode[to];
+    }
+    m_metrics.reset(m_functions.size());
+    m_metrics.setEnabled(m_options.collectMetrics);
+
+    for (std::size_t i = 0; i < n; ++i) {
+        for (const auto& mode : m_modes)
+            if (mode->handlesNodeType(m_scenario.nodes[i].type)) {
+                m_modeOfNode[i] = mode->handlerId();
+                break;
+            }
+    }
+    for (const auto& mode : m_modes) mode->start();
+    for (std::size_t i = 0; i < n; ++i)
+        if (m_modeOfNode[i] != 0 && m_scenario.nodes[i].traffic.count > 0)
+            scheduleArrival(static_cast<std::uint32_t>(i));
+}
+
+void Engine::reset() { build(); }
+
+// [SECTION] event loop
+
+bool Engine::step() {
+    if (m_queue.empty()) return false;
+    const Event event = m_queue.pop();
+    m_now = event.time;
+    m_lastEventTime = event.time;
+    ++m_steps;
+    dispatch(event);
+    if (m_options.checkEveryStep) {
+        const auto problems = checkInvariants();
+        if (!problems.empty()) {
+            std::fprintf(stderr, "invariant violated after step %llu: %s\n",
+                         static_cast<unsigned long long>(m_steps), problems.front().c_str());
+            std::abort();
+        }
+    }
+    return true;
+}
+
+void Engine::dispatch(const Event& event) {
+    if (event.handler == 0) {
+        if (event.kind == kArrival) onArrival(event.a);
+        else if (event.kind == kInvocationEnd) onInvocationEnd(event.a, event.b);
+        return;
+    }
+    m_modes[event.handler - 1]->onEvent(event);
+}
+
+void Engine::runUntil(SimTime until) {
+    while (!m_queue.empty() && m_queue.top().time < until) step();
+    if (until > m_now) m_now = until;
+}
+
+bool Engine::runUntil(const std::function<bool(const Engine&)>& stop) {
+    for (;;) {
+        if (stop(*this)) return true;
+        if (!step()) return false;
+    }
+}
+
+void Engine::rewindTo(std::uint64_t target) {
+    if (target < m_steps) build();
+    while (m_steps < target && step()) {
+    }
+}
+
+// [SECTION] arrivals
+
+void Engine::scheduleArrival(std::uint32_t node) {
+    const Traffic& traffic = m_scenario.nodes[node].traffic;
+    const std::uint32_t k = m_arrivalsEmitted[node];
+    if (k >= traffic.count) return;
+    SimTime t = traffic.start;
+    if (traffic.ratePerSecond > 0) {
+        if (traffic.arrival == Arrival::Poisson) {
+            const auto mean = static_cast<SimTime>(static_cast<double>(kSecond) / traffic.ratePerSecond + 0.5);
+            t = (k == 0 ? traffic.start : m_lastArrival[node]) + m_rng.exponential(mean);
+            m_lastArrival[node] = t;
+        } else {
+            t = traffic.start +
+                static_cast<SimTime>(static_cast<double>(k) * static_cast<double>(kSecond) / traffic.ratePerSecond);
+        }
+    }
+    m_queue.push(std::max(t, m_now), 0, kArrival, node);
+}
+
+void Engine::onArrival(std::uint32_t node) {
+    const std::uint32_t number = ++m_arrivalsEmitted[node];
+    ++m_counters[node].items;
+    m_modes[m_modeOfNode[node] - 1]->onArrival(node, number);
+    scheduleArrival(node);  // lazily: one pending arrival per source
+}
+
+// [SECTION] invocations
+
+ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, std::uint16_t handler,
+                                   std::uint32_t token, SimTime* endsAt) {
+    FunctionState& fn = m_functions[function];
+    const std::uint32_t fnNode = fn.node;
+    const AcquireResult acquired = acquireEnvironment(fn, m_pool, m_now);
+    Item& it = m_items[itemIndex];
+    if (acquired.environment == kNone) {
+        ++m_counters[fnNode].throttles;
+        if (m_metrics.enabled()) ++m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth()).throttles;
+        record(TraceKind::Throttled, itemIndex, fnNode, static_cast<std::uint16_t>(it.attempts + 1), 0,
+               static_cast<std::uint16_t>(acquired.throttle));
+        return acquired.throttle;
+    }
+    const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
+    const Node& origin = m_scenario.nodes[it.origin];
+    RuleInput in;
+    in.originId = &origin.id;
+    in.bodyTemplate = &origin.traffic.body;
+    in.number = it.number;
+    in.attempt = it.attempts + 1;
+    in.now = m_now;
+    const RuleOutcome rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+    const RunPlan plan = planRun(cfg, rule, m_rng);
+
+    ExecutionEnvironment& env = fn.environments[acquired.environment];
+    env.busy = true;
+    env.cold = acquired.cold;
+    env.startedAt = m_now;
+    env.endsAt = m_now + (acquired.cold ? cfg.coldStart : 0) + plan.runTime;
+    env.item = itemIndex;
+    env.token = token;
+    env.requestId = it.requestId;
+    env.mode = handler;
+    env.attempt = static_cast<std::uint16_t>(it.attempts + 1);
+    env.result = plan.result;
+    ++env.invocations;
+
+    ++it.attempts;
+    it.throttles = 0;
+    if (it.firstStartAt < 0) it.firstStartAt = m_now;
+    m_items.addAttempt(itemIndex, m_now, it.requestId);
+    setItemState(itemIndex, ItemState::Running);
+
+    NodeCounters& c = m_counters[fnNode];
+    ++c.invocations;
+    if (acquired.cold) ++c.coldStarts;
+    c.peakConcurrency = std::max<std::int64_t>(c.peakConcurrency, fn.inFlight);
+    if (m_metrics.enabled()) {
+        FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
+        ++b.invocations;
+        if (acquired.cold) ++b.coldStarts;
+    }
+    record(TraceKind::InvokeStart, itemIndex, fnNode, env.attempt, static_cast<std::uint8_t>(rule),
+           acquired.cold ? 1 : 0);
+    m_queue.push(env.endsAt, 0, kInvocationEnd, function, acquired.environment);
+    if (endsAt) *endsAt = env.endsAt;
+    return ThrottleReason::None;
+}
+
+void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) {
+    FunctionState& fn = m_functions[function];
+    const ExecutionEnvironment invocation = fn.environments[environment];
+    NodeCounters& c = m_counters[fn.node];
+    const bool failed = invocation.result != InvokeResult::Success;
+    if (failed) ++c.errors;
+    if (invocation.result == InvokeResult::Timeout) ++c.timeouts;
+    releaseEnvironment(fn, m_pool, environment);
+    if (m_metrics.enabled()) {
+        FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
+        if (failed) ++b.errors;
+        if (invocation.result == InvokeResult::Timeout) ++b.timeouts;
+    }
+    if (invocation.item != kNone)
+        record(TraceKind::InvokeEnd, invocation.item, fn.node, invocation.attempt,
+               static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
+    m_modes[invocation.mode - 1]->onInvocationEnd(function, invocation);
+    for (const auto& mode : m_modes) mode->onCapacityFreed(function);
+}
+
+// [SECTION] items and deliveries
+
+std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
+                                 ItemState initial) {
+    Item it;
+    it.createdAt = m_now;
+    it.receivedAt = m_now;
+    it.origin = origin;
+    it.number = number;
+    it.function = function;
+    it.state = initial;
+    const std::uint32_t index = m_items.add(it);
+    ++m_stateCounts[static_cast<int>(initial)];
+    record(TraceKind::Arrival, index, origin, 0);
+    return index;
+}
+
+void Engine::setItemState(std::uint32_t index, ItemState state) {
+    Item& it = m_items[index];
+    --m_stateCounts[static_cast<int>(it.state)];
+    it.state = state;
+    ++m_stateCounts[static_cast<int>(state)];
+}
+
+void Engine::finishItem(std::uint32_t index, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
+    setItemState(index, ItemState::Done);
+    Item& it = m_items[index];
+    it.outcome = outcome;
+    it.endedIn = endedIn;
+    it.condition = condition;
+    record(TraceKind::Finished, index, it.origin, it.attempts, static_cast<std::uint8_t>(outcome),
+           static_cast<std::uint16_t>(condition));
+}
+
+std::uint32_t Engine::record(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
+                             std::uint8_t outcome, std::uint16_t detail) {
+    TraceRecord r;
+    r.time = m_now;
+    r.item = item;
+    r.node = node;
+    r.attempt = attempt;
+    r.kind = kind;
+    r.outcome = outcome;
+    r.detail = detail;
+    if (item != kNone) r.cause = m_items[item].lastTrace;
+    const std::uint32_t seq = m_trace.append(r);
+    if (item != kNone) m_items[item].lastTrace = seq;
+    return seq;
+}
+
+std::uint32_t Engine::deliver(const DeliveredRecord& delivered) {
+    DeliveredRecord r = delivered;
+    r.time = m_now;
+    const auto index = static_cast<std::uint32_t>(m_deliveries.size());
+    m_deliveries.push_back(r);
+    NodeCounters& c = m_counters[r.node];
+    ++c.received;
+    ++c.sent;
+    if (m_scenario.nodes[r.node].type == NodeType::Sqs && m_modeOfNode[r.node] == 0) ++c.visible;
+    record(TraceKind::Delivered, r.item, r.node, r.approximateInvokeCount, static_cast<std::uint8_t>(r.kind),
+           static_cast<std::uint16_t>(r.condition));
+    if (m_modeOfNode[r.node] != 0) m_modes[m_modeOfNode[r.node] - 1]->onDelivered(r.node, index);
+    return index;
+}
+
+void Engine::noteAsyncDepth(std::uint32_t function) {
+    if (!m_metrics.enabled()) return;
+    const FunctionState& fn = m_functions[function];
+    m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
+}
+
+void Engine::noteDwell(std::uint32_t function, SimTime dwell) {
+    if (!m_metrics.enabled()) return;
+    const FunctionState& fn = m_functions[function];
+    FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
+    ++b.dwellCount;
+    b.dwellSum += dwell;
+}
+
+// [SECTION] views
+
+std::uint32_t Engine::nodeIndex(const std::string& id) const {
+    if (id.empty()) return kNone;
+    auto found = m_nodeIndex.find(id);
+    return found == m_nodeIndex.end() ? kNone : found->second;
+}
+
+std::string Engine::itemId(std::uint32_t item) const {
+    const Item& it = m_items[item];
+    return m_scenario.nodes[it.origin].id + "#" + std::to_string(it.number);
+}
+
+std::string Engine::itemBody(std::uint32_t item) const {
+    const Item& it = m_items[item];
+    std::string body;
+    renderBody(m_scenario.nodes[it.origin].traffic.body, it.number, body);
+    return body;
+}
+
+const char* Engine::modeNameOfNode(std::uint32_t node) const {
+    return m_modeOfNode[node] == 0 ? "" : m_modes[m_modeOfNode[node] - 1]->name();
+}
+
+}  // namespace pg::sim

@@ -1,0 +1,156 @@
+// Engine: the deterministic discrete-event simulation of one scenario. Pure C++17 (no UI, JSON or platform
+// includes). Same scenario + same seed => the same trace, natively and in wasm.
+//
+// Index: [SECTION] options  [SECTION] running  [SECTION] read-only views  [SECTION] mode API
+#pragma once
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "destinations.hpp"
+#include "event_queue.hpp"
+#include "function_runtime.hpp"
+#include "items.hpp"
+#include "metrics.hpp"
+#include "modes/mode_handler.hpp"
+#include "rng.hpp"
+#include "scenario_config.hpp"
+#include "trace.hpp"
+
+namespace pg::sim {
+
+// [SECTION] options
+struct EngineOptions {
+    bool storeTrace = true;        ///< keep trace records (the fingerprint is computed either way)
+    bool collectMetrics = true;    ///< per-second series
+    bool checkEveryStep = false;   ///< run checkInvariants() after every step; the first problem aborts
+};
+
+class Engine {
+public:
+    /// Builds the run from a validated scenario (src/scenario validates; unknown references are ignored).
+    explicit Engine(const Scenario& scenario, EngineOptions options = {});
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // [SECTION] running
+    /// Processes the next scheduled event (ties in scheduling order). False when nothing is left.
+    bool step();
+    /// Processes every event with time < `until`, then sets now() = `until` (never moves backwards).
+    void runUntil(SimTime until);
+    /// Steps until `stop(*this)` holds (checked before each step) or nothing is left; returns stop's value.
+    bool runUntil(const std::function<bool(const Engine&)>& stop);
+    /// Back to the state right after step `step` by re-running from the start (exact: runs are deterministic).
+    void rewindTo(std::uint64_t step);
+    /// Back to time 0, nothing processed.
+    void reset();
+
+    SimTime now() const { return m_now; }
+    SimTime lastEventTime() const { return m_lastEventTime; }
+    std::uint64_t stepCount() const { return m_steps; }
+    bool idle() const { return m_queue.empty(); }
+    SimTime nextEventTime() const { return m_queue.empty() ? kNever : m_queue.top().time; }
+    std::size_t pendingEvents() const { return m_queue.size(); }
+
+    // [SECTION] read-only views (for the UI and the runner)
+    const Scenario& scenario() const { return m_scenario; }
+    std::size_t nodeCount() const { return m_scenario.nodes.size(); }
+    std::uint32_t nodeIndex(const std::string& id) const;  ///< kNone if unknown
+    const NodeCounters& counters(std::uint32_t node) const { return m_counters[node]; }
+    const std::vector<FunctionState>& functions() const { return m_functions; }
+    std::uint32_t functionOfNode(std::uint32_t node) const { return m_functionOfNode[node]; }
+    const AccountPool& accountPool() const { return m_pool; }
+    const ItemStore& items() const { return m_items; }
+    std::string itemId(std::uint32_t item) const;    ///< "<origin id>#<n>"
+    std::string itemBody(std::uint32_t item) const;  ///< the origin's body template rendered for the item
+    std::size_t itemsInState(ItemState state) const { return m_stateCounts[static_cast<int>(state)]; }
+    const Trace& trace() const { return m_trace; }
+    std::uint64_t traceFingerprint() const { return m_trace.fingerprint(); }
+    const Metrics& metrics() const { return m_metrics; }
+    const std::vector<DeliveredRecord>& deliveries() const { return m_deliveries; }
+    std::string requestIdText(std::uint32_t requestId) const { return requestIdString(m_scenario.seed, requestId); }
+    /// Which mode owns a source node ("sync", "async", ...) or "" if none.
+    const char* modeNameOfNode(std::uint32_t node) const;
+    /// Every violated invariant, as text; empty when all hold.
+    std::vector<std::string> checkInvariants() const;
+
+    // [SECTION] mode API: used by src/engine/modes; not for the UI.
+    std::uint64_t schedule(SimTime time, std::uint16_t handler, std::uint16_t kind, std::uint32_t a = 0,
+                           std::uint32_t b = 0) { return m_queue.push(time, handler, kind, a, b); }
+    Rng& rng() { return m_rng; }
+    const Node& node(std::uint32_t index) const { return m_scenario.nodes[index]; }
+    NodeCounters& mutableCounters(std::uint32_t node) { return m_counters[node]; }
+    FunctionState& function(std::uint32_t index) { return m_functions[index]; }
+    const FunctionConfig& functionConfig(std::uint32_t function) const {
+        return m_scenario.nodes[m_functions[function].node].function;
+    }
+    Item& item(std::uint32_t index) { return m_items[index]; }
+    /// The first function a source node is wired to, kNone if none.
+    std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
+    std::uint32_t newRequestId() { return ++m_requestCounter; }
+
+    /// Creates an item of `origin` (records an Arrival). Its state must then be set by the mode.
+    std::uint32_t createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
+                             ItemState initial);
+    void setItemState(std::uint32_t item, ItemState state);
+    /// Final outcome: state Done, records Finished.
+    void finishItem(std::uint32_t item, ItemOutcome outcome, std::uint32_t endedIn, Condition condition);
+    /// Appends a trace record about `item` (cause = its previous record); returns the record's sequence number.
+    std::uint32_t record(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
+                         std::uint8_t outcome = 0, std::uint16_t detail = 0);
+
+    /// Tries to invoke `function` with one item: acquires a slot and an environment (or records a throttle
+    /// and returns its reason), evaluates the behaviour rules for attempt item.attempts+1, schedules the end,
+    /// and updates the item (attempt list, Running). `token` is handed back in onInvocationEnd.
+    ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, std::uint16_t handler,
+                               std::uint32_t token, SimTime* endsAt = nullptr);
+    /// Delivers a record/message to a destination or DLQ node; returns its index in deliveries().
+    std::uint32_t deliver(const DeliveredRecord& record);
+    /// Refreshes the async queue depth gauge of `function` (call after queue/waiting changes).
+    void noteAsyncDepth(std::uint32_t function);
+    /// Adds one async event's dwell time (receipt -> first invocation start) to the current second.
+    void noteDwell(std::uint32_t function, SimTime dwell);
+
+private:
+    enum CoreEvent : std::uint16_t { kArrival = 0, kInvocationEnd = 1 };
+    void build();
+    void registerModes();
+    void dispatch(const Event& event);
+    void onArrival(std::uint32_t node);
+    void onInvocationEnd(std::uint32_t function, std::uint32_t environment);
+    void scheduleArrival(std::uint32_t node);
+
+    Scenario m_scenario;
+    EngineOptions m_options;
+    std::vector<std::unique_ptr<ModeHandler>> m_modes;  // handler id = index + 1; 0 is the core
+    std::map<std::string, std::uint32_t> m_nodeIndex;
+
+    // mutable run state (rebuilt by reset)
+    SimTime m_now = 0;
+    SimTime m_lastEventTime = 0;
+    std::uint64_t m_steps = 0;
+    EventQueue m_queue;
+    Rng m_rng;
+    std::vector<NodeCounters> m_counters;
+    std::vector<FunctionState> m_functions;
+    std::vector<std::uint32_t> m_functionOfNode;
+    std::vector<std::uint32_t> m_targetOf;
+    std::vector<std::uint16_t> m_modeOfNode;       // handler id, 0 = none
+    std::vector<std::uint32_t> m_arrivalsEmitted;  // per node
+    std::vector<SimTime> m_lastArrival;            // per node (Poisson)
+    AccountPool m_pool;
+    ItemStore m_items;
+    std::array<std::size_t, 4> m_stateCounts{};
+    Trace m_trace;
+    Metrics m_metrics;
+    std::vector<DeliveredRecord> m_deliveries;
+    std::uint32_t m_requestCounter = 0;
+    std::string m_scratch;
+};
+
+}  // namespace pg::sim

@@ -1,0 +1,95 @@
+// Concurrency, environments, scaling bucket and behaviour rules of one function.
+#include "function_runtime.hpp"
+
+#include <algorithm>
+
+#include "items.hpp"
+
+namespace pg::sim {
+
+AcquireResult acquireEnvironment(FunctionState& fn, AccountPool& pool, SimTime now) {
+    AcquireResult r;
+    if (fn.reserved >= 0) {
+        if (static_cast<std::int64_t>(fn.inFlight) >= fn.reserved) {
+            r.throttle = ThrottleReason::ReservedConcurrency;
+            return r;
+        }
+    } else if (pool.unreservedInFlight >= pool.unreservedCapacity) {
+        r.throttle = ThrottleReason::AccountConcurrency;
+        return r;
+    }
+    if (!fn.idle.empty()) {
+        r.environment = fn.idle.back();
+        fn.idle.pop_back();
+    } else {
+        fn.scalingCredit = std::min(kScalingCreditCap, fn.scalingCredit + (now - fn.scalingRefilledAt));
+        fn.scalingRefilledAt = now;
+        if (fn.scalingCredit < kScalingCostPerEnvironment) {
+            r.throttle = ThrottleReason::ScalingRate;
+            return r;
+        }
+        fn.scalingCredit -= kScalingCostPerEnvironment;
+        ExecutionEnvironment env;
+        env.createdAt = now;
+        fn.environments.push_back(env);
+        r.environment = static_cast<std::uint32_t>(fn.environments.size() - 1);
+        r.cold = true;
+    }
+    ++fn.inFlight;
+    fn.peakConcurrency = std::max(fn.peakConcurrency, fn.inFlight);
+    if (fn.reserved < 0) ++pool.unreservedInFlight;
+    return r;
+}
+
+void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t environment) {
+    ExecutionEnvironment& env = fn.environments[environment];
+    env.busy = false;
+    env.item = kNone;
+    --fn.inFlight;
+    if (fn.reserved < 0) --pool.unreservedInFlight;
+    fn.idle.push_back(environment);
+}
+
+static bool matches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::string& scratch) {
+    if (c.attemptAtMost && in.attempt > *c.attemptAtMost) return false;
+    if (c.after && in.now < *c.after) return false;
+    if (c.before && in.now >= *c.before) return false;
+    if (c.itemModulo && *c.itemModulo > 0 &&
+        static_cast<std::int64_t>(in.number) % *c.itemModulo != c.itemRemainder)
+        return false;
+    if (c.item) {
+        scratch = *in.originId;
+        scratch += '#';
+        scratch += std::to_string(in.number);
+        if (scratch != *c.item) return false;
+    }
+    if (c.bodyContains) {
+        renderBody(*in.bodyTemplate, in.number, scratch);
+        if (scratch.find(*c.bodyContains) == std::string::npos) return false;
+    }
+    if (c.rate && !rng.bernoulli(*c.rate)) return false;  // drawn last: only when everything else holds
+    return true;
+}
+
+RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
+                             std::string& scratch) {
+    for (const BehaviorRule& rule : rules)
+        if (matches(rule.when, in, rng, scratch)) return rule.then;
+    return RuleOutcome::Success;
+}
+
+RunPlan planRun(const FunctionConfig& cfg, RuleOutcome rule, Rng& rng) {
+    RunPlan plan;
+    SimTime duration = cfg.duration.min;
+    if (cfg.duration.max > cfg.duration.min) duration = rng.uniformInt(cfg.duration.min, cfg.duration.max);
+    if (rule == RuleOutcome::Timeout || duration > cfg.timeout) {
+        plan.result = InvokeResult::Timeout;
+        plan.runTime = cfg.timeout;
+    } else {
+        plan.result = rule == RuleOutcome::Error ? InvokeResult::Error : InvokeResult::Success;
+        plan.runTime = duration;
+    }
+    return plan;
+}
+
+}  // namespace pg::sim

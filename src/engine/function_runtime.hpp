@@ -1,0 +1,96 @@
+// A function's runtime state: execution environments (cold start, warm reuse), concurrency against its
+// reservation or the account's unreserved pool, the scaling-rate token bucket (FIDELITY 3), and its
+// asynchronous internal queue. Pure bookkeeping: scheduling and tracing live in the engine.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "rng.hpp"
+#include "scenario_config.hpp"
+#include "sim_types.hpp"
+
+namespace pg::sim {
+
+/// One execution environment. While busy it holds the one invocation it runs.
+struct ExecutionEnvironment {
+    SimTime createdAt = 0;
+    SimTime startedAt = 0;      ///< current invocation: accepted (init included when cold)
+    SimTime endsAt = 0;         ///< current invocation: end time
+    std::uint32_t invocations = 0;
+    std::uint32_t item = kNone;    ///< current invocation's item (a mode may use `token` for batches)
+    std::uint32_t token = 0;       ///< mode-defined payload of the current invocation
+    std::uint32_t requestId = 0;
+    std::uint16_t mode = 0;        ///< handler that owns the current invocation
+    std::uint16_t attempt = 0;
+    bool busy = false;
+    bool cold = false;             ///< current invocation began with an init phase
+    InvokeResult result = InvokeResult::None;  ///< decided at start, reported at end
+};
+
+/// The account's pool shared by functions without reserved concurrency (FIDELITY 3).
+struct AccountPool {
+    std::int64_t limit = 1000;
+    std::int64_t unreservedCapacity = 1000;  ///< limit minus all reservations, never below 0
+    std::int64_t unreservedInFlight = 0;
+};
+
+/// Scaling rate: 1,000 new environments per 10 s per function, refilled continuously; unused rate does not
+/// accrue beyond one full bucket (FIDELITY 3, DG-SCALING). Credit is kept in microseconds of refill time.
+constexpr std::int64_t kScalingBurst = 1000;
+constexpr SimTime kScalingCostPerEnvironment = 10 * kSecond / kScalingBurst;  // 10 ms of refill each
+constexpr SimTime kScalingCreditCap = kScalingBurst * kScalingCostPerEnvironment;
+
+struct FunctionState {
+    std::uint32_t node = kNone;          ///< scenario node index
+    int reserved = -1;                   ///< reserved concurrency, -1 = unreserved pool
+    std::uint32_t inFlight = 0;
+    std::uint32_t peakConcurrency = 0;
+    std::vector<ExecutionEnvironment> environments;
+    std::vector<std::uint32_t> idle;     ///< idle environments, most recently used last (reused first)
+    SimTime scalingCredit = kScalingCreditCap;
+    SimTime scalingRefilledAt = 0;
+    std::deque<std::uint32_t> asyncQueue;  ///< ready events (item indices), FIFO
+    std::uint32_t asyncWaiting = 0;        ///< events of this function waiting on a retry/backoff timer
+    std::uint32_t onSuccess = kNone, onFailure = kNone, deadLetterQueue = kNone;  ///< node indices
+
+    std::uint32_t asyncDepth() const { return static_cast<std::uint32_t>(asyncQueue.size()) + asyncWaiting; }
+};
+
+struct AcquireResult {
+    std::uint32_t environment = kNone;  ///< kNone when throttled
+    bool cold = false;
+    ThrottleReason throttle = ThrottleReason::None;
+};
+
+/// Takes a concurrency slot and an environment (warm if one is idle, else a new one if the scaling bucket
+/// allows), or reports why the invoke is throttled. Does not mark the environment busy.
+AcquireResult acquireEnvironment(FunctionState& fn, AccountPool& pool, SimTime now);
+
+/// Returns the environment and its concurrency slot.
+void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t environment);
+
+/// Everything behaviour rules look at for one attempt.
+struct RuleInput {
+    const std::string* originId = nullptr;
+    const std::string* bodyTemplate = nullptr;
+    std::uint32_t number = 0;
+    int attempt = 1;
+    SimTime now = 0;
+};
+
+/// First matching rule wins; all present conditions must hold; `rate` draws from the generator only when
+/// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations.
+RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
+                             std::string& scratch);
+
+/// Result and length of one invocation's run phase: a run longer than the timeout ends as a timeout at the
+/// timeout (FIDELITY 2); rule `timeout` runs until the timeout.
+struct RunPlan {
+    InvokeResult result = InvokeResult::Success;
+    SimTime runTime = 0;
+};
+RunPlan planRun(const FunctionConfig& cfg, RuleOutcome rule, Rng& rng);
+
+}  // namespace pg::sim

@@ -1,0 +1,68 @@
+// Item storage, body templates and request ids.
+#include "items.hpp"
+
+#include "rng.hpp"
+
+namespace pg::sim {
+
+std::uint32_t ItemStore::add(const Item& item) {
+    m_items.push_back(item);
+    return static_cast<std::uint32_t>(m_items.size() - 1);
+}
+
+void ItemStore::addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId) {
+    const auto index = static_cast<std::uint32_t>(m_attempts.size());
+    m_attempts.push_back(AttemptRecord{start, kNone, requestId});
+    Item& it = m_items[item];
+    if (it.lastAttempt == kNone) it.firstAttempt = index;
+    else m_attempts[it.lastAttempt].next = index;
+    it.lastAttempt = index;
+}
+
+std::vector<SimTime> ItemStore::attemptTimes(std::uint32_t item) const {
+    std::vector<SimTime> times;
+    for (std::uint32_t a = m_items[item].firstAttempt; a != kNone; a = m_attempts[a].next)
+        times.push_back(m_attempts[a].start);
+    return times;
+}
+
+void ItemStore::clear() {
+    m_items.clear();
+    m_attempts.clear();
+}
+
+void renderBody(const std::string& bodyTemplate, std::uint32_t number, std::string& out) {
+    out.clear();
+    const std::size_t n = bodyTemplate.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (bodyTemplate[i] == '{' && i + 2 < n && bodyTemplate[i + 1] == 'n' && bodyTemplate[i + 2] == '}') {
+            out += std::to_string(number);
+            i += 2;
+        } else {
+            out += bodyTemplate[i];
+        }
+    }
+}
+
+std::string requestIdString(std::uint64_t seed, std::uint32_t n) {
+    std::uint64_t state = seed * 0x9E3779B97F4A7C15ull + n;
+    const std::uint64_t hi = splitMix64(state);
+    const std::uint64_t lo = splitMix64(state);
+    static const char* kHex = "0123456789abcdef";
+    // 8-4-4-4-12, version nibble 4 and variant 8-b like a random UUID.
+    std::string s(36, '-');
+    auto nibble = [&](int i) -> unsigned {
+        return static_cast<unsigned>(((i < 16 ? hi >> (4 * i) : lo >> (4 * (i - 16)))) & 0xfu);
+    };
+    int k = 0;
+    for (int pos = 0; pos < 36; ++pos) {
+        if (pos == 8 || pos == 13 || pos == 18 || pos == 23) continue;
+        unsigned v = nibble(k++);
+        if (pos == 14) v = 4;
+        if (pos == 19) v = 8 | (v & 3);
+        s[static_cast<std::size_t>(pos)] = kHex[v];
+    }
+    return s;
+}
+
+}  // namespace pg::sim

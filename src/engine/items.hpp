@@ -1,0 +1,66 @@
+// Items (requests, events, later messages and records) stored compactly by index, plus the append-only list
+// of invocation attempts that carried them. Bodies are never stored: they are rendered from the origin's
+// template on demand ("{n}" is the item number).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim_time.hpp"
+#include "sim_types.hpp"
+
+namespace pg::sim {
+
+struct Item {
+    SimTime createdAt = 0;        ///< arrival at the source
+    SimTime receivedAt = 0;       ///< async: accepted into the internal queue (event age counts from here)
+    SimTime firstStartAt = -1;    ///< start of the first invocation, -1 before
+    std::uint32_t origin = kNone;    ///< source node index
+    std::uint32_t number = 0;        ///< n in "<origin>#<n>", from 1
+    std::uint32_t function = kNone;  ///< target function index, kNone if the source is not wired
+    std::uint32_t firstAttempt = kNone;  ///< index into ItemStore::attempts(), linked through `next`
+    std::uint32_t lastAttempt = kNone;
+    std::uint32_t lastTrace = kNone;     ///< last trace record of this item (cause of the next one)
+    std::uint32_t requestId = 0;         ///< current request id number (see requestIdString)
+    std::uint32_t endedIn = kNone;       ///< DLQ/destination node index
+    std::uint16_t attempts = 0;          ///< invocations that carried the item
+    std::uint16_t tries = 0;             ///< sync: requests sent by the caller (1 + client retries so far)
+    std::uint16_t throttles = 0;         ///< async: throttles since the last real attempt
+    ItemState state = ItemState::Queued;
+    ItemOutcome outcome = ItemOutcome::Pending;
+    Condition condition = Condition::None;
+    InvokeResult lastResult = InvokeResult::None;
+};
+
+/// One invocation that carried an item.
+struct AttemptRecord {
+    SimTime start = 0;
+    std::uint32_t next = kNone;  ///< next attempt of the same item
+    std::uint32_t requestId = 0;
+};
+
+class ItemStore {
+public:
+    std::uint32_t add(const Item& item);
+    Item& operator[](std::uint32_t index) { return m_items[index]; }
+    const Item& operator[](std::uint32_t index) const { return m_items[index]; }
+    std::size_t size() const { return m_items.size(); }
+    const std::vector<Item>& all() const { return m_items; }
+    const std::vector<AttemptRecord>& attempts() const { return m_attempts; }
+    void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId);
+    /// Start times of every attempt of `item`, in order.
+    std::vector<SimTime> attemptTimes(std::uint32_t item) const;
+    void clear();
+
+private:
+    std::vector<Item> m_items;
+    std::vector<AttemptRecord> m_attempts;
+};
+
+/// Writes `bodyTemplate` with every "{n}" replaced by `number` into `out` (reusing its capacity).
+void renderBody(const std::string& bodyTemplate, std::uint32_t number, std::string& out);
+
+/// A deterministic UUID-shaped request id for request number `n` of a run seeded with `seed`.
+std::string requestIdString(std::uint64_t seed, std::uint32_t n);
+
+}  // namespace pg::sim

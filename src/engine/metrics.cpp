@@ -1,0 +1,28 @@
+// Metric series storage.
+#include "metrics.hpp"
+
+#include <algorithm>
+
+namespace pg::sim {
+
+void Metrics::reset(std::size_t functionCount) {
+    m_series.assign(functionCount, {});
+}
+
+FunctionSecond& Metrics::at(std::uint32_t function, SimTime time, std::uint32_t concurrency,
+                            std::uint32_t depth) {
+    auto& series = m_series[function];
+    const std::size_t second = static_cast<std::size_t>(time / kSecond);
+    if (series.size() <= second) {
+        FunctionSecond carried;
+        carried.peakConcurrency = concurrency;
+        carried.peakAsyncQueueDepth = depth;
+        series.resize(second + 1, carried);
+    }
+    FunctionSecond& bucket = series[second];
+    bucket.peakConcurrency = std::max(bucket.peakConcurrency, concurrency);
+    bucket.peakAsyncQueueDepth = std::max(bucket.peakAsyncQueueDepth, depth);
+    return bucket;
+}
+
+}  // namespace pg::sim

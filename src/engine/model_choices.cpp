@@ -1,0 +1,58 @@
+// The list of model choices. Keep in step with the code that applies each rule (grep for the topic key).
+#include "model_choices.hpp"
+
+namespace pg::sim {
+
+const std::vector<ModelChoice>& modelChoices() {
+    static const std::vector<ModelChoice> kChoices = {
+        {"async_retry_wait_origin",
+         "Async retry waits (1 min, then 2 min) run from the end of the failed attempt; the event then rejoins "
+         "the tail of the internal queue.",
+         "FIDELITY 7 [M] LS-EVM; consistent with the observed 30/91/213 s windows", false},
+        {"async_max_event_age_lookahead",
+         "A retry happens only if elapsed + next wait <= maximum event age; otherwise the event fails at once "
+         "with EventAgeExceeded.",
+         "FIDELITY 5.1/7 [M]; reproduces the observed MaxAge 60 -> 1 attempt, 90 -> 2 attempts", false},
+        {"async_throttle_backoff",
+         "A throttled async event waits min(2^n, 300) s (n = 0, 1, ... throttles since its last real attempt), "
+         "then rejoins the queue; this does not consume retry attempts and is bounded by the maximum event age "
+         "(EventAgeExceeded).",
+         "FIDELITY 5.1/7 [D] 1 s to 5 min range, [M] formula", false},
+        {"async_poller_under_throttling",
+         "When the function has no free concurrency, the internal queue's poller tries one event per trigger "
+         "(arrival, freed slot, requeue); only that event is throttled, the others stay queued.",
+         "FIDELITY 5.1 [D] 'reduces the rate at which it reads events'; exact rule [U]", false},
+        {"throttled_until_max_age_condition",
+         "An async event still throttled when its age runs out fails with EventAgeExceeded.",
+         "FIDELITY 5.2 [U]", false},
+        {"api_gateway_function_runs_on",
+         "After API Gateway answers 504 at its integration timeout, the function keeps running to its own end "
+         "or timeout, holding its concurrency.",
+         "FIDELITY 4 [C] treated as [U]", false},
+        {"client_retry_statuses",
+         "A source's client retry policy retries responses of 429 and 5xx (API Gateway 500/502/504), with a new "
+         "request id each time; a direct invoke's function error (200 + FunctionError) is not retried.",
+         "FIDELITY 4 [D] DG-RETRIES (SDKs retry 429 and non-bad-request errors), 8.11", false},
+        {"cold_start_outside_timeout",
+         "A new execution environment first runs its init phase (cold_start); the function timeout applies to "
+         "the run phase after it.",
+         "[U]", false},
+        {"warm_reuse_order",
+         "Idle environments are reused most recently used first and are never reclaimed during a run.",
+         "[U]", false},
+        {"scaling_bucket_start_full",
+         "The scaling bucket (1,000 environments per 10 s, refilled continuously) starts full.",
+         "FIDELITY 3 [D] rate; initial level [U]", false},
+        {"failure_outcome_precedence",
+         "When both an on-failure destination and a DLQ are configured, both receive the event; the item's "
+         "ended_in is the on-failure destination.",
+         "FIDELITY 5.2 [D] both may be configured; precedence of the summary field is ours", false},
+        {"sim_epoch",
+         "Virtual time 0 is 2025-01-01T00:00:00Z in record timestamps; ARNs use us-east-1 and account "
+         "123456789012.",
+         "presentation only", false},
+    };
+    return kChoices;
+}
+
+}  // namespace pg::sim

@@ -1,0 +1,208 @@
+// Asynchronous invocation through each function's internal queue. Model choices (model_choices.cpp):
+// async_retry_wait_origin, async_max_event_age_lookahead, async_throttle_backoff,
+// async_poller_under_throttling, throttled_until_max_age_condition, failure_outcome_precedence.
+#include "async_invoke.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "../engine.hpp"
+
+namespace pg::sim {
+
+SimTime asyncThrottleBackoff(int throttles) {
+    const int exponent = std::min(std::max(throttles - 1, 0), 9);  // 2^9 = 512 > 300
+    return std::min<SimTime>(SimTime{1} << exponent, 300) * kSecond;
+}
+
+bool AsyncInvoke::handlesNodeType(NodeType type) const {
+    return invocationModeOf(type) == InvocationMode::Asynchronous;
+}
+
+SimTime AsyncInvoke::age(std::uint32_t item) const {
+    return m_engine.now() - m_engine.item(item).receivedAt;
+}
+
+void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
+    const std::uint32_t fn = m_engine.targetFunction(node);
+    const std::uint32_t item = m_engine.createItem(node, number, fn, ItemState::Waiting);
+    if (fn == kNone) {
+        ++m_engine.mutableCounters(node).unrouted;
+        m_engine.finishItem(item, ItemOutcome::Dropped, kNone, Condition::None);
+        return;
+    }
+    FunctionState& f = m_engine.function(fn);
+    Item& it = m_engine.item(item);
+    it.requestId = m_engine.newRequestId();  // one request id for every attempt (FIDELITY 5.1 [O])
+    ++m_engine.mutableCounters(node).accepted;
+    ++m_engine.mutableCounters(node).responses2xx;  // 202 at once (FIDELITY 5.1)
+    m_engine.record(TraceKind::Accepted, item, f.node, 0, 0, 202);
+    if (f.reserved == 0) {  // FIDELITY 5.1/5.2: no attempt, approximateInvokeCount 0
+        fail(item, Condition::ZeroReservedConcurrency);
+        return;
+    }
+    m_engine.setItemState(item, ItemState::Queued);
+    f.asyncQueue.push_back(item);
+    m_engine.noteAsyncDepth(fn);
+    pump(fn);
+}
+
+void AsyncInvoke::pump(std::uint32_t function) {
+    FunctionState& f = m_engine.function(function);
+    const SimTime maxAge = m_engine.functionConfig(function).async.maxEventAge;
+    while (!f.asyncQueue.empty()) {
+        const std::uint32_t item = f.asyncQueue.front();
+        f.asyncQueue.pop_front();
+        if (age(item) > maxAge) {  // aged out while queued
+            fail(item, Condition::EventAgeExceeded);
+            continue;
+        }
+        const ThrottleReason throttle = m_engine.startSingle(function, item, m_handlerId, 0);
+        if (throttle == ThrottleReason::None) {
+            const Item& it = m_engine.item(item);
+            // dwell time: receipt to first invocation start (FIDELITY 5.1, X-Ray "Dwell time")
+            if (it.attempts == 1) m_engine.noteDwell(function, m_engine.now() - it.receivedAt);
+            continue;
+        }
+        Item& it = m_engine.item(item);
+        ++it.throttles;
+        const SimTime backoff = asyncThrottleBackoff(it.throttles);
+        if (age(item) + backoff > maxAge) {
+            fail(item, Condition::EventAgeExceeded);
+            continue;
+        }
+        ++m_engine.mutableCounters(f.node).asyncThrottleRetries;
+        waitThenRequeue(item, backoff);
+        break;  // the poller slows down: the rest stay queued until the next trigger
+    }
+    m_engine.noteAsyncDepth(function);
+}
+
+void AsyncInvoke::waitThenRequeue(std::uint32_t item, SimTime wait) {
+    Item& it = m_engine.item(item);
+    ++m_engine.function(it.function).asyncWaiting;
+    m_engine.setItemState(item, ItemState::Waiting);
+    m_engine.record(TraceKind::RetryScheduled, item, m_engine.function(it.function).node, it.attempts, 0,
+                    static_cast<std::uint16_t>(wait / kSecond));
+    m_engine.schedule(m_engine.now() + wait, m_handlerId, kRequeue, item);
+}
+
+void AsyncInvoke::onEvent(const Event& event) {
+    if (event.kind != kRequeue) return;
+    const std::uint32_t item = event.a;
+    const std::uint32_t fn = m_engine.item(item).function;
+    FunctionState& f = m_engine.function(fn);
+    --f.asyncWaiting;
+    m_engine.setItemState(item, ItemState::Queued);
+    f.asyncQueue.push_back(item);  // back at the tail of the internal queue
+    m_engine.record(TraceKind::Requeued, item, f.node, m_engine.item(item).attempts);
+    pump(fn);
+}
+
+void AsyncInvoke::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {
+    const std::uint32_t item = invocation.item;
+    Item& it = m_engine.item(item);
+    it.lastResult = invocation.result;
+    if (invocation.result == InvokeResult::Success) {
+        succeed(item);
+        return;
+    }
+    const AsyncConfig& cfg = m_engine.functionConfig(function).async;
+    const int retriesUsed = it.attempts - 1;
+    if (retriesUsed >= cfg.maxRetryAttempts) {
+        fail(item, Condition::RetriesExhausted);
+        return;
+    }
+    const SimTime wait = asyncRetryWait(retriesUsed + 1);
+    if (age(item) + wait > cfg.maxEventAge) {  // look-ahead (FIDELITY 5.1 [O] test_maxeventage)
+        fail(item, Condition::EventAgeExceeded);
+        return;
+    }
+    ++m_engine.mutableCounters(m_engine.function(function).node).asyncRetries;
+    waitThenRequeue(item, wait);
+}
+
+void AsyncInvoke::onCapacityFreed(std::uint32_t function) {
+    if (!m_engine.function(function).asyncQueue.empty()) pump(function);
+}
+
+void AsyncInvoke::succeed(std::uint32_t item) {
+    const Item& it = m_engine.item(item);
+    const FunctionState& f = m_engine.function(it.function);
+    if (f.onSuccess == kNone) {
+        m_engine.finishItem(item, ItemOutcome::Succeeded, kNone, Condition::None);
+        return;
+    }
+    DeliveredRecord r;
+    r.node = f.onSuccess;
+    r.item = item;
+    r.function = it.function;
+    r.requestId = it.requestId;
+    r.approximateInvokeCount = it.attempts;
+    r.kind = DeliveryKind::InvocationRecord;
+    r.condition = Condition::Success;
+    r.lastResult = it.lastResult;
+    const std::uint32_t onSuccess = f.onSuccess;
+    m_engine.deliver(r);
+    m_engine.finishItem(item, ItemOutcome::Succeeded, onSuccess, Condition::Success);
+}
+
+void AsyncInvoke::fail(std::uint32_t item, Condition condition) {
+    const Item& it = m_engine.item(item);
+    const FunctionState& f = m_engine.function(it.function);
+    const std::uint32_t onFailure = f.onFailure, dlq = f.deadLetterQueue;
+    if (condition == Condition::EventAgeExceeded) ++m_engine.mutableCounters(f.node).eventAgeExceeded;
+    m_engine.record(TraceKind::FailureHandled, item, f.node, it.attempts, 0, static_cast<std::uint16_t>(condition));
+    DeliveredRecord r;
+    r.item = item;
+    r.function = it.function;
+    r.requestId = it.requestId;
+    r.approximateInvokeCount = it.attempts;
+    r.condition = condition;
+    r.lastResult = it.lastResult;
+    if (onFailure != kNone) {
+        r.node = onFailure;
+        r.kind = DeliveryKind::InvocationRecord;
+        m_engine.deliver(r);
+    }
+    if (dlq != kNone) {
+        r.node = dlq;
+        r.kind = DeliveryKind::DeadLetter;
+        m_engine.deliver(r);
+    }
+    ItemOutcome outcome;
+    std::uint32_t endedIn = kNone;
+    if (onFailure != kNone) {
+        outcome = ItemOutcome::SentToDestination;
+        endedIn = onFailure;
+    } else if (dlq != kNone) {
+        outcome = ItemOutcome::DeadLettered;
+        endedIn = dlq;
+    } else if (condition == Condition::RetriesExhausted) {
+        outcome = m_engine.item(item).lastResult == InvokeResult::Timeout ? ItemOutcome::TimedOut
+                                                                          : ItemOutcome::ErrorReturned;
+    } else if (condition == Condition::EventAgeExceeded) {
+        outcome = ItemOutcome::Expired;
+    } else {
+        outcome = ItemOutcome::Dropped;
+    }
+    m_engine.finishItem(item, outcome, endedIn, condition);
+}
+
+void AsyncInvoke::checkInvariants(std::vector<std::string>& problems) const {
+    const auto& items = m_engine.items().all();
+    for (std::uint32_t fn = 0; fn < m_engine.functions().size(); ++fn) {
+        const FunctionState& f = m_engine.functions()[fn];
+        std::uint32_t waiting = 0;
+        for (const Item& it : items)
+            if (it.function == fn && it.state == ItemState::Waiting &&
+                std::string(m_engine.modeNameOfNode(it.origin)) == name())
+                ++waiting;
+        if (waiting != f.asyncWaiting)
+            problems.push_back("function " + std::to_string(fn) + ": asyncWaiting " +
+                               std::to_string(f.asyncWaiting) + " but " + std::to_string(waiting) +
+                               " async items wait on a timer");
+    }
+}
+
+}  // namespace pg::sim

@@ -1,0 +1,35 @@
+// Asynchronous sources (FIDELITY 1 and 5): sns, s3, ses, cloudformation, cloudwatch_logs, eventbridge,
+// codecommit, config. 202 at once; the function's internal queue; retries after function errors (1 min,
+// 2 min); max event age with look-ahead; throttle backoff that does not consume retries; reserved
+// concurrency 0 straight to failure handling; on-success/on-failure destinations and the function DLQ.
+#pragma once
+#include "mode_handler.hpp"
+
+namespace pg::sim {
+
+/// Wait before async retry number `retry` (1-based) after a function error: 60 s x retry (FIDELITY 5.1/7).
+constexpr SimTime asyncRetryWait(int retry) { return 60 * kSecond * retry; }
+/// Backoff after the n-th consecutive throttle (1-based): min(2^(n-1), 300) s (FIDELITY 7).
+SimTime asyncThrottleBackoff(int throttles);
+
+class AsyncInvoke final : public ModeHandler {
+public:
+    using ModeHandler::ModeHandler;
+    const char* name() const override { return "async"; }
+    bool handlesNodeType(NodeType type) const override;
+    void onArrival(std::uint32_t node, std::uint32_t number) override;
+    void onEvent(const Event& event) override;
+    void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
+    void onCapacityFreed(std::uint32_t function) override;
+    void checkInvariants(std::vector<std::string>& problems) const override;
+
+private:
+    enum Kind : std::uint16_t { kRequeue = 0 };
+    void pump(std::uint32_t function);
+    void waitThenRequeue(std::uint32_t item, SimTime wait);
+    void fail(std::uint32_t item, Condition condition);
+    void succeed(std::uint32_t item);
+    SimTime age(std::uint32_t item) const;
+};
+
+}  // namespace pg::sim

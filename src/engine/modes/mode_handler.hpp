@@ -1,0 +1,49 @@
+// The interface every invocation mode implements (sync, async; later SQS/Kinesis event source mappings).
+// A mode owns the source nodes whose type it claims, its own event kinds, and the invocations it starts.
+// Adding a mode = a new file under modes/ plus one line in Engine's registerModes().
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../event_queue.hpp"
+#include "../function_runtime.hpp"
+#include "../scenario_config.hpp"
+
+namespace pg::sim {
+
+class Engine;
+
+class ModeHandler {
+public:
+    ModeHandler(Engine& engine, std::uint16_t handlerId) : m_engine(engine), m_handlerId(handlerId) {}
+    virtual ~ModeHandler() = default;
+    ModeHandler(const ModeHandler&) = delete;
+    ModeHandler& operator=(const ModeHandler&) = delete;
+
+    virtual const char* name() const = 0;
+    /// True if source nodes of this type produce their traffic through this mode.
+    virtual bool handlesNodeType(NodeType type) const = 0;
+    /// Called once after the engine has built nodes and functions (and on every reset).
+    virtual void start() {}
+    /// A source node this mode owns produced item number `number` (from 1) at Engine::now().
+    virtual void onArrival(std::uint32_t node, std::uint32_t number) = 0;
+    /// One of this mode's own scheduled events (Engine::schedule with handlerId()).
+    virtual void onEvent(const Event& event) = 0;
+    /// An invocation this mode started has ended; `invocation` is a copy of its environment's state.
+    virtual void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) = 0;
+    /// Some concurrency was released (by `function`); modes with waiting work may start invocations.
+    virtual void onCapacityFreed(std::uint32_t function) { (void)function; }
+    /// A record or message was delivered to a node this mode owns (e.g. an SQS queue used as a DLQ).
+    virtual void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) { (void)node, (void)deliveryIndex; }
+    /// Appends a message per violated mode-specific invariant.
+    virtual void checkInvariants(std::vector<std::string>& problems) const { (void)problems; }
+
+    std::uint16_t handlerId() const { return m_handlerId; }
+
+protected:
+    Engine& m_engine;
+    std::uint16_t m_handlerId;
+};
+
+}  // namespace pg::sim

@@ -1,0 +1,68 @@
+// Small typed vocabulary shared by the engine: item states and outcomes, failure conditions, trace kinds,
+// throttle reasons. Plain enums with stable spellings (names in sim_types.cpp); no strings in the hot path.
+#pragma once
+#include <cstdint>
+
+namespace pg::sim {
+
+constexpr std::uint32_t kNone = UINT32_MAX;  // "no index" for item/node/function/record references
+
+/// Where an item is right now. Every item is in exactly one state (checked by Engine::checkInvariants).
+enum class ItemState : std::uint8_t {
+    Queued,   // ready in a function's asynchronous internal queue
+    Waiting,  // waiting on a timer: async retry wait, async throttle backoff, client retry backoff
+    Running,  // carried by an in-flight invocation (synchronous caller waiting, or async attempt)
+    Done,     // final outcome decided
+};
+
+/// Final fate of an item (issue 3 summary contract). Pending while not Done.
+enum class ItemOutcome : std::uint8_t {
+    Pending,
+    Succeeded,
+    ErrorReturned,
+    Throttled,
+    TimedOut,
+    DeadLettered,
+    SentToDestination,
+    Expired,
+    Dropped,
+};
+
+/// Invocation record condition (FIDELITY 5.2). None when the item never produced a record.
+enum class Condition : std::uint8_t { None, Success, RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency };
+
+/// What one invocation returned.
+enum class InvokeResult : std::uint8_t { None, Success, Error, Timeout };
+
+/// Why an invoke was rejected with 429 (FIDELITY 3).
+enum class ThrottleReason : std::uint8_t {
+    None,
+    ReservedConcurrency,  // ReservedFunctionConcurrentInvocationLimitExceeded
+    AccountConcurrency,   // ConcurrentInvocationLimitExceeded
+    ScalingRate,          // 1,000 environments per 10 s exhausted ("Rate Exceeded.")
+};
+
+/// Trace record kinds. `detail` meaning per kind is given in the comment.
+enum class TraceKind : std::uint8_t {
+    Arrival,             // source produced the item; node = source
+    Accepted,            // async: 202, event placed in the function's internal queue; node = function
+    InvokeStart,         // node = function; detail = 1 cold start, 0 warm; outcome = rule result decided
+    InvokeEnd,           // node = function; outcome = InvokeResult
+    Throttled,           // node = function; detail = ThrottleReason
+    Response,            // sync: response to the caller; node = source; detail = HTTP status
+    IntegrationTimeout,  // API Gateway gave up (504); node = source
+    RetryScheduled,      // async retry or client retry timer set; detail = seconds to wait
+    Requeued,            // async: timer fired, event back in the internal queue; node = function
+    FailureHandled,      // async: final failure; detail = Condition
+    Delivered,           // record or message delivered; node = destination/DLQ; detail = Condition
+    Finished,            // item reached its final outcome; outcome = ItemOutcome
+};
+
+const char* itemOutcomeName(ItemOutcome outcome);  // "succeeded", "error_returned", ...
+const char* itemStateName(ItemState state);
+const char* conditionName(Condition condition);    // "RetriesExhausted", ...; "" for None
+const char* invokeResultName(InvokeResult result);
+const char* throttleReasonName(ThrottleReason reason);  // AWS Reason code
+const char* traceKindName(TraceKind kind);
+
+}  // namespace pg::sim

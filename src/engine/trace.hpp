@@ -1,0 +1,42 @@
+// The typed, append-only trace: one fixed-size record per thing that happened, with a cause link (the index
+// of the record that led to it, for an item usually its previous record). No strings. A running FNV-1a
+// fingerprint over every record lets native and wasm runs be compared cheaply.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "sim_time.hpp"
+#include "sim_types.hpp"
+
+namespace pg::sim {
+
+struct TraceRecord {
+    SimTime time = 0;
+    std::uint32_t cause = kNone;  ///< index of the causing record, kNone for roots
+    std::uint32_t item = kNone;   ///< item index (Engine::items()), kNone if none
+    std::uint32_t node = kNone;   ///< scenario node index
+    std::uint16_t attempt = 0;    ///< invocation attempt number carrying the item (1-based), 0 if none
+    TraceKind kind = TraceKind::Arrival;
+    std::uint8_t outcome = 0;     ///< InvokeResult / ItemOutcome / RuleOutcome, see TraceKind
+    std::uint16_t detail = 0;     ///< kind-specific (HTTP status, Condition, ThrottleReason, cold flag...)
+};
+
+class Trace {
+public:
+    /// Appends (or, when storing is off, only fingerprints) a record; returns its sequence number.
+    std::uint32_t append(const TraceRecord& record);
+    const std::vector<TraceRecord>& records() const { return m_records; }
+    std::uint32_t count() const { return m_count; }      ///< records appended, stored or not
+    std::uint64_t fingerprint() const { return m_hash; }  ///< FNV-1a 64 over every field of every record
+    void setStoring(bool storing) { m_storing = storing; }
+    bool storing() const { return m_storing; }
+    void clear();
+
+private:
+    std::vector<TraceRecord> m_records;
+    std::uint64_t m_hash = 0xcbf29ce484222325ull;
+    std::uint32_t m_count = 0;
+    bool m_storing = true;
+};
+
+}  // namespace pg::sim
