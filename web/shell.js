@@ -40,6 +40,7 @@
       if (left === 0) progress.style.width = '100%';
     },
     onRuntimeInitialized() {
+      window.pgReady = true;
       loading.hidden = true;
       canvas.focus();
     },

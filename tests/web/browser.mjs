@@ -7,13 +7,13 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.PG_CHROMIUM || '/usr/bin/chromium';
 
-export async function launchBrowser() {
+export async function launchBrowser({ deviceScaleFactor = 1, viewport = { width: 1280, height: 800 } } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1280, height: 800 },
-    deviceScaleFactor: Number(process.env.PG_DPR || 1),
+    viewport,
+    deviceScaleFactor,
     args: [
       '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
@@ -40,7 +40,7 @@ export function watchConsole(page) {
 /// Opens the app and waits until the wasm module has drawn `frames` frames.
 export async function openApp(page, url, frames = 10) {
   await page.goto(url);
-  await page.waitForFunction((n) => window.Module && Module._pg_frame_count && Module._pg_frame_count() >= n,
+  await page.waitForFunction((n) => window.pgReady && Module._pg_frame_count() >= n,
     frames, { timeout: 60000 });
 }
 

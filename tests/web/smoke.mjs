@@ -5,7 +5,12 @@ import path from 'node:path';
 import { launchBrowser, watchConsole, openApp, frameCount, pngStats } from './browser.mjs';
 
 export default async function smoke({ url, artifacts }) {
-  const { context, close } = await launchBrowser();
+  // At 1x and at 2x (HiDPI): the backing store must follow devicePixelRatio, or text renders blurry.
+  for (const dpr of [1, 2]) await smokeAt(dpr, { url, artifacts });
+}
+
+async function smokeAt(dpr, { url, artifacts }) {
+  const { context, close } = await launchBrowser({ deviceScaleFactor: dpr });
   try {
     const page = await context.newPage();
     const errors = watchConsole(page);
@@ -23,9 +28,12 @@ export default async function smoke({ url, artifacts }) {
     assert.equal(await page.isHidden('#error'), true, 'error box stays hidden');
 
     const png = await page.screenshot();
-    fs.writeFileSync(path.join(artifacts, 'smoke.png'), png);
+    fs.writeFileSync(path.join(artifacts, `smoke-${dpr}x.png`), png);
     const stats = await pngStats(page, png);
-    assert.equal(stats.width, 1280);
+    assert.equal(stats.width, 1280 * dpr);
+    assert.equal(await page.evaluate(() => Module._pg_device_pixel_ratio()), dpr, 'app sees the pixel ratio');
+    const backing = await page.evaluate(() => [canvas.width, canvas.height]);
+    assert.deepEqual(backing, [1280 * dpr, 800 * dpr], 'canvas backing store is CSS size x devicePixelRatio');
     assert.ok(stats.variance > 50 && stats.colours > 20, `canvas is not blank: ${JSON.stringify(stats)}`);
 
     assert.deepEqual(errors, [], 'no console errors');

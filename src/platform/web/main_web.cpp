@@ -31,19 +31,22 @@ float currentPixelRatio() {
     return ratio > 0.5 ? static_cast<float>(ratio) : 1.0f;
 }
 
-// The canvas is sized by CSS to fill the window; follow its size and the pixel ratio.
+// The canvas is sized by CSS to fill the window; follow its size and the pixel ratio. SDL sizes the window in
+// CSS pixels and resets the backing store to that, so the backing store is set after it, at CSS x ratio.
 void followCanvasSize() {
     double cssW = 0, cssH = 0;
     emscripten_get_element_css_size("#canvas", &cssW, &cssH);
-    int w = 0, h = 0;
-    SDL_GetWindowSize(g_host.window, &w, &h);
     const float ratio = currentPixelRatio();
     const int wantW = static_cast<int>(std::lround(cssW)), wantH = static_cast<int>(std::lround(cssH));
-    if (wantW > 0 && wantH > 0 && (wantW != w || wantH != h || ratio != g_host.pixelRatio)) {
-        emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(cssW * ratio)),
-                                           static_cast<int>(std::lround(cssH * ratio)));
-        SDL_SetWindowSize(g_host.window, wantW, wantH);
-    }
+    if (wantW <= 0 || wantH <= 0) return;
+    int w = 0, h = 0;
+    SDL_GetWindowSize(g_host.window, &w, &h);
+    if (wantW != w || wantH != h) SDL_SetWindowSize(g_host.window, wantW, wantH);
+    const int backingW = static_cast<int>(std::lround(cssW * ratio));
+    const int backingH = static_cast<int>(std::lround(cssH * ratio));
+    int curW = 0, curH = 0;
+    emscripten_get_canvas_element_size("#canvas", &curW, &curH);
+    if (curW != backingW || curH != backingH) emscripten_set_canvas_element_size("#canvas", backingW, backingH);
     if (ratio != g_host.pixelRatio) {
         g_host.pixelRatio = ratio;
         ui::applyTheme(ratio);
