@@ -1,0 +1,91 @@
+// Builders for engine test scenarios (plain C++ structs, no JSON) and a stepping helper that checks the
+// engine's invariants after every step.
+#pragma once
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/engine.hpp"
+
+namespace pg::sim::test {
+
+inline Node functionNode(const std::string& id, SimTime duration = 100 * kMillisecond,
+                         SimTime timeout = 3 * kSecond) {
+    Node n;
+    n.id = id;
+    n.type = NodeType::Function;
+    n.function.duration = {duration, duration};
+    n.function.timeout = timeout;
+    n.function.coldStart = 0;
+    return n;
+}
+
+inline Node sourceNode(const std::string& id, NodeType type, std::int64_t count, double ratePerSecond = 1.0,
+                       SimTime start = 0) {
+    Node n;
+    n.id = id;
+    n.type = type;
+    n.traffic.count = count;
+    n.traffic.ratePerSecond = ratePerSecond;
+    n.traffic.start = start;
+    return n;
+}
+
+inline Node plainNode(const std::string& id, NodeType type) {
+    Node n;
+    n.id = id;
+    n.type = type;
+    return n;
+}
+
+inline BehaviorRule rule(RuleOutcome then, RuleCondition when = {}) {
+    BehaviorRule r;
+    r.when = std::move(when);
+    r.then = then;
+    return r;
+}
+
+inline Scenario scenarioOf(std::vector<Node> nodes, std::vector<std::pair<std::string, std::string>> edges,
+                           std::uint64_t seed = 1) {
+    Scenario s;
+    s.seed = seed;
+    s.nodes = std::move(nodes);
+    for (auto& [from, to] : edges) {
+        Edge e;
+        e.from = from;
+        e.to = to;
+        s.edges.push_back(e);
+    }
+    return s;
+}
+
+/// Runs to the end (or `until`), checking every invariant after every step.
+inline void runChecked(Engine& engine, SimTime until = kNever) {
+    while (!engine.idle() && engine.nextEventTime() < until) {
+        engine.step();
+        const auto problems = engine.checkInvariants();
+        if (!problems.empty()) {
+            FAIL_CHECK("invariant after step " << engine.stepCount() << ": " << problems.front());
+            return;
+        }
+    }
+}
+
+inline std::uint32_t itemNamed(const Engine& engine, const std::string& id) {
+    for (std::uint32_t i = 0; i < engine.items().size(); ++i)
+        if (engine.itemId(i) == id) return i;
+    return kNone;
+}
+
+inline std::vector<double> attemptSeconds(const Engine& engine, std::uint32_t item) {
+    std::vector<double> out;
+    for (SimTime t : engine.items().attemptTimes(item)) out.push_back(toSeconds(t));
+    return out;
+}
+
+inline const NodeCounters& countersOf(const Engine& engine, const std::string& id) {
+    return engine.counters(engine.nodeIndex(id));
+}
+
+}  // namespace pg::sim::test
