@@ -61,6 +61,8 @@ if emcc_matches_lock && ! dpkg-query -W emscripten >/dev/null 2>&1; then
     say "using emcc $(lock_value emscripten) from PATH ($(command -v emcc))"
     debs=$(echo "$debs" | grep -vx emscripten)
 fi
+# npm: Debian's package on a plain Debian; a Node.js install from elsewhere brings its own npm.
+command -v npm >/dev/null || debs="$debs npm"
 # shellcheck disable=SC2086
 install_debs $debs
 emcc_matches_lock || die "emcc $(lock_value emscripten) is required (emsdk.lock); found: $(emcc --version 2>/dev/null | head -1 || echo none)"
