@@ -9,9 +9,13 @@
 namespace pg::scenario {
 
 /// One problem found in a scenario: where (a JSON pointer such as "/nodes/2/timeout") and what.
+/// line/column (1-based) locate the offending key or value in the text, or its nearest existing ancestor
+/// for a missing key; 0 when unknown (e.g. errors about a Scenario that did not come from text).
 struct ScenarioError {
     std::string path;
     std::string message;
+    int line = 0;
+    int column = 0;
 };
 
 struct ParseResult {
@@ -25,6 +29,8 @@ struct ParseResult {
 ParseResult parseScenario(const std::string& jsonText);
 
 /// Writes the scenario back as format-version-1 JSON; parseScenario(writeScenario(s)) == s.
+/// Canonical: fixed key order, durations as strings in their largest exact unit, defaults omitted.
+/// indent < 0 gives the compact form (what share links carry). Never throws.
 std::string writeScenario(const sim::Scenario& scenario, int indent = 2);
 
 /// "1:2 /nodes/0/timeout: must be ..." lines, one per error, for terminals and the UI.
