@@ -21,7 +21,7 @@ static std::vector<const DeliveredRecord*> deliveredTo(const Engine& e, const st
     return out;
 }
 
-TEST_CASE("FIDELITY 5.1: the async caller gets 202 at once; the event waits in the internal queue") {
+TEST_CASE("FIDELITY 5.1: the async caller gets 202 at once - the event waits in the internal queue") {
     Node fn = functionNode("f", 1 * kSecond);
     fn.function.reservedConcurrency = 1;
     Engine e(scenarioOf({sourceNode("sns", NodeType::Sns, 3, 1000.0), fn}, {{"sns", "f"}}));
@@ -34,7 +34,7 @@ TEST_CASE("FIDELITY 5.1: the async caller gets 202 at once; the event waits in t
     for (const Item& it : e.items().all()) CHECK(it.outcome == ItemOutcome::Succeeded);
 }
 
-TEST_CASE("FIDELITY 5.1: default retries: 3 attempts, waits of 1 min then 2 min after each failed attempt") {
+TEST_CASE("FIDELITY 5.1: default retries: 3 attempts - waits of 1 min then 2 min after each failed attempt") {
     Engine e(scenarioOf({sourceNode("s3", NodeType::S3, 1), failingFunction("f")}, {{"s3", "f"}}));
     runChecked(e);
     const Item& it = e.items()[0];
@@ -46,7 +46,7 @@ TEST_CASE("FIDELITY 5.1: default retries: 3 attempts, waits of 1 min then 2 min 
     CHECK(countersOf(e, "f").asyncRetries == 2);
 }
 
-TEST_CASE("FIDELITY 5.1: the observed retry windows hold (1 attempt by 30.5 s, 2 by 91.5 s, 3 by 213.5 s)") {
+TEST_CASE("FIDELITY 5.1: the observed retry windows hold (1 attempt by 30.5 s - 2 by 91.5 s - 3 by 213.5 s)") {
     Engine e(scenarioOf({sourceNode("sns", NodeType::Sns, 1), failingFunction("f")}, {{"sns", "f"}}));
     e.runUntil(30500 * kMillisecond);
     CHECK(countersOf(e, "f").invocations == 1);
@@ -56,7 +56,7 @@ TEST_CASE("FIDELITY 5.1: the observed retry windows hold (1 attempt by 30.5 s, 2
     CHECK(countersOf(e, "f").invocations == 3);
 }
 
-TEST_CASE("FIDELITY 5.2: max retry attempts 0 -> 1 attempt, RetriesExhausted with approximateInvokeCount 1") {
+TEST_CASE("FIDELITY 5.2: max retry attempts 0 -> 1 attempt - RetriesExhausted with approximateInvokeCount 1") {
     Node fn = failingFunction("f");
     fn.function.async.maxRetryAttempts = 0;
     fn.function.async.onFailure = "failed";
@@ -71,7 +71,7 @@ TEST_CASE("FIDELITY 5.2: max retry attempts 0 -> 1 attempt, RetriesExhausted wit
     CHECK(e.items()[0].endedIn == e.nodeIndex("failed"));
 }
 
-TEST_CASE("FIDELITY 5.1 [O] test_maxeventage: MaxAge 60 s + always failing -> 1 attempt, EventAgeExceeded well before 60 s") {
+TEST_CASE("FIDELITY 5.1 (O) test_maxeventage: MaxAge 60 s + always failing -> 1 attempt - EventAgeExceeded well before 60 s") {
     Node fn = failingFunction("f");
     fn.function.async.maxEventAge = 60 * kSecond;
     fn.function.async.onFailure = "failed";
@@ -85,7 +85,7 @@ TEST_CASE("FIDELITY 5.1 [O] test_maxeventage: MaxAge 60 s + always failing -> 1 
     CHECK(e.items()[0].attempts == 1);
 }
 
-TEST_CASE("FIDELITY 5.1 [O] test_maxeventage: MaxAge 90 s -> 2 attempts, EventAgeExceeded, approximateInvokeCount 2") {
+TEST_CASE("FIDELITY 5.1 (O) test_maxeventage: MaxAge 90 s -> 2 attempts - EventAgeExceeded - approximateInvokeCount 2") {
     Node fn = failingFunction("f");
     fn.function.async.maxEventAge = 90 * kSecond;
     fn.function.async.onFailure = "failed";
@@ -110,7 +110,7 @@ TEST_CASE("FIDELITY 5.1 look-ahead: retry only if elapsed + next wait <= max age
     CHECK(e.items()[0].condition == Condition::RetriesExhausted);
 }
 
-TEST_CASE("FIDELITY 5.1 [O]: the same request id on every attempt") {
+TEST_CASE("FIDELITY 5.1 (O): the same request id on every attempt") {
     Engine e(scenarioOf({sourceNode("sns", NodeType::Sns, 1), failingFunction("f")}, {{"sns", "f"}}));
     runChecked(e);
     std::set<std::uint32_t> ids;
@@ -120,7 +120,7 @@ TEST_CASE("FIDELITY 5.1 [O]: the same request id on every attempt") {
     CHECK(e.requestIdText(*ids.begin()).size() == 36);
 }
 
-TEST_CASE("FIDELITY 5.1/5.2 [O]: reserved concurrency 0 -> straight to failure handling, no attempt, count 0") {
+TEST_CASE("FIDELITY 5.1/5.2 (O): reserved concurrency 0 -> straight to failure handling - no attempt - count 0") {
     Node fn = functionNode("f");
     fn.function.reservedConcurrency = 0;
     fn.function.async.onFailure = "failed";
@@ -140,7 +140,7 @@ TEST_CASE("FIDELITY 5.1/5.2 [O]: reserved concurrency 0 -> straight to failure h
     CHECK(e.lastEventTime() == 1 * kSecond);
 }
 
-TEST_CASE("FIDELITY 5.1/7: throttle backoff min(2^n, 300) s does not consume retry attempts") {
+TEST_CASE("FIDELITY 5.1/7: throttle backoff min(2^n - 300) s does not consume retry attempts") {
     CHECK(asyncThrottleBackoff(1) == 1 * kSecond);
     CHECK(asyncThrottleBackoff(2) == 2 * kSecond);
     CHECK(asyncThrottleBackoff(9) == 256 * kSecond);
@@ -191,7 +191,7 @@ TEST_CASE("FIDELITY 5.2: on-success destination receives a Success record") {
     CHECK(e.items()[0].endedIn == e.nodeIndex("ok"));
 }
 
-TEST_CASE("FIDELITY 5.3: the DLQ gets the event after all attempts; outcome dead_lettered") {
+TEST_CASE("FIDELITY 5.3: the DLQ gets the event after all attempts - outcome dead_lettered") {
     Node fn = failingFunction("f");
     fn.function.async.deadLetterQueue = "dlq";
     Engine e(scenarioOf({sourceNode("s3", NodeType::S3, 1), fn, plainNode("dlq", NodeType::Sqs)}, {{"s3", "f"}}));
@@ -229,7 +229,7 @@ TEST_CASE("FIDELITY 2: a timeout is a function error for async retries") {
     CHECK(e.items()[0].condition == Condition::RetriesExhausted);
 }
 
-TEST_CASE("FIDELITY 5.1 dwell time: receipt to first invocation start, per event") {
+TEST_CASE("FIDELITY 5.1 dwell time: receipt to first invocation start - per event") {
     Node fn = functionNode("f", 1 * kSecond);
     fn.function.reservedConcurrency = 1;
     // 2 events at 0 and 1 ms: the second is throttled at 1 ms (reserved 1), backs off 1 s (FIDELITY 7),
@@ -261,7 +261,7 @@ TEST_CASE("async events that failed rejoin the tail of the internal queue after 
     CHECK(deliveredTo(e, "dlq").size() == 2);
 }
 
-TEST_CASE("FIDELITY 7: model choices are exposed as data, labelled undocumented") {
+TEST_CASE("FIDELITY 7: model choices are exposed as data - labelled undocumented") {
     const auto& choices = modelChoices();
     REQUIRE(choices.size() >= 4);
     bool hasLookahead = false;

@@ -18,7 +18,7 @@ TEST_CASE("FIDELITY 2 timeout: a run longer than the timeout ends as a timeout e
     CHECK(e.lastEventTime() == 2 * kSecond);
 }
 
-TEST_CASE("FIDELITY 2 defaults: timeout 3 s, account limit 1000") {
+TEST_CASE("FIDELITY 2 defaults: timeout 3 s - account limit 1000") {
     FunctionConfig cfg;
     CHECK(cfg.timeout == 3 * kSecond);
     Scenario s;
@@ -37,7 +37,7 @@ TEST_CASE("behaviour rule timeout runs until the function timeout") {
     CHECK(e.lastEventTime() == 4 * kSecond);
 }
 
-TEST_CASE("duration model: uniform durations stay within [min, max] and vary") {
+TEST_CASE("duration model: uniform durations stay within (min - max) and vary") {
     Node fn = functionNode("f");
     fn.function.duration = {100 * kMillisecond, 300 * kMillisecond};
     Engine e(scenarioOf({sourceNode("src", NodeType::Alb, 200, 1.0), fn}, {{"src", "f"}}));
@@ -56,7 +56,7 @@ TEST_CASE("duration model: uniform durations stay within [min, max] and vary") {
     CHECK(lengths.size() > 100);
 }
 
-TEST_CASE("cold start for a new environment, warm reuse of an idle one") {
+TEST_CASE("cold start for a new environment - warm reuse of an idle one") {
     Node fn = functionNode("f", 100 * kMillisecond);
     fn.function.coldStart = 500 * kMillisecond;
     // Requests at 0 s, 1 s, 2 s: the first creates an environment, the others reuse it.
@@ -134,7 +134,7 @@ TEST_CASE("FIDELITY 3 reservations are carved out of the account pool") {
     CHECK(countersOf(e, "o").throttles == 3);
 }
 
-TEST_CASE("FIDELITY 3 scaling rate: 1,000 new environments per 10 s, refilled continuously") {
+TEST_CASE("FIDELITY 3 scaling rate: 1 000 new environments per 10 s - refilled continuously") {
     Node fn = functionNode("f", 60 * kSecond, 120 * kSecond);
     // 1,500 requests within 15 ms (100,000/s) with plenty of account concurrency.
     Scenario s = scenarioOf({sourceNode("src", NodeType::Alb, 1500, 100000.0), fn}, {{"src", "f"}});
@@ -150,7 +150,7 @@ TEST_CASE("FIDELITY 3 scaling rate: 1,000 new environments per 10 s, refilled co
     CHECK(sawScaling);
 }
 
-TEST_CASE("FIDELITY 3 scaling rate: after the burst, about 100 new environments per second") {
+TEST_CASE("FIDELITY 3 scaling rate: after the burst - about 100 new environments per second") {
     Node fn = functionNode("f", 100 * kSecond, 200 * kSecond);
     // 1,000 at once use the burst; then 1 request per ms for 2 s (2,000 more requests).
     Scenario s = scenarioOf({sourceNode("burst", NodeType::Alb, 1000, 1e9), sourceNode("trickle", NodeType::Alb, 2000, 1000.0, 1 * kMillisecond), fn},
@@ -163,7 +163,7 @@ TEST_CASE("FIDELITY 3 scaling rate: after the burst, about 100 new environments 
     CHECK(countersOf(e, "trickle").responses2xx <= 201);
 }
 
-TEST_CASE("behaviour rules: first match wins, all conditions must hold, no match succeeds") {
+TEST_CASE("behaviour rules: first match wins - all conditions must hold - no match succeeds") {
     Node fn = functionNode("f");
     RuleCondition onlyThree;
     onlyThree.item = "src#3";
@@ -200,7 +200,7 @@ TEST_CASE("behaviour rules: time window and modulo conditions") {
     CHECK(failed == std::vector<std::uint32_t>{3, 4, 5, 10});
 }
 
-TEST_CASE("behaviour rules: seeded rate fails about that share, reproducibly") {
+TEST_CASE("behaviour rules: seeded rate fails about that share - reproducibly") {
     Node fn = functionNode("f", 10 * kMillisecond);
     RuleCondition some;
     some.rate = 0.3;

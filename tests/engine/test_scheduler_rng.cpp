@@ -10,7 +10,7 @@
 
 using namespace pg::sim;
 
-TEST_CASE("event queue pops by time, ties in scheduling order") {
+TEST_CASE("event queue pops by time - ties in scheduling order") {
     EventQueue q;
     q.push(5, 0, 0, 1);
     q.push(3, 0, 0, 2);
@@ -36,7 +36,7 @@ TEST_CASE("event queue keeps a total order over many random pushes") {
     }
 }
 
-TEST_CASE("rng: the same seed gives the same stream; known first values are pinned") {
+TEST_CASE("rng: the same seed gives the same stream - known first values are pinned") {
     Rng a(7), b(7), c(8);
     for (int i = 0; i < 100; ++i) CHECK(a.next() == b.next());
     Rng d(7);
@@ -59,7 +59,7 @@ TEST_CASE("rng: uniformInt stays inclusive in range and hits both ends") {
     CHECK(rng.uniformInt(4, 4) == 4);
 }
 
-TEST_CASE("rng: uniform01 in [0,1) with mean near 1/2") {
+TEST_CASE("rng: uniform01 in (0 1) with mean near 1/2") {
     Rng rng(11);
     double sum = 0;
     for (int i = 0; i < 100000; ++i) {

@@ -13,7 +13,7 @@ static std::vector<std::uint16_t> statuses(const Engine& e) {
     return out;
 }
 
-TEST_CASE("FIDELITY 4: a sync caller gets the response; success is 200") {
+TEST_CASE("FIDELITY 4: a sync caller gets the response - success is 200") {
     Engine e(scenarioOf({sourceNode("lex", NodeType::Lex, 1), functionNode("f")}, {{"lex", "f"}}));
     runChecked(e);
     CHECK(statuses(e) == std::vector<std::uint16_t>{200});
@@ -21,7 +21,7 @@ TEST_CASE("FIDELITY 4: a sync caller gets the response; success is 200") {
     CHECK(e.lastEventTime() == 100 * kMillisecond);
 }
 
-TEST_CASE("FIDELITY 2/4: a function error on a direct sync invoke is status 200 + FunctionError, no Lambda retry") {
+TEST_CASE("FIDELITY 2/4: a function error on a direct sync invoke is status 200 + FunctionError - no Lambda retry") {
     Node fn = functionNode("f");
     fn.function.behavior = {rule(RuleOutcome::Error)};
     Engine e(scenarioOf({sourceNode("alb", NodeType::Alb, 1), fn}, {{"alb", "f"}}));
@@ -32,7 +32,7 @@ TEST_CASE("FIDELITY 2/4: a function error on a direct sync invoke is status 200 
     CHECK(countersOf(e, "f").invocations == 1);
 }
 
-TEST_CASE("FIDELITY 3/4: a throttled sync invoke returns 429 straight to the caller, nothing queued") {
+TEST_CASE("FIDELITY 3/4: a throttled sync invoke returns 429 straight to the caller - nothing queued") {
     Node fn = functionNode("f");
     fn.function.reservedConcurrency = 0;
     Engine e(scenarioOf({sourceNode("cognito", NodeType::Cognito, 1), fn}, {{"cognito", "f"}}));
@@ -43,7 +43,7 @@ TEST_CASE("FIDELITY 3/4: a throttled sync invoke returns 429 straight to the cal
     CHECK(e.idle());
 }
 
-TEST_CASE("FIDELITY 4 API Gateway: function error -> 502, throttled -> 500") {
+TEST_CASE("FIDELITY 4 API Gateway: function error -> 502 - throttled -> 500") {
     Node fn = functionNode("f", 1 * kSecond);
     fn.function.reservedConcurrency = 1;
     fn.function.behavior = {rule(RuleOutcome::Error)};
@@ -80,7 +80,7 @@ TEST_CASE("FIDELITY 4 API Gateway: a configured shorter integration timeout") {
     CHECK(statuses(e) == std::vector<std::uint16_t>{504});
 }
 
-TEST_CASE("FIDELITY 4 + 8.11: client retries make new requests with new request ids, backoff doubling") {
+TEST_CASE("FIDELITY 4 + 8.11: client retries make new requests with new request ids - backoff doubling") {
     Node fn = functionNode("f", 100 * kMillisecond);
     fn.function.reservedConcurrency = 0;
     Node src = sourceNode("alb", NodeType::Alb, 1);
@@ -98,7 +98,7 @@ TEST_CASE("FIDELITY 4 + 8.11: client retries make new requests with new request 
     CHECK(e.items()[0].tries == 4);
 }
 
-TEST_CASE("FIDELITY 8.11: each retried request that runs carries a different request id; same item") {
+TEST_CASE("FIDELITY 8.11: each retried request that runs carries a different request id - same item") {
     Node fn = functionNode("f", 100 * kMillisecond);
     RuleCondition firstTwo;
     firstTwo.attemptAtMost = 2;

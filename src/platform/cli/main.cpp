@@ -1,0 +1,114 @@
+// lambda-playground: the native command-line runner.
+//   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
+//   lambda-playground version
+// Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/engine.hpp"
+#include "scenario/duration.hpp"
+#include "scenario/scenario_json.hpp"
+#include "summary_json.hpp"
+#include "text_report.hpp"
+#include "trace_jsonl.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
+    "       lambda-playground version\n";
+
+int usageError(const std::string& message) {
+    std::cerr << "lambda-playground: " << message << "\n" << kUsage;
+    return 2;
+}
+
+struct RunArgs {
+    std::string file;
+    std::string traceFile;
+    bool summary = false;
+    bool items = true;
+    bool hasUntil = false;
+    pg::sim::SimTime until = 0;
+};
+
+int runCommand(const RunArgs& args) {
+    std::ifstream in(args.file, std::ios::binary);
+    if (!in) return usageError("cannot read " + args.file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const pg::scenario::ParseResult parsed = pg::scenario::parseScenario(text.str());
+    if (!parsed.ok()) {
+        std::cerr << args.file << ": invalid scenario\n" << pg::scenario::formatErrors(parsed.errors);
+        return 2;
+    }
+    pg::sim::EngineOptions options;
+    options.storeTrace = !args.traceFile.empty();
+    options.collectMetrics = false;  // the runner prints no series
+    pg::sim::Engine engine(parsed.scenario, options);
+    engine.runUntil(args.hasUntil ? args.until : parsed.scenario.runFor);
+
+    if (!args.traceFile.empty()) {
+        std::ofstream trace(args.traceFile, std::ios::binary);
+        if (!trace) return usageError("cannot write " + args.traceFile);
+        pg::cli::writeTraceJsonl(engine, trace);
+    }
+    if (args.summary) {
+        pg::cli::SummaryOptions summary;
+        summary.items = args.items;
+        std::cout << pg::cli::summaryJson(engine, summary) << "\n";
+    } else {
+        pg::cli::writeTextReport(engine, std::cout);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> argsIn(argv + 1, argv + argc);
+    if (argsIn.empty()) return usageError("missing command");
+    if (argsIn[0] == "version" || argsIn[0] == "--version") {
+        std::cout << "lambda-playground 0.1.0 (scenario format 1)\n";
+        return 0;
+    }
+    if (argsIn[0] == "help" || argsIn[0] == "--help" || argsIn[0] == "-h") {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (argsIn[0] != "run") return usageError("unknown command '" + argsIn[0] + "'");
+    RunArgs args;
+    for (std::size_t i = 1; i < argsIn.size(); ++i) {
+        const std::string& a = argsIn[i];
+        if (a == "--summary") {
+            args.summary = true;
+        } else if (a == "--no-items") {
+            args.items = false;
+        } else if (a == "--until" || a == "--trace") {
+            if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
+            const std::string& value = argsIn[++i];
+            if (a == "--trace") {
+                args.traceFile = value;
+                continue;
+            }
+            std::string error;
+            const auto t = pg::scenario::parseDurationText(value, &error);
+            if (!t || *t < 0) return usageError("--until: '" + value + "' is not a duration (e.g. 30s, 10m)" +
+                                                (error.empty() ? "" : ": " + error));
+            args.until = *t;
+            args.hasUntil = true;
+        } else if (!a.empty() && a[0] == '-') {
+            return usageError("unknown option '" + a + "'");
+        } else if (args.file.empty()) {
+            args.file = a;
+        } else {
+            return usageError("more than one scenario file given");
+        }
+    }
+    if (args.file.empty()) return usageError("run needs a scenario file");
+    return runCommand(args);
+}

@@ -1,0 +1,130 @@
+// Builds the summary object with nlohmann::ordered_json so nodes keep scenario order.
+#include "summary_json.hpp"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "scenario/delivered_record_json.hpp"
+
+namespace pg::cli {
+
+using nlohmann::ordered_json;
+using sim::NodeType;
+
+static ordered_json functionCounters(const sim::Engine& e, std::uint32_t node) {
+    const sim::NodeCounters& c = e.counters(node);
+    const sim::FunctionState& fn = e.functions()[e.functionOfNode(node)];
+    return {{"invocations", c.invocations},
+            {"errors", c.errors},
+            {"timeouts", c.timeouts},
+            {"throttles", c.throttles},
+            {"cold_starts", c.coldStarts},
+            {"peak_concurrency", c.peakConcurrency},
+            {"environments", fn.environments.size()},
+            {"in_flight", fn.inFlight},
+            {"async_queued", fn.asyncQueue.size()},
+            {"async_waiting", fn.asyncWaiting},
+            {"async_retries", c.asyncRetries},
+            {"async_throttle_retries", c.asyncThrottleRetries},
+            {"event_age_exceeded", c.eventAgeExceeded}};
+}
+
+static ordered_json sourceCounters(const sim::Engine& e, std::uint32_t node) {
+    const sim::NodeCounters& c = e.counters(node);
+    const sim::Node& n = e.node(node);
+    ordered_json j;
+    j["mode"] = e.modeNameOfNode(node);
+    j["items"] = c.items;
+    if (sim::invocationModeOf(n.type) == sim::InvocationMode::Asynchronous) {
+        j["accepted"] = c.accepted;
+    } else {
+        ordered_json responses = ordered_json::object();
+        responses["200"] = c.responses2xx;
+        if (n.type == NodeType::ApiGateway) {
+            responses["500"] = c.responses500;
+            responses["502"] = c.responses502;
+            responses["504"] = c.responses504;
+        } else {
+            responses["429"] = c.responses429;
+        }
+        j["responses"] = responses;
+        j["client_retries"] = c.clientRetries;
+    }
+    j["unrouted"] = c.unrouted;
+    return j;
+}
+
+static ordered_json receiverCounters(const sim::Engine& e, std::uint32_t node, std::size_t limit) {
+    const sim::NodeCounters& c = e.counters(node);
+    ordered_json j;
+    if (e.node(node).type == NodeType::Sqs) {
+        j["sent"] = c.sent;
+        j["receives"] = c.receives;
+        j["deleted"] = c.deleted;
+        j["dead_lettered"] = c.deadLettered;
+        j["expired"] = c.expired;
+        j["visible"] = c.visible;
+        j["in_flight"] = c.inFlight;
+    }
+    j["received"] = c.received;
+    if (c.received > 0) {
+        ordered_json records = ordered_json::array();
+        for (const sim::DeliveredRecord& r : e.deliveries()) {
+            if (records.size() >= limit) break;
+            if (r.node == node) records.push_back(ordered_json::parse(scenario::deliveredRecordJson(e, r)));
+        }
+        j["records"] = records;
+    }
+    return j;
+}
+
+std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
+    ordered_json out;
+    out["scenario"] = e.scenario().name;
+    out["seed"] = e.scenario().seed;
+    out["ended_at_s"] = sim::toSeconds(e.now());
+    out["last_event_s"] = sim::toSeconds(e.lastEventTime());
+    out["events"] = e.stepCount();
+    char fingerprint[24];
+    std::snprintf(fingerprint, sizeof fingerprint, "%016llx", static_cast<unsigned long long>(e.traceFingerprint()));
+    out["trace_fingerprint"] = fingerprint;  // hex: a JSON number would lose bits in JavaScript
+    ordered_json nodes = ordered_json::object();
+    for (std::uint32_t i = 0; i < e.nodeCount(); ++i) {
+        const sim::Node& n = e.node(i);
+        ordered_json j;
+        if (n.type == NodeType::Function) {
+            j = functionCounters(e, i);
+            if (e.counters(i).received > 0) j.update(receiverCounters(e, i, options.recordsPerNode));
+        } else if (sim::invocationModeOf(n.type) == sim::InvocationMode::PollBased || e.counters(i).items == 0) {
+            j = receiverCounters(e, i, options.recordsPerNode);
+        } else {
+            j = sourceCounters(e, i);
+            if (e.counters(i).received > 0) j.update(receiverCounters(e, i, options.recordsPerNode));
+        }
+        nodes[n.id] = j;
+    }
+    out["nodes"] = nodes;
+    if (options.items) {
+        ordered_json items = ordered_json::array();
+        const auto& all = e.items().all();
+        for (std::uint32_t i = 0; i < all.size(); ++i) {
+            const sim::Item& it = all[i];
+            ordered_json times = ordered_json::array();
+            for (sim::SimTime t : e.items().attemptTimes(i)) times.push_back(sim::toSeconds(t));
+            items.push_back({{"id", e.itemId(i)},
+                             {"origin", e.node(it.origin).id},
+                             {"attempts", it.attempts},
+                             {"outcome", sim::itemOutcomeName(it.outcome)},
+                             {"ended_in", it.endedIn == sim::kNone ? ordered_json(nullptr)
+                                                                   : ordered_json(e.node(it.endedIn).id)},
+                             {"condition", it.condition == sim::Condition::None
+                                               ? ordered_json(nullptr)
+                                               : ordered_json(sim::conditionName(it.condition))},
+                             {"attempt_times_s", times}});
+        }
+        out["items"] = items;
+    }
+    return out.dump(options.indent);
+}
+
+}  // namespace pg::cli

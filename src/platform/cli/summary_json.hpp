@@ -1,0 +1,19 @@
+// The runner's `--summary` JSON (issue 3 contract): scenario, seed, ended_at_s, events, nodes {counters},
+// items [...]; destination/DLQ nodes carry their first received records in AWS's delivered shape.
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "engine/engine.hpp"
+
+namespace pg::cli {
+
+struct SummaryOptions {
+    bool items = true;              ///< false: leave `items` out (--no-items)
+    std::size_t recordsPerNode = 10;  ///< first N delivered records per destination/DLQ node
+    int indent = 2;
+};
+
+std::string summaryJson(const sim::Engine& engine, const SummaryOptions& options);
+
+}  // namespace pg::cli
