@@ -1,0 +1,51 @@
+// Share links: a whole scenario (plus an optional step and selected item) in a URL fragment.
+// Format (docs/scenario-format.md, "Share links"): "v1." + base64url(raw deflate(canonical compact JSON)),
+// then optional "&step=<n>" and "&item=<percent-encoded item id>". Same bytes natively and in wasm.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/scenario_config.hpp"
+#include "scenario_json.hpp"
+
+namespace pg::scenario {
+
+enum class ShareLinkError {
+    None,
+    Empty,            // nothing after '#'
+    NotALink,         // does not start with "v<N>."
+    NewerVersion,     // "v2." and up: made by a newer playground
+    TooLarge,         // fragment too long, or inflates past kMaxScenarioBytes
+    NotBase64,        // a character outside base64url
+    Truncated,        // the data stops early (impossible base64 length, or the deflate stream is incomplete)
+    Corrupt,          // the deflate stream is damaged
+    BadParameter,     // step or item cannot be read
+    InvalidJson,      // inflates fine, but not to JSON
+    InvalidScenario,  // JSON, but not a valid scenario (see scenarioErrors)
+};
+
+struct DecodedShareLink {
+    ShareLinkError error = ShareLinkError::None;
+    std::string message;                        // one clear sentence for the UI; empty when ok
+    std::vector<ScenarioError> scenarioErrors;  // InvalidJson / InvalidScenario: what parseScenario said
+    sim::Scenario scenario;                     // meaningful only when ok()
+    std::optional<std::uint64_t> step;          // step index to open at
+    std::string item;                           // selected item id, e.g. "orders#13"; empty = none
+    bool ok() const { return error == ShareLinkError::None; }
+};
+
+/// The fragment (without '#'). Deterministic: raw deflate (windowBits -15) at level 9, so the page and the
+/// command-line runner produce byte-identical links.
+std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::uint64_t> step = std::nullopt,
+                            const std::string& item = {});
+
+/// Never throws. Accepts the fragment with or without its leading '#'.
+DecodedShareLink decodeShareLink(std::string_view fragment);
+
+/// The largest fragment decodeShareLink looks at.
+constexpr std::size_t kMaxShareLinkLength = 2 * 1024 * 1024;
+
+}  // namespace pg::scenario
