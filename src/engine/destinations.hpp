@@ -12,6 +12,8 @@ namespace pg::sim {
 enum class DeliveryKind : std::uint8_t {
     InvocationRecord,  ///< on-success / on-failure destination: the FIDELITY 5.2 invocation record
     DeadLetter,        ///< function DLQ: the original event + RequestID/ErrorCode/ErrorMessage (FIDELITY 5.3)
+    SqsRedrive,        ///< SQS redrive: the same message (same id and body) moved to the queue's DLQ (FIDELITY 6.2)
+    StreamBatchInfo,   ///< stream on-failure: KinesisBatchInfo / DDBStreamBatchInfo metadata (FIDELITY 6.3)
 };
 
 struct DeliveredRecord {
@@ -24,6 +26,14 @@ struct DeliveredRecord {
     DeliveryKind kind = DeliveryKind::InvocationRecord;
     Condition condition = Condition::None;
     InvokeResult lastResult = InvokeResult::None;  ///< result of the last attempt (None: no attempt)
+    // StreamBatchInfo only: the discarded batch (item = its first record)
+    std::uint32_t source = kNone;      ///< stream node index
+    std::uint32_t lastItem = kNone;    ///< last record of the batch
+    std::uint32_t shard = 0;           ///< shardId-<shard, 12 digits>
+    std::uint32_t batchSize = 0;
+    std::uint64_t startSequence = 0;   ///< per-shard sequence numbers (rendered as Kinesis-style digits)
+    std::uint64_t endSequence = 0;
+    SimTime firstArrival = 0, lastArrival = 0;
 };
 
 /// Counters per node. Each node type reports the subset that applies (see the runner's summary).

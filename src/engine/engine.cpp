@@ -11,6 +11,7 @@
 #include <cstdlib>
 
 #include "modes/async_invoke.hpp"
+#include "modes/sqs_mapping.hpp"
 #include "modes/sync_invoke.hpp"
 
 namespace pg::sim {
@@ -30,6 +31,9 @@ void Engine::registerModes() {
     // Handler id = position + 1. Poll-based modes (SQS, Kinesis, DynamoDB Streams) register here too.
     m_modes.push_back(std::make_unique<SyncInvoke>(*this, static_cast<std::uint16_t>(m_modes.size() + 1)));
     m_modes.push_back(std::make_unique<AsyncInvoke>(*this, static_cast<std::uint16_t>(m_modes.size() + 1)));
+    auto sqs = std::make_unique<SqsMapping>(*this, static_cast<std::uint16_t>(m_modes.size() + 1));
+    m_sqs = sqs.get();
+    m_modes.push_back(std::move(sqs));
 }
 
 void Engine::build() {

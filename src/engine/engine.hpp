@@ -23,6 +23,9 @@
 
 namespace pg::sim {
 
+class SqsMapping;
+class StreamMapping;
+
 // [SECTION] options
 struct EngineOptions {
     bool storeTrace = true;        ///< keep trace records (the fingerprint is computed either way)
@@ -74,6 +77,10 @@ public:
     const Metrics& metrics() const { return m_metrics; }
     const std::vector<DeliveredRecord>& deliveries() const { return m_deliveries; }
     std::string requestIdText(std::uint32_t requestId) const { return requestIdString(m_scenario.seed, requestId); }
+    /// SQS queues and their mappings: queue gauges and the per-message loop view (modes/sqs_mapping.hpp).
+    const SqsMapping& sqs() const { return *m_sqs; }
+    /// Kinesis / DynamoDB streams and their mappings: shard views (modes/stream_mapping.hpp).
+    const StreamMapping& streams() const { return *m_streams; }
     /// Which mode owns a source node ("sync", "async", ...) or "" if none.
     const char* modeNameOfNode(std::uint32_t node) const;
     /// Every violated invariant, as text; empty when all hold.
@@ -109,6 +116,17 @@ public:
     /// and updates the item (attempt list, Running). `token` is handed back in onInvocationEnd.
     ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, std::uint16_t handler,
                                std::uint32_t token, SimTime* endsAt = nullptr);
+    /// Poll-based batch invoke (batch_invocation.cpp): acquires a slot, or records a throttle on every item and
+    /// returns its reason. Otherwise evaluates each item's behaviour rules with attempt number `attempts[i]`
+    /// (SQS: its receive count; streams: the batch's invoke count), runs the batch as ONE invocation whose
+    /// result is the worst outcome (timeout > error > success; report_failure items only listed) and writes
+    /// each item's rule outcome to `ruleOut`. Every item gets an attempt, the batch's request id and an
+    /// InvokeStart record; item states are left to the mode. The environment's `item` is kNone and `token`
+    /// comes back in ModeHandler::onInvocationEnd.
+    ThrottleReason startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
+                              const std::vector<std::uint16_t>& attempts, std::uint16_t handler,
+                              std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr);
+    Metrics& mutableMetrics() { return m_metrics; }
     /// Delivers a record/message to a destination or DLQ node; returns its index in deliveries().
     std::uint32_t deliver(const DeliveredRecord& record);
     /// Refreshes the async queue depth gauge of `function` (call after queue/waiting changes).
@@ -128,6 +146,8 @@ private:
     Scenario m_scenario;
     EngineOptions m_options;
     std::vector<std::unique_ptr<ModeHandler>> m_modes;  // handler id = index + 1; 0 is the core
+    SqsMapping* m_sqs = nullptr;        // owned by m_modes
+    StreamMapping* m_streams = nullptr;  // owned by m_modes
     std::map<std::string, std::uint32_t> m_nodeIndex;
 
     // mutable run state (rebuilt by reset)
@@ -145,7 +165,7 @@ private:
     std::vector<SimTime> m_lastArrival;            // per node (Poisson)
     AccountPool m_pool;
     ItemStore m_items;
-    std::array<std::size_t, 4> m_stateCounts{};
+    std::array<std::size_t, kItemStateCount> m_stateCounts{};
     Trace m_trace;
     Metrics m_metrics;
     std::vector<DeliveredRecord> m_deliveries;

@@ -13,7 +13,7 @@ std::vector<std::string> Engine::checkInvariants() const {
     const auto& items = m_items.all();
 
     // Items: state counts, outcome consistency, attempt lists.
-    std::array<std::size_t, 4> counted{};
+    std::array<std::size_t, kItemStateCount> counted{};
     for (std::uint32_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
         ++counted[static_cast<int>(it.state)];
@@ -25,7 +25,7 @@ std::vector<std::string> Engine::checkInvariants() const {
         if ((it.state == ItemState::Running || it.state == ItemState::Queued) && it.function == kNone)
             fail(itemId(i) + ": active without a function");
     }
-    for (int s = 0; s < 4; ++s)
+    for (int s = 0; s < kItemStateCount; ++s)
         if (counted[s] != m_stateCounts[s])
             fail(std::string("state count mismatch for ") + itemStateName(static_cast<ItemState>(s)));
     std::size_t total = 0;

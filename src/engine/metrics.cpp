@@ -25,4 +25,22 @@ FunctionSecond& Metrics::at(std::uint32_t function, SimTime time, std::uint32_t 
     return bucket;
 }
 
+QueueSecond& Metrics::queueAt(std::uint32_t node, SimTime time, std::uint32_t visible, std::uint32_t inFlight,
+                              std::uint32_t dlqDepth) {
+    auto& series = m_queueSeries[node];
+    const std::size_t second = static_cast<std::size_t>(time / kSecond);
+    if (series.size() <= second) {
+        QueueSecond carried;
+        carried.peakVisible = visible;
+        carried.peakInFlight = inFlight;
+        carried.peakDlqDepth = dlqDepth;
+        series.resize(second + 1, carried);
+    }
+    QueueSecond& bucket = series[second];
+    bucket.peakVisible = std::max(bucket.peakVisible, visible);
+    bucket.peakInFlight = std::max(bucket.peakInFlight, inFlight);
+    bucket.peakDlqDepth = std::max(bucket.peakDlqDepth, dlqDepth);
+    return bucket;
+}
+
 }  // namespace pg::sim

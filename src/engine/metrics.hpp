@@ -20,9 +20,28 @@ struct FunctionSecond {
     std::int64_t dwellSum = 0;              ///< sum of their dwell times (receipt -> first start), µs
 };
 
+/// One second of an SQS queue or a stream (poll-based modes). Gauges hold the peak of the second.
+struct QueueSecond {
+    std::uint32_t peakVisible = 0;       ///< SQS: visible messages; stream: records not yet read
+    std::uint32_t peakInFlight = 0;      ///< SQS: received, not deleted; stream: records in batches
+    std::uint32_t peakDlqDepth = 0;      ///< SQS: messages in this queue's redrive DLQ
+    std::int64_t oldestAge = 0;          ///< SQS ApproximateAgeOfOldestMessage (peak of the second), µs
+    std::int64_t iteratorAge = 0;        ///< stream IteratorAge: max of the second (last record of a batch), µs
+    std::uint32_t received = 0;          ///< SQS receives / stream records read this second
+    std::uint32_t deleted = 0;           ///< SQS deletes / stream records checkpointed
+};
+
 class Metrics {
 public:
     void reset(std::size_t functionCount);
+    /// Per-node queue/stream series (poll-based modes call this from their start()).
+    void resetQueues(std::size_t nodeCount) { m_queueSeries.assign(nodeCount, {}); }
+    /// The bucket of `node` for `time`, creating seconds up to it from the current gauges, which are then
+    /// folded into the bucket's peaks.
+    QueueSecond& queueAt(std::uint32_t node, SimTime time, std::uint32_t visible, std::uint32_t inFlight,
+                         std::uint32_t dlqDepth);
+    const std::vector<QueueSecond>& queueSeries(std::uint32_t node) const { return m_queueSeries[node]; }
+    bool hasQueueSeries(std::uint32_t node) const { return node < m_queueSeries.size(); }
     /// The bucket for `time`, creating seconds up to it; new seconds start from the current gauges.
     FunctionSecond& at(std::uint32_t function, SimTime time, std::uint32_t concurrency, std::uint32_t depth);
     const std::vector<FunctionSecond>& series(std::uint32_t function) const { return m_series[function]; }
@@ -32,6 +51,7 @@ public:
 
 private:
     std::vector<std::vector<FunctionSecond>> m_series;
+    std::vector<std::vector<QueueSecond>> m_queueSeries;
     bool m_enabled = true;
 };
 

@@ -47,6 +47,45 @@ const std::vector<ModelChoice>& modelChoices() {
          "When both an on-failure destination and a DLQ are configured, both receive the event; the item's "
          "ended_in is the on-failure destination.",
          "FIDELITY 5.2 [D] both may be configured; precedence of the summary field is ours", false},
+        {"sqs_poll_latency",
+         "SQS pollers receive as soon as a message is visible and a poller is free (poll latency 0 in virtual "
+         "time); without a batching window, messages arriving one by one are received one by one.",
+         "FIDELITY 7 (suggested model); the 20 s low-traffic wait of DG-SQS-2022 is not modelled", false},
+        {"sqs_poller_ramp",
+         "An SQS mapping runs 5 concurrent batches when its queue becomes active (from empty), +5 at each whole "
+         "second after that (300 per minute), up to 1,250 or MaximumConcurrency; it drops back to 5 when the "
+         "queue is empty.",
+         "FIDELITY 6.2 [D] DG-SQS-SCALING numbers; per-second steps and reset rule [U]", false},
+        {"sqs_standard_receive_order",
+         "A standard queue hands out messages in the order they became visible (returning messages join the "
+         "back).",
+         "[U] (SQS standard is best-effort ordering)", false},
+        {"sqs_throttled_batch",
+         "A throttled SQS batch keeps its messages hidden and is retried after 1, 2, 4, ... s while that fits "
+         "before its visibility timeout; then the messages return with their receive count already "
+         "incremented (so maxReceiveCount can dead-letter messages the handler never saw).",
+         "FIDELITY 6.2 [D] DG-SQS-ERR + [C]; FIDELITY 7 suggested model; backoff formula [U]", false},
+        {"sqs_visibility_overrun",
+         "If a batch's visibility timeout ends while its invocation still runs (cold start, throttle retries), "
+         "its messages stay hidden until the invocation ends, then are deleted or returned at once.",
+         "[U]", false},
+        {"sqs_retention_in_flight",
+         "Retention deletes a message at enqueue time + retention whether it is visible or in flight (outcome "
+         "expired). Redriven DLQ copies keep the original enqueue time; other deliveries to a queue (function "
+         "DLQ, destinations) are counted but their retention is not simulated.",
+         "FIDELITY 6.2 [D] SQS-DLQ, OG-SQS-RETRIES; in-flight deletion [U]", false},
+        {"sqs_batch_result",
+         "A batch is one invocation: any message whose rule says error (or timeout) fails the whole batch; "
+         "report_failure marks the message as listed in batchItemFailures.",
+         "FIDELITY 6.2 [D] table; mapping of per-message rules to one result is ours", false},
+        {"sqs_fifo_batch_composition",
+         "A FIFO batch takes consecutive messages of each ready (unlocked) message group, groups in the order "
+         "they became ready; a group with any message in flight is locked.",
+         "FIDELITY 6.2 [D] [C] mixed-group batches; exact fill order [U]", false},
+        {"sqs_dlq_passive",
+         "Messages delivered to a queue (redrive DLQ, function DLQ, destinations) are counted there (sent, "
+         "visible) but are not consumed by a mapping wired to that queue.",
+         "simulator limitation", false},
         {"sim_epoch",
          "Virtual time 0 is 2025-01-01T00:00:00Z in record timestamps; ARNs use us-east-1 and account "
          "123456789012.",

@@ -24,6 +24,8 @@ const char* itemStateName(ItemState state) {
     case ItemState::Waiting: return "waiting";
     case ItemState::Running: return "running";
     case ItemState::Done: return "done";
+    case ItemState::Visible: return "visible";
+    case ItemState::InFlight: return "in_flight";
     }
     return "unknown";
 }
@@ -35,6 +37,8 @@ const char* conditionName(Condition condition) {
     case Condition::RetriesExhausted: return "RetriesExhausted";
     case Condition::EventAgeExceeded: return "EventAgeExceeded";
     case Condition::ZeroReservedConcurrency: return "ZeroReservedConcurrency";
+    case Condition::RetryAttemptsExhausted: return "RetryAttemptsExhausted";
+    case Condition::RecordAgeExceeded: return "RecordAgeExceeded";
     }
     return "";
 }
@@ -73,6 +77,10 @@ const char* traceKindName(TraceKind kind) {
     case TraceKind::FailureHandled: return "failure_handled";
     case TraceKind::Delivered: return "delivered";
     case TraceKind::Finished: return "finished";
+    case TraceKind::Received: return "received";
+    case TraceKind::ReturnedVisible: return "returned_visible";
+    case TraceKind::BatchRead: return "batch_read";
+    case TraceKind::Bisected: return "bisected";
     }
     return "unknown";
 }

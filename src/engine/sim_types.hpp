@@ -13,7 +13,10 @@ enum class ItemState : std::uint8_t {
     Waiting,  // waiting on a timer: async retry wait, async throttle backoff, client retry backoff
     Running,  // carried by an in-flight invocation (synchronous caller waiting, or async attempt)
     Done,     // final outcome decided
+    Visible,  // poll-based: an SQS message visible in its queue, or a stream record not yet read
+    InFlight, // poll-based: received (hidden by the visibility timeout) or in a stream batch being processed
 };
+constexpr int kItemStateCount = 6;
 
 /// Final fate of an item (issue 3 summary contract). Pending while not Done.
 enum class ItemOutcome : std::uint8_t {
@@ -29,7 +32,11 @@ enum class ItemOutcome : std::uint8_t {
 };
 
 /// Invocation record condition (FIDELITY 5.2). None when the item never produced a record.
-enum class Condition : std::uint8_t { None, Success, RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency };
+enum class Condition : std::uint8_t {
+    None, Success, RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency,
+    RetryAttemptsExhausted,  // stream on-failure (FIDELITY 6.3)
+    RecordAgeExceeded,       // stream on-failure (FIDELITY 6.3)
+};
 
 /// What one invocation returned.
 enum class InvokeResult : std::uint8_t { None, Success, Error, Timeout };
@@ -56,6 +63,11 @@ enum class TraceKind : std::uint8_t {
     FailureHandled,      // async: final failure; detail = Condition
     Delivered,           // record or message delivered; node = destination/DLQ; detail = Condition
     Finished,            // item reached its final outcome; outcome = ItemOutcome
+    // poll-based (modes/sqs_mapping, modes/stream_mapping)
+    Received,            // SQS: received by a poller (hidden); node = queue; attempt = receive count
+    ReturnedVisible,     // SQS: visibility timeout over, visible again; node = queue; attempt = receive count
+    BatchRead,           // stream: record read into a batch; node = stream; detail = shard
+    Bisected,            // stream: failed batch split in two; node = stream; detail = records in the first half
 };
 
 const char* itemOutcomeName(ItemOutcome outcome);  // "succeeded", "error_returned", ...

@@ -1,0 +1,80 @@
+// Engine::startBatch: one invocation carrying a batch of items, for the poll-based modes (SQS, Kinesis,
+// DynamoDB Streams). Same concurrency, environment and scaling rules as a single invoke (engine.cpp).
+#include <algorithm>
+
+#include "engine.hpp"
+
+namespace pg::sim {
+
+ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
+                                  const std::vector<std::uint16_t>& attempts, std::uint16_t handler,
+                                  std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt) {
+    FunctionState& fn = m_functions[function];
+    const std::uint32_t fnNode = fn.node;
+    const AcquireResult acquired = acquireEnvironment(fn, m_pool, m_now);
+    ruleOut.assign(items.size(), RuleOutcome::Success);
+    if (acquired.environment == kNone) {
+        ++m_counters[fnNode].throttles;
+        if (m_metrics.enabled()) ++m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth()).throttles;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            record(TraceKind::Throttled, items[i], fnNode, attempts[i], 0,
+                   static_cast<std::uint16_t>(acquired.throttle));
+        return acquired.throttle;
+    }
+    const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
+    RuleOutcome worst = RuleOutcome::Success;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = m_items[items[i]];
+        const Node& origin = m_scenario.nodes[it.origin];
+        RuleInput in;
+        in.originId = &origin.id;
+        in.bodyTemplate = &origin.traffic.body;
+        in.number = it.number;
+        in.attempt = attempts[i];
+        in.now = m_now;
+        ruleOut[i] = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+        if (ruleOut[i] == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
+        else if (ruleOut[i] == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
+    }
+    const RunPlan plan = planRun(cfg, worst, m_rng);
+    const std::uint32_t requestId = newRequestId();
+
+    ExecutionEnvironment& env = fn.environments[acquired.environment];
+    env.busy = true;
+    env.cold = acquired.cold;
+    env.startedAt = m_now;
+    env.endsAt = m_now + (acquired.cold ? cfg.coldStart : 0) + plan.runTime;
+    env.item = kNone;
+    env.token = token;
+    env.requestId = requestId;
+    env.mode = handler;
+    env.attempt = attempts.empty() ? 1 : attempts.front();
+    env.result = plan.result;
+    ++env.invocations;
+
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Item& it = m_items[items[i]];
+        ++it.attempts;
+        it.throttles = 0;
+        it.requestId = requestId;
+        if (it.firstStartAt < 0) it.firstStartAt = m_now;
+        m_items.addAttempt(items[i], m_now, requestId);
+        record(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
+               acquired.cold ? 1 : 0);
+    }
+
+    NodeCounters& c = m_counters[fnNode];
+    ++c.invocations;
+    if (acquired.cold) ++c.coldStarts;
+    c.peakConcurrency = std::max<std::int64_t>(c.peakConcurrency, fn.inFlight);
+    if (m_metrics.enabled()) {
+        FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
+        ++b.invocations;
+        if (acquired.cold) ++b.coldStarts;
+    }
+    m_queue.push(env.endsAt, 0, kInvocationEnd, function, acquired.environment);
+    if (endsAt) *endsAt = env.endsAt;
+    return ThrottleReason::None;
+}
+
+}  // namespace pg::sim

@@ -1,0 +1,620 @@
+// SQS queues and their event source mapping. Model choices (model_choices.cpp): sqs_poll_latency,
+// sqs_poller_ramp, sqs_standard_receive_order, sqs_throttled_batch, sqs_visibility_overrun,
+// sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_passive.
+//
+// Index: [SECTION] setup  [SECTION] arrivals and deliveries  [SECTION] receiving  [SECTION] invoking
+//        [SECTION] returning, deleting, expiring  [SECTION] views  [SECTION] invariants
+#include "sqs_mapping.hpp"
+
+#include <algorithm>
+
+#include "../engine.hpp"
+#include "async_invoke.hpp"
+#include "key_template.hpp"
+
+namespace pg::sim {
+
+static std::uint16_t clamp16(std::uint32_t v) { return static_cast<std::uint16_t>(std::min<std::uint32_t>(v, 65535)); }
+
+SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout) {
+    if (window + functionTimeout > visibility) return window + functionTimeout + 30 * kSecond;
+    return visibility;
+}
+
+// [SECTION] setup
+
+void SqsMapping::start() {
+    m_queues.clear();
+    m_messages.clear();
+    m_messageOfItem.clear();
+    m_batches.clear();
+    m_freeBatches.clear();
+    const std::size_t n = m_engine.nodeCount();
+    m_queueOfNode.assign(n, kNone);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const Node& node = m_engine.node(i);
+        if (node.type != NodeType::Sqs) continue;
+        SqsQueue q;
+        q.node = i;
+        q.fifo = node.queue.fifo;
+        q.visibility = node.queue.visibilityTimeout;
+        q.retention = node.queue.retention;
+        m_queueOfNode[i] = static_cast<std::uint32_t>(m_queues.size());
+        m_queues.push_back(std::move(q));
+    }
+    for (SqsQueue& q : m_queues) {
+        const Node& node = m_engine.node(q.node);
+        if (node.queue.redrive) {
+            q.dlq = queueOfNode(m_engine.nodeIndex(node.queue.redrive->deadLetterQueue));
+            q.maxReceiveCount = static_cast<std::uint32_t>(std::max(1, node.queue.redrive->maxReceiveCount));
+        }
+        q.function = m_engine.targetFunction(q.node);
+        if (q.function == kNone) continue;
+        const std::string& fnId = m_engine.node(m_engine.functions()[q.function].node).id;
+        for (const Edge& edge : m_engine.scenario().edges) {
+            if (edge.from != node.id || edge.to != fnId) continue;
+            q.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(10)));
+            q.window = std::max<SimTime>(0, edge.batchingWindow);
+            if (edge.maximumConcurrency)
+                q.maxConcurrency = static_cast<std::uint32_t>(std::max(1, *edge.maximumConcurrency));
+            q.reportBatchItemFailures = edge.reportBatchItemFailures;
+            break;
+        }
+        q.visibility = sqsEffectiveVisibility(q.visibility, q.window, m_engine.functionConfig(q.function).timeout);
+    }
+    m_engine.mutableMetrics().resetQueues(n);
+}
+
+// [SECTION] arrivals and deliveries
+
+void SqsMapping::onArrival(std::uint32_t node, std::uint32_t number) {
+    const std::uint32_t qi = queueOfNode(node);
+    SqsQueue& q = m_queues[qi];
+    const std::uint32_t item = m_engine.createItem(node, number, q.function, ItemState::Visible);
+    ++m_engine.mutableCounters(node).sent;
+    addMessage(qi, item, m_engine.now(), false, number, true);
+    pump(qi);
+    noteQueue(qi);
+}
+
+void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
+    const std::uint32_t qi = queueOfNode(node);
+    if (qi == kNone) return;
+    const DeliveredRecord& r = m_engine.deliveries()[deliveryIndex];
+    SimTime enqueuedAt = m_engine.now();
+    // A redriven message keeps its original enqueue time: retention counts from it (FIDELITY 6.2 SQS-DLQ).
+    if (r.kind == DeliveryKind::SqsRedrive && r.item < m_messageOfItem.size() && m_messageOfItem[r.item] != kNone)
+        enqueuedAt = m_messages[m_messageOfItem[r.item]].enqueuedAt;
+    addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
+    noteQueue(qi);
+}
+
+std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTime enqueuedAt, bool copy,
+                                     std::uint32_t number, bool expires) {
+    SqsQueue& q = m_queues[qi];
+    SqsMessage m;
+    m.enqueuedAt = enqueuedAt;
+    m.item = item;
+    m.queue = qi;
+    m.copy = copy;
+    m.state = SqsMessageState::Gone;  // makeVisible counts it in
+    if (q.fifo && !copy) {
+        renderKeyTemplate(m_engine.node(q.node).traffic.group, number, m_scratch);
+        auto found = q.groupIndex.find(m_scratch);
+        if (found == q.groupIndex.end()) {
+            found = q.groupIndex.emplace(m_scratch, static_cast<std::uint32_t>(q.groups.size())).first;
+            q.groups.emplace_back();
+        }
+        m.group = found->second;
+    }
+    const auto index = static_cast<std::uint32_t>(m_messages.size());
+    m_messages.push_back(m);
+    if (!copy) {
+        if (m_messageOfItem.size() <= item) m_messageOfItem.resize(item + 1, kNone);
+        m_messageOfItem[item] = index;
+    }
+    if (q.activeSince < 0) q.activeSince = m_engine.now();
+    makeVisible(index, false);
+    if (expires) {
+        q.expiry.emplace(enqueuedAt + q.retention, index);
+        armExpiry(q, qi);
+    }
+    return index;
+}
+
+void SqsMapping::makeVisible(std::uint32_t message, bool front) {
+    SqsMessage& m = m_messages[message];
+    SqsQueue& q = m_queues[m.queue];
+    m.state = SqsMessageState::Visible;
+    m.batch = kNone;
+    ++q.visibleCount;
+    ++m_engine.mutableCounters(q.node).visible;
+    if (m.copy) return;  // passive: counted, never received (model choice sqs_dlq_passive)
+    m_engine.setItemState(m.item, ItemState::Visible);
+    if (q.window > 0 && q.windowStart < 0) q.windowStart = m_engine.now();
+    if (m.group == kNone) {
+        q.visible.push_back(message);
+        return;
+    }
+    SqsGroup& g = q.groups[m.group];
+    if (front) g.messages.push_front(message);
+    else g.messages.push_back(message);
+    if (g.inFlight == 0 && !g.ready) {
+        g.ready = true;
+        q.readyGroups.push_back(m.group);
+    }
+}
+
+// [SECTION] receiving
+
+std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q) const {
+    std::uint64_t ramp = kSqsInitialPollers;
+    if (q.activeSince >= 0)
+        ramp += static_cast<std::uint64_t>(kSqsPollersPerSecond) *
+                static_cast<std::uint64_t>((m_engine.now() - q.activeSince) / kSecond);
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(ramp, std::min(q.maxConcurrency, kSqsMaxPollers)));
+}
+
+void SqsMapping::pump(std::uint32_t qi) {
+    SqsQueue& q = m_queues[qi];
+    if (q.function == kNone) return;
+    const SimTime now = m_engine.now();
+    for (;;) {
+        const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
+        if (!hasVisible) break;
+        const std::uint32_t limit = pollerLimit(q);
+        if (q.pollersBusy >= limit) {
+            if (limit < std::min(q.maxConcurrency, kSqsMaxPollers) && q.scaleTimer == 0) {
+                const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
+                q.scaleTimer = m_engine.schedule(next, m_handlerId, kScale, qi) + 1;
+            }
+            break;
+        }
+        // Batching window (FIDELITY 6.1): wait for a full batch or the end of the window.
+        if (q.window > 0 && q.windowStart >= 0 && now < q.windowStart + q.window &&
+            q.visibleCount < q.batchSize) {
+            if (q.windowTimer == 0)
+                q.windowTimer = m_engine.schedule(q.windowStart + q.window, m_handlerId, kWindow, qi) + 1;
+            break;
+        }
+        const std::uint32_t b = newBatch(qi);
+        const bool progress = takeBatch(q, b);
+        if (m_batches[b].messages.empty()) {
+            freeBatch(b);
+            if (!progress) break;
+            continue;
+        }
+        SqsBatch& batch = m_batches[b];
+        batch.receivedAt = now;
+        batch.visibleAt = now + q.visibility;
+        ++q.pollersBusy;
+        q.windowStart = -1;
+        m_engine.schedule(batch.visibleAt, m_handlerId, kVisibility, b, batch.generation);
+        invoke(b);
+    }
+    // Messages still visible open the next window now.
+    if (q.window > 0 && q.windowStart < 0 && (q.fifo ? !q.readyGroups.empty() : !q.visible.empty()))
+        q.windowStart = now;
+}
+
+bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
+    bool progress = false;
+    auto full = [&] { return m_batches[b].messages.size() >= q.batchSize; };
+    if (!q.fifo) {
+        while (!full() && !q.visible.empty()) {
+            const std::uint32_t m = q.visible.front();
+            q.visible.pop_front();
+            if (m_messages[m].state != SqsMessageState::Visible) continue;  // expired while visible
+            progress |= receiveOne(q, m, b);
+        }
+        return progress;
+    }
+    // FIFO (FIDELITY 6.2): consecutive messages of each ready group, groups in order of readiness; a group
+    // with a message in flight is locked until it is deleted, returns or goes to the DLQ.
+    while (!full() && !q.readyGroups.empty()) {
+        const std::uint32_t gi = q.readyGroups.front();
+        SqsGroup& g = q.groups[gi];
+        while (!full() && !g.messages.empty()) {
+            const std::uint32_t m = g.messages.front();
+            g.messages.pop_front();
+            if (m_messages[m].state != SqsMessageState::Visible) continue;
+            progress |= receiveOne(q, m, b);
+        }
+        if (g.messages.empty() || g.inFlight > 0) {
+            q.readyGroups.pop_front();
+            g.ready = false;
+        }
+    }
+    return progress;
+}
+
+bool SqsMapping::receiveOne(SqsQueue& q, std::uint32_t message, std::uint32_t b) {
+    // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
+    if (q.dlq != kNone && m_messages[message].receiveCount >= q.maxReceiveCount) {
+        moveToDlq(q, message);
+        return true;
+    }
+    SqsMessage& m = m_messages[message];
+    ++m.receiveCount;
+    if (m.firstReceiveAt < 0) m.firstReceiveAt = m_engine.now();
+    m.state = SqsMessageState::InFlight;
+    m.batch = b;
+    --q.visibleCount;
+    ++q.inFlightCount;
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    --c.visible;
+    ++c.inFlight;
+    ++c.receives;
+    if (m.group != kNone) ++q.groups[m.group].inFlight;
+    m_engine.setItemState(m.item, ItemState::InFlight);
+    m_engine.record(TraceKind::Received, m.item, q.node, clamp16(m.receiveCount));
+    if (m_engine.metrics().enabled()) ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount,
+                                                                           q.inFlightCount, 0).received;
+    m_batches[b].messages.push_back(message);
+    return true;
+}
+
+void SqsMapping::moveToDlq(SqsQueue& q, std::uint32_t message) {
+    const std::uint32_t item = m_messages[message].item;
+    m_messages[message].state = SqsMessageState::Gone;
+    --q.visibleCount;
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    --c.visible;
+    ++c.deadLettered;
+    const Item& it = m_engine.items()[item];
+    DeliveredRecord r;
+    r.node = m_queues[q.dlq].node;
+    r.item = item;
+    r.function = q.function;
+    r.requestId = it.requestId;
+    r.approximateInvokeCount = it.attempts;
+    r.kind = DeliveryKind::SqsRedrive;
+    r.lastResult = it.lastResult;
+    const std::uint32_t dlqNode = r.node;
+    m_engine.deliver(r);  // -> onDelivered: the copy in the DLQ, same message id and body
+    m_engine.finishItem(item, ItemOutcome::DeadLettered, dlqNode, Condition::None);
+}
+
+// [SECTION] invoking
+
+std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
+    std::uint32_t b;
+    if (!m_freeBatches.empty()) {
+        b = m_freeBatches.back();
+        m_freeBatches.pop_back();
+    } else {
+        b = static_cast<std::uint32_t>(m_batches.size());
+        m_batches.emplace_back();
+    }
+    SqsBatch& batch = m_batches[b];
+    batch.messages.clear();
+    batch.outcomes.clear();
+    batch.queue = qi;
+    batch.throttles = 0;
+    batch.visibilityDue = false;
+    batch.state = SqsBatchState::Hidden;
+    return b;
+}
+
+void SqsMapping::freeBatch(std::uint32_t b) {
+    SqsBatch& batch = m_batches[b];
+    batch.state = SqsBatchState::Free;
+    ++batch.generation;
+    m_freeBatches.push_back(b);
+}
+
+void SqsMapping::invoke(std::uint32_t b) {
+    SqsBatch& batch = m_batches[b];
+    SqsQueue& q = m_queues[batch.queue];
+    m_scratchItems.clear();
+    m_scratchAttempts.clear();
+    for (std::uint32_t m : batch.messages) {
+        if (m_messages[m].state == SqsMessageState::Gone) continue;  // expired while throttled
+        m_scratchItems.push_back(m_messages[m].item);
+        m_scratchAttempts.push_back(clamp16(m_messages[m].receiveCount));
+    }
+    if (m_scratchItems.empty()) {  // every message expired: the poller is free again
+        --q.pollersBusy;
+        freeBatch(b);
+        return;
+    }
+    std::vector<RuleOutcome> outcomes;
+    const ThrottleReason throttle =
+        m_engine.startBatch(q.function, m_scratchItems, m_scratchAttempts, m_handlerId, b, outcomes);
+    SqsBatch& again = m_batches[b];
+    if (throttle == ThrottleReason::None) {
+        again.state = SqsBatchState::Invoking;
+        again.outcomes.assign(again.messages.size(), RuleOutcome::Success);
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < again.messages.size(); ++i)
+            if (m_messages[again.messages[i]].state != SqsMessageState::Gone) again.outcomes[i] = outcomes[k++];
+        return;
+    }
+    // Throttled (FIDELITY 6.2 DG-SQS-ERR, 7): retried with backoff while the messages stay hidden; if the
+    // visibility timeout comes first they return with their receive count already incremented.
+    again.state = SqsBatchState::Throttled;
+    ++again.throttles;
+    const SimTime retryAt = m_engine.now() + asyncThrottleBackoff(again.throttles);
+    if (retryAt < again.visibleAt) m_engine.schedule(retryAt, m_handlerId, kThrottleRetry, b, again.generation);
+}
+
+void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {
+    const std::uint32_t b = invocation.token;
+    const std::uint32_t qi = m_batches[b].queue;
+    SqsQueue& q = m_queues[qi];
+    --q.pollersBusy;
+    const std::uint32_t fnNode = m_engine.functions()[function].node;
+    const bool success = invocation.result == InvokeResult::Success;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < m_batches[b].messages.size(); ++i) {
+        const std::uint32_t m = m_batches[b].messages[i];
+        if (m_messages[m].state == SqsMessageState::Gone) continue;  // expired while running
+        const std::uint32_t item = m_messages[m].item;
+        m_engine.item(item).lastResult = invocation.result;
+        m_engine.record(TraceKind::InvokeEnd, item, fnNode, clamp16(m_messages[m].receiveCount),
+                        static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
+        // ReportBatchItemFailures (FIDELITY 6.2 table): listed ids stay for a retry, the rest are deleted. A
+        // response listing failures while the feature is off is a plain success (FIDELITY 8.5).
+        const bool listed = q.reportBatchItemFailures && m_batches[b].outcomes[i] == RuleOutcome::ReportFailure;
+        if (success && !listed) deleteMessage(m);
+        else ++kept;
+    }
+    if (kept == 0) {
+        freeBatch(b);
+    } else {
+        m_batches[b].state = SqsBatchState::Hidden;
+        if (m_batches[b].visibilityDue || m_batches[b].visibleAt <= m_engine.now()) returnBatch(b);
+    }
+    pump(qi);
+    noteQueue(qi);
+}
+
+void SqsMapping::onEvent(const Event& event) {
+    switch (event.kind) {
+    case kVisibility: {
+        SqsBatch& batch = m_batches[event.a];
+        if (batch.generation != event.b || batch.state == SqsBatchState::Free) return;  // deleted earlier
+        if (batch.state == SqsBatchState::Invoking) {
+            batch.visibilityDue = true;  // model choice sqs_visibility_overrun: returns when the run ends
+            return;
+        }
+        if (batch.state == SqsBatchState::Throttled) --m_queues[batch.queue].pollersBusy;
+        const std::uint32_t qi = batch.queue;
+        returnBatch(event.a);
+        pump(qi);
+        noteQueue(qi);
+        return;
+    }
+    case kThrottleRetry: {
+        SqsBatch& batch = m_batches[event.a];
+        if (batch.generation != event.b || batch.state != SqsBatchState::Throttled) return;
+        const std::uint32_t qi = batch.queue;
+        invoke(event.a);
+        noteQueue(qi);
+        return;
+    }
+    case kWindow: {
+        SqsQueue& q = m_queues[event.a];
+        if (q.windowTimer != event.seq + 1) return;
+        q.windowTimer = 0;
+        pump(event.a);
+        noteQueue(event.a);
+        return;
+    }
+    case kScale: {
+        SqsQueue& q = m_queues[event.a];
+        if (q.scaleTimer != event.seq + 1) return;
+        q.scaleTimer = 0;
+        pump(event.a);
+        noteQueue(event.a);
+        return;
+    }
+    case kExpiry: {
+        SqsQueue& q = m_queues[event.a];
+        if (q.expiryTimer != event.seq + 1) return;
+        q.expiryTimer = 0;
+        q.expiryAt = kNever;
+        expire(event.a);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+// [SECTION] returning, deleting, expiring
+
+void SqsMapping::returnBatch(std::uint32_t b) {
+    const std::uint32_t qi = m_batches[b].queue;
+    SqsQueue& q = m_queues[qi];
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    // FIFO: back to the front of their groups in their original order (iterate backwards, push_front).
+    const std::vector<std::uint32_t> messages = m_batches[b].messages;
+    const std::size_t n = messages.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::uint32_t m = q.fifo ? messages[n - 1 - k] : messages[k];
+        SqsMessage& msg = m_messages[m];
+        if (msg.state != SqsMessageState::InFlight || msg.batch != b) continue;  // deleted or expired
+        --q.inFlightCount;
+        --c.inFlight;
+        if (msg.group != kNone) --q.groups[msg.group].inFlight;
+        m_engine.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
+        makeVisible(m, q.fifo);
+    }
+    freeBatch(b);
+}
+
+void SqsMapping::deleteMessage(std::uint32_t message) {
+    SqsMessage& m = m_messages[message];
+    SqsQueue& q = m_queues[m.queue];
+    m.state = SqsMessageState::Gone;
+    --q.inFlightCount;
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    --c.inFlight;
+    ++c.deleted;
+    releaseFromGroup(q, m);
+    if (m_engine.metrics().enabled())
+        ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).deleted;
+    m_engine.finishItem(m.item, ItemOutcome::Succeeded, kNone, Condition::None);
+}
+
+void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {
+    if (m.group == kNone) return;
+    SqsGroup& g = q.groups[m.group];
+    --g.inFlight;
+    if (g.inFlight == 0 && !g.ready && !g.messages.empty()) {
+        g.ready = true;
+        q.readyGroups.push_back(m.group);
+    }
+}
+
+void SqsMapping::armExpiry(SqsQueue& q, std::uint32_t qi) {
+    while (!q.expiry.empty() && m_messages[q.expiry.top().second].state == SqsMessageState::Gone) q.expiry.pop();
+    if (q.expiry.empty()) return;
+    const SimTime at = q.expiry.top().first;
+    if (at >= q.expiryAt) return;
+    q.expiryAt = at;
+    q.expiryTimer = m_engine.schedule(std::max(at, m_engine.now()), m_handlerId, kExpiry, qi) + 1;
+}
+
+void SqsMapping::expire(std::uint32_t qi) {
+    // Retention ends: SQS deletes the message whether it is visible or in flight (FIDELITY 6.2, 8.1;
+    // model choice sqs_retention_in_flight). Outcome `expired`.
+    SqsQueue& q = m_queues[qi];
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    while (!q.expiry.empty() && q.expiry.top().first <= m_engine.now()) {
+        const std::uint32_t message = q.expiry.top().second;
+        q.expiry.pop();
+        SqsMessage& m = m_messages[message];
+        if (m.state == SqsMessageState::Gone) continue;
+        if (m.state == SqsMessageState::Visible) {
+            --q.visibleCount;
+            --c.visible;
+        } else {
+            --q.inFlightCount;
+            --c.inFlight;
+            releaseFromGroup(q, m);
+        }
+        m.state = SqsMessageState::Gone;
+        ++c.expired;
+        if (!m.copy) m_engine.finishItem(m.item, ItemOutcome::Expired, kNone, Condition::None);
+    }
+    armExpiry(q, qi);
+    pump(qi);
+    noteQueue(qi);
+}
+
+void SqsMapping::noteQueue(std::uint32_t qi) {
+    if (!m_engine.metrics().enabled()) return;
+    SqsQueue& q = m_queues[qi];
+    while (!q.expiry.empty() && m_messages[q.expiry.top().second].state == SqsMessageState::Gone) q.expiry.pop();
+    const std::uint32_t dlqDepth = q.dlq == kNone ? 0 : m_queues[q.dlq].visibleCount;
+    QueueSecond& s = m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount,
+                                                       dlqDepth);
+    if (!q.expiry.empty())
+        s.oldestAge = std::max(s.oldestAge, m_engine.now() - m_messages[q.expiry.top().second].enqueuedAt);
+}
+
+// [SECTION] views
+
+std::optional<SqsQueueView> SqsMapping::queueView(std::uint32_t node) const {
+    const std::uint32_t qi = queueOfNode(node);
+    if (qi == kNone) return std::nullopt;
+    const SqsQueue& q = m_queues[qi];
+    SqsQueueView v;
+    v.node = node;
+    v.fifo = q.fifo;
+    v.visible = q.visibleCount;
+    v.inFlight = q.inFlightCount;
+    v.dlqDepth = q.dlq == kNone ? 0 : m_queues[q.dlq].visibleCount;
+    // The heap may hold deleted entries on top (popped lazily): scan for the oldest live message instead.
+    SimTime oldest = kNever;
+    for (std::uint32_t m = 0; m < m_messages.size() && q.visibleCount + q.inFlightCount > 0; ++m)
+        if (m_messages[m].queue == qi && m_messages[m].state != SqsMessageState::Gone)
+            oldest = std::min(oldest, m_messages[m].enqueuedAt);
+    v.oldestAge = oldest == kNever ? 0 : m_engine.now() - oldest;
+    v.pollersBusy = q.pollersBusy;
+    v.pollerLimit = q.function == kNone ? 0 : pollerLimit(q);
+    v.effectiveVisibility = q.visibility;
+    v.function = q.function;
+    return v;
+}
+
+SqsMessageView SqsMapping::viewOf(std::uint32_t message) const {
+    const SqsMessage& m = m_messages[message];
+    const SqsQueue& q = m_queues[m.queue];
+    SqsMessageView v;
+    v.item = m.item;
+    v.queue = q.node;
+    v.receiveCount = m.receiveCount;
+    v.enqueuedAt = m.enqueuedAt;
+    v.firstReceiveAt = m.firstReceiveAt;
+    v.loopingFor = m.firstReceiveAt < 0 ? 0 : m_engine.now() - m.firstReceiveAt;
+    v.retentionEndsAt = m.enqueuedAt + q.retention;
+    if (m.state == SqsMessageState::InFlight && m.batch != kNone) v.visibleAgainAt = m_batches[m.batch].visibleAt;
+    v.state = m.state;
+    v.willDeadLetter = q.dlq != kNone;
+    if (v.willDeadLetter) v.receivesLeft = q.maxReceiveCount > m.receiveCount ? q.maxReceiveCount - m.receiveCount : 0;
+    return v;
+}
+
+std::optional<SqsMessageView> SqsMapping::messageView(std::uint32_t item) const {
+    if (item >= m_messageOfItem.size() || m_messageOfItem[item] == kNone) return std::nullopt;
+    return viewOf(m_messageOfItem[item]);
+}
+
+std::vector<SqsMessageView> SqsMapping::liveMessages(std::uint32_t node, std::size_t limit) const {
+    std::vector<SqsMessageView> out;
+    const std::uint32_t qi = queueOfNode(node);
+    if (qi == kNone) return out;
+    for (std::uint32_t m = 0; m < m_messages.size() && out.size() < limit; ++m)
+        if (m_messages[m].queue == qi && m_messages[m].state != SqsMessageState::Gone) out.push_back(viewOf(m));
+    return out;
+}
+
+// [SECTION] invariants
+
+void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
+    std::vector<std::uint32_t> visible(m_queues.size(), 0), inFlight(m_queues.size(), 0), busy(m_queues.size(), 0);
+    std::vector<std::vector<std::uint32_t>> groupInFlight(m_queues.size());
+    for (std::size_t qi = 0; qi < m_queues.size(); ++qi) groupInFlight[qi].assign(m_queues[qi].groups.size(), 0);
+    const auto& items = m_engine.items().all();
+    for (std::uint32_t i = 0; i < m_messages.size(); ++i) {
+        const SqsMessage& m = m_messages[i];
+        const std::string id = m.item < items.size() ? m_engine.itemId(m.item) : "?";
+        if (m.state == SqsMessageState::Visible) ++visible[m.queue];
+        if (m.state == SqsMessageState::InFlight) {
+            ++inFlight[m.queue];
+            if (m.group != kNone) ++groupInFlight[m.queue][m.group];
+            if (m.batch == kNone || m_batches[m.batch].state == SqsBatchState::Free ||
+                std::find(m_batches[m.batch].messages.begin(), m_batches[m.batch].messages.end(), i) ==
+                    m_batches[m.batch].messages.end())
+                problems.push_back("sqs message " + id + ": in flight outside its batch");
+        }
+        if (m.copy) continue;
+        const ItemState s = items[m.item].state;
+        const bool ok = (m.state == SqsMessageState::Visible && s == ItemState::Visible) ||
+                        (m.state == SqsMessageState::InFlight && s == ItemState::InFlight) ||
+                        (m.state == SqsMessageState::Gone && s == ItemState::Done);
+        if (!ok) problems.push_back("sqs message " + id + ": item state " + itemStateName(s) + " disagrees");
+    }
+    for (const SqsBatch& b : m_batches)
+        if (b.state == SqsBatchState::Invoking || b.state == SqsBatchState::Throttled) ++busy[b.queue];
+    for (std::size_t qi = 0; qi < m_queues.size(); ++qi) {
+        const SqsQueue& q = m_queues[qi];
+        const NodeCounters& c = m_engine.counters(q.node);
+        const std::string& id = m_engine.node(q.node).id;
+        if (visible[qi] != q.visibleCount || c.visible != q.visibleCount)
+            problems.push_back("sqs queue " + id + ": visible count off");
+        if (inFlight[qi] != q.inFlightCount || c.inFlight != q.inFlightCount)
+            problems.push_back("sqs queue " + id + ": in-flight count off");
+        if (busy[qi] != q.pollersBusy) problems.push_back("sqs queue " + id + ": busy pollers off");
+        if (q.function != kNone && q.pollersBusy > std::min(q.maxConcurrency, kSqsMaxPollers))
+            problems.push_back("sqs queue " + id + ": more batches than the poller cap");
+        for (std::size_t g = 0; g < q.groups.size(); ++g)
+            if (groupInFlight[qi][g] != q.groups[g].inFlight)
+                problems.push_back("sqs queue " + id + ": group in-flight count off");
+    }
+}
+
+}  // namespace pg::sim

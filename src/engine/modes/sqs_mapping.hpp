@@ -1,0 +1,107 @@
+// SQS queues and their event source mapping (FIDELITY 6.1, 6.2, 7, 8.1-8.6, 8.10): standard and FIFO queues,
+// visibility timeout, retention, redrive to a DLQ after max_receive_count receives, batches (batch_size,
+// batching window, ReportBatchItemFailures), poller scaling (5 + 300/min up to 1,250 or MaximumConcurrency),
+// throttled batches returning with their receive count incremented, and read-only views for the UI
+// (queue gauges, per-message loop view). Every sqs node is owned here, DLQs and destination queues included.
+#pragma once
+#include <optional>
+
+#include "mode_handler.hpp"
+#include "sqs_queue.hpp"
+
+namespace pg::sim {
+
+/// Poller scaling (FIDELITY 6.2, DG-SQS-SCALING): 5 concurrent batches when a queue becomes active, +300 per
+/// minute (model: +5 at each whole second), capped at 1,250 or the mapping's MaximumConcurrency.
+constexpr std::uint32_t kSqsInitialPollers = 5;
+constexpr std::uint32_t kSqsPollersPerSecond = 5;
+constexpr std::uint32_t kSqsMaxPollers = 1250;
+
+/// Effective visibility timeout of a mapping's receives: `window + function timeout + 30 s` when
+/// `window + function timeout > visibility`, else the queue's own (FIDELITY 6.2, DG-SQS-2022).
+SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout);
+
+/// What the UI shows about one queue.
+struct SqsQueueView {
+    std::uint32_t node = kNone;
+    bool fifo = false;
+    std::uint32_t visible = 0, inFlight = 0;
+    std::uint32_t dlqDepth = 0;        ///< visible messages in its redrive DLQ (0 without redrive)
+    SimTime oldestAge = 0;             ///< ApproximateAgeOfOldestMessage: oldest message still in the queue
+    std::uint32_t pollersBusy = 0, pollerLimit = 0;
+    SimTime effectiveVisibility = 0;
+    std::uint32_t function = kNone;    ///< consumer function index, kNone if none
+};
+
+/// The "will loop until ..." view of one message (FIDELITY 8.1).
+struct SqsMessageView {
+    std::uint32_t item = kNone;
+    std::uint32_t queue = kNone;       ///< node index of the queue holding this copy
+    std::uint32_t receiveCount = 0;
+    SimTime enqueuedAt = 0;
+    SimTime firstReceiveAt = -1;
+    SimTime loopingFor = 0;            ///< now - first receive (0 before the first receive)
+    SimTime retentionEndsAt = 0;       ///< enqueuedAt + retention: without redrive it loops until then
+    SimTime visibleAgainAt = -1;       ///< in flight: when its batch's visibility timeout ends
+    SqsMessageState state = SqsMessageState::Visible;
+    bool willDeadLetter = false;       ///< has a redrive policy: it leaves for the DLQ after maxReceiveCount
+    std::uint32_t receivesLeft = 0;    ///< with redrive: receives left before the move to the DLQ
+};
+
+class SqsMapping final : public ModeHandler {
+public:
+    using ModeHandler::ModeHandler;
+    const char* name() const override { return "sqs"; }
+    bool handlesNodeType(NodeType type) const override { return type == NodeType::Sqs; }
+    void start() override;
+    void onArrival(std::uint32_t node, std::uint32_t number) override;
+    void onEvent(const Event& event) override;
+    void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
+    void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) override;
+    void checkInvariants(std::vector<std::string>& problems) const override;
+
+    // [SECTION] read-only views (UI)
+    /// Gauges of the queue at sqs node `node`; nullopt if `node` is not an sqs node.
+    std::optional<SqsQueueView> queueView(std::uint32_t node) const;
+    /// Loop view of `item` in its source queue (its DLQ copy once dead-lettered); nullopt if not a message.
+    std::optional<SqsMessageView> messageView(std::uint32_t item) const;
+    /// Every message index of the queue at `node` that is not gone, oldest first (for a table).
+    std::vector<SqsMessageView> liveMessages(std::uint32_t node, std::size_t limit = 1000) const;
+
+private:
+    enum Kind : std::uint16_t { kVisibility = 0, kThrottleRetry = 1, kWindow = 2, kScale = 3, kExpiry = 4 };
+    std::uint32_t queueOfNode(std::uint32_t node) const {
+        return node < m_queueOfNode.size() ? m_queueOfNode[node] : kNone;
+    }
+    /// `expires`: retention is simulated (traffic messages and redriven copies; not other deliveries).
+    std::uint32_t addMessage(std::uint32_t queue, std::uint32_t item, SimTime enqueuedAt, bool copy,
+                             std::uint32_t number, bool expires);
+    void makeVisible(std::uint32_t message, bool front);
+    void pump(std::uint32_t queue);
+    bool takeBatch(SqsQueue& q, std::uint32_t batch);
+    bool receiveOne(SqsQueue& q, std::uint32_t message, std::uint32_t batch);
+    void moveToDlq(SqsQueue& q, std::uint32_t message);
+    void invoke(std::uint32_t batch);
+    void returnBatch(std::uint32_t batch);
+    void deleteMessage(std::uint32_t message);
+    void expire(std::uint32_t queue);
+    void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
+    void armExpiry(SqsQueue& q, std::uint32_t queue);
+    std::uint32_t pollerLimit(const SqsQueue& q) const;
+    std::uint32_t newBatch(std::uint32_t queue);
+    void freeBatch(std::uint32_t batch);
+    void noteQueue(std::uint32_t queue);
+    SqsMessageView viewOf(std::uint32_t message) const;
+
+    std::vector<SqsQueue> m_queues;
+    std::vector<std::uint32_t> m_queueOfNode;     // node -> queue index
+    std::vector<SqsMessage> m_messages;
+    std::vector<std::uint32_t> m_messageOfItem;   // item -> its message in the source queue (kNone: none)
+    std::vector<SqsBatch> m_batches;
+    std::vector<std::uint32_t> m_freeBatches;
+    std::vector<std::uint32_t> m_scratchItems;
+    std::vector<std::uint16_t> m_scratchAttempts;
+    std::string m_scratch;
+};
+
+}  // namespace pg::sim

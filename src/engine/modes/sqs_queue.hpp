@@ -1,0 +1,94 @@
+// The data of simulated SQS queues (FIDELITY 6.2): compact per-message state (indexes, no strings: the body
+// is rendered on demand from the source's template), the visible pool (standard) or per-group lanes (FIFO),
+// the retention heap and the batches a queue's event source mapping has received. Pure data, no rules
+// (those live in sqs_mapping.cpp).
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <queue>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../scenario_config.hpp"
+#include "../sim_time.hpp"
+#include "../sim_types.hpp"
+
+namespace pg::sim {
+
+enum class SqsMessageState : std::uint8_t {
+    Visible,   ///< can be received
+    InFlight,  ///< received: hidden until its batch's visibility timeout (or deleted)
+    Gone,      ///< deleted, moved to the DLQ or expired
+};
+
+/// One message (about 40 bytes). A DLQ copy is a second SqsMessage in the DLQ's queue with the same item:
+/// same message id and body (FIDELITY 6.2 [O] test_redrive_policy_with_failing_lambda).
+struct SqsMessage {
+    SimTime enqueuedAt = 0;        ///< original enqueue time; retention counts from it (DLQ copies keep it)
+    SimTime firstReceiveAt = -1;   ///< first receive, -1 before (the loop view's "looping since")
+    std::uint32_t item = kNone;    ///< Engine item: the message id is the item id "<queue id>#<n>"
+    std::uint32_t queue = kNone;   ///< index into SqsMapping's queues
+    std::uint32_t group = kNone;   ///< FIFO message group (index in the queue), kNone for standard
+    std::uint32_t batch = kNone;   ///< batch holding it while in flight
+    std::uint32_t receiveCount = 0;  ///< ApproximateReceiveCount (FIDELITY 6.2 [O] starts at 1)
+    SqsMessageState state = SqsMessageState::Visible;
+    bool copy = false;             ///< a passive copy (DLQ / destination): never received by the simulation
+};
+
+/// One FIFO message group: its messages in order, and how many of them are in flight (a group with
+/// messages in flight is locked: FIDELITY 6.2 "one group is never processed in parallel").
+struct SqsGroup {
+    std::deque<std::uint32_t> messages;  ///< not yet received, in order (may hold Gone entries, skipped)
+    std::uint32_t inFlight = 0;
+    bool ready = false;                  ///< listed in SqsQueue::readyGroups
+};
+
+enum class SqsBatchState : std::uint8_t { Free, Throttled, Invoking, Hidden };
+
+/// Messages received together by one poller: one invocation, one visibility timer (not one per message).
+struct SqsBatch {
+    std::vector<std::uint32_t> messages;   ///< message indices, in receive order
+    std::vector<RuleOutcome> outcomes;     ///< per message, from the last invocation
+    SimTime receivedAt = 0;
+    SimTime visibleAt = 0;                 ///< receivedAt + effective visibility timeout
+    std::uint32_t queue = kNone;
+    std::uint32_t generation = 0;          ///< bumped on reuse; timers carry it to detect staleness
+    std::uint16_t throttles = 0;
+    SqsBatchState state = SqsBatchState::Free;
+    bool visibilityDue = false;            ///< the visibility timer fired while the invocation still ran
+};
+
+using ExpiryEntry = std::pair<SimTime, std::uint32_t>;  // (expires at, message)
+
+struct SqsQueue {
+    std::uint32_t node = kNone;
+    bool fifo = false;
+    SimTime visibility = 30 * kSecond;   ///< effective visibility timeout (FIDELITY 6.2 window rule applied)
+    SimTime retention = 4 * kDay;
+    std::uint32_t dlq = kNone;           ///< redrive DLQ queue index (kNone: no redrive policy)
+    std::uint32_t maxReceiveCount = 0;
+    // event source mapping (kNone function: no consumer, messages wait until retention ends)
+    std::uint32_t function = kNone;
+    std::uint32_t batchSize = 10;
+    SimTime window = 0;
+    std::uint32_t maxConcurrency = 1250;  ///< ScalingConfig.MaximumConcurrency, else the 1,250 poller cap
+    bool reportBatchItemFailures = false;
+    // state
+    std::deque<std::uint32_t> visible;     ///< standard: visible messages, oldest-visible first (Gone skipped)
+    std::vector<SqsGroup> groups;          ///< FIFO
+    std::map<std::string, std::uint32_t> groupIndex;
+    std::deque<std::uint32_t> readyGroups;  ///< FIFO: unlocked groups with messages, in order of readiness
+    std::priority_queue<ExpiryEntry, std::vector<ExpiryEntry>, std::greater<ExpiryEntry>> expiry;
+    std::uint32_t visibleCount = 0;
+    std::uint32_t inFlightCount = 0;
+    std::uint32_t pollersBusy = 0;          ///< batches received and not yet invoked to the end
+    SimTime activeSince = -1;               ///< poller scaling clock (-1: idle, back to 5 pollers)
+    SimTime windowStart = -1;               ///< batching window opened at
+    std::uint64_t windowTimer = 0, scaleTimer = 0, expiryTimer = 0;  ///< pending event seq + 1, 0 = none
+    SimTime expiryAt = kNever;              ///< time of the pending expiry event
+};
+
+}  // namespace pg::sim
