@@ -24,3 +24,16 @@ endif()
 if(PG_SCENARIO_TEST_SOURCES)
   pg_add_suite(pg_scenario_tests ${PG_SCENARIO_TEST_SOURCES})
 endif()
+
+# The command-line runner: every preset runs, bad input exits 2 naming the JSON path; under Emscripten the wasm
+# runner's output is compared byte for byte with the native runner's (same scenario + seed = same trace).
+if(TARGET lambda-playground)
+  if(EMSCRIPTEN)
+    set(PG_NATIVE_RUNNER ${CMAKE_SOURCE_DIR}/build/native/lambda-playground CACHE FILEPATH "native runner to compare with")
+    add_test(NAME wasm.cli.matches_native COMMAND node ${CMAKE_SOURCE_DIR}/tests/cli/check_runner.mjs
+      --runner "node --no-experimental-fetch $<TARGET_FILE:lambda-playground>" --compare ${PG_NATIVE_RUNNER})
+  else()
+    add_test(NAME native.cli.presets_and_errors COMMAND node ${CMAKE_SOURCE_DIR}/tests/cli/check_runner.mjs
+      --runner $<TARGET_FILE:lambda-playground>)
+  endif()
+endif()
