@@ -1,8 +1,6 @@
 // JSON pointer -> text position: one iterative scan (no recursion, so deep nesting cannot overflow the stack).
 #include "json_positions.hpp"
 
-#include <vector>
-
 namespace pg::scenario::detail {
 
 namespace {
@@ -87,7 +85,7 @@ JsonPositions::JsonPositions(const std::string& text) : m_text(text) {
             std::size_t keyPos = pos;
             std::string key = readString(text, pos);
             path = stack.back().base + "/" + escapePointerToken(key);
-            m_offsets.emplace(path, keyPos);
+            if (!m_offsets.emplace(path, keyPos).second) m_duplicates.emplace_back(path, keyPos);
             skipWs();
             if (pos >= n || text[pos] != ':') return;
             ++pos;

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace pg::scenario::detail {
 
@@ -19,10 +21,14 @@ public:
     /// exist (a missing key), the position of its nearest existing ancestor.
     TextPosition find(std::string pointer) const;
     static TextPosition positionOfOffset(const std::string& text, std::size_t offset);
+    /// Keys that appear more than once in the same object (JSON readers keep only the last): the pointer
+    /// and the offset of each repeated occurrence.
+    const std::vector<std::pair<std::string, std::size_t>>& duplicateKeys() const { return m_duplicates; }
 
 private:
     const std::string& m_text;
     std::map<std::string, std::size_t> m_offsets;
+    std::vector<std::pair<std::string, std::size_t>> m_duplicates;
 };
 
 }  // namespace pg::scenario::detail

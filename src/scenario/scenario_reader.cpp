@@ -41,7 +41,11 @@ const char* const kDurationHint =
 
 std::string ticked(const std::string& s) { return "`" + s + "`"; }
 
+/// A short rendering of a wrong value for messages. Containers are named, never dumped: dumping recurses,
+/// and a hostile document can nest thousands of levels deep.
 std::string shortDump(const json& v) {
+    if (v.is_array()) return v.empty() ? "[]" : "an array";
+    if (v.is_object()) return v.empty() ? "{}" : "an object";
     std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
     if (s.size() > 40) s = s.substr(0, 37) + "...";
     return s;
@@ -1040,6 +1044,17 @@ ParseResult parseScenario(const std::string& jsonText) {
         Reader reader;
         reader.readDocument(doc);  // a newer-version file stops there with nothing to cross-check
         reader.checkGraph();
+        // Duplicate keys are invisible in the parsed document (the last one wins), so the text is scanned.
+        detail::JsonPositions positions(jsonText);
+        for (const auto& [path, offset] : positions.duplicateKeys()) {
+            std::size_t before = reader.errors.size();
+            reader.error(path, "this key appears more than once in the same object; only the last value would count");
+            if (reader.errors.size() > before && reader.errors.back().path == path) {
+                auto pos = detail::JsonPositions::positionOfOffset(jsonText, offset);
+                reader.errors.back().line = pos.line;
+                reader.errors.back().column = pos.column;
+            }
+        }
         result.errors = std::move(reader.errors);
         result.scenario = std::move(reader.scenario);
     } catch (const std::exception& e) {

@@ -666,9 +666,13 @@ TEST_CASE("hostile input never crashes") {
     CHECK_FALSE(parseScenario(std::string(100000, '[')).ok());
     std::string nested = std::string(50000, '[') + std::string(50000, ']');
     CHECK_FALSE(parseScenario(nested).ok());
-    json doc = baseScenario();
-    doc["nodes"][kFn]["junk"] = json::parse(std::string(5000, '[') + std::string(5000, ']'));
-    expectError(doc, node(kFn) + "/junk", "unknown key");
+    // Deep values where a scalar belongs, and as an unknown key (built as text: dumping them would recurse).
+    const std::string deep = std::string(20000, '[') + std::string(20000, ']');
+    ParseResult r = parseScenario(R"({"version": 1, "name": )" + deep + R"(, "nodes": [{"id": "f", "type": "function",
+        "timeout": )" + deep + R"(, "junk": )" + deep + "}]}");
+    CHECK(hasError(r, "/name", "must be a string; got an array"));
+    CHECK(hasError(r, "/nodes/0/timeout", "must be a duration"));
+    CHECK(hasError(r, "/nodes/0/junk", "unknown key"));
     for (const char* text : {"null", "1", "\"x\"", "{}", "{\"version\": 1}", "{\"version\": 1, \"nodes\": [null]}",
                              "{\"version\": 1, \"nodes\": [], \"edges\": [null, 1, {}]}",
                              "{\"version\": 1e400}", "{\"version\": -1}", "{\"version\": 99999999999999999999}"})
@@ -691,6 +695,15 @@ TEST_CASE("errors carry the line and column of the offending key") {
     CHECK(r.errors[0].path == "/nodes/0/id");
     CHECK(r.errors[0].line == 1);
     CHECK(r.errors[0].column == 27);
+}
+
+TEST_CASE("duplicate keys in one object are errors") {
+    ParseResult r = parseScenario(R"({"version": 1, "nodes": [{"id": "f", "type": "function", "timeout": "1s",
+        "timeout": "2s"}], "name": "a", "name": "b"})");
+    CHECK(hasError(r, "/nodes/0/timeout", "appears more than once"));
+    CHECK(hasError(r, "/name", "appears more than once"));
+    CHECK(r.errors.size() == 2);
+    CHECK(r.errors[0].line == 2);
 }
 
 TEST_CASE("formatErrors without positions") {
