@@ -1,59 +1,100 @@
+// [SECTION] panels list  [SECTION] scenario and engine  [SECTION] commands  [SECTION] frame  [SECTION] state JSON
 #include "app.hpp"
 
+#include <dirent.h>
 #include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "layout.hpp"
+#include "panels/canvas_panel.hpp"
+#include "panels/inspector_panel.hpp"
+#include "panels/journey_panel.hpp"
+#include "panels/log_panel.hpp"
+#include "panels/metrics_panel.hpp"
+#include "panels/palette_panel.hpp"
+#include "panels/timeline_panel.hpp"
+#include "panels/transport_panel.hpp"
+#include "panels/warnings_panel.hpp"
+#include "params.hpp"
 #include "scenario/scenario_json.hpp"
+#include "scenario_edit.hpp"
+#include "ui_text.hpp"
 
 namespace pg::ui {
 
-App::App() = default;
+using namespace sim;
 
-void App::frame(double dtSeconds) {
-    ++m_frameCount;
-    m_wallSeconds += dtSeconds;
-    float menuH = 0;
-    if (ImGui::BeginMainMenuBar()) {
-        ImGui::TextUnformatted("Lambda Playground");
-        ImGui::Separator();
-        ImGui::TextDisabled("%s", m_scenario.name.c_str());
-        menuH = ImGui::GetWindowSize().y;
-        ImGui::EndMainMenuBar();
-    }
-    const Layout layout = computeLayout(ImGui::GetIO().DisplaySize, menuH);
+// [SECTION] panels list
+class Panels {
+public:
+    TransportPanel transport;
+    PalettePanel palette;
+    CanvasPanel canvas;
+    InspectorPanel inspector;
+    TimelinePanel timeline;
+    JourneyPanel journey;
+    MetricsPanel metrics;
+    LogPanel log;
+    WarningsPanel warnings;
+    std::vector<std::string> presets;  // paths under /scenarios
+};
 
-    if (beginPanel("Transport", layout.transport, ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::Button("Play");
-        ImGui::SameLine();
-        ImGui::Button("Step");
-        ImGui::SameLine();
-        ImGui::Text("t = 00:00:00.000");
-    }
-    ImGui::End();
-    if (beginPanel("Palette", layout.palette)) {
-        ImGui::SeparatorText("Synchronous");
-        ImGui::SeparatorText("Asynchronous");
-        ImGui::SeparatorText("Poll-based");
-    }
-    ImGui::End();
-    if (beginPanel("Canvas", layout.canvas)) {
-        ImGui::Text("%zu nodes, %zu edges", m_scenario.nodes.size(), m_scenario.edges.size());
-    }
-    ImGui::End();
-    if (beginPanel("Inspector", layout.inspector)) {
-        ImGui::TextWrapped("Select a node or an edge to see its settings.");
-    }
-    ImGui::End();
-    if (beginPanel("Details", layout.bottom, ImGuiWindowFlags_NoTitleBar)) {
-        if (ImGui::BeginTabBar("bottom")) {
-            for (const char* tab : {"Timeline", "Journey", "Metrics", "Log", "Warnings"}) {
-                if (ImGui::BeginTabItem(tab)) ImGui::EndTabItem();
-            }
-            ImGui::EndTabBar();
+namespace {
+constexpr const char* kPresetDir = "/scenarios";
+constexpr const char* kDefaultPreset = "/scenarios/sqs_no_redrive.json";
+constexpr double kSliceSeconds = 0.008;  // simulate at most this much wall time per frame (issue 7)
+
+std::vector<std::string> listPresets() {
+    std::vector<std::string> out;
+    if (DIR* dir = opendir(kPresetDir)) {
+        while (dirent* e = readdir(dir)) {
+            const std::string name = e->d_name;
+            if (name.size() > 5 && name.substr(name.size() - 5) == ".json") out.push_back(std::string(kPresetDir) + "/" + name);
         }
+        closedir(dir);
     }
-    ImGui::End();
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool readFile(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+std::int64_t totalInvocations(const Engine& e) {
+    std::int64_t n = 0;
+    for (const FunctionState& f : e.functions()) n += e.counters(f.node).invocations;
+    return n;
+}
+}  // namespace
+
+// [SECTION] scenario and engine
+App::App() : m_panels(std::make_unique<Panels>()) {
+    m_panels->presets = listPresets();
+    loadDefaultScenario();
+}
+
+App::~App() = default;
+
+void App::loadDefaultScenario() {
+    std::string errors;
+    std::vector<std::string> order = {kDefaultPreset};
+    order.insert(order.end(), m_panels->presets.begin(), m_panels->presets.end());
+    for (const std::string& path : order) {
+        std::string text;
+        if (readFile(path, text) && loadScenarioJson(text, errors)) return;
+    }
+    rebuildEngine(false);  // empty scenario
 }
 
 bool App::loadScenarioJson(const std::string& json, std::string& errors) {
@@ -62,20 +103,366 @@ bool App::loadScenarioJson(const std::string& json, std::string& errors) {
         errors = scenario::formatErrors(result.errors);
         return false;
     }
+    if (m_engine) {
+        m_undo.push_back(m_scenario);
+        m_redo.clear();
+    }
     m_scenario = std::move(result.scenario);
+    m_ui.selection = {};
+    m_ui.selectedItem = kNone;
+    m_ui.playing = false;
+    rebuildEngine(false);
     errors.clear();
     return true;
 }
 
 std::string App::scenarioJson() const { return scenario::writeScenario(m_scenario); }
 
+void App::rebuildEngine(bool keepTime) {
+    const SimTime previous = keepTime && m_engine ? m_engine->now() : 0;
+    m_engine = std::make_unique<Engine>(m_scenario);
+    if (previous > 0) m_engine->runUntil(previous);
+    if (m_ui.selectedItem != kNone && m_ui.selectedItem >= m_engine->items().size()) m_ui.selectedItem = kNone;
+    if (m_ui.selection.kind == SelectionKind::Node && nodeIndexOf(m_scenario, m_ui.selection.node) < 0)
+        m_ui.selection = {};
+    if (m_ui.selection.kind == SelectionKind::Edge && m_ui.selection.edge >= static_cast<int>(m_scenario.edges.size()))
+        m_ui.selection = {};
+    m_warningsStep = UINT64_MAX;
+}
+
+void App::commit(Scenario candidate, bool rebuild) {
+    m_undo.push_back(m_scenario);
+    if (m_undo.size() > 200) m_undo.erase(m_undo.begin());
+    m_redo.clear();
+    m_scenario = std::move(candidate);
+    if (rebuild) rebuildEngine(true);
+}
+
+// [SECTION] commands
+void App::apply(const Command& command) {
+    Engine& e = *m_engine;
+    UiState& ui = m_ui;
+    std::visit(
+        [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, cmd::SetPlaying>) {
+                ui.playing = c.playing;
+            } else if constexpr (std::is_same_v<T, cmd::TogglePlay>) {
+                ui.playing = !ui.playing;
+                if (ui.playing && e.now() >= m_scenario.runFor && e.idle()) {
+                    e.reset();  // replay from the start
+                }
+            } else if constexpr (std::is_same_v<T, cmd::Step>) {
+                ui.playing = false;
+                for (int i = 0; i < c.count && e.step(); ++i) {
+                }
+            } else if constexpr (std::is_same_v<T, cmd::StepToInvocation>) {
+                ui.playing = false;
+                const std::int64_t before = totalInvocations(e);
+                const SimTime limit = std::max(m_scenario.runFor, e.now());
+                e.runUntil([&](const Engine& en) { return totalInvocations(en) > before || en.nextEventTime() > limit; });
+                if (totalInvocations(e) == before) ui.status = "no further invocation before the end of the run";
+            } else if constexpr (std::is_same_v<T, cmd::StepBack>) {
+                ui.playing = false;
+                if (e.stepCount() > 0) e.rewindTo(e.stepCount() - 1);
+            } else if constexpr (std::is_same_v<T, cmd::Seek>) {
+                if (c.time < e.now()) e.reset();
+                e.runUntil(std::max<SimTime>(0, c.time));
+            } else if constexpr (std::is_same_v<T, cmd::Reset>) {
+                ui.playing = false;
+                e.reset();
+            } else if constexpr (std::is_same_v<T, cmd::SetSpeed>) {
+                ui.speed = std::clamp(c.speed, 0.001, 100000.0);
+            } else if constexpr (std::is_same_v<T, cmd::Select>) {
+                ui.selection = c.selection;
+                ui.editError.clear();
+            } else if constexpr (std::is_same_v<T, cmd::SelectItem>) {
+                ui.selectedItem = c.item < e.items().size() ? c.item : kNone;
+            } else if constexpr (std::is_same_v<T, cmd::AddNode>) {
+                Scenario candidate = m_scenario;
+                const std::string id = addNode(candidate, c.type, c.role, c.x, c.y);
+                const std::string error = validationError(candidate);
+                if (!error.empty()) {
+                    ui.status = "cannot add: " + error;
+                    return;
+                }
+                commit(std::move(candidate), true);
+                ui.selection = {SelectionKind::Node, id, -1};
+                ui.status = "added " + id;
+            } else if constexpr (std::is_same_v<T, cmd::Connect>) {
+                const ConnectCheck check = canConnect(m_scenario, c.from, c.to);
+                if (!check.ok) {
+                    ui.status = "rejected: " + check.message;
+                    return;
+                }
+                Scenario candidate = m_scenario;
+                Edge edge;
+                edge.from = c.from;
+                edge.to = c.to;
+                candidate.edges.push_back(edge);
+                commit(std::move(candidate), true);
+                ui.selection = {SelectionKind::Edge, "", static_cast<int>(m_scenario.edges.size()) - 1};
+                ui.status = "wired " + c.from + " -> " + c.to;
+            } else if constexpr (std::is_same_v<T, cmd::MoveNode>) {
+                const int i = nodeIndexOf(m_scenario, c.id);
+                if (i < 0) return;
+                Scenario candidate = m_scenario;
+                candidate.nodes[static_cast<std::size_t>(i)].x = c.x;
+                candidate.nodes[static_cast<std::size_t>(i)].y = c.y;
+                commit(std::move(candidate), false);  // positions do not change the run
+            } else if constexpr (std::is_same_v<T, cmd::DeleteSelection>) {
+                Scenario candidate = m_scenario;
+                if (ui.selection.kind == SelectionKind::Node) {
+                    removeNode(candidate, ui.selection.node);
+                    ui.status = "deleted " + ui.selection.node;
+                } else if (ui.selection.kind == SelectionKind::Edge &&
+                           ui.selection.edge < static_cast<int>(candidate.edges.size())) {
+                    candidate.edges.erase(candidate.edges.begin() + ui.selection.edge);
+                    ui.status = "deleted the edge";
+                } else {
+                    return;
+                }
+                ui.selection = {};
+                commit(std::move(candidate), true);
+            } else if constexpr (std::is_same_v<T, cmd::SetParam>) {
+                Scenario candidate = m_scenario;
+                const int node = c.node.empty() ? -1 : nodeIndexOf(candidate, c.node);
+                std::string error = setParam(candidate, node, c.edge, c.key, c.value);
+                if (error.empty()) error = validationError(candidate);
+                if (!error.empty()) {
+                    ui.editError = c.key + ": " + error;
+                    return;
+                }
+                ui.editError.clear();
+                commit(std::move(candidate), true);
+            } else if constexpr (std::is_same_v<T, cmd::Undo>) {
+                if (m_undo.empty()) return;
+                m_redo.push_back(m_scenario);
+                m_scenario = m_undo.back();
+                m_undo.pop_back();
+                rebuildEngine(true);
+                ui.status = "undone";
+            } else if constexpr (std::is_same_v<T, cmd::Redo>) {
+                if (m_redo.empty()) return;
+                m_undo.push_back(m_scenario);
+                m_scenario = m_redo.back();
+                m_redo.pop_back();
+                rebuildEngine(true);
+                ui.status = "redone";
+            } else if constexpr (std::is_same_v<T, cmd::LoadPreset>) {
+                std::string text, errors;
+                if (!readFile(c.path, text)) ui.status = "cannot read " + c.path;
+                else if (!loadScenarioJson(text, errors)) ui.status = "preset rejected: " + errors;
+                else ui.status = "loaded " + m_scenario.name;
+            }
+        },
+        command);
+}
+
+bool App::selectById(const std::string& id) {
+    if (id.empty()) {
+        apply(cmd::Select{{}});
+        apply(cmd::SelectItem{kNone});
+        return true;
+    }
+    if (nodeIndexOf(m_scenario, id) >= 0) {
+        apply(cmd::Select{{SelectionKind::Node, id, -1}});
+        return true;
+    }
+    for (std::uint32_t i = 0; i < m_engine->items().size(); ++i)
+        if (m_engine->itemId(i) == id) {
+            apply(cmd::SelectItem{i});
+            return true;
+        }
+    return false;
+}
+
+bool App::nodeScreenRect(const std::string& id, ScreenRect& out) const {
+    auto it = m_ui.nodeRects.find(id);
+    if (it == m_ui.nodeRects.end()) return false;
+    out = it->second;
+    return true;
+}
+
+// [SECTION] frame
+void App::advance(double dtSeconds) {
+    Engine& e = *m_engine;
+    m_ui.lastFrameSimMs = 0;
+    if (!m_ui.playing) return;
+    const auto start = std::chrono::steady_clock::now();
+    const double dt = std::min(dtSeconds, 0.1);  // a hidden tab must not jump minutes ahead
+    const SimTime end = std::max(m_scenario.runFor, SimTime{0});
+    const SimTime target = std::min(end, e.now() + static_cast<SimTime>(dt * m_ui.speed * kSecond));
+    bool sliced = false;
+    for (int n = 1; !e.idle() && e.nextEventTime() < target; ++n) {
+        e.step();
+        if ((n & 63) == 0 &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSliceSeconds) {
+            sliced = true;
+            break;
+        }
+    }
+    if (!sliced) e.runUntil(target);
+    if (e.now() >= end) m_ui.playing = false;
+    m_ui.lastFrameSimMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void App::handleKeys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_Space, false)) m_commands.push(cmd::TogglePlay{});
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_commands.push(cmd::Step{1});
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_commands.push(cmd::StepBack{});
+    if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) m_commands.push(cmd::Reset{});
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z)) m_commands.push(io.KeyShift ? Command(cmd::Redo{}) : Command(cmd::Undo{}));
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Y)) m_commands.push(cmd::Redo{});
+    if (ImGui::IsKeyPressed(ImGuiKey_Delete, false)) m_commands.push(cmd::DeleteSelection{});
+}
+
+void App::refreshWarnings(double dtSeconds) {
+    m_warningsAge += dtSeconds;
+    if (m_engine->stepCount() == m_warningsStep || (m_warningsAge < 0.25 && m_warningsStep != UINT64_MAX)) return;
+    m_warnings = computeWarnings(*m_engine);
+    m_warningsStep = m_engine->stepCount();
+    m_warningsAge = 0;
+}
+
+void App::frame(double dtSeconds) {
+    ++m_frameCount;
+    for (const Command& c : m_commands.take()) apply(c);
+    advance(dtSeconds);
+    refreshWarnings(dtSeconds);
+    handleKeys();
+
+    float menuH = 0;
+    if (ImGui::BeginMainMenuBar()) {
+        ImGui::TextUnformatted("Lambda Playground");
+        if (ImGui::BeginMenu("Presets")) {
+            for (const std::string& p : m_panels->presets)
+                if (ImGui::MenuItem(p.substr(p.rfind('/') + 1).c_str())) m_commands.push(cmd::LoadPreset{p});
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Edit")) {
+            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
+            if (ImGui::MenuItem("Redo", "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
+            if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
+                m_commands.push(cmd::DeleteSelection{});
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", m_scenario.name.c_str());
+        if (!m_ui.status.empty()) {
+            ImGui::Separator();
+            const bool bad = m_ui.status.rfind("rejected", 0) == 0 || m_ui.status.rfind("cannot", 0) == 0;
+            ImGui::TextColored(bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.85f, 0.65f, 1), "%s", m_ui.status.c_str());
+        }
+        menuH = ImGui::GetWindowSize().y;
+        ImGui::EndMainMenuBar();
+    }
+    const Layout layout = computeLayout(ImGui::GetIO().DisplaySize, menuH);
+    FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
+
+    if (beginPanel("Transport", layout.transport, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
+        m_panels->transport.draw(ctx);
+    ImGui::End();
+    if (beginPanel("Palette", layout.palette)) m_panels->palette.draw(ctx);
+    ImGui::End();
+    if (beginPanel("Canvas", layout.canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
+        m_panels->canvas.draw(ctx);
+    ImGui::End();
+    if (beginPanel("Inspector", layout.inspector)) m_panels->inspector.draw(ctx);
+    ImGui::End();
+    if (beginPanel("Details", layout.bottom, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+        if (ImGui::BeginTabBar("bottom")) {
+            const char* names[] = {"Timeline", "Item journey", "Metrics", "Event log", "Warnings"};
+            for (int i = 0; i < 5; ++i) {
+                std::string label = names[i];
+                if (i == 4 && !m_warnings.empty()) label += " (" + std::to_string(m_warnings.size()) + ")";
+                label += "###tab" + std::to_string(i);
+                const ImGuiTabItemFlags flags = m_ui.requestTab == i ? ImGuiTabItemFlags_SetSelected : 0;
+                if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+                    switch (i) {
+                    case 0: m_panels->timeline.draw(ctx); break;
+                    case 1: m_panels->journey.draw(ctx); break;
+                    case 2: m_panels->metrics.draw(ctx); break;
+                    case 3: m_panels->log.draw(ctx); break;
+                    default: m_panels->warnings.draw(ctx); break;
+                    }
+                    ImGui::EndTabItem();
+                }
+            }
+            m_ui.requestTab = -1;
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+
+    if (!m_ui.copyRequest.empty()) {
+        if (m_copy) m_copy(m_ui.copyRequest);
+        else ImGui::SetClipboardText(m_ui.copyRequest.c_str());
+        m_ui.copyRequest.clear();
+    }
+}
+
+// [SECTION] state JSON
 std::string App::stateJson() const {
-    nlohmann::json state;
-    state["frame"] = m_frameCount;
-    state["scenario"] = m_scenario.name;
-    state["nodes"] = m_scenario.nodes.size();
-    state["edges"] = m_scenario.edges.size();
-    return state.dump();
+    const Engine& e = *m_engine;
+    nlohmann::json s;
+    s["frame"] = m_frameCount;
+    s["scenario"] = m_scenario.name;
+    s["time_us"] = e.now();
+    s["time"] = formatClock(e.now());
+    s["run_for_us"] = m_scenario.runFor;
+    s["step"] = e.stepCount();
+    s["idle"] = e.idle();
+    s["playing"] = m_ui.playing;
+    s["speed"] = m_ui.speed;
+    s["nodes"] = m_scenario.nodes.size();
+    s["edges"] = m_scenario.edges.size();
+    s["undo_depth"] = m_undo.size();
+    s["status"] = m_ui.status;
+    s["edit_error"] = m_ui.editError;
+    s["last_frame_sim_ms"] = m_ui.lastFrameSimMs;
+    nlohmann::json sel;
+    sel["kind"] = m_ui.selection.kind == SelectionKind::Node ? "node" : m_ui.selection.kind == SelectionKind::Edge ? "edge" : "none";
+    sel["node"] = m_ui.selection.node;
+    sel["edge"] = m_ui.selection.edge;
+    sel["item"] = m_ui.selectedItem == kNone ? std::string() : e.itemId(m_ui.selectedItem);
+    s["selection"] = sel;
+    nlohmann::json counters = nlohmann::json::object();
+    std::int64_t invocations = 0;
+    for (std::size_t i = 0; i < e.nodeCount(); ++i) {
+        const NodeCounters& c = e.counters(static_cast<std::uint32_t>(i));
+        nlohmann::json n;
+        n["type"] = nodeTypeName(e.scenario().nodes[i].type);
+        n["items"] = c.items; n["accepted"] = c.accepted; n["responses2xx"] = c.responses2xx;
+        n["responses429"] = c.responses429; n["responses5xx"] = c.responses500 + c.responses502 + c.responses504;
+        n["unrouted"] = c.unrouted; n["invocations"] = c.invocations; n["errors"] = c.errors;
+        n["timeouts"] = c.timeouts; n["throttles"] = c.throttles; n["cold_starts"] = c.coldStarts;
+        n["received"] = c.received; n["receives"] = c.receives; n["deleted"] = c.deleted;
+        n["dead_lettered"] = c.deadLettered; n["expired"] = c.expired; n["visible"] = c.visible;
+        n["in_flight"] = c.inFlight;
+        const std::uint32_t f = e.functionOfNode(static_cast<std::uint32_t>(i));
+        if (f != kNone) {
+            n["concurrency"] = e.functions()[f].inFlight;
+            n["async_queued"] = e.functions()[f].asyncDepth();
+            invocations += c.invocations;
+        }
+        counters[e.scenario().nodes[i].id] = n;
+    }
+    s["counters"] = counters;
+    s["invocations"] = invocations;
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const Warning& w : m_warnings)
+        warnings.push_back({{"kind", w.kind}, {"title", w.title}, {"text", w.text}, {"node", w.node}});
+    s["warnings"] = warnings;
+    nlohmann::json items;
+    items["total"] = e.items().size();
+    for (int st = 0; st < kItemStateCount; ++st)
+        items[itemStateName(static_cast<ItemState>(st))] = e.itemsInState(static_cast<ItemState>(st));
+    s["items"] = items;
+    s["trace_records"] = e.trace().count();
+    return s.dump();
 }
 
 }  // namespace pg::ui

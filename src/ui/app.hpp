@@ -1,16 +1,25 @@
-// The playground application: owns the scenario and the engine, lays out and draws the panels each frame.
-// ImGui only: the platform layer (src/platform) owns the window, GL context and browser.
+// The playground application: owns the scenario, the engine built from it, the UI state and the panels.
+// Applies the panels' commands between frames and advances virtual time by wall time x speed (sliced).
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
-#include "engine/scenario_config.hpp"
+#include "commands.hpp"
+#include "engine/engine.hpp"
+#include "ui_state.hpp"
+#include "warnings.hpp"
 
 namespace pg::ui {
+
+class Panels;
 
 class App {
 public:
     App();
+    ~App();
     /// One UI frame; call between ImGui::NewFrame() and ImGui::Render(). `dtSeconds` is wall time.
     void frame(double dtSeconds);
 
@@ -21,11 +30,36 @@ public:
     /// A JSON snapshot of what the user sees (for tests and the page's JS).
     std::string stateJson() const;
     std::uint64_t frameCount() const { return m_frameCount; }
+    /// Applies a command now (the JS bridge calls between frames).
+    void apply(const Command& command);
+    /// Selects a node (by id) or an item ("orders#13"); "" clears. False when nothing has that id.
+    bool selectById(const std::string& id);
+    /// Opens a bottom tab on the next frame: 0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings.
+    void showTab(int tab) { m_ui.requestTab = tab; }
+    /// Screen rectangle of a node as last drawn, false if it is not on screen.
+    bool nodeScreenRect(const std::string& id, ScreenRect& out) const;
+    /// Platform hook for "copy as text" (the browser's clipboard).
+    void setCopyHandler(std::function<void(const std::string&)> copy) { m_copy = std::move(copy); }
 
 private:
+    void loadDefaultScenario();
+    void rebuildEngine(bool keepTime);
+    void commit(sim::Scenario candidate, bool rebuild);  // validated edit with an undo snapshot
+    void advance(double dtSeconds);
+    void handleKeys();
+    void refreshWarnings(double dtSeconds);
+
     sim::Scenario m_scenario;
+    std::unique_ptr<sim::Engine> m_engine;
+    UiState m_ui;
+    CommandQueue m_commands;
+    std::vector<sim::Scenario> m_undo, m_redo;
+    std::vector<Warning> m_warnings;
+    std::uint64_t m_warningsStep = UINT64_MAX;
+    double m_warningsAge = 0;
+    std::unique_ptr<Panels> m_panels;
+    std::function<void(const std::string&)> m_copy;
     std::uint64_t m_frameCount = 0;
-    double m_wallSeconds = 0;
 };
 
 }  // namespace pg::ui

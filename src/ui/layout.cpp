@@ -5,7 +5,7 @@
 namespace pg::ui {
 
 Layout computeLayout(ImVec2 display, float menuBarHeight) {
-    const float transportH = 64.0f;
+    const float transportH = 96.0f;
     const float sideW = std::clamp(display.x * 0.16f, 170.0f, 260.0f);
     const float inspectorW = std::clamp(display.x * 0.22f, 220.0f, 380.0f);
     const float bottomH = std::clamp(display.y * 0.30f, 140.0f, 360.0f);

@@ -25,8 +25,10 @@ void applyTheme(float pixelRatio) {
     ImFontConfig config;
     config.OversampleH = 2;
     const float sizePx = kFontSizePx * pixelRatio;
+    // Latin plus Greek (the lambda badge), arrows and a few punctuation marks.
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x2027, 0x2190, 0x21FF, 0};
     if (fileExists("/fonts/ui.ttf")) {
-        io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", sizePx, &config);
+        io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", sizePx, &config, kRanges);
         io.Fonts->AddFontFromFileTTF("/fonts/mono.ttf", sizePx * 0.92f, &config);
     } else {
         config.SizePixels = 13.0f * pixelRatio;

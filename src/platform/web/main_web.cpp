@@ -123,9 +123,10 @@ int main(int, char**) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the layout is fixed; nothing to persist
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No keyboard navigation: Space, arrows and Home drive the transport (App::handleKeys).
     ImGui_ImplSDL2_InitForOpenGL(g_host.window, g_host.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    installBridgeHooks();
     g_host.pixelRatio = 0;  // forces font setup at the real ratio on the first frame
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);
     return 0;

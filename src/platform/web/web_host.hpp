@@ -6,5 +6,7 @@ namespace pg::web {
 
 ui::App& app();
 float devicePixelRatio();
+/// Connects the App to browser services (clipboard); called once at startup.
+void installBridgeHooks();
 
 }  // namespace pg::web

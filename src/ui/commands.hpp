@@ -1,0 +1,53 @@
+// Typed intents from the panels to the model. Panels push them; App applies them between frames, validates
+// edits through the scenario reader and reflects the result in UiState (never half-applied).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "engine/scenario_config.hpp"
+#include "ui_state.hpp"
+
+namespace pg::ui {
+
+namespace cmd {
+struct SetPlaying { bool playing; };
+struct TogglePlay {};
+struct Step { int count = 1; };
+struct StepToInvocation {};
+struct StepBack {};
+struct Seek { sim::SimTime time; };
+struct Reset {};
+struct SetSpeed { double speed; };
+struct Select { Selection selection; };
+struct SelectItem { std::uint32_t item; };
+/// role: "" plain node, "dlq" an sqs queue without traffic, "destination" an eventbridge bus without traffic.
+struct AddNode { sim::NodeType type; std::string role; double x, y; };
+struct Connect { std::string from, to; };
+struct MoveNode { std::string id; double x, y; };
+struct DeleteSelection {};
+/// Sets one inspector parameter (see params.hpp) of a node (`node` id) or edge (`edge` index) or the scenario.
+struct SetParam { std::string node; int edge = -1; std::string key; std::string value; };
+struct Undo {};
+struct Redo {};
+struct LoadPreset { std::string path; };
+}  // namespace cmd
+
+using Command = std::variant<cmd::SetPlaying, cmd::TogglePlay, cmd::Step, cmd::StepToInvocation, cmd::StepBack,
+                             cmd::Seek, cmd::Reset, cmd::SetSpeed, cmd::Select, cmd::SelectItem, cmd::AddNode,
+                             cmd::Connect, cmd::MoveNode, cmd::DeleteSelection, cmd::SetParam, cmd::Undo, cmd::Redo,
+                             cmd::LoadPreset>;
+
+class CommandQueue {
+public:
+    void push(Command command) { m_commands.push_back(std::move(command)); }
+    std::vector<Command> take() { return std::exchange(m_commands, {}); }
+    bool empty() const { return m_commands.empty(); }
+
+private:
+    std::vector<Command> m_commands;
+};
+
+}  // namespace pg::ui

@@ -1,0 +1,149 @@
+#include "inspector_panel.hpp"
+
+#include <imgui.h>
+
+#include <cstring>
+
+#include "engine/model_choices.hpp"
+#include "ui/params.hpp"
+#include "ui/scenario_edit.hpp"
+#include "ui/ui_text.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+void badge(const ParamInfo& p) {
+    const ImVec4 col = p.documented ? ImVec4(0.45f, 0.75f, 1.0f, 1) : ImVec4(1.0f, 0.7f, 0.35f, 1);
+    ImGui::TextColored(col, "%s", p.documented ? "[documented]" : "[model choice]");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", p.source);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", p.documented ? "Source key in FIDELITY.md section 9 (AWS documentation or observed)"
+                                             : "Not stated by AWS: the simulator's model, listed under Model choices");
+}
+}  // namespace
+
+void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
+    const Scenario& s = ctx.scenario;
+    const std::string nodeId = node >= 0 ? s.nodes[static_cast<std::size_t>(node)].id : "";
+    for (const ParamInfo* p : paramsOf(s, node, edge)) {
+        ImGui::PushID(p->key);
+        const std::string value = getParam(s, node, edge, p->key);
+        auto set = [&](const std::string& v) { ctx.commands.push(cmd::SetParam{nodeId, edge, p->key, v}); };
+        ImGui::TextUnformatted(p->label);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p->key);
+        ImGui::SetNextItemWidth(-1);
+        switch (p->kind) {
+        case ParamKind::Bool: {
+            bool b = value == "true";
+            if (ImGui::Checkbox("##v", &b)) set(b ? "true" : "false");
+            break;
+        }
+        case ParamKind::Choice: {
+            if (ImGui::BeginCombo("##v", value.c_str())) {
+                std::string all = p->choices;
+                for (std::size_t start = 0; start <= all.size();) {
+                    const std::size_t bar = std::min(all.find('|', start), all.size());
+                    const std::string c = all.substr(start, bar - start);
+                    if (ImGui::Selectable(c.c_str(), c == value)) set(c);
+                    start = bar + 1;
+                }
+                ImGui::EndCombo();
+            }
+            break;
+        }
+        case ParamKind::NodeRef: {
+            if (ImGui::BeginCombo("##v", value.empty() ? "(none)" : value.c_str())) {
+                if (ImGui::Selectable("(none)", value.empty())) set("");
+                for (const Node& n : s.nodes)
+                    if (n.id != nodeId && n.type != NodeType::Function && ImGui::Selectable(n.id.c_str(), n.id == value))
+                        set(n.id);
+                for (const Node& n : s.nodes)  // functions can be destinations too
+                    if (n.id != nodeId && n.type == NodeType::Function &&
+                        ImGui::Selectable((n.id + " (function)").c_str(), n.id == value))
+                        set(n.id);
+                ImGui::EndCombo();
+            }
+            break;
+        }
+        default: {
+            const bool editing = m_editKey == p->key;
+            char buf[512];
+            std::snprintf(buf, sizeof buf, "%s", editing ? m_editBuf : value.c_str());
+            ImGui::InputTextWithHint("##v", p->kind == ParamKind::OptionalInt ? "unset (default)" : "", editing ? m_editBuf : buf,
+                                     sizeof buf);
+            if (ImGui::IsItemActivated()) {
+                m_editKey = p->key;
+                std::snprintf(m_editBuf, sizeof m_editBuf, "%s", value.c_str());
+            }
+            if (ImGui::IsItemDeactivated() && m_editKey == p->key) {
+                if (value != m_editBuf) set(m_editBuf);
+                m_editKey.clear();
+            }
+            break;
+        }
+        }
+        if (!ctx.ui.editError.empty() && ctx.ui.editError.rfind(std::string(p->key) + ":", 0) == 0) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
+            ImGui::TextWrapped("Not applied: %s", ctx.ui.editError.c_str() + std::strlen(p->key) + 2);
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextDisabled("default %s, range %s", p->defaultText, p->rangeText);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.74f, 0.78f, 1));
+        ImGui::TextWrapped("%s", p->help);
+        ImGui::PopStyleColor();
+        badge(*p);
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+}
+
+void InspectorPanel::draw(FrameContext& ctx) {
+    const Scenario& s = ctx.scenario;
+    const Selection& sel = ctx.ui.selection;
+    int node = sel.kind == SelectionKind::Node ? nodeIndexOf(s, sel.node) : -1;
+    int edge = sel.kind == SelectionKind::Edge && sel.edge < static_cast<int>(s.edges.size()) ? sel.edge : -1;
+    if (node >= 0) {
+        const Node& n = s.nodes[static_cast<std::size_t>(node)];
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(modeColour(invocationModeOf(n.type))), "%s", serviceName(n.type));
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", modeName(invocationModeOf(n.type)));
+        ImGui::Text("%s", n.id.c_str());
+    } else if (edge >= 0) {
+        const Edge& e = s.edges[static_cast<std::size_t>(edge)];
+        const int from = nodeIndexOf(s, e.from);
+        const InvocationMode mode = from >= 0 ? invocationModeOf(s.nodes[static_cast<std::size_t>(from)].type) : InvocationMode::None;
+        ImGui::Text("%s -> %s", e.from.c_str(), e.to.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(modeColour(mode)), "%s integration", modeName(mode));
+        if (mode != InvocationMode::PollBased)
+            ImGui::TextWrapped("A %s source invokes the function directly; the integration has no settings of its "
+                               "own here (see the source and function).", modeName(mode));
+    } else {
+        ImGui::TextUnformatted("Scenario");
+        ImGui::TextDisabled("Select a node or an edge on the canvas to see its settings.");
+    }
+    if (node >= 0 || edge >= 0) {
+        if (ImGui::SmallButton("Delete")) ctx.commands.push(cmd::DeleteSelection{});
+        ImGui::SameLine();
+        ImGui::TextDisabled("(Del)");
+    }
+    if (!ctx.ui.editError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
+        ImGui::TextWrapped("Rejected by the validator: %s", ctx.ui.editError.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    drawParams(ctx, node, edge);
+    if (node < 0 && edge < 0 && ImGui::CollapsingHeader("Model choices (not documented by AWS)")) {
+        for (const ModelChoice& c : modelChoices()) {
+            ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.35f, 1), "[model choice] %s", c.topic);
+            ImGui::TextWrapped("%s", c.description);
+            ImGui::TextDisabled("%s", c.basis);
+            ImGui::Separator();
+        }
+    }
+}
+
+}  // namespace pg::ui

@@ -1,0 +1,107 @@
+#include "journey_panel.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/timeline_model.hpp"
+#include "ui/ui_text.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+std::string describe(const Engine& e, const TraceRecord& r) {
+    const std::string node = r.node < e.nodeCount() ? e.scenario().nodes[r.node].id : "?";
+    switch (r.kind) {
+    case TraceKind::Arrival: return "produced by " + node;
+    case TraceKind::Accepted: return "accepted (202) into " + node + "'s internal queue";
+    case TraceKind::InvokeStart:
+        return std::string(r.detail ? "cold start + " : "") + "invocation of " + node + " (attempt " + std::to_string(r.attempt) + ")";
+    case TraceKind::InvokeEnd: return std::string("invocation ended: ") + invokeResultName(static_cast<InvokeResult>(r.outcome));
+    case TraceKind::Throttled: return std::string("throttled (429 ") + throttleReasonName(static_cast<ThrottleReason>(r.detail)) + ")";
+    case TraceKind::Response: return "response " + std::to_string(r.detail) + " to " + node;
+    case TraceKind::IntegrationTimeout: return node + " gave up: 504 integration timeout";
+    case TraceKind::RetryScheduled: return "retry scheduled in " + formatDuration(static_cast<SimTime>(r.detail) * kSecond);
+    case TraceKind::Requeued: return "back in " + node + "'s internal queue";
+    case TraceKind::FailureHandled: return std::string("failed for good: ") + conditionName(static_cast<Condition>(r.detail));
+    case TraceKind::Delivered: return "delivered to " + node;
+    case TraceKind::Finished: return std::string("finished: ") + itemOutcomeName(static_cast<ItemOutcome>(r.outcome));
+    case TraceKind::Received: return "received from " + node + " (receive count " + std::to_string(r.attempt) + "), hidden";
+    case TraceKind::ReturnedVisible: return "visibility timeout over: visible again in " + node;
+    case TraceKind::BatchRead: return "read into a batch from shard " + std::to_string(r.detail);
+    case TraceKind::Bisected: return "batch bisected";
+    default: return traceKindName(r.kind);
+    }
+}
+
+ImU32 kindColour(const TraceRecord& r) {
+    switch (r.kind) {
+    case TraceKind::InvokeEnd:
+        return r.outcome == static_cast<std::uint8_t>(InvokeResult::Success) ? colours::kOk
+               : r.outcome == static_cast<std::uint8_t>(InvokeResult::Timeout) ? colours::kTimeout : colours::kError;
+    case TraceKind::Throttled: return colours::kThrottle;
+    case TraceKind::InvokeStart: return r.detail ? colours::kCold : colours::kText;
+    case TraceKind::RetryScheduled: case TraceKind::ReturnedVisible: return colours::kTimeout;
+    case TraceKind::FailureHandled: case TraceKind::IntegrationTimeout: return colours::kError;
+    default: return colours::kText;
+    }
+}
+}  // namespace
+
+void JourneyPanel::draw(FrameContext& ctx) {
+    const Engine& e = ctx.engine;
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::InputTextWithHint("##find", "item id, e.g. orders#13", m_query, sizeof m_query,
+                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
+        const std::string q = m_query;
+        for (std::uint32_t i = 0; i < e.items().size(); ++i)
+            if (e.itemId(i) == q) ctx.commands.push(cmd::SelectItem{i});
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("or click an invocation in the Timeline, a row in the Event log, or a warning");
+    const std::uint32_t item = ctx.ui.selectedItem;
+    if (item == kNone || item >= e.items().size()) {
+        ImGui::TextDisabled("No item selected.");
+        return;
+    }
+    if (item != m_cachedItem || e.trace().records().size() != m_cachedRecords) {
+        m_records = itemRecords(e, item);
+        m_cachedItem = item;
+        m_cachedRecords = e.trace().records().size();
+    }
+    const Item& it = e.items()[item];
+    ImGui::Text("%s", e.itemId(item).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("body \"%s\"   state %s   outcome %s   attempts %u", e.itemBody(item).c_str(), itemStateName(it.state),
+                        itemOutcomeName(it.outcome), it.attempts);
+    if (ImGui::BeginTable("journey", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed, 130);
+        ImGui::TableSetupColumn("+ gap", ImGuiTableColumnFlags_WidthFixed, 110);
+        ImGui::TableSetupColumn("what happened", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 70);
+        ImGui::TableHeadersRow();
+        const auto& recs = e.trace().records();
+        SimTime prev = -1;
+        for (std::uint32_t index : m_records) {
+            const TraceRecord& r = recs[index];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatClock(r.time).c_str());
+            ImGui::TableNextColumn();
+            if (prev >= 0 && r.time > prev) ImGui::TextDisabled("+%s", formatDuration(r.time - prev).c_str());
+            prev = r.time;
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, kindColour(r));
+            ImGui::TextUnformatted(describe(e, r).c_str());
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%u", index);
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace pg::ui

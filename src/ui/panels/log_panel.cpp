@@ -1,0 +1,128 @@
+#include "log_panel.hpp"
+
+#include <imgui.h>
+
+#include <cstring>
+#include <string>
+
+#include "ui/ui_text.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+bool isFailure(const TraceRecord& r) {
+    switch (r.kind) {
+    case TraceKind::InvokeEnd: return r.outcome != static_cast<std::uint8_t>(InvokeResult::Success);
+    case TraceKind::Throttled: case TraceKind::RetryScheduled: case TraceKind::FailureHandled:
+    case TraceKind::IntegrationTimeout: case TraceKind::ReturnedVisible: return true;
+    case TraceKind::Response: return r.detail >= 400;
+    default: return false;
+    }
+}
+
+std::string detailText(const TraceRecord& r) {
+    switch (r.kind) {
+    case TraceKind::InvokeStart: return r.detail ? "cold" : "warm";
+    case TraceKind::InvokeEnd: return invokeResultName(static_cast<InvokeResult>(r.outcome));
+    case TraceKind::Throttled: return throttleReasonName(static_cast<ThrottleReason>(r.detail));
+    case TraceKind::Response: return std::to_string(r.detail);
+    case TraceKind::RetryScheduled: return "wait " + std::to_string(r.detail) + " s";
+    case TraceKind::FailureHandled: case TraceKind::Delivered: return conditionName(static_cast<Condition>(r.detail));
+    case TraceKind::Finished: return itemOutcomeName(static_cast<ItemOutcome>(r.outcome));
+    case TraceKind::BatchRead: return "shard " + std::to_string(r.detail);
+    default: return r.detail ? std::to_string(r.detail) : std::string();
+    }
+}
+
+std::string rowText(const Engine& e, std::uint32_t index, const TraceRecord& r) {
+    const std::string node = r.node < e.nodeCount() ? e.scenario().nodes[r.node].id : "";
+    return std::to_string(index) + "\t" + formatClock(r.time) + "\t" + traceKindName(r.kind) + "\t" + node + "\t" +
+           (r.item != kNone ? e.itemId(r.item) : "") + "\t" + std::to_string(r.attempt) + "\t" + detailText(r);
+}
+}  // namespace
+
+bool LogPanel::matches(const Engine& e, const TraceRecord& r) const {
+    if (m_failuresOnly && !isFailure(r)) return false;
+    if (!m_filter[0]) return true;
+    if (std::strstr(traceKindName(r.kind), m_filter)) return true;
+    if (r.node < e.nodeCount() && e.scenario().nodes[r.node].id.find(m_filter) != std::string::npos) return true;
+    return std::strchr(m_filter, '#') && r.item != kNone && e.itemId(r.item) == m_filter;
+}
+
+void LogPanel::draw(FrameContext& ctx) {
+    const Engine& e = ctx.engine;
+    const auto& recs = e.trace().records();
+    ImGui::SetNextItemWidth(220);
+    if (ImGui::InputTextWithHint("##filter", "filter: node, kind or item#n", m_filter, sizeof m_filter)) m_dirty = true;
+    ImGui::SameLine();
+    if (ImGui::Checkbox("failures only", &m_failuresOnly)) m_dirty = true;
+    ImGui::SameLine();
+    ImGui::Checkbox("follow", &m_followTail);
+    ImGui::SameLine();
+    const bool copy = ImGui::SmallButton("Copy as text");
+    // Extend (or rebuild after a filter change / rewind) the filtered index.
+    if (m_dirty || recs.size() < m_scanned || (m_scanned > 0 && recs[m_scanned - 1].time != m_lastTime)) {
+        m_rows.clear();
+        m_scanned = 0;
+        m_dirty = false;
+    }
+    for (; m_scanned < recs.size(); ++m_scanned)
+        if (matches(e, recs[m_scanned])) m_rows.push_back(static_cast<std::uint32_t>(m_scanned));
+    m_lastTime = m_scanned > 0 ? recs[m_scanned - 1].time : -1;
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu of %zu records", m_rows.size(), recs.size());
+    if (copy) {
+        std::string out = "seq\ttime\tkind\tnode\titem\tattempt\tdetail\n";
+        for (std::size_t i = 0; i < m_rows.size() && i < 200000; ++i) out += rowText(e, m_rows[i], recs[m_rows[i]]) + "\n";
+        ctx.ui.copyRequest = out;
+        ctx.ui.status = "copied " + std::to_string(std::min<std::size_t>(m_rows.size(), 200000)) + " log lines";
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("log", 7, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 70);
+    ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn("kind", ImGuiTableColumnFlags_WidthFixed, 140);
+    ImGui::TableSetupColumn("node", ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn("item", ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn("att.", ImGuiTableColumnFlags_WidthFixed, 40);
+    ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m_rows.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const std::uint32_t index = m_rows[static_cast<std::size_t>(row)];
+            const TraceRecord& r = recs[index];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(row);
+            const bool selected = r.item != kNone && r.item == ctx.ui.selectedItem;
+            if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns) && r.item != kNone)
+                ctx.commands.push(cmd::SelectItem{r.item});
+            ImGui::PopID();
+            ImGui::SameLine();
+            ImGui::TextDisabled("%u", index);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatClock(r.time).c_str());
+            ImGui::TableNextColumn();
+            if (isFailure(r)) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", traceKindName(r.kind));
+            else ImGui::TextUnformatted(traceKindName(r.kind));
+            ImGui::TableNextColumn();
+            if (r.node < e.nodeCount()) ImGui::TextUnformatted(e.scenario().nodes[r.node].id.c_str());
+            ImGui::TableNextColumn();
+            if (r.item != kNone) ImGui::TextUnformatted(e.itemId(r.item).c_str());
+            ImGui::TableNextColumn();
+            if (r.attempt) ImGui::Text("%u", r.attempt);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(detailText(r).c_str());
+        }
+    }
+    if (m_followTail && ctx.ui.playing) ImGui::SetScrollHereY(1.0f);
+    ImGui::EndTable();
+}
+
+}  // namespace pg::ui

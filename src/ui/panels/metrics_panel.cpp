@@ -1,0 +1,105 @@
+#include "metrics_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include "ui/ui_text.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+/// One plot: values per second, folded to the max per pixel column; the title carries the latest value.
+void plot(const char* title, std::size_t count, std::size_t first, const std::function<double(std::size_t)>& value,
+          ImU32 col, float w, float h, const char* unit) {
+    ImGui::BeginGroup();
+    const double last = count > 0 ? value(count - 1) : 0;
+    ImGui::Text("%s", title);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%.6g%s", last, unit);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(26, 28, 34, 255), 3);
+    double maxV = 0;
+    for (std::size_t s = first; s < count; ++s) maxV = std::max(maxV, value(s));
+    const std::size_t n = count > first ? count - first : 0;
+    if (n > 0 && maxV > 0) {
+        const int columns = std::max(1, static_cast<int>(w));
+        float prevX = p.x, prevY = p.y + h;
+        for (int c = 0; c < columns; ++c) {
+            const std::size_t a = first + n * static_cast<std::size_t>(c) / static_cast<std::size_t>(columns);
+            const std::size_t b = std::max(a + 1, first + n * static_cast<std::size_t>(c + 1) / static_cast<std::size_t>(columns));
+            if (a >= count) break;
+            double v = 0;
+            for (std::size_t s = a; s < std::min(b, count); ++s) v = std::max(v, value(s));
+            const float x = p.x + static_cast<float>(c), y = p.y + h - static_cast<float>(v / maxV) * (h - 4);
+            dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, y), (col & 0x00FFFFFF) | 0x50000000);
+            dl->AddLine(ImVec2(prevX, prevY), ImVec2(x + 1, y), col, 1.5f);
+            prevX = x + 1;
+            prevY = y;
+        }
+    }
+    char label[48];
+    std::snprintf(label, sizeof label, "max %.4g", maxV);
+    dl->AddText(ImVec2(p.x + 4, p.y + 2), colours::kDim, label);
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::EndGroup();
+}
+}  // namespace
+
+void MetricsPanel::draw(FrameContext& ctx) {
+    const Engine& e = ctx.engine;
+    const Metrics& m = e.metrics();
+    ImGui::Checkbox("Whole run", &m_wholeRun);
+    ImGui::SameLine();
+    ImGui::TextDisabled("per-second series (CloudWatch-like); %s", m_wholeRun ? "since t = 0" : "last 5 minutes");
+    ImGui::BeginChild("##plots");
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int perRow = std::max(1, static_cast<int>(avail / 260.0f));
+    const float w = avail / perRow - ImGui::GetStyle().ItemSpacing.x, h = 56;
+    int column = 0;
+    auto place = [&]() {
+        if (column++ % perRow != 0) ImGui::SameLine();
+    };
+    auto firstOf = [&](std::size_t count) { return m_wholeRun || count < 300 ? std::size_t{0} : count - 300; };
+    for (std::uint32_t f = 0; f < m.functionCount(); ++f) {
+        const auto& s = m.series(f);
+        const std::string fn = e.scenario().nodes[e.functions()[f].node].id;
+        ImGui::SeparatorText(("function " + fn).c_str());
+        column = 0;
+        const std::size_t first = firstOf(s.size());
+        place(); plot("invocations / s", s.size(), first, [&](std::size_t i) { return double(s[i].invocations); }, colours::kOk, w, h, "");
+        place(); plot("errors / s", s.size(), first, [&](std::size_t i) { return double(s[i].errors); }, colours::kError, w, h, "");
+        place(); plot("throttles / s", s.size(), first, [&](std::size_t i) { return double(s[i].throttles); }, colours::kThrottle, w, h, "");
+        place(); plot("concurrency (peak)", s.size(), first, [&](std::size_t i) { return double(s[i].peakConcurrency); }, colours::kCold, w, h, "");
+        place(); plot("async queue depth", s.size(), first, [&](std::size_t i) { return double(s[i].peakAsyncQueueDepth); }, colours::kTimeout, w, h, "");
+        place(); plot("dwell time (avg)", s.size(), first, [&](std::size_t i) {
+            return s[i].dwellCount ? toSeconds(s[i].dwellSum / s[i].dwellCount) : 0.0; }, colours::kWait, w, h, " s");
+    }
+    for (std::uint32_t i = 0; i < e.nodeCount(); ++i) {
+        if (!m.hasQueueSeries(i) || m.queueSeries(i).empty()) continue;
+        const auto& s = m.queueSeries(i);
+        const Node& n = e.scenario().nodes[i];
+        ImGui::SeparatorText((std::string(serviceName(n.type)) + " " + n.id).c_str());
+        column = 0;
+        const std::size_t first = firstOf(s.size());
+        const bool sqs = n.type == NodeType::Sqs;
+        place(); plot(sqs ? "visible messages" : "unread records", s.size(), first, [&](std::size_t k) { return double(s[k].peakVisible); }, colours::kOk, w, h, "");
+        place(); plot("in flight", s.size(), first, [&](std::size_t k) { return double(s[k].peakInFlight); }, colours::kCold, w, h, "");
+        if (sqs) {
+            place(); plot("DLQ depth", s.size(), first, [&](std::size_t k) { return double(s[k].peakDlqDepth); }, colours::kError, w, h, "");
+            place(); plot("age of oldest message", s.size(), first, [&](std::size_t k) { return toSeconds(s[k].oldestAge); }, colours::kTimeout, w, h, " s");
+        } else {
+            place(); plot("iterator age", s.size(), first, [&](std::size_t k) { return toSeconds(s[k].iteratorAge); }, colours::kTimeout, w, h, " s");
+        }
+        place(); plot(sqs ? "receives / s" : "records read / s", s.size(), first, [&](std::size_t k) { return double(s[k].received); }, colours::kWait, w, h, "");
+    }
+    if (m.functionCount() == 0) ImGui::TextDisabled("No functions in this scenario.");
+    ImGui::EndChild();
+}
+
+}  // namespace pg::ui

@@ -1,0 +1,71 @@
+#include "transport_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/ui_text.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+bool button(const char* label, const char* tooltip) {
+    const bool pressed = ImGui::Button(label);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    return pressed;
+}
+}  // namespace
+
+void TransportPanel::draw(FrameContext& ctx) {
+    const Engine& e = ctx.engine;
+    CommandQueue& q = ctx.commands;
+    if (button("|<<", "Reset to t = 0 (Home)")) q.push(cmd::Reset{});
+    ImGui::SameLine();
+    if (button(" < ", "Step back one event (Left arrow)")) q.push(cmd::StepBack{});
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ctx.ui.playing ? ImVec4(0.55f, 0.3f, 0.2f, 1) : ImVec4(0.2f, 0.45f, 0.3f, 1));
+    if (button(ctx.ui.playing ? "  Pause  " : "  Play  ", "Play / pause (Space)")) q.push(cmd::TogglePlay{});
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (button(" > ", "Step one event (Right arrow)")) q.push(cmd::Step{1});
+    ImGui::SameLine();
+    if (button(">> invocation", "Run to the next function invocation")) q.push(cmd::StepToInvocation{});
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    // Speed: virtual seconds per wall second, log scale from real time (x1) to x100,000.
+    float speed = static_cast<float>(ctx.ui.speed);
+    ImGui::SetNextItemWidth(std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.25f));
+    if (ImGui::SliderFloat("##speed", &speed, 1.0f, 100000.0f, "x%.0f", ImGuiSliderFlags_Logarithmic))
+        q.push(cmd::SetSpeed{speed});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Speed: virtual time per wall-clock second (x1 = real time)");
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::Text("t = %s", formatClock(e.now()).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (virtual clock)", formatCalendar(e.now()).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("step %llu   %zu items   %u records%s", static_cast<unsigned long long>(e.stepCount()),
+                        e.items().size(), e.trace().count(), e.idle() ? "   (nothing scheduled)" : "");
+
+    // Scrubber over the whole run.
+    const double runSeconds = std::max(1.0, toSeconds(ctx.scenario.runFor));
+    double at = toSeconds(e.now());
+    ImGui::SetNextItemWidth(-1);
+    const std::string label = formatClock(e.now()) + " / " + formatClock(ctx.scenario.runFor);
+    const double lo = 0;
+    if (ImGui::SliderScalar("##scrub", ImGuiDataType_Double, &at, &lo, &runSeconds, label.c_str()))
+        q.push(cmd::Seek{static_cast<SimTime>(std::llround(at * kSecond))});
+
+    if (m_showHint) {
+        ImGui::TextColored(ImVec4(0.65f, 0.8f, 1.0f, 1.0f),
+                           "Press Space to play, Right arrow to step one event. Drag from a source's pin to a "
+                           "function to wire it; pick a service in the palette to add it.");
+        if (ImGui::IsItemClicked()) m_showHint = false;
+    }
+}
+
+}  // namespace pg::ui

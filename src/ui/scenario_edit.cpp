@@ -1,0 +1,89 @@
+#include "scenario_edit.hpp"
+
+#include "scenario/scenario_json.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+std::string validationError(const Scenario& candidate) {
+    const scenario::ParseResult result = scenario::parseScenario(scenario::writeScenario(candidate, -1));
+    if (result.ok()) return "";
+    const scenario::ScenarioError& e = result.errors.front();
+    return e.path.empty() ? e.message : e.path + ": " + e.message;
+}
+
+int nodeIndexOf(const Scenario& scenario, const std::string& id) {
+    for (std::size_t i = 0; i < scenario.nodes.size(); ++i)
+        if (scenario.nodes[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+ConnectCheck canConnect(const Scenario& scenario, const std::string& from, const std::string& to) {
+    const int fi = nodeIndexOf(scenario, from), ti = nodeIndexOf(scenario, to);
+    if (fi < 0 || ti < 0 || fi == ti) return {false, "pick another node"};
+    Scenario candidate = scenario;
+    Edge edge;
+    edge.from = from;
+    edge.to = to;
+    candidate.edges.push_back(edge);
+    std::string error = validationError(candidate);
+    if (!error.empty()) {
+        // Drop the JSON path prefix of the new edge: the user is pointing at it.
+        const std::string prefix = "/edges/" + std::to_string(candidate.edges.size() - 1);
+        if (error.rfind(prefix, 0) == 0) {
+            const std::size_t colon = error.find(": ");
+            if (colon != std::string::npos) error = error.substr(colon + 2);
+        }
+        return {false, error};
+    }
+    const InvocationMode mode = invocationModeOf(scenario.nodes[static_cast<std::size_t>(fi)].type);
+    const char* how = mode == InvocationMode::Synchronous    ? "synchronous invoke (request and response)"
+                      : mode == InvocationMode::Asynchronous ? "asynchronous invoke (through the internal queue)"
+                                                             : "event source mapping (Lambda polls)";
+    return {true, std::string("connect: ") + how};
+}
+
+std::string addNode(Scenario& scenario, NodeType type, const std::string& role, double x, double y) {
+    std::string base = role.empty() ? nodeTypeName(type) : role;
+    for (char& c : base)
+        if (c == '_') c = '-';
+    std::string id;
+    for (int n = 1;; ++n) {
+        id = base + "-" + std::to_string(n);
+        if (nodeIndexOf(scenario, id) < 0) break;
+    }
+    Node node;
+    node.id = id;
+    node.type = type;
+    node.x = x;
+    node.y = y;
+    if (type != NodeType::Function && role.empty()) {
+        node.traffic.count = 10;
+        node.traffic.ratePerSecond = 1.0;
+        node.traffic.body = base + "-{n}";
+    }
+    scenario.nodes.push_back(node);
+    return id;
+}
+
+void removeNode(Scenario& scenario, const std::string& id) {
+    const int index = nodeIndexOf(scenario, id);
+    if (index < 0) return;
+    scenario.nodes.erase(scenario.nodes.begin() + index);
+    std::vector<Edge> kept;
+    for (Edge& e : scenario.edges) {
+        if (e.from == id || e.to == id) continue;
+        if (e.onFailure == id) e.onFailure.clear();
+        kept.push_back(e);
+    }
+    scenario.edges = std::move(kept);
+    for (Node& n : scenario.nodes) {
+        AsyncConfig& a = n.function.async;
+        for (std::string* ref : {&a.deadLetterQueue, &a.onSuccess, &a.onFailure})
+            if (*ref == id) ref->clear();
+        if (n.queue.redrive && n.queue.redrive->deadLetterQueue == id) n.queue.redrive.reset();
+    }
+}
+
+}  // namespace pg::ui

@@ -1,0 +1,32 @@
+// Text and colours shared by the panels: time formatting, service names and badges, mode colours.
+// ImGui types only; no engine state.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+#include "engine/scenario_config.hpp"
+
+namespace pg::ui {
+
+std::string formatClock(sim::SimTime t);      ///< "00:03:12.450" (days prefixed as "2d 01:00:00.000")
+std::string formatDuration(sim::SimTime d);   ///< "250 ms", "30 s", "2 min", "1 h 30 min", "4 d"
+std::string formatCalendar(sim::SimTime t);   ///< "2025-01-05 00:10:00 UTC" (sim epoch 2025-01-01, model choice)
+const char* serviceName(sim::NodeType type);  ///< "API Gateway", "SQS", ...
+const char* serviceBadge(sim::NodeType type); ///< 2-4 letter icon text: "APIGW", "SQS", "λ"
+const char* modeName(sim::InvocationMode mode);
+ImU32 modeColour(sim::InvocationMode mode, float alpha = 1.0f);
+
+namespace colours {
+constexpr ImU32 kOk = IM_COL32(90, 190, 110, 255);
+constexpr ImU32 kError = IM_COL32(235, 80, 70, 255);
+constexpr ImU32 kTimeout = IM_COL32(240, 150, 50, 255);
+constexpr ImU32 kThrottle = IM_COL32(200, 110, 230, 255);
+constexpr ImU32 kCold = IM_COL32(90, 150, 240, 255);
+constexpr ImU32 kWait = IM_COL32(150, 150, 160, 255);
+constexpr ImU32 kText = IM_COL32(225, 228, 232, 255);
+constexpr ImU32 kDim = IM_COL32(140, 145, 155, 255);
+constexpr ImU32 kSelect = IM_COL32(255, 210, 80, 255);
+}  // namespace colours
+
+}  // namespace pg::ui

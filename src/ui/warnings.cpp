@@ -1,0 +1,100 @@
+#include "warnings.hpp"
+
+#include "ui_text.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+
+const Node* findNode(const Scenario& s, const std::string& id) {
+    for (const Node& n : s.nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+void staticWarnings(const Scenario& s, std::vector<Warning>& out) {
+    for (const Edge& e : s.edges) {
+        const Node* from = findNode(s, e.from);
+        const Node* fn = findNode(s, e.to);
+        if (!from || !fn) continue;
+        if (from->type == NodeType::Sqs && !fn->function.async.deadLetterQueue.empty())
+            out.push_back({"dlq_on_sqs_function", "Function DLQ on an SQS-triggered function",
+                           "`" + fn->id + "` has a dead-letter queue, but it only applies to asynchronous invokes. "
+                           "Messages from `" + from->id + "` never reach it: configure a redrive policy on the queue "
+                           "instead.", fn->id, kNone});
+        if (invocationModeOf(from->type) == InvocationMode::PollBased && !e.reportBatchItemFailures) {
+            for (const BehaviorRule& r : fn->function.behavior) {
+                if (r.then != RuleOutcome::ReportFailure) continue;
+                out.push_back({"partial_batch_ignored", "Partial batch response without ReportBatchItemFailures",
+                               "`" + fn->id + "` returns batchItemFailures, but the mapping from `" + from->id +
+                                   "` does not enable ReportBatchItemFailures: the response is ignored and the whole "
+                                   "batch counts as a success (failed items are deleted).", fn->id, kNone});
+                break;
+            }
+        }
+    }
+    // A function whose destination or DLQ feeds back into itself.
+    for (const Node& fn : s.nodes) {
+        if (fn.type != NodeType::Function) continue;
+        const AsyncConfig& a = fn.function.async;
+        for (const std::string* ref : {&a.onSuccess, &a.onFailure, &a.deadLetterQueue}) {
+            if (ref->empty()) continue;
+            bool loops = *ref == fn.id;
+            for (const Edge& e : s.edges) loops = loops || (e.from == *ref && e.to == fn.id);
+            if (loops)
+                out.push_back({"recursive_loop", "Recursive loop",
+                               "`" + fn.id + "` sends its results to `" + *ref + "`, which invokes `" + fn.id +
+                                   "` again: every event can circle forever (Lambda's recursive loop detection stops "
+                                   "such loops after about 16 round trips).", fn.id, kNone});
+        }
+    }
+}
+
+void loopWarnings(const Engine& engine, std::vector<Warning>& out) {
+    const Scenario& s = engine.scenario();
+    const ItemStore& items = engine.items();
+    int reported = 0, more = 0;
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (it.outcome != ItemOutcome::Pending || it.origin >= s.nodes.size()) continue;
+        const Node& origin = s.nodes[it.origin];
+        const bool sqsLoop = origin.type == NodeType::Sqs && !origin.queue.redrive;
+        const bool stream = origin.type == NodeType::Kinesis || origin.type == NodeType::DynamoDbStream;
+        if (!(sqsLoop || stream) || it.attempts < kLoopReceives) continue;
+        if (reported >= 8) {
+            ++more;
+            continue;
+        }
+        ++reported;
+        const std::string id = engine.itemId(i);
+        if (sqsLoop) {
+            const SimTime end = it.createdAt + origin.queue.retention;
+            out.push_back({"sqs_no_redrive_loop", id + " received " + std::to_string(it.attempts) + " times",
+                           "`" + origin.id + "` has no redrive policy: " + id + " will keep coming back after every "
+                               "visibility timeout (" + formatDuration(origin.queue.visibilityTimeout) +
+                               ") until retention ends on " + formatCalendar(end) + " (t = " + formatClock(end) +
+                               "); add a redrive policy.", origin.id, i});
+        } else {
+            out.push_back({"poison_record", id + " blocks its shard",
+                           id + " failed " + std::to_string(it.attempts) + " times. Records behind it on the same "
+                               "shard wait: with maximum_retry_attempts -1 it is retried until it expires (" +
+                               formatDuration(origin.stream.retention) + "). Set maximum retry attempts, "
+                               "bisect, or an on-failure destination.", origin.id, i});
+        }
+    }
+    if (more > 0)
+        out.push_back({"more", "and " + std::to_string(more) + " more items", "", "", kNone});
+}
+
+}  // namespace
+
+std::vector<Warning> computeWarnings(const Engine& engine) {
+    std::vector<Warning> out;
+    staticWarnings(engine.scenario(), out);
+    loopWarnings(engine, out);
+    return out;
+}
+
+}  // namespace pg::ui
