@@ -32,6 +32,18 @@ void TimelineModel::update(const Engine& engine) {
 
 void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
     if (r.item == kNone || r.node >= engine.nodeCount()) return;
+    if (r.kind == TraceKind::Finished) {  // an item that ends while carried (e.g. expired) closes its invocation
+        auto req = m_requestOfItem.find(r.item);
+        if (req == m_requestOfItem.end()) return;
+        auto it = m_openByRequest.find(req->second);
+        m_requestOfItem.erase(req);
+        if (it == m_openByRequest.end()) return;
+        FunctionLanes& owner = m_functions[it->second.function];
+        owner.lanes[it->second.lane][it->second.segment].end = r.time;
+        owner.freeLanes.push_back(it->second.lane);
+        m_openByRequest.erase(it);
+        return;
+    }
     const std::uint32_t f = engine.functionOfNode(r.node);
     if (f == kNone || f >= m_functions.size()) return;
     FunctionLanes& fl = m_functions[f];

@@ -58,7 +58,9 @@ void loopWarnings(const Engine& engine, std::vector<Warning>& out) {
     int reported = 0, more = 0;
     for (std::uint32_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
-        if (it.outcome != ItemOutcome::Pending || it.origin >= s.nodes.size()) continue;
+        if (it.origin >= s.nodes.size()) continue;
+        const bool pending = it.outcome == ItemOutcome::Pending, expired = it.outcome == ItemOutcome::Expired;
+        if (!pending && !expired) continue;
         const Node& origin = s.nodes[it.origin];
         const bool sqsLoop = origin.type == NodeType::Sqs && !origin.queue.redrive;
         const bool stream = origin.type == NodeType::Kinesis || origin.type == NodeType::DynamoDbStream;
@@ -71,12 +73,15 @@ void loopWarnings(const Engine& engine, std::vector<Warning>& out) {
         const std::string id = engine.itemId(i);
         if (sqsLoop) {
             const SimTime end = it.createdAt + origin.queue.retention;
+            const std::string when = formatCalendar(end) + " (t = " + formatClock(end) + ")";
             out.push_back({"sqs_no_redrive_loop", id + " received " + std::to_string(it.attempts) + " times",
-                           "`" + origin.id + "` has no redrive policy: " + id + " will keep coming back after every "
-                               "visibility timeout (" + formatDuration(origin.queue.visibilityTimeout) +
-                               ") until retention ends on " + formatCalendar(end) + " (t = " + formatClock(end) +
-                               "); add a redrive policy.", origin.id, i});
-        } else {
+                           pending ? "`" + origin.id + "` has no redrive policy: " + id + " will keep coming back after "
+                                         "every visibility timeout (" + formatDuration(origin.queue.visibilityTimeout) +
+                                         ") until retention ends on " + when + "; add a redrive policy."
+                                   : "`" + origin.id + "` has no redrive policy: " + id + " kept coming back after "
+                                         "every visibility timeout until retention ended on " + when + " and SQS "
+                                         "deleted it unprocessed; add a redrive policy.", origin.id, i});
+        } else if (pending) {
             out.push_back({"poison_record", id + " blocks its shard",
                            id + " failed " + std::to_string(it.attempts) + " times. Records behind it on the same "
                                "shard wait: with maximum_retry_attempts -1 it is retried until it expires (" +

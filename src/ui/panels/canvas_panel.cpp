@@ -249,7 +249,7 @@ void drawIntegrationEdge(ImDrawList* dl, const FrameContext& ctx, const Motion& 
         // poll-based: dashed, a poller pulls from the source.
         dashed(dl, a, b, col, th, 8 * zoom);
         arrowHead(dl, a, b, col, 10 * zoom);
-        const ImVec2 p = lerp(a, b, 0.75f);
+        const ImVec2 p = lerp(a, b, 0.5f);
         dl->AddCircle(p, 9 * zoom, col, 0, th);
         dl->AddLine(ImVec2(p.x - 4 * zoom, p.y), ImVec2(p.x + 4 * zoom, p.y), col, th * 0.7f);
         const Edge& e = ctx.scenario.edges[ei];
@@ -470,7 +470,12 @@ void CanvasPanel::draw(FrameContext& ctx) {
             }
             col = m_check.ok ? colours::kOk : colours::kError;
             dl->AddRect(boxes[static_cast<std::size_t>(target)].min, boxes[static_cast<std::size_t>(target)].max, col, 6, 0, 3);
-            ImGui::SetTooltip("%s", (m_check.ok ? m_check.message : "Rejected: " + m_check.message).c_str());
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "%s", m_check.ok ? "Accepted" : "Rejected");
+            ImGui::TextUnformatted(m_check.message.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
         }
         if (from >= 0) {
             dl->AddLine(boxes[static_cast<std::size_t>(from)].out(), io.MousePos, col, 2.5f);

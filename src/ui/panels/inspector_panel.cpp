@@ -15,8 +15,11 @@ using namespace sim;
 
 namespace {
 void badge(const ParamInfo& p) {
-    const ImVec4 col = p.documented ? ImVec4(0.45f, 0.75f, 1.0f, 1) : ImVec4(1.0f, 0.7f, 0.35f, 1);
-    ImGui::TextColored(col, "%s", p.documented ? "[documented]" : "[model choice]");
+    const bool input = std::strncmp(p.source, "scenario", 8) == 0;
+    const ImVec4 col = p.documented ? ImVec4(0.45f, 0.75f, 1.0f, 1)
+                       : input      ? ImVec4(0.7f, 0.7f, 0.75f, 1)
+                                    : ImVec4(1.0f, 0.7f, 0.35f, 1);
+    ImGui::TextColored(col, "%s", p.documented ? "[documented]" : input ? "[scenario input]" : "[model choice]");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", p.source);
     if (ImGui::IsItemHovered())
@@ -90,7 +93,9 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
             ImGui::TextWrapped("Not applied: %s", ctx.ui.editError.c_str() + std::strlen(p->key) + 2);
             ImGui::PopStyleColor();
         }
-        ImGui::TextDisabled("default %s, range %s", p->defaultText, p->rangeText);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("default %s, range %s", p->defaultText, p->rangeText);
+        ImGui::PopStyleColor();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.74f, 0.78f, 1));
         ImGui::TextWrapped("%s", p->help);
         ImGui::PopStyleColor();

@@ -131,6 +131,11 @@ void drawItemRow(ImDrawList* dl, const TimeContext& tc, const Engine& e, std::ui
             if (runFrom >= 0) bar(runFrom, r.time, resultColour(static_cast<InvokeResult>(r.outcome)), "attempt", false);
             runFrom = -1;
             break;
+        case TraceKind::Finished:  // nothing stays open past the item's end
+            if (runFrom >= 0) bar(runFrom, r.time, colours::kWait, "attempt", false);
+            if (visibleFrom >= 0) bar(visibleFrom, r.time, IM_COL32(110, 200, 140, 255), "visibility timeout", true);
+            runFrom = visibleFrom = dwellFrom = waitFrom = -1;
+            break;
         default: break;
         }
     }
@@ -197,6 +202,7 @@ void TimelinePanel::draw(FrameContext& ctx) {
     // rows: selected item, per function (queue row + lanes), per SQS queue / stream
     float y = origin.y + axisH;
     Hover hover;
+    const float clipTop0 = ImGui::GetWindowPos().y, clipBottom0 = clipTop0 + ImGui::GetWindowHeight();
     auto rowLabel = [&](const std::string& text, ImU32 col) {
         dl->AddText(ImVec2(origin.x + 4, y + (rowH - ImGui::GetFontSize()) * 0.5f), col, text.c_str());
     };
@@ -204,7 +210,9 @@ void TimelinePanel::draw(FrameContext& ctx) {
     auto visible = [&](float rowY) { return rowY + rowH >= clipTop && rowY <= clipBottom; };
     if (ctx.ui.selectedItem != kNone && ctx.ui.selectedItem < e.items().size()) {
         rowLabel(e.itemId(ctx.ui.selectedItem), colours::kSelect);
+        dl->PushClipRect(ImVec2(tc.x0, clipTop0), ImVec2(tc.x0 + width, clipBottom0), true);
         drawItemRow(dl, tc, e, ctx.ui.selectedItem, y, rowH);
+        dl->PopClipRect();
         y += rowH + 4;
     }
     for (const FunctionLanes& fl : m_model.functions()) {
@@ -219,7 +227,9 @@ void TimelinePanel::draw(FrameContext& ctx) {
         for (std::size_t lane = 0; lane < fl.lanes.size(); ++lane) {
             if (visible(y)) {
                 rowLabel("  env-" + std::to_string(lane + 1), colours::kDim);
+                dl->PushClipRect(ImVec2(tc.x0, clipTop0), ImVec2(tc.x0 + width, clipBottom0), true);
                 drawLane(dl, tc, fl.lanes[lane], y, rowH, now, ctx.ui.selectedItem, hover);
+                dl->PopClipRect();
             }
             y += rowH;
         }
