@@ -328,6 +328,7 @@ void App::refreshWarnings(double dtSeconds) {
 }
 
 void App::frame(double dtSeconds) {
+    const auto frameStart = std::chrono::steady_clock::now();
     ++m_frameCount;
     for (const Command& c : m_commands.take()) apply(c);
     advance(dtSeconds);
@@ -402,6 +403,7 @@ void App::frame(double dtSeconds) {
         else ImGui::SetClipboardText(m_ui.copyRequest.c_str());
         m_ui.copyRequest.clear();
     }
+    m_ui.lastFrameUiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count();
 }
 
 // [SECTION] state JSON
@@ -423,6 +425,7 @@ std::string App::stateJson() const {
     s["status"] = m_ui.status;
     s["edit_error"] = m_ui.editError;
     s["last_frame_sim_ms"] = m_ui.lastFrameSimMs;
+    s["last_frame_ui_ms"] = m_ui.lastFrameUiMs;
     nlohmann::json sel;
     sel["kind"] = m_ui.selection.kind == SelectionKind::Node ? "node" : m_ui.selection.kind == SelectionKind::Edge ? "edge" : "none";
     sel["node"] = m_ui.selection.node;

@@ -32,7 +32,9 @@ void TimelineModel::update(const Engine& engine) {
 
 void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
     if (r.item == kNone || r.node >= engine.nodeCount()) return;
-    if (r.kind == TraceKind::Finished) {  // an item that ends while carried (e.g. expired) closes its invocation
+    // An item that expires while carried closes its bar (its invocation is no longer tracked); a sync item that
+    // finishes with a 504 keeps its bar: the function runs on.
+    if (r.kind == TraceKind::Finished && r.outcome == static_cast<std::uint8_t>(ItemOutcome::Expired)) {
         auto req = m_requestOfItem.find(r.item);
         if (req == m_requestOfItem.end()) return;
         auto it = m_openByRequest.find(req->second);

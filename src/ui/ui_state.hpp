@@ -38,6 +38,7 @@ struct UiState {
     int requestTab = -1;      ///< bottom tab to open on the next frame (-1 none)
     std::string copyRequest;  ///< text a panel asked to copy to the clipboard (App hands it to the platform)
     double lastFrameSimMs = 0;  ///< wall ms spent simulating in the last frame
+    double lastFrameUiMs = 0;   ///< wall ms of the last App::frame (simulation + panels, CPU side)
 };
 
 }  // namespace pg::ui

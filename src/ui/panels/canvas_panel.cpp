@@ -429,7 +429,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(22, 24, 29, 255));
     drawGrid(dl, v, origin, ImVec2(origin.x + size.x, origin.y + size.y));
-    const SimTime window = std::clamp<SimTime>(static_cast<SimTime>(ui.speed * 0.8 * kSecond), 20 * kMillisecond, kDay);
+    const SimTime window = std::clamp<SimTime>(static_cast<SimTime>(ui.speed * 0.8 * kSecond), 20 * kMillisecond, kMinute);
     const Motion motion = prepareMotion(ctx.engine, s, window);
     for (std::size_t k = 0; k < s.edges.size(); ++k) {
         const int a = nodeIndexOf(s, s.edges[k].from), b = nodeIndexOf(s, s.edges[k].to);

@@ -97,7 +97,8 @@ void drawLane(ImDrawList* dl, const TimeContext& tc, const std::vector<Invocatio
 }
 
 /// The selected item's life as X-Ray-like segments: dwell in the internal queue, retry waits, SQS visibility.
-void drawItemRow(ImDrawList* dl, const TimeContext& tc, const Engine& e, std::uint32_t item, float y, float h) {
+void drawItemRow(ImDrawList* dl, const TimeContext& tc, const Engine& e, const std::vector<std::uint32_t>& records,
+                 float y, float h) {
     const auto& recs = e.trace().records();
     SimTime waitFrom = -1, dwellFrom = -1, visibleFrom = -1, runFrom = -1;
     auto bar = [&](SimTime a, SimTime b, ImU32 col, const char* label, bool hollow) {
@@ -107,7 +108,7 @@ void drawItemRow(ImDrawList* dl, const TimeContext& tc, const Engine& e, std::ui
         else dl->AddRectFilled(ImVec2(xa, y + 3), ImVec2(xb, y + h - 3), col);
         if (xb - xa > ImGui::CalcTextSize(label).x + 6) dl->AddText(ImVec2(xa + 3, y + (h - ImGui::GetFontSize()) * 0.5f), colours::kText, label);
     };
-    for (std::uint32_t i : itemRecords(e, item)) {
+    for (std::uint32_t i : records) {
         const TraceRecord& r = recs[i];
         switch (r.kind) {
         case TraceKind::Accepted: dwellFrom = r.time; break;
@@ -211,7 +212,12 @@ void TimelinePanel::draw(FrameContext& ctx) {
     if (ctx.ui.selectedItem != kNone && ctx.ui.selectedItem < e.items().size()) {
         rowLabel(e.itemId(ctx.ui.selectedItem), colours::kSelect);
         dl->PushClipRect(ImVec2(tc.x0, clipTop0), ImVec2(tc.x0 + width, clipBottom0), true);
-        drawItemRow(dl, tc, e, ctx.ui.selectedItem, y, rowH);
+        if (m_cachedItem != ctx.ui.selectedItem || m_cachedSize != e.trace().records().size()) {
+            m_itemRecords = itemRecords(e, ctx.ui.selectedItem);
+            m_cachedItem = ctx.ui.selectedItem;
+            m_cachedSize = e.trace().records().size();
+        }
+        drawItemRow(dl, tc, e, m_itemRecords, y, rowH);
         dl->PopClipRect();
         y += rowH + 4;
     }

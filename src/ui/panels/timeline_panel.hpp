@@ -1,6 +1,9 @@
 // Timeline: one lane per execution environment of each function (cold start, run, outcome colour), the
 // selected item's dwell, retry waits and SQS visibility windows, queue-depth rows; zoom/pan, hover, click.
 #pragma once
+#include <cstdint>
+#include <vector>
+
 #include "frame_context.hpp"
 #include "ui/timeline_model.hpp"
 
@@ -14,6 +17,9 @@ private:
     TimelineModel m_model;
     sim::SimTime m_t0 = 0, m_span = 60 * sim::kSecond;  ///< visible range [m_t0, m_t0 + m_span)
     bool m_follow = true;                               ///< keep the playhead in view
+    std::vector<std::uint32_t> m_itemRecords;           ///< selected item's records (cached by trace size)
+    std::uint32_t m_cachedItem = sim::kNone;
+    std::size_t m_cachedSize = 0;
 };
 
 }  // namespace pg::ui
