@@ -12,6 +12,7 @@
 
 #include "modes/async_invoke.hpp"
 #include "modes/sqs_mapping.hpp"
+#include "modes/stream_mapping.hpp"
 #include "modes/sync_invoke.hpp"
 
 namespace pg::sim {
@@ -34,6 +35,9 @@ void Engine::registerModes() {
     auto sqs = std::make_unique<SqsMapping>(*this, static_cast<std::uint16_t>(m_modes.size() + 1));
     m_sqs = sqs.get();
     m_modes.push_back(std::move(sqs));
+    auto streams = std::make_unique<StreamMapping>(*this, static_cast<std::uint16_t>(m_modes.size() + 1));
+    m_streams = streams.get();
+    m_modes.push_back(std::move(streams));
 }
 
 void Engine::build() {
@@ -152,7 +156,9 @@ void Engine::scheduleArrival(std::uint32_t node) {
     const std::uint32_t k = m_arrivalsEmitted[node];
     if (k >= traffic.count) return;
     SimTime t = traffic.start;
-    if (traffic.ratePerSecond > 0) {
+    if (traffic.arrival == Arrival::Burst) {
+        // one event for the whole burst (onArrival hands every item over at once)
+    } else if (traffic.ratePerSecond > 0) {
         if (traffic.arrival == Arrival::Poisson) {
             const auto mean = static_cast<SimTime>(static_cast<double>(kSecond) / traffic.ratePerSecond + 0.5);
             t = (k == 0 ? traffic.start : m_lastArrival[node]) + m_rng.exponential(mean);
@@ -166,6 +172,15 @@ void Engine::scheduleArrival(std::uint32_t node) {
 }
 
 void Engine::onArrival(std::uint32_t node) {
+    const Traffic& traffic = m_scenario.nodes[node].traffic;
+    if (traffic.arrival == Arrival::Burst) {
+        const std::uint32_t first = m_arrivalsEmitted[node] + 1;
+        const auto count = static_cast<std::uint32_t>(traffic.count) - m_arrivalsEmitted[node];
+        m_arrivalsEmitted[node] += count;
+        m_counters[node].items += count;
+        m_modes[m_modeOfNode[node] - 1]->onArrivals(node, first, count);
+        return;
+    }
     const std::uint32_t number = ++m_arrivalsEmitted[node];
     ++m_counters[node].items;
     m_modes[m_modeOfNode[node] - 1]->onArrival(node, number);

@@ -86,6 +86,34 @@ const std::vector<ModelChoice>& modelChoices() {
          "Messages delivered to a queue (redrive DLQ, function DLQ, destinations) are counted there (sent, "
          "visible) but are not consumed by a mapping wired to that queue.",
          "simulator limitation", false},
+        {"stream_poll_ticks",
+         "Each shard (or parallelization lane) polls at multiples of its interval (1 s Kinesis, 250 ms DynamoDB) "
+         "and reads records that arrived before the tick; records already fetched are invoked back to back.",
+         "FIDELITY 6.3/6.4 [D] base rates; tick alignment [U]", false},
+        {"stream_retry_backoff",
+         "A failed stream batch is retried after 0.5 s x 1.5^(n-1), capped at 60 s, without jitter; throttles "
+         "use the same wait but do not count as retries.",
+         "FIDELITY 7 [M] LocalStack backoff (jitter dropped for readability); [D] throttles not counted", false},
+        {"stream_bisect",
+         "Bisect halves a failed batch recursively down to one record; each half starts with a fresh retry "
+         "count and invoke count (splitting costs no retries).",
+         "FIDELITY 6.3/7 [D] no retry cost + [U] recursion", false},
+        {"stream_partial_failure_batch",
+         "With ReportBatchItemFailures, records before the lowest listed one are checkpointed and a new batch "
+         "starts at it (fresh counts); if the lowest listed record is the batch's first, it is a failed attempt.",
+         "FIDELITY 6.3 [D] checkpoint rule; reproduces the [O] 5 deliveries / approximateInvokeCount 4", false},
+        {"stream_record_age_check",
+         "MaximumRecordAge is checked when a batch is read (old leading records are discarded with "
+         "approximateInvokeCount 1) and before each retry (the whole batch is discarded).",
+         "FIDELITY 6.3 [O] discard_records; exact AWS rule [U]", false},
+        {"stream_starting_position",
+         "The mapping exists from time 0, so TRIM_HORIZON and LATEST both read every record; AT_TIMESTAMP "
+         "(Kinesis) skips records that arrived before the timestamp (they expire with retention).",
+         "[U] simulator simplification", false},
+        {"stream_retention_in_batch",
+         "Records trimmed by retention leave a failing batch (outcome expired, no on-failure record); the "
+         "shard then goes on.",
+         "FIDELITY 6.3/8.7 [D] blocks until the record expires; metadata for trimmed records [U]", false},
         {"sim_epoch",
          "Virtual time 0 is 2025-01-01T00:00:00Z in record timestamps; ARNs use us-east-1 and account "
          "123456789012.",
