@@ -50,6 +50,7 @@ struct NodeCounters {
     std::int64_t asyncRetries = 0;       ///< function-error retries scheduled
     std::int64_t asyncThrottleRetries = 0;
     std::int64_t eventAgeExceeded = 0;
+    std::int64_t partialFailures = 0;    ///< successful batch invocations whose response listed failed items
     // destinations and queues
     std::int64_t received = 0;     ///< records or messages delivered to this node
     std::int64_t sent = 0, receives = 0, deleted = 0, deadLettered = 0, expired = 0, visible = 0, inFlight = 0;

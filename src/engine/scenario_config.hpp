@@ -69,7 +69,9 @@ struct FunctionConfig {
     AsyncConfig async;
 };
 
-enum class Arrival { Uniform, Poisson };
+/// Uniform: evenly spaced at rate_per_second. Poisson: seeded exponential gaps. Burst: all `count` items at
+/// `start` in one step (a queue or stream that is already full when the run begins; the rate is ignored).
+enum class Arrival { Uniform, Poisson, Burst };
 
 /// Items a source produces: `count` items at `ratePerSecond` from `start`.
 struct Traffic {

@@ -748,7 +748,8 @@ public:
                        "greater than 0 and at most 100000", "scenario limit: items per second");
         readDuration(v, "start", p, tr.start, {0, kMaxRunFor, "between 0 s and 366 d", "virtual time of the first item"});
         readEnum<sim::Arrival>(v, "arrival", p, tr.arrival,
-                               {{"uniform", sim::Arrival::Uniform}, {"poisson", sim::Arrival::Poisson}});
+                               {{"uniform", sim::Arrival::Uniform}, {"poisson", sim::Arrival::Poisson},
+                                {"burst", sim::Arrival::Burst}});
         readString(v, "body", p, tr.body, kMaxTemplateLength);
         readString(v, "group", p, tr.group, kMaxTemplateLength);
         readString(v, "partition_key", p, tr.partitionKey, kMaxTemplateLength);

@@ -104,7 +104,8 @@ void writeTraffic(ojson& out, const sim::Node& n) {
     tr[countKeyOf(n.type)] = t.count;
     if (t.ratePerSecond != d.ratePerSecond) tr["rate_per_second"] = number(t.ratePerSecond);
     if (t.start != d.start) tr["start"] = duration(t.start);
-    if (t.arrival != d.arrival) tr["arrival"] = t.arrival == sim::Arrival::Poisson ? "poisson" : "uniform";
+    if (t.arrival != d.arrival) tr["arrival"] = t.arrival == sim::Arrival::Poisson ? "poisson"
+                                                    : t.arrival == sim::Arrival::Burst ? "burst" : "uniform";
     if (t.body != d.body) tr["body"] = t.body;
     if (hasGroup) tr["group"] = t.group;
     if (hasKey) tr["partition_key"] = t.partitionKey;

@@ -28,6 +28,11 @@ public:
     virtual void start() {}
     /// A source node this mode owns produced item number `number` (from 1) at Engine::now().
     virtual void onArrival(std::uint32_t node, std::uint32_t number) = 0;
+    /// A burst: items `first` .. `first + count - 1` all arrive now, in order. Modes that react to each arrival
+    /// (e.g. pollers receiving at once) override this to add them all first and react once.
+    virtual void onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
+        for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
+    }
     /// One of this mode's own scheduled events (Engine::schedule with handlerId()).
     virtual void onEvent(const Event& event) = 0;
     /// An invocation this mode started has ended; `invocation` is a copy of its environment's state.

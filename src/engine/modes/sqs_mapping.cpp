@@ -77,6 +77,18 @@ void SqsMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     noteQueue(qi);
 }
 
+void SqsMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
+    // A queue that is full at the start: every message is visible before the first poller receives.
+    const std::uint32_t qi = queueOfNode(node);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const std::uint32_t item = m_engine.createItem(node, first + k, m_queues[qi].function, ItemState::Visible);
+        ++m_engine.mutableCounters(node).sent;
+        addMessage(qi, item, m_engine.now(), false, first + k, true);
+    }
+    pump(qi);
+    noteQueue(qi);
+}
+
 void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     const std::uint32_t qi = queueOfNode(node);
     if (qi == kNone) return;
@@ -345,7 +357,7 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     --q.pollersBusy;
     const std::uint32_t fnNode = m_engine.functions()[function].node;
     const bool success = invocation.result == InvokeResult::Success;
-    std::size_t kept = 0;
+    std::size_t kept = 0, listedCount = 0;
     for (std::size_t i = 0; i < m_batches[b].messages.size(); ++i) {
         const std::uint32_t m = m_batches[b].messages[i];
         if (m_messages[m].state == SqsMessageState::Gone) continue;  // expired while running
@@ -358,7 +370,9 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         const bool listed = q.reportBatchItemFailures && m_batches[b].outcomes[i] == RuleOutcome::ReportFailure;
         if (success && !listed) deleteMessage(m);
         else ++kept;
+        if (listed) ++listedCount;
     }
+    if (success && listedCount > 0) ++m_engine.mutableCounters(fnNode).partialFailures;
     if (kept == 0) {
         freeBatch(b);
     } else {

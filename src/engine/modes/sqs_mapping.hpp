@@ -55,6 +55,7 @@ public:
     bool handlesNodeType(NodeType type) const override { return type == NodeType::Sqs; }
     void start() override;
     void onArrival(std::uint32_t node, std::uint32_t number) override;
+    void onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) override;
     void onEvent(const Event& event) override;
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
     void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) override;

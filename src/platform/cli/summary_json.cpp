@@ -1,6 +1,7 @@
 // Builds the summary object with nlohmann::ordered_json so nodes keep scenario order.
 #include "summary_json.hpp"
 
+#include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -26,7 +27,8 @@ static ordered_json functionCounters(const sim::Engine& e, std::uint32_t node) {
             {"async_waiting", fn.asyncWaiting},
             {"async_retries", c.asyncRetries},
             {"async_throttle_retries", c.asyncThrottleRetries},
-            {"event_age_exceeded", c.eventAgeExceeded}};
+            {"event_age_exceeded", c.eventAgeExceeded},
+            {"partial_failures", c.partialFailures}};
 }
 
 static ordered_json sourceCounters(const sim::Engine& e, std::uint32_t node) {
@@ -104,6 +106,13 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
         nodes[n.id] = j;
     }
     out["nodes"] = nodes;
+    // Final outcome of every item, by name (items still pending count as "pending").
+    std::array<std::int64_t, 16> outcomeCounts{};
+    for (const sim::Item& it : e.items().all()) ++outcomeCounts[static_cast<std::size_t>(it.outcome) & 15];
+    ordered_json outcomes = ordered_json::object();
+    for (std::size_t k = 0; k <= static_cast<std::size_t>(sim::ItemOutcome::Dropped); ++k)
+        outcomes[sim::itemOutcomeName(static_cast<sim::ItemOutcome>(k))] = outcomeCounts[k];
+    out["outcomes"] = outcomes;
     if (options.items) {
         ordered_json items = ordered_json::array();
         const auto& all = e.items().all();
