@@ -120,9 +120,58 @@ static ordered_json deadLetterMessage(const sim::Engine& engine, const sim::Deli
     return msg;
 }
 
+// Kinesis-style sequence number: 56 digits, increasing with the per-shard sequence (presentation only).
+static std::string sequenceNumber(std::uint32_t shard, std::uint64_t sequence) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "4959%012u%040llu", shard, static_cast<unsigned long long>(sequence));
+    return buf;
+}
+
+// Stream on-failure record (FIDELITY 6.3 [O]): metadata only; unqualified functionArn; condition
+// RetryAttemptsExhausted or RecordAgeExceeded (the latter without responseContext); functionError null when
+// the handler returned a partial-failure response, "Unhandled" when it threw or timed out.
+static ordered_json streamBatchInfo(const sim::Engine& engine, const sim::DeliveredRecord& r) {
+    const std::string fnId = engine.node(engine.functions()[r.function].node).id;
+    const bool dynamoDb = engine.node(r.source).type == sim::NodeType::DynamoDbStream;
+    ordered_json rec;
+    rec["requestContext"] = {{"requestId", engine.requestIdText(r.requestId)},
+                             {"functionArn", functionArn(fnId, false)},
+                             {"condition", sim::conditionName(r.condition)},
+                             {"approximateInvokeCount", r.approximateInvokeCount}};
+    if (r.lastResult != InvokeResult::None) {
+        ordered_json response = {{"statusCode", 200}, {"executedVersion", "$LATEST"}};
+        response["functionError"] =
+            r.lastResult == InvokeResult::Success ? ordered_json(nullptr) : ordered_json("Unhandled");
+        rec["responseContext"] = response;
+    }
+    rec["version"] = "1.0";
+    rec["timestamp"] = isoTimestamp(r.time);
+    char shardId[40];
+    std::snprintf(shardId, sizeof shardId, dynamoDb ? "shardId-%020u" : "shardId-%012u", r.shard);
+    const std::string streamArn =
+        dynamoDb ? std::string("arn:aws:dynamodb:") + kRegion + ":" + kAccount + ":table/" + engine.node(r.source).id +
+                       "/stream/2025-01-01T00:00:00.000"
+                 : std::string("arn:aws:kinesis:") + kRegion + ":" + kAccount + ":stream/" + engine.node(r.source).id;
+    rec[dynamoDb ? "DDBStreamBatchInfo" : "KinesisBatchInfo"] = {
+        {"shardId", shardId},
+        {"startSequenceNumber", sequenceNumber(r.shard, r.startSequence)},
+        {"endSequenceNumber", sequenceNumber(r.shard, r.endSequence)},
+        {"approximateArrivalOfFirstRecord", isoTimestamp(r.firstArrival)},
+        {"approximateArrivalOfLastRecord", isoTimestamp(r.lastArrival)},
+        {"batchSize", r.batchSize},
+        {"streamArn", streamArn}};
+    return rec;
+}
+
 std::string deliveredRecordJson(const sim::Engine& engine, const sim::DeliveredRecord& r, int indent) {
     ordered_json out;
-    if (r.kind == sim::DeliveryKind::DeadLetter) {
+    if (r.kind == sim::DeliveryKind::SqsRedrive) {
+        // FIDELITY 6.2 [O]: the DLQ copy has the same MessageId and body; Lambda adds no attributes.
+        out["messageId"] = engine.itemId(r.item);
+        out["body"] = engine.itemBody(r.item);
+    } else if (r.kind == sim::DeliveryKind::StreamBatchInfo) {
+        out = streamBatchInfo(engine, r);
+    } else if (r.kind == sim::DeliveryKind::DeadLetter) {
         out = deadLetterMessage(engine, r);
     } else if (engine.node(r.node).type == sim::NodeType::EventBridge) {
         // FIDELITY 5.2 [D][O]: the record is `detail`, source "lambda", resources [bus, function:$LATEST].

@@ -277,3 +277,37 @@ TEST_CASE("Streams: same scenario, same fingerprint; metrics carry the iterator 
     REQUIRE(series.size() > 2);
     CHECK(series[2].iteratorAge > 0);
 }
+
+#include "scenario/delivered_record_json.hpp"
+
+TEST_CASE("FIDELITY 6.3 [O]: the on-failure record is KinesisBatchInfo metadata; SQS redrive copy keeps id and body") {
+    Node fn = functionNode("f");
+    fn.function.behavior = {rule(RuleOutcome::Error)};
+    Edge edge = esm("ks", "f", 1);
+    edge.maximumRetryAttempts = 1;
+    edge.onFailure = "dest";
+    Engine e(build({streamNode("ks", 1), fn, plainNode("dest", NodeType::Sqs)}, {edge}));
+    runChecked(e);
+    REQUIRE(e.deliveries().size() == 1);
+    const std::string json = pg::scenario::deliveredRecordJson(e, e.deliveries()[0]);
+    CHECK(json.find("\"condition\":\"RetryAttemptsExhausted\"") != std::string::npos);
+    CHECK(json.find("\"approximateInvokeCount\":2") != std::string::npos);
+    CHECK(json.find("\"functionError\":\"Unhandled\"") != std::string::npos);
+    CHECK(json.find("\"KinesisBatchInfo\":{\"shardId\":\"shardId-000000000000\"") != std::string::npos);
+    CHECK(json.find("\"batchSize\":1") != std::string::npos);
+    CHECK(json.find(":function:f\"") != std::string::npos);  // unqualified functionArn
+    CHECK(json.find("requestPayload") == std::string::npos);  // metadata only
+
+    Node q = sourceNode("q", NodeType::Sqs, 1);
+    q.traffic.body = "order-{n}";
+    q.queue.visibilityTimeout = 5 * kSecond;
+    q.queue.redrive = Redrive{"dlq", 1};
+    Node dlq = plainNode("dlq", NodeType::Sqs);
+    dlq.queue.retention = 14 * kDay;
+    Node g = functionNode("g");
+    g.function.behavior = {rule(RuleOutcome::Error)};
+    Engine s(build({q, g, dlq}, {esm("q", "g", 1)}));
+    runChecked(s, 1 * kHour);
+    REQUIRE(s.deliveries().size() == 1);
+    CHECK(pg::scenario::deliveredRecordJson(s, s.deliveries()[0]) == "{\"messageId\":\"q#1\",\"body\":\"order-1\"}");
+}
