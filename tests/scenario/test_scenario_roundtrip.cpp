@@ -87,7 +87,7 @@ TEST_CASE("round trip over the base scenario with every key set to a non-default
         "traffic": {"messages": 5, "group": "g-{n%3}", "body": ""}})");
     doc["nodes"][kDlq]["fifo"] = true;
     doc["nodes"][kClicks] = json::parse(R"({"id": "clicks", "type": "kinesis", "shards": 100, "retention": "365d",
-        "traffic": {"records": 5, "partition_key": "k-{n}"}})");
+        "traffic": {"records": 5, "partition_key": "k-{n}", "arrival": "burst"}})");
     doc["nodes"][kTable]["shards"] = 3;
     doc["edges"][kSqsEdge] = json::parse(R"({"from": "orders", "to": "fn", "batch_size": 10, "batching_window": "300s",
         "maximum_concurrency": 1000, "report_batch_item_failures": true})");

@@ -373,8 +373,10 @@ TEST_CASE("traffic: values") {
     expectError(doc, t + "rate_per_second", "must be greater than 0");
     doc["nodes"][kOrders]["traffic"] = {{"messages", 1}, {"rate_per_second", "fast"}};
     expectError(doc, t + "rate_per_second", "must be a number");
+    doc["nodes"][kOrders]["traffic"] = {{"messages", 1}, {"arrival", "bursty"}};
+    expectError(doc, t + "arrival", "must be one of `uniform`, `poisson`, `burst`; got \"bursty\" (did you mean `burst`?)");
     doc["nodes"][kOrders]["traffic"] = {{"messages", 1}, {"arrival", "burst"}};
-    expectError(doc, t + "arrival", "must be one of `uniform`, `poisson`");
+    CHECK(expectOk(doc).scenario.nodes[kOrders].traffic.arrival == sim::Arrival::Burst);
     doc["nodes"][kOrders]["traffic"] = {{"messages", 1}, {"bodyy", "x"}};
     expectError(doc, t + "bodyy", "unknown key `bodyy` in `traffic` (did you mean `body`?)");
     doc["nodes"][kOrders]["traffic"] = {{"messages", 1}, {"partition_key", "k"}};

@@ -1,0 +1,218 @@
+// Cross-reference checks of a scenario read key by key: references between nodes, destination and DLQ
+// types, edge wiring, per-source edge ranges, reserved concurrency and the total item limit.
+#include "reader_support.hpp"
+
+namespace pg::scenario::detail {
+
+namespace {
+
+class GraphChecker {
+public:
+    GraphChecker(const ReadState& state, ValueReader& sink)
+        : scenario(state.scenario), nodeIndex(state.nodeIndex), nodeTypeKnown(state.nodeTypeKnown),
+          itemReferences(state.itemReferences), trafficCountPaths(state.trafficCountPaths), m_sink(sink) {}
+
+    const sim::Scenario& scenario;
+    const std::map<std::string, std::size_t>& nodeIndex;
+    const std::vector<bool>& nodeTypeKnown;
+    const std::vector<Reference>& itemReferences;
+    const std::vector<std::string>& trafficCountPaths;
+
+    void error(const std::string& path, std::string message) { m_sink.error(path, std::move(message)); }
+
+    std::vector<std::string> nodeIds() const {
+        std::vector<std::string> ids;
+        for (const auto& [id, index] : nodeIndex) ids.push_back(id);
+        return ids;
+    }
+
+    /// The node a reference names, or nullptr after reporting a dangling reference.
+    const sim::Node* resolve(const std::string& path, const std::string& target) {
+        auto it = nodeIndex.find(target);
+        if (it == nodeIndex.end()) {
+            error(path, "refers to " + ticked(target) + ", but no node has that id" + suggestion(target, nodeIds()));
+            return nullptr;
+        }
+        return nodeTypeKnown[it->second] ? &scenario.nodes[it->second] : nullptr;
+    }
+
+    void checkAsyncTargets(const sim::Node& fn, const std::string& path) {
+        const sim::AsyncConfig& a = fn.function.async;
+        if (!a.deadLetterQueue.empty()) {
+            const std::string p = path + "/async/dead_letter_queue";
+            if (const sim::Node* t = resolve(p, a.deadLetterQueue)) {
+                if (t->type != NodeType::Sqs && t->type != NodeType::Sns)
+                    error(p, "a function's dead-letter queue must be an sqs queue or an sns topic (FIDELITY 5.3); " +
+                                 ticked(t->id) + " is type " + ticked(sim::nodeTypeName(t->type)));
+                else if (t->queue.fifo)
+                    error(p, "a function's dead-letter queue must be a standard queue or topic, not FIFO "
+                             "(FIDELITY 5.3); " + ticked(t->id) + " is FIFO");
+            }
+        }
+        const std::pair<const std::string*, const char*> destinations[] = {{&a.onSuccess, "on_success"},
+                                                                          {&a.onFailure, "on_failure"}};
+        for (const auto& [target, key] : destinations) {
+            if (target->empty()) continue;
+            const std::string p = path + "/async/" + key;
+            if (*target == fn.id) {
+                error(p, "You can't specify the function as a destination for itself. (FIDELITY 5.2)");
+                continue;
+            }
+            const sim::Node* t = resolve(p, *target);
+            if (!t) continue;
+            const bool onFailure = std::string(key) == "on_failure";
+            if (t->type == NodeType::S3 && !onFailure) {
+                error(p, "an S3 bucket can be an on-failure destination only (FIDELITY 5.2: destination types)");
+            } else if (t->type != NodeType::Sqs && t->type != NodeType::Sns && t->type != NodeType::Function &&
+                       t->type != NodeType::EventBridge && t->type != NodeType::S3) {
+                error(p, std::string("a destination must be an sqs queue, sns topic, function or eventbridge bus") +
+                             (onFailure ? " (or an s3 bucket for on_failure)" : "") +
+                             " (FIDELITY 5.2: destination types); " + ticked(t->id) + " is type " +
+                             ticked(sim::nodeTypeName(t->type)));
+            } else if ((t->type == NodeType::Sqs || t->type == NodeType::Sns) && t->queue.fifo) {
+                error(p, "FIFO queues and topics are not supported as destinations (FIDELITY 5.2); " +
+                             ticked(t->id) + " is FIFO");
+            }
+        }
+    }
+
+    void checkRedrive(const sim::Node& queue, const std::string& path) {
+        if (!queue.queue.redrive || queue.queue.redrive->deadLetterQueue.empty()) return;
+        const std::string p = path + "/redrive/dead_letter_queue";
+        const std::string& target = queue.queue.redrive->deadLetterQueue;
+        if (target == queue.id) {
+            error(p, "a queue cannot be its own dead-letter queue");
+            return;
+        }
+        const sim::Node* t = resolve(p, target);
+        if (!t) return;
+        if (t->type != NodeType::Sqs)
+            error(p, "a redrive dead-letter queue must be an sqs queue (FIDELITY 6.2); " + ticked(t->id) +
+                         " is type " + ticked(sim::nodeTypeName(t->type)));
+        else if (t->queue.fifo != queue.queue.fifo)
+            error(p, std::string("the dead-letter queue of a ") + (queue.queue.fifo ? "FIFO" : "standard") +
+                         " queue must also be " + (queue.queue.fifo ? "a FIFO" : "a standard") +
+                         " queue (FIDELITY 6.2: DLQ type must match the source); " + ticked(t->id) + " is " +
+                         (t->queue.fifo ? "FIFO" : "standard"));
+    }
+
+    void checkEdges() {
+        std::map<std::pair<std::string, std::string>, std::size_t> seen;
+        for (std::size_t i = 0; i < scenario.edges.size(); ++i) {
+            const sim::Edge& e = scenario.edges[i];
+            const std::string path = "/edges/" + std::to_string(i);
+            if (e.from.empty() || e.to.empty()) continue;
+            const sim::Node* from = resolve(path + "/from", e.from);
+            const sim::Node* to = resolve(path + "/to", e.to);
+            if (from && from->type == NodeType::Function) {
+                error(path + "/from", "a function cannot start an edge: edges wire a source to a function. Send a "
+                                      "function's results on with its `async` settings (on_success, on_failure, "
+                                      "dead_letter_queue)");
+                continue;
+            }
+            if (to && to->type != NodeType::Function) {
+                error(path + "/to", "an edge must end at a function; " + ticked(to->id) + " is type " +
+                                        ticked(sim::nodeTypeName(to->type)) +
+                                        " (failures reach queues through a function's `async` settings or a "
+                                        "queue's `redrive`)");
+                continue;
+            }
+            if (auto [it, inserted] = seen.emplace(std::make_pair(e.from, e.to), i); !inserted) {
+                error(path, "duplicate edge " + ticked(e.from) + " -> " + ticked(e.to) + " (already /edges/" +
+                                std::to_string(it->second) +
+                                "); AWS rejects a second event source mapping of the same source and function "
+                                "with ResourceConflictException (FIDELITY 6.1)");
+                continue;
+            }
+            if (!from || !to) continue;
+            if (from->type == NodeType::Sqs) checkSqsEdge(e, path, *from, *to);
+            if (isStream(from->type)) checkStreamEdge(e, path, *from);
+        }
+    }
+
+    void checkSqsEdge(const sim::Edge& e, const std::string& path, const sim::Node& queue, const sim::Node& fn) {
+        if (e.batchSize && queue.queue.fifo && *e.batchSize > 10)
+            error(path + "/batch_size", "must be between 1 and 10 for a FIFO queue (FIDELITY 6.1: BatchSize); got " +
+                                            std::to_string(*e.batchSize));
+        else if (e.batchSize && *e.batchSize > 10 && e.batchingWindow == 0)
+            error(path + "/batch_size", "Maximum batch window in seconds must be greater than 0 if maximum batch "
+                                        "size is greater than 10 (FIDELITY 6.1: set `batching_window`)");
+        if (queue.queue.visibilityTimeout < fn.function.timeout)
+            error(path, "Queue visibility timeout: " + secondsText(queue.queue.visibilityTimeout) +
+                            " is less than Function timeout: " + secondsText(fn.function.timeout) +
+                            " (FIDELITY 6.2: AWS rejects this event source mapping; AWS recommends at least 6 x "
+                            "the function timeout)");
+    }
+
+    void checkStreamEdge(const sim::Edge& e, const std::string& path, const sim::Node& stream) {
+        if (e.startingPosition == sim::StartingPosition::AtTimestamp && stream.type != NodeType::Kinesis)
+            error(path + "/starting_position", "AT_TIMESTAMP is supported for Kinesis only (FIDELITY 6.4)");
+        if (!e.onFailure.empty()) {
+            const std::string p = path + "/on_failure";
+            if (const sim::Node* t = resolve(p, e.onFailure)) {
+                if (t->type != NodeType::Sqs && t->type != NodeType::Sns && t->type != NodeType::S3)
+                    error(p, "a stream's on-failure destination must be an sqs queue, sns topic or s3 bucket "
+                             "(FIDELITY 6.3); " + ticked(t->id) + " is type " + ticked(sim::nodeTypeName(t->type)));
+            }
+        }
+    }
+
+    void checkGraph() {
+        std::int64_t reserved = 0, totalItems = 0;
+        const std::int64_t limit = scenario.accountConcurrencyLimit;
+        const std::int64_t minimumUnreserved = std::min<std::int64_t>(100, limit);
+        for (std::size_t i = 0; i < scenario.nodes.size(); ++i) {
+            const sim::Node& n = scenario.nodes[i];
+            if (!nodeTypeKnown[i]) continue;
+            const std::string path = "/nodes/" + std::to_string(i);
+            if (n.type == NodeType::Function) {
+                checkAsyncTargets(n, path);
+                if (n.function.reservedConcurrency) {
+                    reserved += *n.function.reservedConcurrency;
+                    if (limit - reserved < minimumUnreserved)
+                        error(path + "/reserved_concurrency",
+                              "Specified ReservedConcurrentExecutions for function decreases account's "
+                              "UnreservedConcurrentExecution below its minimum value of [" +
+                                  std::to_string(minimumUnreserved) + "]. (FIDELITY 3: reserved concurrency must leave "
+                                  "at least " + std::to_string(minimumUnreserved) + " of the account's " +
+                                  std::to_string(limit) + " unreserved; " + std::to_string(reserved) +
+                                  " reserved so far)");
+                }
+            }
+            if (n.type == NodeType::Sqs) checkRedrive(n, path);
+            if (!trafficCountPaths[i].empty()) {
+                totalItems += n.traffic.count;
+                if (totalItems > kMaxTotalItems && totalItems - n.traffic.count <= kMaxTotalItems)
+                    error(trafficCountPaths[i], "brings the total number of items above " +
+                                                    std::to_string(kMaxTotalItems) + " (scenario limit)");
+                if (n.type == NodeType::Sqs && !n.queue.fifo && !n.traffic.group.empty())
+                    error(path + "/traffic/group", "applies only to FIFO queues (set \"fifo\": true)");
+            }
+        }
+        for (const Reference& ref : itemReferences) {
+            auto hash = ref.target.rfind('#');
+            std::string origin = hash == std::string::npos ? "" : ref.target.substr(0, hash);
+            std::string number = hash == std::string::npos ? "" : ref.target.substr(hash + 1);
+            bool numeric = !number.empty() && number.size() <= 18 && number[0] != '0' &&
+                           std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!numeric) {
+                error(ref.path, "must be an item id \"<source node id>#<n>\" (n from 1), e.g. \"orders#13\"; got " +
+                                    ticked(ref.target));
+                continue;
+            }
+            auto it = nodeIndex.find(origin);
+            if (it == nodeIndex.end())
+                error(ref.path, "names items of " + ticked(origin) + ", but no node has that id" +
+                                    suggestion(origin, nodeIds()));
+        }
+        checkEdges();
+    }
+private:
+    ValueReader& m_sink;
+};
+
+}  // namespace
+
+void checkGraph(const ReadState& state, ValueReader& sink) { GraphChecker(state, sink).checkGraph(); }
+
+}  // namespace pg::scenario::detail
