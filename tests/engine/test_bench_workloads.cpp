@@ -112,6 +112,25 @@ TEST_CASE("bench workload async_retry 200k reproduces the peer outcome counts") 
     CHECK(o.other == 0);
 }
 
+TEST_CASE("bench workload kinesis_shard 4x50k reproduces the peer outcome counts") {
+    const Scenario s = loadBench("kinesis_shard_4x50k");
+    Engine e(s, fast());
+    runBoth(e, s);
+    const std::uint32_t worker = e.nodeIndex("worker");
+    CHECK(e.counters(worker).invocations == 2012);
+    CHECK(e.counters(worker).errors == 16);
+    std::int64_t delivered = 0;  // records delivered to the function, summed over batches
+    for (const Item& it : e.items().all()) delivered += it.attempts;
+    CHECK(delivered == 201200);
+    const Outcomes o = outcomesOf(e);
+    CHECK(o.succeeded == 199600);
+    CHECK(o.other == 400);  // skipped: sent to the on-failure destination
+    CHECK(e.counters(e.nodeIndex("failures")).received == 4);
+    // Not the peer's 50,300 ms: the engine polls at whole seconds (first read at 1 s) and retries a failed
+    // batch after 0.5, 0.75 and 1.125 s (model choices stream_poll_ticks, stream_retry_backoff).
+    CHECK(e.lastEventTime() == (50300 + 1000 + 500 + 750 + 1125) * kMillisecond);
+}
+
 TEST_CASE("burst arrival: every item arrives at start in one step, and pollers receive full batches") {
     const Scenario s = loadBench("sqs_poison_100k");
     Scenario small = s;

@@ -108,11 +108,16 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
     out["nodes"] = nodes;
     // Final outcome of every item, by name (items still pending count as "pending").
     std::array<std::int64_t, 16> outcomeCounts{};
-    for (const sim::Item& it : e.items().all()) ++outcomeCounts[static_cast<std::size_t>(it.outcome) & 15];
+    std::int64_t itemAttempts = 0;  // invocations that carried an item, summed over items (batch sizes summed)
+    for (const sim::Item& it : e.items().all()) {
+        ++outcomeCounts[static_cast<std::size_t>(it.outcome) & 15];
+        itemAttempts += it.attempts;
+    }
     ordered_json outcomes = ordered_json::object();
     for (std::size_t k = 0; k <= static_cast<std::size_t>(sim::ItemOutcome::Dropped); ++k)
         outcomes[sim::itemOutcomeName(static_cast<sim::ItemOutcome>(k))] = outcomeCounts[k];
     out["outcomes"] = outcomes;
+    out["item_attempts"] = itemAttempts;
     if (options.items) {
         ordered_json items = ordered_json::array();
         const auto& all = e.items().all();
