@@ -1,4 +1,4 @@
-// [SECTION] panels list  [SECTION] scenario and engine  [SECTION] commands  [SECTION] frame  [SECTION] state JSON
+// [SECTION] scenario and engine  [SECTION] commands  [SECTION] frame  [SECTION] state JSON
 #include "app.hpp"
 
 #include <dirent.h>
@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "layout.hpp"
+#include "panels/panels.hpp"
 #include "panels/canvas_panel.hpp"
 #include "panels/inspector_panel.hpp"
 #include "panels/journey_panel.hpp"
@@ -28,21 +29,6 @@
 namespace pg::ui {
 
 using namespace sim;
-
-// [SECTION] panels list
-class Panels {
-public:
-    TransportPanel transport;
-    PalettePanel palette;
-    CanvasPanel canvas;
-    InspectorPanel inspector;
-    TimelinePanel timeline;
-    JourneyPanel journey;
-    MetricsPanel metrics;
-    LogPanel log;
-    WarningsPanel warnings;
-    std::vector<std::string> presets;  // paths under /scenarios
-};
 
 namespace {
 constexpr const char* kPresetDir = "/scenarios";
@@ -334,15 +320,16 @@ void App::frame(double dtSeconds) {
     advance(dtSeconds);
     refreshWarnings(dtSeconds);
     handleKeys();
+    if (m_share.embed) {  // ?embed: title, transport and canvas only (app_share.cpp)
+        drawEmbedFrame();
+        return;
+    }
 
     float menuH = 0;
     if (ImGui::BeginMainMenuBar()) {
         ImGui::TextUnformatted("Lambda Playground");
-        if (ImGui::BeginMenu("Presets")) {
-            for (const std::string& p : m_panels->presets)
-                if (ImGui::MenuItem(p.substr(p.rfind('/') + 1).c_str())) m_commands.push(cmd::LoadPreset{p});
-            ImGui::EndMenu();
-        }
+        drawFileMenu();  // app_share.cpp
+        drawPresetsMenu();
         if (ImGui::BeginMenu("Edit")) {
             if (ImGui::MenuItem("Undo", "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
             if (ImGui::MenuItem("Redo", "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
@@ -397,6 +384,8 @@ void App::frame(double dtSeconds) {
         }
     }
     ImGui::End();
+
+    drawShareOverlays();  // gallery, "opened from a link" banner, messages (app_share.cpp)
 
     if (!m_ui.copyRequest.empty()) {
         if (m_copy) m_copy(m_ui.copyRequest);
@@ -465,6 +454,7 @@ std::string App::stateJson() const {
         items[itemStateName(static_cast<ItemState>(st))] = e.itemsInState(static_cast<ItemState>(st));
     s["items"] = items;
     s["trace_records"] = e.trace().count();
+    shareStateJson(s);
     return s.dump();
 }
 

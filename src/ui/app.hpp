@@ -4,11 +4,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "engine/engine.hpp"
+#include "share_state.hpp"
 #include "ui_state.hpp"
 #include "warnings.hpp"
 
@@ -34,12 +36,31 @@ public:
     void apply(const Command& command);
     /// Selects a node (by id) or an item ("orders#13"); "" clears. False when nothing has that id.
     bool selectById(const std::string& id);
+    const std::string& lastEditError() const { return m_ui.editError; }
     /// Opens a bottom tab on the next frame: 0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings.
     void showTab(int tab) { m_ui.requestTab = tab; }
     /// Screen rectangle of a node as last drawn, false if it is not on screen.
     bool nodeScreenRect(const std::string& id, ScreenRect& out) const;
     /// Platform hook for "copy as text" (the browser's clipboard).
     void setCopyHandler(std::function<void(const std::string&)> copy) { m_copy = std::move(copy); }
+
+    // Sharing, files, embedding (app_share.cpp). Opening never replaces the scenario unless it is valid; a
+    // failure is shown in the app (and in stateJson's "notice") and the current scenario is kept.
+    /// The share-link fragment (no '#') of the scenario; with the step index and selected item when `atStep`.
+    std::string shareFragment(bool atStep) const;
+    bool openShareLink(const std::string& fragment);
+    /// Scenario JSON from `source` (shown in the message, e.g. "the file orders.json").
+    bool openScenarioText(const std::string& text, const std::string& source);
+    /// A preset by file stem ("s3_async_dlq").
+    bool openPreset(const std::string& stem);
+    void newScenario();
+    /// Embed mode: title bar + transport + canvas (+ bottom tab `panel`, -1 none); never autosaved.
+    void setEmbed(int panel, const std::string& title);
+    /// False while a scenario opened from a link has not been kept (edited or "Keep"), and in embed mode.
+    bool autosaveAllowed();
+    void showNotice(const std::string& title, const std::string& text);
+    /// Platform hook for browser services (files, links, clipboard); see share_state.hpp.
+    void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
 
 private:
     void loadDefaultScenario();
@@ -48,6 +69,14 @@ private:
     void advance(double dtSeconds);
     void handleKeys();
     void refreshWarnings(double dtSeconds);
+    void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
+    void copyLink(bool atStep);
+    void shell(const std::string& verb, const std::string& a, const std::string& b);
+    void drawFileMenu();
+    void drawPresetsMenu();
+    void drawShareOverlays();
+    void drawEmbedFrame();
+    void shareStateJson(nlohmann::json& s) const;
 
     sim::Scenario m_scenario;
     std::unique_ptr<sim::Engine> m_engine;
@@ -60,6 +89,7 @@ private:
     std::unique_ptr<Panels> m_panels;
     std::function<void(const std::string&)> m_copy;
     std::uint64_t m_frameCount = 0;
+    ShareState m_share;
 };
 
 }  // namespace pg::ui

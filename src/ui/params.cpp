@@ -1,6 +1,8 @@
 // [SECTION] table  [SECTION] access
 #include "params.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 
@@ -201,7 +203,12 @@ const std::vector<ParamDef>& table() {
                              [](const Target& x, const std::string& v) { return parseI64(v, x.node->traffic.count); }});
         t.push_back(ParamDef{{"traffic.rate_per_second", "Rate per second", K::Double, "1", "> 0 - 100,000",
                               "Arrival rate of the items.", false, "scenario input", ""},
-                             onNode(isSource), [](const Target& x) { return std::to_string(x.node->traffic.ratePerSecond); },
+                             onNode(isSource),
+                             [](const Target& x) {
+                                 char buf[32];
+                                 std::snprintf(buf, sizeof buf, "%g", x.node->traffic.ratePerSecond);
+                                 return std::string(buf);
+                             },
                              [](const Target& x, const std::string& v) { return parseDouble(v, x.node->traffic.ratePerSecond); }});
         t.push_back(durationParam({"traffic.start", "Start at", K::Duration, "0s", ">= 0", "When the first item arrives.",
                                    false, "scenario input", ""},
@@ -347,6 +354,9 @@ std::vector<const ParamInfo*> paramsOf(const Scenario& scenario, int node, int e
     std::vector<const ParamInfo*> out;
     for (const ParamDef& d : table())
         if (d.applies(scenario, n, e)) out.push_back(&d.info);
+    // The service's own (documented) settings first, scenario inputs such as traffic after them.
+    std::stable_partition(out.begin(), out.end(),
+                          [](const ParamInfo* p) { return std::string(p->source).rfind("scenario", 0) != 0; });
     return out;
 }
 

@@ -38,6 +38,27 @@ export default async function panels({ url, artifacts }) {
       await openTab(page, i);
       await shot(page, artifacts, name);
     }
+    // Inspector edits go through the validator: an invalid value is reported and not applied.
+    const setParam = (node, key, value) => page.evaluate(([n, k, v]) =>
+      Module.ccall('pg_set_param', 'number', ['string', 'string', 'string'], [n, k, v]), [node, key, value]);
+    assert.equal(await setParam('process', 'timeout', '60s'), 0, 'a timeout above the visibility timeout is rejected');
+    state = await stateJson(page);
+    assert.match(state.edit_error, /Queue visibility timeout: 30 seconds is less than Function timeout: 60 seconds/);
+    assert.doesNotMatch(await page.evaluate(() => Module.UTF8ToString(Module._pg_scenario_json())), /"timeout": "60s"/,
+      'the rejected value was not applied');
+    await page.waitForTimeout(150);
+    await shot(page, artifacts, 'inspector-rejected');
+    assert.equal(await setParam('process', 'timeout', '5s'), 1, 'a valid timeout is applied');
+    assert.match(await page.evaluate(() => Module.UTF8ToString(Module._pg_scenario_json())), /"timeout": "5s"/);
+    assert.equal(await setParam('process', 'async.max_retry_attempts', '7'), 0, 'out of range (0-2) is rejected');
+
+    // The inspector on the queue: documented defaults, ranges and source keys.
+    await page.evaluate(() => Module.ccall('pg_select', 'number', ['string'], ['orders']));
+    await page.waitForTimeout(150);
+    await shot(page, artifacts, 'inspector-sqs');
+    state = await stateJson(page);
+    assert.equal(state.selection.kind, 'node');
+    assert.equal(state.selection.item, 'orders#13', 'item selection is kept beside the node selection');
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await close();

@@ -1,6 +1,7 @@
 // The only file with EMSCRIPTEN_KEEPALIVE: the narrow C API the page's JS and the browser tests call.
 // Strings returned are owned here and valid until the next call of the same function.
 #include <emscripten.h>
+#include <imgui.h>
 
 #include <cstdio>
 #include <string>
@@ -12,7 +13,7 @@
 #endif
 
 namespace {
-std::string g_state, g_scenario, g_errors, g_rect;
+std::string g_state, g_scenario, g_errors, g_rect, g_fragment;
 }
 
 // The browser clipboard for the UI's "copy as text" (ImGui's SDL clipboard does not reach it).
@@ -22,9 +23,32 @@ EM_JS(void, js_copy_text, (const char* text), {
     window.pgLastCopied = s;
 });
 
+// Browser services the App asks for (web/links.js dispatches on a fixed list of verbs; nothing is evaluated).
+EM_JS(void, js_shell_request, (const char* verb, const char* a, const char* b), {
+    if (window.pgShell && typeof window.pgShell.request === 'function')
+        window.pgShell.request(UTF8ToString(verb), UTF8ToString(a), UTF8ToString(b));
+});
+
+namespace {
+std::string g_clipboard;  // ImGui's view of the clipboard: what it copied, or what the page last pasted
+const char* getClipboard(void*) { return g_clipboard.c_str(); }
+void setClipboard(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    js_copy_text(g_clipboard.c_str());
+}
+}  // namespace
+
 namespace pg::web {
 void installBridgeHooks() {
     app().setCopyHandler([](const std::string& text) { js_copy_text(text.c_str()); });
+    app().setShellHandler([](const std::string& verb, const std::string& a, const std::string& b) {
+        js_shell_request(verb.c_str(), a.c_str(), b.c_str());
+    });
+    // Ctrl+C / Ctrl+V in ImGui text fields go through the browser's clipboard (the page feeds pastes in).
+    ImGuiIO& io = ImGui::GetIO();
+    io.GetClipboardTextFn = getClipboard;
+    io.SetClipboardTextFn = setClipboard;
+    io.ClipboardUserData = nullptr;
 }
 }  // namespace pg::web
 
@@ -67,6 +91,13 @@ EMSCRIPTEN_KEEPALIVE int pg_select(const char* id) {
     return pg::web::app().selectById(s) ? 1 : 0;
 }
 
+/// The inspector's edit path: sets `key` of node `node` ("" = the scenario) to `value` through the validator.
+/// Returns 1 when applied; 0 when rejected (the message is in pg_state_json's edit_error).
+EMSCRIPTEN_KEEPALIVE int pg_set_param(const char* node, const char* key, const char* value) {
+    pg::web::app().apply(pg::ui::cmd::SetParam{node ? node : "", -1, key ? key : "", value ? value : ""});
+    return pg::web::app().lastEditError().empty() ? 1 : 0;
+}
+
 /// Opens a bottom tab: 0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings.
 EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) { pg::web::app().showTab(tab); }
 
@@ -82,5 +113,40 @@ EMSCRIPTEN_KEEPALIVE const char* pg_node_screen_rect(const char* id) {
     }
     return g_rect.c_str();
 }
+
+// ---- sharing, files, embedding (issue 6; web/links.js, web/embed.js) ----
+
+/// The share-link fragment (no '#') of the current scenario; with step index and selected item when at_step.
+EMSCRIPTEN_KEEPALIVE const char* pg_share_fragment(int at_step) {
+    g_fragment = pg::web::app().shareFragment(at_step != 0);
+    return g_fragment.c_str();
+}
+
+/// Opens a share-link fragment. 1 when opened; 0 when broken (the app shows why and keeps the scenario).
+EMSCRIPTEN_KEEPALIVE int pg_open_link(const char* fragment) {
+    return pg::web::app().openShareLink(fragment ? fragment : "") ? 1 : 0;
+}
+
+/// Opens scenario JSON from `source` (named in the message). 1 when opened; 0 when rejected (shown in the app).
+EMSCRIPTEN_KEEPALIVE int pg_open_scenario_text(const char* text, const char* source) {
+    return pg::web::app().openScenarioText(text ? text : "", source && *source ? source : "the scenario") ? 1 : 0;
+}
+
+/// Opens a preset by file stem ("s3_async_dlq"). 1 when opened.
+EMSCRIPTEN_KEEPALIVE int pg_open_preset(const char* stem) { return pg::web::app().openPreset(stem ? stem : "") ? 1 : 0; }
+
+/// Embed mode; panel: -1 none, 0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings; title "" = scenario name.
+EMSCRIPTEN_KEEPALIVE void pg_set_embed(int panel, const char* title) { pg::web::app().setEmbed(panel, title ? title : ""); }
+
+/// 1 when the page may autosave the scenario now (not in embed mode, not a link the user has not kept).
+EMSCRIPTEN_KEEPALIVE int pg_autosave_allowed() { return pg::web::app().autosaveAllowed() ? 1 : 0; }
+
+/// Shows a message in the app (the page reports what it could not do, e.g. a file too large to read).
+EMSCRIPTEN_KEEPALIVE void pg_show_notice(const char* title, const char* text) {
+    pg::web::app().showNotice(title ? title : "", text ? text : "");
+}
+
+/// What ImGui pastes next (the page calls this on the browser's paste event).
+EMSCRIPTEN_KEEPALIVE void pg_set_clipboard_text(const char* text) { g_clipboard = text ? text : ""; }
 
 }  // extern "C"

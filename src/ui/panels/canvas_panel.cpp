@@ -19,7 +19,7 @@ using namespace sim;
 
 namespace {
 
-constexpr float kNodeW = 190, kNodeH = 74, kHeaderH = 24;
+constexpr float kNodeW = 215, kNodeH = 74, kHeaderH = 24;
 constexpr std::size_t kMaxAnimatedRecords = 4000;
 constexpr int kMaxDotsPerPath = 40;
 
@@ -155,8 +155,8 @@ std::vector<std::string> counterLines(const Engine& e, std::uint32_t i, const No
         const std::uint32_t f = e.functionOfNode(i);
         const FunctionState* fs = f != kNone ? &e.functions()[f] : nullptr;
         lines.push_back("in flight " + num(fs ? fs->inFlight : 0) + "   queued " + num(fs ? fs->asyncDepth() : 0) +
-                        "   errors " + num(c.errors));
-        lines.push_back("invoked " + num(c.invocations) + "   throttled " + num(c.throttles) + "   cold " +
+                        "   err " + num(c.errors));
+        lines.push_back("invoked " + num(c.invocations) + "   thr " + num(c.throttles) + "   cold " +
                         num(c.coldStarts));
         return lines;
     }
@@ -457,6 +457,15 @@ void CanvasPanel::draw(FrameContext& ctx) {
         if (a >= 0 && t >= 0) drawConfigEdge(dl, boxes[static_cast<std::size_t>(a)], boxes[static_cast<std::size_t>(t)], "on failure", v.zoom);
     }
     for (std::uint32_t i = 0; i < s.nodes.size(); ++i) drawNode(dl, ctx, motion, i, boxes[i], v.zoom);
+    std::vector<int> warningsBelow(s.nodes.size(), 0);  // the warnings, impossible to miss, under their node
+    for (const Warning& w : ctx.warnings) {
+        const int i = w.node.empty() ? -1 : nodeIndexOf(s, w.node);
+        if (i < 0 || warningsBelow[static_cast<std::size_t>(i)]++ >= 2) continue;
+        const NodeBox& b = boxes[static_cast<std::size_t>(i)];
+        const float fs = ImGui::GetFontSize() * std::clamp(v.zoom, 0.7f, 1.2f) * 0.9f;
+        text(dl, fs, ImVec2(b.min.x, b.max.y + 4 + (warningsBelow[static_cast<std::size_t>(i)] - 1) * fs * 1.3f),
+             colours::kTimeout, "(!) " + w.title);
+    }
 
     // Link being dragged: ask the model whether the target accepts it.
     if (m_gesture == Gesture::Link) {

@@ -1,0 +1,292 @@
+// App: share links, files, presets gallery, embed mode and the messages shown when something cannot be opened
+// (issue 6). The codec is scenario/share_link; the page's JS only moves strings (web/links.js, web/embed.js).
+// [SECTION] opening  [SECTION] file menu  [SECTION] overlays  [SECTION] embed frame  [SECTION] state JSON
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "layout.hpp"
+#include "panels/panels.hpp"
+#include "scenario/scenario_json.hpp"
+#include "scenario/share_link.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+constexpr double kOpenStepBudgetSeconds = 2.0;  // replaying a link's step index never freezes the page longer
+constexpr std::size_t kMaxErrorLinesShown = 12;
+
+std::string errorLines(const std::vector<scenario::ScenarioError>& errors) {
+    std::vector<scenario::ScenarioError> shown(errors.begin(),
+                                               errors.begin() + std::min(errors.size(), kMaxErrorLinesShown));
+    std::string text = scenario::formatErrors(shown);
+    if (errors.size() > shown.size()) text += "... and " + std::to_string(errors.size() - shown.size()) + " more\n";
+    return text;
+}
+
+std::string fileNameFor(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+        else if (alnum) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+        if (out.size() >= 60) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return (out.empty() ? std::string("scenario") : out) + ".json";
+}
+
+const char* const kTabNames[] = {"timeline", "journey", "metrics", "log", "warnings"};
+}  // namespace
+
+// [SECTION] opening
+void App::replaceScenario(Scenario scenario) {
+    if (m_engine) {
+        m_undo.push_back(m_scenario);
+        if (m_undo.size() > 200) m_undo.erase(m_undo.begin());
+        m_redo.clear();
+    }
+    m_scenario = std::move(scenario);
+    m_ui.selection = {};
+    m_ui.selectedItem = kNone;
+    m_ui.playing = false;
+    m_share.linkHeld = false;
+    rebuildEngine(false);
+}
+
+void App::showNotice(const std::string& title, const std::string& text) {
+    m_share.notice = Notice{title, text, false};
+}
+
+std::string App::shareFragment(bool atStep) const {
+    std::optional<std::uint64_t> step;
+    std::string item;
+    if (atStep) {
+        step = m_engine->stepCount();
+        if (m_ui.selectedItem != kNone) item = m_engine->itemId(m_ui.selectedItem);
+    }
+    return scenario::encodeShareLink(m_scenario, step, item);
+}
+
+bool App::openShareLink(const std::string& fragment) {
+    scenario::DecodedShareLink link = scenario::decodeShareLink(fragment);
+    if (!link.ok()) {
+        std::string text = link.message;
+        if (!link.scenarioErrors.empty()) text += "\n\n" + errorLines(link.scenarioErrors);
+        showNotice("This link could not be opened", text + "\n\nYour current scenario is unchanged.");
+        m_ui.status = "cannot open the link";
+        return false;
+    }
+    replaceScenario(std::move(link.scenario));
+    if (link.step) {
+        const auto start = std::chrono::steady_clock::now();
+        for (std::uint64_t i = 0; i < *link.step && m_engine->step(); ++i) {
+            if ((i & 1023) == 1023 &&
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kOpenStepBudgetSeconds)
+                break;
+        }
+    }
+    if (!link.item.empty()) selectById(link.item);
+    m_ui.status = "opened a link: " + m_scenario.name;
+    if (link.step && m_engine->stepCount() != *link.step)
+        m_ui.status += " (at step " + std::to_string(m_engine->stepCount()) + " of " + std::to_string(*link.step) + ")";
+    m_share.linkHeld = !m_share.embed;
+    m_share.undoAtLink = m_undo.size();
+    m_share.redoAtLink = m_redo.size();
+    return true;
+}
+
+bool App::openScenarioText(const std::string& text, const std::string& source) {
+    scenario::ParseResult parsed = scenario::parseScenario(text);
+    if (!parsed.ok()) {
+        showNotice("Could not open " + source,
+                   errorLines(parsed.errors) + "\nYour current scenario is unchanged.");
+        m_ui.status = "cannot open " + source;
+        return false;
+    }
+    replaceScenario(std::move(parsed.scenario));
+    m_ui.status = "opened " + m_scenario.name;
+    return true;
+}
+
+bool App::openPreset(const std::string& stem) {
+    for (const PresetInfo& p : m_panels->gallery.presets(m_panels->presets))
+        if (p.stem == stem) {
+            apply(cmd::LoadPreset{p.path});
+            return m_scenario.name == p.title;
+        }
+    m_ui.status = "no preset named " + stem;
+    return false;
+}
+
+void App::newScenario() {
+    Scenario blank;
+    blank.name = "Untitled scenario";
+    replaceScenario(std::move(blank));
+    m_ui.status = "new scenario: add a source and a function from the palette";
+}
+
+void App::setEmbed(int panel, const std::string& title) {
+    m_share.embed = true;
+    m_share.embedPanel = panel >= 0 && panel < 5 ? panel : -1;
+    m_share.embedTitle = title;
+    m_share.linkHeld = false;
+}
+
+bool App::autosaveAllowed() {
+    if (m_share.linkHeld && (m_undo.size() != m_share.undoAtLink || m_redo.size() != m_share.redoAtLink))
+        m_share.linkHeld = false;  // the user edited the linked scenario: it is theirs now
+    return !m_share.embed && !m_share.linkHeld;
+}
+
+void App::copyLink(bool atStep) {
+    const std::string fragment = shareFragment(atStep);
+    if (m_share.shell) m_share.shell("copy-link", fragment, "");
+    else m_ui.copyRequest = fragment;
+    m_ui.status = "link copied (" + std::to_string(fragment.size()) + " characters)";
+}
+
+void App::shell(const std::string& verb, const std::string& a, const std::string& b) {
+    if (m_share.shell) m_share.shell(verb, a, b);
+    else m_ui.status = "not available here: " + verb;
+}
+
+// [SECTION] file menu
+void App::drawFileMenu() {
+    if (!ImGui::BeginMenu("File")) return;
+    if (ImGui::MenuItem("New")) newScenario();
+    if (ImGui::MenuItem("Open file...")) shell("open-file", "", "");
+    if (ImGui::MenuItem("Save file")) shell("save-file", fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
+    ImGui::Separator();
+    if (ImGui::MenuItem("Copy link")) copyLink(false);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that carries the whole scenario");
+    if (ImGui::MenuItem("Copy link at this step")) copyLink(true);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also opens at step %llu%s",
+                                                  static_cast<unsigned long long>(m_engine->stepCount()),
+                                                  m_ui.selectedItem != kNone ? " with the selected item" : "");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Presets gallery...")) m_share.galleryOpen = true;
+    const std::string* presetPath = nullptr;
+    for (const PresetInfo& p : m_panels->gallery.presets(m_panels->presets))
+        if (p.title == m_scenario.name) presetPath = &p.path;
+    if (ImGui::MenuItem("Reset to preset", nullptr, false, presetPath != nullptr)) m_commands.push(cmd::LoadPreset{*presetPath});
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(presetPath ? "Reload the preset this scenario came from (Undo brings your edits back)"
+                                     : "This scenario has no preset of the same name");
+    ImGui::EndMenu();
+}
+
+void App::drawPresetsMenu() {
+    if (!ImGui::BeginMenu("Presets")) return;
+    if (ImGui::MenuItem("Gallery...")) m_share.galleryOpen = true;
+    ImGui::Separator();
+    m_panels->gallery.drawMenuItems(m_panels->presets, m_commands);
+    ImGui::EndMenu();
+}
+
+// [SECTION] overlays
+void App::drawShareOverlays() {
+    autosaveAllowed();  // releases the link hold once the user edits
+    m_panels->gallery.draw(m_share.galleryOpen, m_panels->presets, m_scenario.name, m_commands);
+
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    if (m_share.linkHeld && !m_share.embed) {
+        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, ImGui::GetFrameHeight() + 6), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowBgAlpha(0.96f);
+        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+        if (ImGui::Begin("##link-banner", nullptr, flags)) {
+            ImGui::TextColored(ImVec4(0.65f, 0.8f, 1.0f, 1.0f), "Opened from a link:");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(m_scenario.name.c_str());
+            ImGui::TextDisabled("Your autosaved work is kept until you edit this scenario or keep it.");
+            if (ImGui::SmallButton("Keep this scenario")) m_share.linkHeld = false;
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Back to my work")) shell("restore-autosave", "", "");
+        }
+        ImGui::End();
+    }
+
+    Notice& notice = m_share.notice;
+    if (notice.title.empty()) return;
+    if (!notice.shown) {
+        ImGui::OpenPopup("###pg-notice");
+        notice.shown = true;
+    }
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    const std::string label = notice.title + "###pg-notice";
+    if (ImGui::BeginPopupModal(label.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 34, display.x - 60));
+        ImGui::TextUnformatted(notice.text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button("OK", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            ImGui::CloseCurrentPopup();
+            notice = Notice{};
+        }
+        ImGui::EndPopup();
+    } else {
+        notice = Notice{};  // closed some other way
+    }
+}
+
+// [SECTION] embed frame
+void App::drawEmbedFrame() {
+    float barH = 0;
+    if (ImGui::BeginMainMenuBar()) {
+        const std::string& title = m_share.embedTitle.empty() ? m_scenario.name : m_share.embedTitle;
+        ImGui::TextUnformatted(title.c_str());
+        const char* open = "Open in playground";
+        const float w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8, ImGui::GetWindowWidth() - w - 10));
+        if (ImGui::SmallButton(open)) shell("open-in-playground", shareFragment(true), "");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scenario, at this step, in the full playground");
+        barH = ImGui::GetWindowSize().y;
+        ImGui::EndMainMenuBar();
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float transportH = 96.0f;
+    const float bottomH = m_share.embedPanel >= 0 ? std::clamp(display.y * 0.32f, 100.0f, 300.0f) : 0.0f;
+    const float canvasTop = barH + transportH;
+    const float canvasH = std::max(60.0f, display.y - canvasTop - bottomH);
+    FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
+    if (beginPanel("Transport", {{0, barH}, {display.x, transportH}}, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
+        m_panels->transport.draw(ctx);
+    ImGui::End();
+    if (beginPanel("Canvas", {{0, canvasTop}, {display.x, canvasH}},
+                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
+        m_panels->canvas.draw(ctx);
+    ImGui::End();
+    if (m_share.embedPanel >= 0) {
+        if (beginPanel("Details", {{0, canvasTop + canvasH}, {display.x, display.y - canvasTop - canvasH}},
+                       ImGuiWindowFlags_NoTitleBar)) {
+            switch (m_share.embedPanel) {
+            case 0: m_panels->timeline.draw(ctx); break;
+            case 1: m_panels->journey.draw(ctx); break;
+            case 2: m_panels->metrics.draw(ctx); break;
+            case 3: m_panels->log.draw(ctx); break;
+            default: m_panels->warnings.draw(ctx); break;
+            }
+        }
+        ImGui::End();
+    }
+    drawShareOverlays();
+}
+
+// [SECTION] state JSON
+void App::shareStateJson(nlohmann::json& s) const {
+    if (m_share.notice.title.empty()) s["notice"] = nullptr;
+    else s["notice"] = {{"title", m_share.notice.title}, {"text", m_share.notice.text}};
+    s["embed"] = m_share.embed;
+    s["embed_panel"] = m_share.embedPanel >= 0 ? kTabNames[m_share.embedPanel] : "";
+    s["link_held"] = m_share.linkHeld;
+    s["gallery_open"] = m_share.galleryOpen;
+}
+
+}  // namespace pg::ui
