@@ -134,11 +134,6 @@ void InspectorPanel::draw(FrameContext& ctx) {
         ImGui::SameLine();
         ImGui::TextDisabled("(Del)");
     }
-    if (!ctx.ui.editError.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
-        ImGui::TextWrapped("Rejected by the validator: %s", ctx.ui.editError.c_str());
-        ImGui::PopStyleColor();
-    }
     ImGui::Separator();
     drawParams(ctx, node, edge);
     if (node < 0 && edge < 0 && ImGui::CollapsingHeader("Model choices (not documented by AWS)")) {
