@@ -304,6 +304,7 @@ void Engine::finishItem(std::uint32_t index, ItemOutcome outcome, std::uint32_t 
 
 std::uint32_t Engine::record(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                              std::uint8_t outcome, std::uint16_t detail) {
+    if (!m_options.storeTrace && !m_options.fingerprint) return kNone;  // tracing off costs nothing
     TraceRecord r;
     r.time = m_now;
     r.item = item;

@@ -29,6 +29,9 @@ class StreamMapping;
 // [SECTION] options
 struct EngineOptions {
     bool storeTrace = true;        ///< keep trace records (the fingerprint is computed either way)
+    /// With storeTrace off: still hash every record into traceFingerprint(). Both off = no tracing work at all
+    /// (traceFingerprint() and trace().count() then stay at their initial values).
+    bool fingerprint = true;
     bool collectMetrics = true;    ///< per-second series
     bool checkEveryStep = false;   ///< run checkInvariants() after every step; the first problem aborts
 };

@@ -1,4 +1,5 @@
-// Binary heap with an explicit (time, seq) order; sift loops written out to avoid comparator objects.
+// FIFO lanes plus a binary heap, with an explicit (time, seq) order; sift loops written out to avoid
+// comparator objects.
 #include "event_queue.hpp"
 
 namespace pg::sim {
@@ -12,6 +13,45 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
     e.b = b;
     e.handler = handler;
     e.kind = kind;
+    // Best fit: the lane with the latest tail not after `time` (seq only grows, so equal times keep order);
+    // else an empty lane; else the heap.
+    int best = -1, vacant = -1;
+    for (int i = 0; i < kLanes; ++i) {
+        const Lane& lane = m_lanes[i];
+        if (lane.empty()) {
+            if (vacant < 0) vacant = i;
+            continue;
+        }
+        if (lane.back().time <= time && (best < 0 || lane.back().time > m_lanes[best].back().time)) best = i;
+    }
+    if (best < 0) best = vacant;
+    int where = -1;
+    if (best >= 0) {
+        Lane& lane = m_lanes[best];
+        if (lane.empty()) {
+            lane.events.clear();
+            lane.head = 0;
+        }
+        lane.events.push_back(e);
+        where = best;
+    } else {
+        heapPush(e);
+    }
+    ++m_size;
+    if (m_size == 1) {
+        m_min = where;
+    } else {
+        const Event& current = top();
+        // The new event is the latest in its lane, so it is the least only if it is the only one there.
+        if (before(e, current) && (where < 0 || m_lanes[where].events.size() - m_lanes[where].head == 1))
+            m_min = where;
+        else if (where < 0 && m_min < 0)
+            m_min = -1;  // still the heap (its top may have changed to e, which is then the least)
+    }
+    return e.seq;
+}
+
+void EventQueue::heapPush(const Event& e) {
     std::size_t i = m_heap.size();
     m_heap.push_back(e);
     while (i > 0) {
@@ -21,32 +61,74 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
         i = parent;
     }
     m_heap[i] = e;
-    return e.seq;
 }
 
-Event EventQueue::pop() {
-    const Event result = m_heap.front();
+void EventQueue::heapPop() {
     const Event last = m_heap.back();
     m_heap.pop_back();
     const std::size_t n = m_heap.size();
-    if (n > 0) {
-        std::size_t i = 0;
-        for (;;) {
-            std::size_t child = 2 * i + 1;
-            if (child >= n) break;
-            if (child + 1 < n && before(m_heap[child + 1], m_heap[child])) ++child;
-            if (!before(m_heap[child], last)) break;
-            m_heap[i] = m_heap[child];
-            i = child;
-        }
-        m_heap[i] = last;
+    if (n == 0) return;
+    std::size_t i = 0;
+    for (;;) {
+        std::size_t child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && before(m_heap[child + 1], m_heap[child])) ++child;
+        if (!before(m_heap[child], last)) break;
+        m_heap[i] = m_heap[child];
+        i = child;
     }
+    m_heap[i] = last;
+}
+
+void EventQueue::findMin() {
+    const Event* best = m_heap.empty() ? nullptr : &m_heap.front();
+    m_min = -1;
+    for (int i = 0; i < kLanes; ++i) {
+        const Lane& lane = m_lanes[i];
+        if (lane.empty()) continue;
+        if (!best || before(lane.front(), *best)) {
+            best = &lane.front();
+            m_min = i;
+        }
+    }
+}
+
+Event EventQueue::pop() {
+    Event result;
+    if (m_min < 0) {
+        result = m_heap.front();
+        heapPop();
+    } else {
+        Lane& lane = m_lanes[m_min];
+        result = lane.events[lane.head++];
+        if (lane.empty()) {
+            lane.events.clear();
+            lane.head = 0;
+        } else if (lane.head >= 4096 && lane.head * 2 >= lane.events.size()) {
+            lane.events.erase(lane.events.begin(), lane.events.begin() + static_cast<std::ptrdiff_t>(lane.head));
+            lane.head = 0;
+        }
+    }
+    --m_size;
+    findMin();
     return result;
 }
 
 void EventQueue::clear() {
+    for (Lane& lane : m_lanes) {
+        lane.events.clear();
+        lane.head = 0;
+    }
     m_heap.clear();
+    m_size = 0;
+    m_min = -1;
     m_nextSeq = 0;
+}
+
+std::size_t EventQueue::memoryBytes() const {
+    std::size_t bytes = m_heap.capacity() * sizeof(Event);
+    for (const Lane& lane : m_lanes) bytes += lane.events.capacity() * sizeof(Event);
+    return bytes;
 }
 
 }  // namespace pg::sim

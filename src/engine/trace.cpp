@@ -11,22 +11,38 @@ static inline void mix(std::uint64_t& h, std::uint64_t value, int bytes) {
     }
 }
 
+static inline void mixRecord(std::uint64_t& h, const TraceRecord& r) {
+    mix(h, static_cast<std::uint64_t>(r.time), 8);
+    mix(h, r.cause, 4);
+    mix(h, r.item, 4);
+    mix(h, r.node, 4);
+    mix(h, r.attempt, 2);
+    mix(h, static_cast<std::uint64_t>(r.kind), 1);
+    mix(h, r.outcome, 1);
+    mix(h, r.detail, 2);
+}
+
 std::uint32_t Trace::append(const TraceRecord& r) {
-    mix(m_hash, static_cast<std::uint64_t>(r.time), 8);
-    mix(m_hash, r.cause, 4);
-    mix(m_hash, r.item, 4);
-    mix(m_hash, r.node, 4);
-    mix(m_hash, r.attempt, 2);
-    mix(m_hash, static_cast<std::uint64_t>(r.kind), 1);
-    mix(m_hash, r.outcome, 1);
-    mix(m_hash, r.detail, 2);
     if (m_storing) m_records.push_back(r);
+    else mixRecord(m_hash, r);
     return m_count++;
+}
+
+std::uint64_t Trace::fingerprint() const {
+    for (; m_hashed < m_records.size(); ++m_hashed) mixRecord(m_hash, m_records[m_hashed]);
+    return m_hash;
+}
+
+void Trace::setStoring(bool storing) {
+    if (storing == m_storing) return;
+    fingerprint();  // fold in what is stored before the mode changes
+    m_storing = storing;
 }
 
 void Trace::clear() {
     m_records.clear();
     m_hash = 0xcbf29ce484222325ull;
+    m_hashed = 0;
     m_count = 0;
 }
 

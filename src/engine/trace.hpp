@@ -26,15 +26,18 @@ public:
     /// Appends (or, when storing is off, only fingerprints) a record; returns its sequence number.
     std::uint32_t append(const TraceRecord& record);
     const std::vector<TraceRecord>& records() const { return m_records; }
-    std::uint32_t count() const { return m_count; }      ///< records appended, stored or not
-    std::uint64_t fingerprint() const { return m_hash; }  ///< FNV-1a 64 over every field of every record
-    void setStoring(bool storing) { m_storing = storing; }
+    std::uint32_t count() const { return m_count; }  ///< records appended, stored or not
+    /// FNV-1a 64 over every field of every record. When storing, records are hashed on demand here (appending
+    /// stays a plain copy); otherwise append() hashes each record at once.
+    std::uint64_t fingerprint() const;
+    void setStoring(bool storing);
     bool storing() const { return m_storing; }
     void clear();
 
 private:
     std::vector<TraceRecord> m_records;
-    std::uint64_t m_hash = 0xcbf29ce484222325ull;
+    mutable std::uint64_t m_hash = 0xcbf29ce484222325ull;
+    mutable std::size_t m_hashed = 0;  // stored records already folded into m_hash
     std::uint32_t m_count = 0;
     bool m_storing = true;
 };
