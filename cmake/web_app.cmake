@@ -60,6 +60,14 @@ add_dependencies(playground web_static)
 if(PG_BUILD_TESTS)
   add_test(NAME web.smoke COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs smoke --dist ${PG_DIST})
   set_tests_properties(web.smoke PROPERTIES TIMEOUT 240)
+  # Issue 6: share links (and `lambda-playground link`, wasm and native, equal to the page's link), broken links,
+  # the documentation page's embeds, the embed postMessage API across origins.
+  foreach(share_test links bad_links docs_page embed_api)
+    add_test(NAME web.${share_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${share_test} --dist ${PG_DIST})
+    set_tests_properties(web.${share_test} PROPERTIES TIMEOUT 300)
+  endforeach()
+  set_tests_properties(web.links PROPERTIES ENVIRONMENT
+    "PG_RUNNER_JS=$<TARGET_FILE:lambda-playground>;PG_NATIVE_RUNNER=${CMAKE_SOURCE_DIR}/build/native/lambda-playground;PG_REQUIRE_RUNNER=1")
   foreach(ui_test panels wire sqs_loop load)
     add_test(NAME web.${ui_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${ui_test} --dist ${PG_DIST})
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)

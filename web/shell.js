@@ -20,6 +20,7 @@
   window.addEventListener('unhandledrejection', (e) => showError((e.reason && e.reason.message) || e.reason));
 
   const canvas = document.getElementById('canvas');
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     showError('The WebGL context was lost. Reload the page to continue.');
@@ -40,9 +41,12 @@
       if (left === 0) progress.style.width = '100%';
     },
     onRuntimeInitialized() {
+      // links.js / embed.js: restore the autosave, open a link or an embedded preset, before the first frame.
+      for (const hook of window.pgStartupHooks || []) hook();
       window.pgReady = true;
       loading.hidden = true;
-      canvas.focus();
+      if (!new URLSearchParams(location.search).has('embed')) canvas.focus();  // an embed waits for a click
+      window.dispatchEvent(new Event('pg:ready'));
     },
     onAbort(what) {
       showError('The playground stopped: ' + what);

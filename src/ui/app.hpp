@@ -59,6 +59,8 @@ public:
     /// False while a scenario opened from a link has not been kept (edited or "Keep"), and in embed mode.
     bool autosaveAllowed();
     void showNotice(const std::string& title, const std::string& text);
+    /// File > Copy link: the page's URL with the fragment, to the clipboard (through the shell handler).
+    void copyLink(bool atStep);
     /// Platform hook for browser services (files, links, clipboard); see share_state.hpp.
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
 
@@ -70,7 +72,6 @@ private:
     void handleKeys();
     void refreshWarnings(double dtSeconds);
     void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
-    void copyLink(bool atStep);
     void shell(const std::string& verb, const std::string& a, const std::string& b);
     void drawFileMenu();
     void drawPresetsMenu();

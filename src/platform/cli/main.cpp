@@ -1,10 +1,12 @@
 // lambda-playground: the native command-line runner.
 //   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
+//   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
 //   lambda-playground version
 // Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "engine/engine.hpp"
 #include "scenario/duration.hpp"
 #include "scenario/scenario_json.hpp"
+#include "scenario/share_link.hpp"
 #include "summary_json.hpp"
 #include "text_report.hpp"
 #include "trace_jsonl.hpp"
@@ -20,6 +23,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
+    "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground version\n";
 
 int usageError(const std::string& message) {
@@ -67,6 +71,44 @@ int runCommand(const RunArgs& args) {
     return 0;
 }
 
+// Prints the share-link fragment (without '#'): byte-identical with the page's "Copy link" for the same scenario.
+int linkCommand(const std::vector<std::string>& args) {
+    std::string file, item;
+    std::optional<std::uint64_t> step;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--step" || a == "--item") {
+            if (i + 1 >= args.size()) return usageError(a + " needs a value");
+            const std::string& value = args[++i];
+            if (a == "--item") {
+                item = value;
+                continue;
+            }
+            if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos)
+                return usageError("--step: '" + value + "' is not a whole number");
+            step = std::stoull(value);
+        } else if (!a.empty() && a[0] == '-') {
+            return usageError("unknown option '" + a + "'");
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            return usageError("more than one scenario file given");
+        }
+    }
+    if (file.empty()) return usageError("link needs a scenario file");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return usageError("cannot read " + file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const pg::scenario::ParseResult parsed = pg::scenario::parseScenario(text.str());
+    if (!parsed.ok()) {
+        std::cerr << file << ": invalid scenario\n" << pg::scenario::formatErrors(parsed.errors);
+        return 2;
+    }
+    std::cout << pg::scenario::encodeShareLink(parsed.scenario, step, item) << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -80,6 +122,7 @@ int main(int argc, char** argv) {
         std::cout << kUsage;
         return 0;
     }
+    if (argsIn[0] == "link") return linkCommand(argsIn);
     if (argsIn[0] != "run") return usageError("unknown command '" + argsIn[0] + "'");
     RunArgs args;
     for (std::size_t i = 1; i < argsIn.size(); ++i) {

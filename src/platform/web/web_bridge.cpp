@@ -19,6 +19,7 @@ std::string g_state, g_scenario, g_errors, g_rect, g_fragment;
 // The browser clipboard for the UI's "copy as text" (ImGui's SDL clipboard does not reach it).
 EM_JS(void, js_copy_text, (const char* text), {
     const s = UTF8ToString(text);
+    if (window.pgShell) { window.pgShell.copyText(s); return; }  // web/links.js: clipboard API with a fallback
     if (navigator.clipboard) navigator.clipboard.writeText(s).catch(() => {});
     window.pgLastCopied = s;
 });
@@ -121,6 +122,9 @@ EMSCRIPTEN_KEEPALIVE const char* pg_share_fragment(int at_step) {
     g_fragment = pg::web::app().shareFragment(at_step != 0);
     return g_fragment.c_str();
 }
+
+/// What File > Copy link does: the link (page URL + fragment) to the clipboard; window.pgLastCopied in tests.
+EMSCRIPTEN_KEEPALIVE void pg_copy_link(int at_step) { pg::web::app().copyLink(at_step != 0); }
 
 /// Opens a share-link fragment. 1 when opened; 0 when broken (the app shows why and keeps the scenario).
 EMSCRIPTEN_KEEPALIVE int pg_open_link(const char* fragment) {

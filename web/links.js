@@ -1,0 +1,208 @@
+// Links, files, clipboard and autosave for the page. The wasm module does the work (share-link codec, scenario
+// validation, the messages shown to the user); this file only moves strings between it and the browser.
+// Nothing received is evaluated and nothing is written into the page as HTML.
+'use strict';
+(function () {
+  const AUTOSAVE_KEY = 'lambda-playground.autosave.v1';
+  const REJECTED_KEY = 'lambda-playground.autosave.rejected';
+  const MAX_FILE_BYTES = 4 * 1024 * 1024;   // the module rejects past its own 1 MiB limit, with the reason
+  const AUTOSAVE_POLL_MS = 400;
+  const AUTOSAVE_QUIET_MS = 600;            // saved once the scenario stopped changing for this long
+  const DEFAULT_PRESET = 'sqs_no_redrive';
+  const params = new URLSearchParams(location.search);
+  const embed = params.has('embed');
+
+  // ---- calling the module with strings (malloc'd: a 1 MiB scenario must not go through the stack) ----
+  function cstr(text) {
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const ptr = Module._malloc(size);
+    Module.stringToUTF8(text, ptr, size);
+    return ptr;
+  }
+  function call(name, ...args) {
+    const owned = [];
+    const values = args.map((a) => {
+      if (typeof a !== 'string') return a;
+      const p = cstr(a);
+      owned.push(p);
+      return p;
+    });
+    try {
+      return Module['_' + name](...values);
+    } finally {
+      for (const p of owned) Module._free(p);
+    }
+  }
+  const callString = (name, ...args) => Module.UTF8ToString(call(name, ...args));
+  const state = () => JSON.parse(callString('pg_state_json'));
+
+  // ---- clipboard ----
+  function copyText(text) {
+    window.pgLastCopied = text;
+    const fallback = () => {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+      area.remove();
+      const canvas = document.getElementById('canvas');
+      if (canvas) canvas.focus();
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  }
+  // Ctrl+V: the browser tells us what is pasted; ImGui reads it from the module when it handles the key.
+  document.addEventListener('paste', (e) => {
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (window.pgReady && typeof text === 'string') call('pg_set_clipboard_text', text.slice(0, 1 << 20));
+  });
+
+  // ---- files ----
+  const fileInput = document.createElement('input');
+  fileInput.type = 'file';
+  fileInput.accept = '.json,application/json';
+  fileInput.hidden = true;
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files && fileInput.files[0];
+    if (!file) return;
+    const source = 'the file "' + file.name.slice(0, 120) + '"';
+    if (file.size > MAX_FILE_BYTES) {
+      call('pg_show_notice', 'Could not open ' + source,
+        'The file is ' + file.size + ' bytes; a scenario is at most 1 MiB. Your current scenario is unchanged.');
+      return;
+    }
+    const text = await file.text();
+    flushAutosave();
+    call('pg_open_scenario_text', text, source);
+  });
+
+  function saveFile(name, json) {
+    window.pgLastSaved = { name, json };
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  }
+
+  function playgroundUrl(fragment) {
+    const url = new URL('index.html', location.href);
+    url.search = '';
+    url.hash = fragment;
+    return url.href;
+  }
+
+  // ---- autosave ----
+  let lastSaved = null;
+  let pending = null;
+  let pendingSince = 0;
+  let wasAllowed = true;
+  function readAutosave() {
+    try { return localStorage.getItem(AUTOSAVE_KEY); } catch (e) { return null; }
+  }
+  function writeAutosave(json) {
+    try {
+      localStorage.setItem(AUTOSAVE_KEY, json);
+      lastSaved = json;
+      window.pgAutosaveCount = (window.pgAutosaveCount || 0) + 1;
+    } catch (e) {
+      console.warn('autosave failed: ' + e.message);
+    }
+  }
+  /// Saves now when the module allows it (called before risky operations and when the page goes away).
+  function flushAutosave() {
+    if (embed || !window.pgReady || !Module._pg_autosave_allowed()) return;
+    const json = callString('pg_scenario_json');
+    if (json !== lastSaved) writeAutosave(json);
+    pending = null;
+  }
+  function dropLinkFromUrl() {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  }
+  function tick() {
+    if (!window.pgReady) return;
+    const s = state();
+    document.title = (s.scenario ? s.scenario + ' · ' : '') + 'Lambda Playground';
+    if (embed) return;
+    const allowed = Module._pg_autosave_allowed() === 1;
+    if (allowed && !wasAllowed) dropLinkFromUrl();  // the user kept the linked scenario: a reload restores it
+    wasAllowed = allowed;
+    if (!allowed) return;
+    const json = callString('pg_scenario_json');
+    const now = performance.now();
+    if (json === lastSaved) {
+      pending = null;
+    } else if (json !== pending) {
+      pending = json;
+      pendingSince = now;
+    } else if (now - pendingSince >= AUTOSAVE_QUIET_MS) {
+      writeAutosave(json);
+      pending = null;
+    }
+  }
+  window.addEventListener('pagehide', flushAutosave);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushAutosave(); });
+
+  function openLink(fragment) {
+    flushAutosave();
+    const ok = call('pg_open_link', fragment) === 1;
+    wasAllowed = Module._pg_autosave_allowed() === 1;
+    return ok;
+  }
+  window.addEventListener('hashchange', () => {
+    const fragment = location.hash.replace(/^#/, '');
+    if (window.pgReady && fragment && !embed) openLink(fragment);
+  });
+
+  // ---- requests from the module (a fixed list of verbs) ----
+  const handlers = {
+    'copy-link': (fragment) => copyText(playgroundUrl(fragment)),
+    'save-file': (name, json) => saveFile(name, json),
+    'open-file': () => { fileInput.value = ''; fileInput.click(); },
+    'open-in-playground': (fragment) => {
+      window.pgLastOpened = playgroundUrl(fragment);
+      window.open(window.pgLastOpened, '_blank', 'noopener');
+    },
+    'restore-autosave': () => {
+      dropLinkFromUrl();
+      const saved = readAutosave();
+      if (saved) call('pg_open_scenario_text', saved, 'your autosaved work');
+      else call('pg_open_preset', DEFAULT_PRESET);
+    },
+  };
+  window.pgShell = {
+    request(verb, a, b) {
+      if (Object.prototype.hasOwnProperty.call(handlers, verb)) handlers[verb](a, b);
+    },
+    copyText,
+    call,
+    callString,
+    state,
+  };
+
+  /// Called by shell.js once the runtime is up, before the first frame: autosave, then a link (which wins).
+  window.pgStartupHooks = window.pgStartupHooks || [];
+  window.pgStartupHooks.push(() => {
+    document.body.appendChild(fileInput);
+    if (embed) return;  // embed.js opens the embedded scenario; an embed never touches the autosave
+    const saved = readAutosave();
+    lastSaved = saved;
+    if (saved && call('pg_open_scenario_text', saved, 'your autosaved work') !== 1) {
+      try { localStorage.setItem(REJECTED_KEY, saved); } catch (e) { /* kept in memory only */ }
+    }
+    const fragment = location.hash.replace(/^#/, '');
+    if (fragment) openLink(fragment);
+    setInterval(tick, AUTOSAVE_POLL_MS);
+  });
+  window.pgStartupHooks.push(() => {
+    if (embed) setInterval(tick, 1000);  // title only
+  });
+})();
