@@ -32,8 +32,9 @@ test-web: web
 serve: web
 	@node scripts/serve.mjs build/web/dist $(PORT)
 
-bench: native
-	@echo "make bench: benchmarks arrive with the performance issue; nothing to measure yet."
+# Native and wasm loop timings, web app size / first frame / frame times, SimPy peer: bench/results.{json,txt}.
+bench: native web
+	@node bench/run_bench.mjs
 
 clean:
 	rm -rf build

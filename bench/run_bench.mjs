@@ -1,0 +1,259 @@
+// make bench: runs the canonical workloads (bench/*.json) natively and as wasm in Node, checks the runner's
+// outcome counts against the peer's (scaled by the closed forms of ../shared/bench/PEER-SCENARIOS.md), measures the
+// web app (gzip transfer size, first frame and frame times in headless Chromium) and, if SimPy is installed,
+// the SimPy peer (bench/peer/simpy_peer.py). Writes bench/results.json and prints a table. Asserts nothing
+// about speed.
+//   node bench/run_bench.mjs [--quick] [--runs N] [--no-browser] [--no-peer]
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const NATIVE_BENCH = path.join(ROOT, 'build/native/pg_bench');
+const WASM_BENCH = path.join(ROOT, 'build/web/pg_bench.js');
+const RUNNER = path.join(ROOT, 'build/native/lambda-playground');
+const DIST = path.join(ROOT, 'build/web/dist');
+// Debian's python3 (python3-simpy3 installs there), not whatever python3 comes first on PATH.
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+// [SECTION] workloads and their expected outcome counts (closed forms; the 100k/200k/4x50k values are the peer's)
+const sqsWhole = (n) => ({ invocations: 14 * n / 100, failed_invocations: 5 * n / 100, deliveries: 14 * n / 10,
+  succeeded: 9 * n / 10, dlq: n / 10, sim_end_ms: 349800 });
+const sqsPartial = (n) => ({ ...(n === 100000 ? { invocations: 10908, failed_invocations: 1908 } : {}),
+  deliveries: 104 * n / 100, succeeded: 99 * n / 100, dlq: n / 100, sim_end_ms: 349800 });
+const asyncRetry = (m) => ({ attempts: 3 * m / 2, errors: 6 * m / 10, retries: m / 2, succeeded: 9 * m / 10,
+  dlq: m / 10, sim_end_ms: m - 7 + 180150 });
+// sim_end differs from the peer's (records / 100 + 3) x 100 ms by the engine's 1 s poll tick and retry backoff.
+const kinesis = (r) => ({ invocations: 4 * (r / 100 + 3), failed_invocations: 16, records_delivered: 4 * r + 1200,
+  records_succeeded: 4 * r - 400, records_skipped: 400, on_failure: 4, sim_end_ms: (r / 100 + 3) * 100 + 3375 });
+
+const WORKLOADS = [
+  { name: 'sqs_poison_100k', kind: 'sqs', expected: sqsWhole(1e5), peer: ['sqs_poison', 100000] },
+  { name: 'sqs_poison_partial_100k', kind: 'sqs', expected: sqsPartial(1e5), peer: ['sqs_poison_partial', 100000] },
+  { name: 'async_retry_200k', kind: 'async', expected: asyncRetry(2e5), peer: ['async_retry', 200000], traceToo: true },
+  { name: 'kinesis_shard_4x50k', kind: 'kinesis', expected: kinesis(5e4), peer: ['kinesis_shard', 50000] },
+  { name: 'sqs_poison_1m', kind: 'sqs', expected: sqsWhole(1e6), large: true },
+  { name: 'sqs_poison_partial_1m', kind: 'sqs', expected: sqsPartial(1e6), large: true },
+  { name: 'async_retry_2m', kind: 'async', expected: asyncRetry(2e6), large: true },
+  { name: 'kinesis_shard_4x500k', kind: 'kinesis', expected: kinesis(5e5), large: true },
+].filter((w) => !QUICK || !w.large);
+
+function countsFromSummary(kind, s) {
+  const n = s.nodes, o = s.outcomes, end = Math.round(s.last_event_s * 1000);
+  if (kind === 'sqs') return { invocations: n.worker.invocations,
+    failed_invocations: n.worker.errors + n.worker.partial_failures, deliveries: n.queue.receives,
+    succeeded: o.succeeded, dlq: n.dlq.received, sim_end_ms: end };
+  if (kind === 'async') return { attempts: n.worker.invocations, errors: n.worker.errors,
+    retries: n.worker.async_retries, succeeded: o.succeeded, dlq: n.dlq.received, sim_end_ms: end };
+  return { invocations: n.worker.invocations, failed_invocations: n.worker.errors,
+    records_delivered: s.item_attempts, records_succeeded: o.succeeded, records_skipped: o.sent_to_destination,
+    on_failure: n.failures.received, sim_end_ms: end };
+}
+
+// [SECTION] running things
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+function bench(cmd, argv) {
+  const r = spawnSync(cmd[0], [...cmd.slice(1), ...argv], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) return { error: (r.stderr || '').trim().split('\n').pop() || `exit ${r.status}` };
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+function runnerCheck(w) {
+  // The runner as a user runs it (tracing off, summary): peak RSS from /usr/bin/time, and the outcome counts.
+  const file = path.join(ROOT, 'bench', `${w.name}.json`);
+  const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const cmd = timeBin ? [timeBin, '-f', 'PG_MAXRSS_KB=%M', RUNNER] : [RUNNER];
+  const r = spawnSync(cmd[0], [...cmd.slice(1), 'run', file, '--summary', '--no-items'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) return { error: r.stderr.trim() };
+  const rss = /PG_MAXRSS_KB=(\d+)/.exec(r.stderr);
+  const counts = countsFromSummary(w.kind, JSON.parse(r.stdout));
+  const mismatches = Object.entries(w.expected).filter(([k, v]) => counts[k] !== v)
+    .map(([k, v]) => `${k}: ${counts[k]} != ${v}`);
+  return { counts, countsOk: mismatches.length === 0, mismatches, runnerRssKb: rss ? Number(rss[1]) : null };
+}
+
+function peerRun(w) {
+  if (args.includes('--no-peer') || !w.peer) return null;
+  const probe = spawnSync(PYTHON, ['-c', 'import simpy'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { error: 'SimPy not installed (Debian python3-simpy3)' };
+  const r = spawnSync(PYTHON, [path.join(ROOT, 'bench/peer/simpy_peer.py'), w.peer[0], String(w.peer[1])],
+    { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) return { error: r.stderr.trim().split('\n').pop() };
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+// [SECTION] web app: transfer size, first frame, frame times while a 100k-message SQS scenario plays
+function transferSize() {
+  if (!fs.existsSync(DIST)) return { error: 'build/web/dist missing (make web)' };
+  const files = {};
+  let gzip = 0, raw = 0;
+  for (const f of fs.readdirSync(DIST, { recursive: true })) {
+    const p = path.join(DIST, f);
+    if (!fs.statSync(p).isFile()) continue;
+    const data = fs.readFileSync(p);
+    const gz = zlib.gzipSync(data, { level: 9 }).length;
+    files[f] = { raw: data.length, gzip: gz };
+    raw += data.length;
+    gzip += gz;
+  }
+  return { gzipBytes: gzip, rawBytes: raw, files };
+}
+
+async function browserFigures() {
+  if (args.includes('--no-browser')) return { error: 'skipped (--no-browser)' };
+  let launchBrowser, startServer;
+  try {
+    ({ launchBrowser } = await import(path.join(ROOT, 'tests/web/browser.mjs')));
+    ({ startServer } = await import(path.join(ROOT, 'tests/web/static_server.mjs')));
+  } catch (e) {
+    return { error: `browser helpers unavailable: ${e.message}` };
+  }
+  const { server, url } = await startServer(DIST);
+  const out = {};
+  try {
+    // Time to first frame: a fresh browser each time (cold cache), 3 loads, median.
+    const ttff = [];
+    for (let i = 0; i < 3; i++) {
+      const { context, close } = await launchBrowser();
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        await page.waitForFunction(() => { try { return window.pgReady && Module._pg_frame_count() >= 1; } catch { return false; } },
+          null, { timeout: 60000, polling: 'raf' });
+        ttff.push(await page.evaluate(() => performance.now()));
+      } finally {
+        await close();
+      }
+    }
+    out.firstFrameMs = median(ttff);
+    out.firstFrameRunsMs = ttff;
+
+    // Frame times while sqs_poison_100k plays at full speed.
+    const { context, close } = await launchBrowser();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => window.pgReady && Module._pg_frame_count() >= 5, null, { timeout: 60000 });
+      const exportsOk = await page.evaluate(() => ['_pg_load_scenario', '_pg_set_playing', '_pg_set_speed']
+        .every((f) => typeof Module[f] === 'function'));
+      if (!exportsOk) {
+        out.frames = { error: 'pg_load_scenario / pg_set_playing / pg_set_speed not exported' };
+      } else {
+        const json = fs.readFileSync(path.join(ROOT, 'bench/sqs_poison_100k.json'), 'utf8');
+        const loaded = await page.evaluate((j) => Module.ccall('pg_load_scenario', 'number', ['string'], [j]), json);
+        if (loaded !== 1) {
+          out.frames = { error: 'the app rejected sqs_poison_100k.json' };
+        } else {
+          out.frames = await page.evaluate(async () => {
+            Module._pg_set_speed(100000);
+            Module._pg_set_playing(1);
+            const intervals = [], sim = [], ui = [];
+            let last = performance.now();
+            const t0 = last;
+            await new Promise((resolve) => {
+              const tick = () => {
+                const now = performance.now();
+                intervals.push(now - last);
+                last = now;
+                if (intervals.length % 4 === 0) {
+                  const s = JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
+                  if (typeof s.last_frame_sim_ms === 'number') sim.push(s.last_frame_sim_ms);
+                  if (typeof s.last_frame_ui_ms === 'number') ui.push(s.last_frame_ui_ms);
+                }
+                if (now - t0 > 5000) resolve();
+                else requestAnimationFrame(tick);
+              };
+              requestAnimationFrame(tick);
+            });
+            const s = JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
+            return { intervals, sim, ui, simNowMs: s.now_ms ?? s.time_ms ?? null, playing: s.playing };
+          });
+          const f = out.frames;
+          f.count = f.intervals.length;
+          f.medianMs = median(f.intervals);
+          f.p95Ms = pct(f.intervals, 0.95);
+          if (f.sim.length) { f.simMedianMs = median(f.sim); f.simP95Ms = pct(f.sim, 0.95); }
+          if (f.ui.length) { f.uiMedianMs = median(f.ui); f.uiP95Ms = pct(f.ui, 0.95); }
+          delete f.intervals; delete f.sim; delete f.ui;
+        }
+      }
+    } finally {
+      await close();
+    }
+  } catch (e) {
+    out.error = String(e.message || e);
+  } finally {
+    server.close();
+  }
+  return out;
+}
+
+// [SECTION] main
+const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length },
+  runs: RUNS, workloads: {}, web: {} };
+const haveWasm = fs.existsSync(WASM_BENCH);
+for (const w of WORKLOADS) {
+  const file = path.join(ROOT, 'bench', `${w.name}.json`);
+  const runs = String(w.large ? Math.max(1, Math.min(RUNS, 3)) : RUNS);
+  process.stderr.write(`bench: ${w.name}\n`);
+  const r = { native: bench([NATIVE_BENCH], [file, '--runs', runs]) };
+  r.wasm = haveWasm ? bench(['node', '--no-experimental-fetch', WASM_BENCH], [file, '--runs', runs])
+    : { error: 'build/web/pg_bench.js missing (make web)' };
+  if (w.traceToo) r.nativeTraced = bench([NATIVE_BENCH], [file, '--runs', runs, '--trace']);
+  Object.assign(r, runnerCheck(w));
+  r.peer = peerRun(w);
+  if (r.wasm.fingerprint && r.native.fingerprint) r.fingerprintsMatch = r.wasm.fingerprint === r.native.fingerprint;
+  results.workloads[w.name] = r;
+}
+results.web.transfer = transferSize();
+process.stderr.write('bench: web app in headless Chromium\n');
+results.web.browser = await browserFigures();
+fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+
+// [SECTION] table
+const f1 = (x, d = 1) => (typeof x === 'number' && isFinite(x) ? x.toFixed(d) : '-');
+const pad = (s, n) => String(s).padStart(n);
+const head = ['workload', 'loop ms', 'Mev/s', 'wasm ms', 'wasm/nat', 'trace on', 'RSS MiB', 'B/queued', 'B/event',
+  'peak pend', 'counts', 'SimPy ms'];
+const widths = [24, 9, 7, 9, 9, 9, 8, 9, 8, 10, 7, 9];
+const lines = [head.map((h, i) => (i ? pad(h, widths[i]) : h.padEnd(widths[i]))).join(' ')];
+for (const [name, r] of Object.entries(results.workloads)) {
+  const n = r.native, wa = r.wasm;
+  const speedRatio = n.loop_median_ms && wa.loop_median_ms ? n.loop_median_ms / wa.loop_median_ms : null;
+  const bq = n.peak_queued ? n.heap_at_peak_queued / n.peak_queued : null;
+  const cells = [name, f1(n.loop_median_ms), f1(n.events_per_s / 1e6, 2), f1(wa.loop_median_ms),
+    speedRatio ? f1(speedRatio, 2) + 'x' : '-', r.nativeTraced ? f1(r.nativeTraced.loop_median_ms / n.loop_median_ms, 2) + 'x' : '',
+    f1((r.runnerRssKb ?? 0) / 1024), bq ? f1(bq, 0) : '-', f1(n.event_bytes, 0), f1(n.peak_pending_events, 0),
+    r.countsOk ? 'ok' : 'DIFF', r.peer && r.peer.loop_ms ? f1(r.peer.loop_ms, 0) : '-'];
+  lines.push(cells.map((c, i) => (i ? pad(c, widths[i]) : String(c).padEnd(widths[i]))).join(' '));
+}
+const t = results.web.transfer, b = results.web.browser;
+lines.push('');
+lines.push(`web app transfer (gzip, all files): ${t.gzipBytes ? (t.gzipBytes / 1048576).toFixed(2) + ' MiB' : t.error}`);
+lines.push(`first frame, headless Chromium (median of 3): ${b.firstFrameMs ? f1(b.firstFrameMs, 0) + ' ms' : b.error || '-'}`);
+const fr = b.frames || {};
+lines.push(fr.medianMs ? `UI frame interval while sqs_poison_100k plays at full speed: median ${f1(fr.medianMs)} ms, p95 ${f1(fr.p95Ms)} ms` +
+  ` (${fr.count} frames; App::frame sim median ${f1(fr.simMedianMs)} / p95 ${f1(fr.simP95Ms)} ms, ui median ${f1(fr.uiMedianMs)} / p95 ${f1(fr.uiP95Ms)} ms)`
+  : `UI frame time: not measured (${fr.error || b.error || 'no data'})`);
+lines.push('');
+lines.push('loop ms: median simulation loop, tracing off (no records, no fingerprint); wasm/nat: native time / wasm time');
+lines.push('(>= 1 means wasm is as fast); trace on: time with every record stored and fingerprinted / time off;');
+lines.push('RSS: peak of `lambda-playground run --summary --no-items`; B/queued: live heap at the peak queue depth /');
+lines.push('messages queued; B/event: bytes per pending event; counts: outcome counts equal the peer\'s (closed forms).');
+for (const [name, r] of Object.entries(results.workloads)) {
+  if (!r.countsOk && r.mismatches) lines.push(`  ${name}: ${r.mismatches.join(', ')}`);
+  if (r.fingerprintsMatch === false) lines.push(`  ${name}: wasm and native fingerprints differ`);
+  for (const k of ['native', 'wasm', 'nativeTraced']) if (r[k] && r[k].error) lines.push(`  ${name} ${k}: ${r[k].error}`);
+  if (r.peer && r.peer.error) lines.push(`  ${name} SimPy: ${r.peer.error}`);
+}
+const table = lines.join('\n');
+fs.writeFileSync(path.join(ROOT, 'bench/results.txt'), table + '\n');
+console.log(table);
