@@ -197,7 +197,8 @@ void App::drawShareOverlays() {
 
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     if (m_share.linkHeld && !m_share.embed) {
-        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, ImGui::GetFrameHeight() + 6), ImGuiCond_Always, ImVec2(0.5f, 0));
+        // Over the top of the canvas (below the transport bar), so the transport stays usable.
+        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, ImGui::GetFrameHeight() + 96.0f + 30.0f), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::SetNextWindowBgAlpha(0.96f);
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;

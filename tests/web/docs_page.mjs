@@ -43,6 +43,8 @@ export default async function docsPage({ url, artifacts }) {
       assert.equal(after[i].embed, true, `embed ${i} is in embed mode`);
       assert.equal(after[i].scenario, EXPECTED[i], `embed ${i} shows its scenario`);
       assert.equal(after[i].notice, null, `embed ${i} shows no error`);
+      // (page errors inside an iframe do not reach the page's listener: the shell's error box shows them)
+      assert.equal(await frames[i].isHidden('#error'), true, `embed ${i}: no error box`);
       assert.ok(after[i].frame > before[i].frame, `embed ${i} draws frames (${before[i].frame} -> ${after[i].frame})`);
       assert.ok(after[i].step > 0 && (after[i].step > before[i].step || after[i].idle || !after[i].playing),
         `embed ${i} plays (step ${before[i].step} -> ${after[i].step})`);
