@@ -112,7 +112,10 @@ public:
     void finishItem(std::uint32_t item, ItemOutcome outcome, std::uint32_t endedIn, Condition condition);
     /// Appends a trace record about `item` (cause = its previous record); returns the record's sequence number.
     std::uint32_t record(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                         std::uint8_t outcome = 0, std::uint16_t detail = 0);
+                         std::uint8_t outcome = 0, std::uint16_t detail = 0) {
+        if (!m_tracing) return kNone;  // tracing off (no store, no fingerprint) costs one branch
+        return appendRecord(kind, item, node, attempt, outcome, detail);
+    }
 
     /// Tries to invoke `function` with one item: acquires a slot and an environment (or records a throttle
     /// and returns its reason), evaluates the behaviour rules for attempt item.attempts+1, schedules the end,
@@ -145,9 +148,12 @@ private:
     void onArrival(std::uint32_t node);
     void onInvocationEnd(std::uint32_t function, std::uint32_t environment);
     void scheduleArrival(std::uint32_t node);
+    std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
+                               std::uint8_t outcome, std::uint16_t detail);
 
     Scenario m_scenario;
     EngineOptions m_options;
+    bool m_tracing = true;  // storeTrace || fingerprint
     std::vector<std::unique_ptr<ModeHandler>> m_modes;  // handler id = index + 1; 0 is the core
     SqsMapping* m_sqs = nullptr;        // owned by m_modes
     StreamMapping* m_streams = nullptr;  // owned by m_modes

@@ -50,6 +50,22 @@ void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t envi
     fn.idle.push_back(environment);
 }
 
+/// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).
+static bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number) {
+    const std::size_t n = origin.size();
+    if (id.size() < n + 2 || id[n] != '#' || id.compare(0, n, origin) != 0) return false;
+    char digits[12];
+    int k = 0;
+    do {
+        digits[k++] = static_cast<char>('0' + number % 10);
+        number /= 10;
+    } while (number > 0);
+    if (id.size() != n + 1 + static_cast<std::size_t>(k)) return false;
+    for (int i = 0; i < k; ++i)
+        if (id[n + 1 + static_cast<std::size_t>(i)] != digits[k - 1 - i]) return false;
+    return true;
+}
+
 static bool matches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::string& scratch) {
     if (c.attemptAtMost && in.attempt > *c.attemptAtMost) return false;
     if (c.after && in.now < *c.after) return false;
@@ -57,12 +73,7 @@ static bool matches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::
     if (c.itemModulo && *c.itemModulo > 0 &&
         static_cast<std::int64_t>(in.number) % *c.itemModulo != c.itemRemainder)
         return false;
-    if (c.item) {
-        scratch = *in.originId;
-        scratch += '#';
-        scratch += std::to_string(in.number);
-        if (scratch != *c.item) return false;
-    }
+    if (c.item && !isItemId(*c.item, *in.originId, in.number)) return false;
     if (c.bodyContains) {
         renderBody(*in.bodyTemplate, in.number, scratch);
         if (scratch.find(*c.bodyContains) == std::string::npos) return false;

@@ -42,6 +42,7 @@ struct AttemptRecord {
 class ItemStore {
 public:
     std::uint32_t add(const Item& item);
+    void reserve(std::size_t items) { m_items.reserve(items); }
     Item& operator[](std::uint32_t index) { return m_items[index]; }
     const Item& operator[](std::uint32_t index) const { return m_items[index]; }
     std::size_t size() const { return m_items.size(); }

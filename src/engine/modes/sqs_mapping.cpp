@@ -80,6 +80,7 @@ void SqsMapping::onArrival(std::uint32_t node, std::uint32_t number) {
 void SqsMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
     // A queue that is full at the start: every message is visible before the first poller receives.
     const std::uint32_t qi = queueOfNode(node);
+    m_messages.reserve(m_messages.size() + count);
     for (std::uint32_t k = 0; k < count; ++k) {
         const std::uint32_t item = m_engine.createItem(node, first + k, m_queues[qi].function, ItemState::Visible);
         ++m_engine.mutableCounters(node).sent;
@@ -128,7 +129,7 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     if (q.activeSince < 0) q.activeSince = m_engine.now();
     makeVisible(index, false);
     if (expires) {
-        q.expiry.emplace(enqueuedAt + q.retention, index);
+        expiryPush(q, index);
         armExpiry(q, qi);
     }
     return index;
@@ -330,7 +331,7 @@ void SqsMapping::invoke(std::uint32_t b) {
         freeBatch(b);
         return;
     }
-    std::vector<RuleOutcome> outcomes;
+    std::vector<RuleOutcome>& outcomes = m_scratchOutcomes;
     const ThrottleReason throttle =
         m_engine.startBatch(q.function, m_scratchItems, m_scratchAttempts, m_handlerId, b, outcomes);
     SqsBatch& again = m_batches[b];
@@ -443,7 +444,7 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     SqsQueue& q = m_queues[qi];
     NodeCounters& c = m_engine.mutableCounters(q.node);
     // FIFO: back to the front of their groups in their original order (iterate backwards, push_front).
-    const std::vector<std::uint32_t> messages = m_batches[b].messages;
+    const std::vector<std::uint32_t>& messages = m_batches[b].messages;  // untouched until freeBatch below
     const std::size_t n = messages.size();
     for (std::size_t k = 0; k < n; ++k) {
         const std::uint32_t m = q.fifo ? messages[n - 1 - k] : messages[k];
@@ -482,10 +483,40 @@ void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {
     }
 }
 
+void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message) {
+    const SimTime at = m_messages[message].enqueuedAt + q.retention;
+    if (q.expiryFifo.empty()) {
+        q.expiryFifo.push_back(message);
+        return;
+    }
+    const std::uint32_t last = q.expiryFifo.back();
+    const SimTime lastAt = m_messages[last].enqueuedAt + q.retention;
+    if (lastAt < at || (lastAt == at && last < message)) q.expiryFifo.push_back(message);
+    else q.expiry.emplace(at, message);
+}
+
+ExpiryEntry SqsMapping::expiryTop(const SqsQueue& q) const {
+    if (q.expiryFifo.empty()) return q.expiry.top();
+    const std::uint32_t m = q.expiryFifo.front();
+    const ExpiryEntry fifo{m_messages[m].enqueuedAt + q.retention, m};
+    return q.expiry.empty() || fifo < q.expiry.top() ? fifo : q.expiry.top();
+}
+
+void SqsMapping::expiryPop(SqsQueue& q) {
+    if (q.expiryFifo.empty()) {
+        q.expiry.pop();
+        return;
+    }
+    const std::uint32_t m = q.expiryFifo.front();
+    const ExpiryEntry fifo{m_messages[m].enqueuedAt + q.retention, m};
+    if (q.expiry.empty() || fifo < q.expiry.top()) q.expiryFifo.pop_front();
+    else q.expiry.pop();
+}
+
 void SqsMapping::armExpiry(SqsQueue& q, std::uint32_t qi) {
-    while (!q.expiry.empty() && m_messages[q.expiry.top().second].state == SqsMessageState::Gone) q.expiry.pop();
-    if (q.expiry.empty()) return;
-    const SimTime at = q.expiry.top().first;
+    while (!expiryEmpty(q) && m_messages[expiryTop(q).second].state == SqsMessageState::Gone) expiryPop(q);
+    if (expiryEmpty(q)) return;
+    const SimTime at = expiryTop(q).first;
     if (at >= q.expiryAt) return;
     q.expiryAt = at;
     q.expiryTimer = m_engine.schedule(std::max(at, m_engine.now()), m_handlerId, kExpiry, qi) + 1;
@@ -496,9 +527,9 @@ void SqsMapping::expire(std::uint32_t qi) {
     // model choice sqs_retention_in_flight). Outcome `expired`.
     SqsQueue& q = m_queues[qi];
     NodeCounters& c = m_engine.mutableCounters(q.node);
-    while (!q.expiry.empty() && q.expiry.top().first <= m_engine.now()) {
-        const std::uint32_t message = q.expiry.top().second;
-        q.expiry.pop();
+    while (!expiryEmpty(q) && expiryTop(q).first <= m_engine.now()) {
+        const std::uint32_t message = expiryTop(q).second;
+        expiryPop(q);
         SqsMessage& m = m_messages[message];
         if (m.state == SqsMessageState::Gone) continue;
         if (m.state == SqsMessageState::Visible) {
@@ -521,12 +552,12 @@ void SqsMapping::expire(std::uint32_t qi) {
 void SqsMapping::noteQueue(std::uint32_t qi) {
     if (!m_engine.metrics().enabled()) return;
     SqsQueue& q = m_queues[qi];
-    while (!q.expiry.empty() && m_messages[q.expiry.top().second].state == SqsMessageState::Gone) q.expiry.pop();
+    while (!expiryEmpty(q) && m_messages[expiryTop(q).second].state == SqsMessageState::Gone) expiryPop(q);
     const std::uint32_t dlqDepth = q.dlq == kNone ? 0 : m_queues[q.dlq].visibleCount;
     QueueSecond& s = m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount,
                                                        dlqDepth);
-    if (!q.expiry.empty())
-        s.oldestAge = std::max(s.oldestAge, m_engine.now() - m_messages[q.expiry.top().second].enqueuedAt);
+    if (!expiryEmpty(q))
+        s.oldestAge = std::max(s.oldestAge, m_engine.now() - m_messages[expiryTop(q).second].enqueuedAt);
 }
 
 // [SECTION] views

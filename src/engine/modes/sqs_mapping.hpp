@@ -88,6 +88,11 @@ private:
     void expire(std::uint32_t queue);
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
+    // retention order: FIFO + heap (sqs_queue.hpp)
+    void expiryPush(SqsQueue& q, std::uint32_t message);
+    bool expiryEmpty(const SqsQueue& q) const { return q.expiryFifo.empty() && q.expiry.empty(); }
+    ExpiryEntry expiryTop(const SqsQueue& q) const;
+    void expiryPop(SqsQueue& q);
     std::uint32_t pollerLimit(const SqsQueue& q) const;
     std::uint32_t newBatch(std::uint32_t queue);
     void freeBatch(std::uint32_t batch);
@@ -102,6 +107,7 @@ private:
     std::vector<std::uint32_t> m_freeBatches;
     std::vector<std::uint32_t> m_scratchItems;
     std::vector<std::uint16_t> m_scratchAttempts;
+    std::vector<RuleOutcome> m_scratchOutcomes;
     std::string m_scratch;
 };
 

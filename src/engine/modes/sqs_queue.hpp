@@ -81,6 +81,9 @@ struct SqsQueue {
     std::vector<SqsGroup> groups;          ///< FIFO
     std::map<std::string, std::uint32_t> groupIndex;
     std::deque<std::uint32_t> readyGroups;  ///< FIFO: unlocked groups with messages, in order of readiness
+    /// Retention: messages whose expiry (enqueuedAt + retention) comes in order, usually all of them, wait in a
+    /// FIFO of message indices (4 bytes each); any other in the heap. The least (time, message) of both is next.
+    std::deque<std::uint32_t> expiryFifo;
     std::priority_queue<ExpiryEntry, std::vector<ExpiryEntry>, std::greater<ExpiryEntry>> expiry;
     std::uint32_t visibleCount = 0;
     std::uint32_t inFlightCount = 0;
