@@ -1,6 +1,8 @@
 // JSON pointer -> text position: one iterative scan (no recursion, so deep nesting cannot overflow the stack).
 #include "json_positions.hpp"
 
+#include <algorithm>
+
 namespace pg::scenario::detail {
 
 namespace {
@@ -40,11 +42,19 @@ struct Frame {
     bool isObject;
     std::string base;
     std::size_t index;
+    bool deep;  // beyond kMaxRecordedDepth: scanned, not recorded
 };
+
+// Scenario paths are at most ~8 levels deep. Recording deeper levels would cost O(depth^2) memory on a
+// hostile document ("[[[[..." is 1 MiB of 2-byte path segments per level).
+constexpr std::size_t kMaxRecordedDepth = 32;
 
 }  // namespace
 
 JsonPositions::JsonPositions(const std::string& text) : m_text(text) {
+    m_lineStarts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') m_lineStarts.push_back(i + 1);
     std::vector<Frame> stack;
     std::size_t pos = 0;
     std::string path;  // pointer of the value about to be read
@@ -56,11 +66,13 @@ JsonPositions::JsonPositions(const std::string& text) : m_text(text) {
     while (pos < n) {
         skipWs();
         if (pos >= n) break;
+        const bool deep = !stack.empty() && stack.back().deep;
         if (expect == Expect::Value) {
-            m_offsets.emplace(path, pos);  // keeps the key's position for object members
+            if (!deep) m_offsets.emplace(path, pos);  // keeps the key's position for object members
             char c = text[pos];
             if (c == '{' || c == '[') {
-                stack.push_back({c == '{', path, 0});
+                const bool childDeep = deep || stack.size() >= kMaxRecordedDepth;
+                stack.push_back({c == '{', childDeep ? std::string() : path, 0, childDeep});
                 ++pos;
                 skipWs();
                 if (pos < n && (text[pos] == '}' || text[pos] == ']')) {
@@ -70,7 +82,7 @@ JsonPositions::JsonPositions(const std::string& text) : m_text(text) {
                 } else if (c == '{') {
                     expect = Expect::Key;
                 } else {
-                    path = stack.back().base + "/0";
+                    path = childDeep ? std::string() : stack.back().base + "/0";
                 }
             } else if (c == '"') {
                 readString(text, pos);
@@ -84,8 +96,10 @@ JsonPositions::JsonPositions(const std::string& text) : m_text(text) {
             if (text[pos] != '"' || stack.empty()) return;  // not valid JSON: stop quietly
             std::size_t keyPos = pos;
             std::string key = readString(text, pos);
-            path = stack.back().base + "/" + escapePointerToken(key);
-            if (!m_offsets.emplace(path, keyPos).second) m_duplicates.emplace_back(path, keyPos);
+            if (!deep) {
+                path = stack.back().base + "/" + escapePointerToken(key);
+                if (!m_offsets.emplace(path, keyPos).second) m_duplicates.emplace_back(path, keyPos);
+            }
             skipWs();
             if (pos >= n || text[pos] != ':') return;
             ++pos;
@@ -98,7 +112,8 @@ JsonPositions::JsonPositions(const std::string& text) : m_text(text) {
                 if (top.isObject) {
                     expect = Expect::Key;
                 } else {
-                    path = top.base + "/" + std::to_string(++top.index);
+                    ++top.index;
+                    if (!top.deep) path = top.base + "/" + std::to_string(top.index);
                     expect = Expect::Value;
                 }
             } else if (c == '}' || c == ']') {
@@ -123,10 +138,16 @@ TextPosition JsonPositions::positionOfOffset(const std::string& text, std::size_
     return p;
 }
 
+TextPosition JsonPositions::positionOf(std::size_t offset) const {
+    auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+    const std::size_t line = static_cast<std::size_t>(next - m_lineStarts.begin());  // 1-based
+    return {static_cast<int>(line), static_cast<int>(offset - m_lineStarts[line - 1] + 1)};
+}
+
 TextPosition JsonPositions::find(std::string pointer) const {
     for (;;) {
         auto it = m_offsets.find(pointer);
-        if (it != m_offsets.end()) return positionOfOffset(m_text, it->second);
+        if (it != m_offsets.end()) return positionOf(it->second);
         if (pointer.empty()) return {};
         pointer.erase(pointer.rfind('/') == std::string::npos ? 0 : pointer.rfind('/'));
     }

@@ -527,6 +527,18 @@ ParseResult parseScenario(const std::string& jsonText) {
             auto pos = detail::JsonPositions::positionOfOffset(jsonText, e.byte == 0 ? 0 : e.byte - 1);
             result.errors.push_back({"", "invalid JSON: " + detail, pos.line, pos.column});
             return result;
+        } catch (const json::out_of_range& e) {
+            // A number beyond a double (e.g. 1e400): nlohmann reports it as out_of_range without a position
+            // (found by fuzzing, issue 8). Name it and point at the first such literal in the text.
+            std::string what = e.what();
+            auto quote = what.find('\'');
+            std::string literal = quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+            auto at = literal.empty() ? std::string::npos : jsonText.find(literal);
+            auto pos = detail::JsonPositions::positionOfOffset(jsonText, at == std::string::npos ? 0 : at);
+            result.errors.push_back({"", "invalid JSON: the number " + (literal.empty() ? std::string("") : literal + " ") +
+                                             "is too large (numbers must fit in a double, at most about 1.8e308)",
+                                     at == std::string::npos ? 0 : pos.line, at == std::string::npos ? 0 : pos.column});
+            return result;
         }
         Reader reader;
         reader.readDocument(doc);  // a newer-version file stops there with nothing to cross-check
@@ -550,12 +562,16 @@ ParseResult parseScenario(const std::string& jsonText) {
         result.errors.push_back({"", "internal error while reading the scenario"});
     }
     if (!result.errors.empty()) {
-        detail::JsonPositions positions(jsonText);
-        for (ScenarioError& e : result.errors) {
-            if (e.line != 0) continue;
-            auto pos = positions.find(e.path);
-            e.line = pos.line;
-            e.column = pos.column;
+        try {
+            detail::JsonPositions positions(jsonText);
+            for (ScenarioError& e : result.errors) {
+                if (e.line != 0) continue;
+                auto pos = positions.find(e.path);
+                e.line = pos.line;
+                e.column = pos.column;
+            }
+        } catch (...) {
+            // Positions are a convenience; errors without them are still complete.
         }
     }
     return result;

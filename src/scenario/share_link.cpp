@@ -130,8 +130,7 @@ InflateResult inflateRaw(const std::string& in, std::string& out) {
 
 }  // namespace
 
-std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::uint64_t> step, const std::string& item) {
-    const std::string json = writeScenario(scenario, -1);
+std::string encodeShareLinkPayload(const std::string& json) {
     z_stream zs{};
     deflateInit2(&zs, kDeflateLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
     std::string compressed(deflateBound(&zs, static_cast<uLong>(json.size())), '\0');
@@ -142,7 +141,11 @@ std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::ui
     deflate(&zs, Z_FINISH);  // deflateBound guarantees a single call completes
     compressed.resize(zs.total_out);
     deflateEnd(&zs);
-    std::string link = "v1." + base64UrlEncode(compressed);
+    return "v1." + base64UrlEncode(compressed);
+}
+
+std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::uint64_t> step, const std::string& item) {
+    std::string link = encodeShareLinkPayload(writeScenario(scenario, -1));
     if (step) link += "&step=" + std::to_string(*step);
     if (!item.empty()) link += "&item=" + percentEncode(item);
     return link;

@@ -42,6 +42,10 @@ struct DecodedShareLink {
 std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::uint64_t> step = std::nullopt,
                             const std::string& item = {});
 
+/// "v1." + base64url(raw deflate(text)) for any text, with no parameters: what encodeShareLink does with
+/// the canonical compact JSON. For tests and tools that need links with arbitrary payloads.
+std::string encodeShareLinkPayload(const std::string& text);
+
 /// Never throws. Accepts the fragment with or without its leading '#'.
 DecodedShareLink decodeShareLink(std::string_view fragment);
 

@@ -668,6 +668,14 @@ TEST_CASE("hostile input never crashes") {
     CHECK_FALSE(parseScenario(std::string(100000, '[')).ok());
     std::string nested = std::string(50000, '[') + std::string(50000, ']');
     CHECK_FALSE(parseScenario(nested).ok());
+    // Deep objects with keys, inside an otherwise valid scenario: positions and duplicate-key scanning
+    // must not build a path per level (that was O(depth^2) memory and failed with bad_alloc in wasm).
+    std::string deepObject;
+    for (int i = 0; i < 40000; ++i) deepObject += "{\"a\":";
+    deepObject += "1" + std::string(40000, '}');
+    ParseResult deepResult = parseScenario(R"({"version": 1, "nodes": [], "extra": )" + deepObject + "}");
+    CHECK(hasError(deepResult, "/extra", "unknown key"));
+    CHECK(deepResult.errors.at(0).line == 1);
     // Deep values where a scalar belongs, and as an unknown key (built as text: dumping them would recurse).
     const std::string deep = std::string(20000, '[') + std::string(20000, ']');
     ParseResult r = parseScenario(R"({"version": 1, "name": )" + deep + R"(, "nodes": [{"id": "f", "type": "function",
