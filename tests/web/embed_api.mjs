@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startServer } from './static_server.mjs';
 import { launchBrowser, watchConsole } from './browser.mjs';
 
-const HOST_PAGE = `<!doctype html><meta charset="utf-8"><title>embedding page</title>
+const HOST_PAGE = `<!doctype html><meta charset="utf-8"><title>embedding page</title><link rel="icon" href="data:,">
 <script>
   window.received = [];
   addEventListener('message', (e) => { if (e.source === document.getElementById('f').contentWindow) received.push({ origin: e.origin, data: e.data }); });
