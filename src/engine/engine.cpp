@@ -149,7 +149,9 @@ bool Engine::runUntil(const std::function<bool(const Engine&)>& stop) {
 }
 
 void Engine::rewindTo(std::uint64_t target) {
-    if (target < m_steps) build();
+    // The state right after step k has now() == that step's time: rebuild also when runUntil(time) has moved
+    // now() past the last event at the current step (issue 8 property: rewindTo(k) == running k steps).
+    if (target < m_steps || (target == m_steps && m_now != m_lastEventTime)) build();
     while (m_steps < target && step()) {
     }
 }

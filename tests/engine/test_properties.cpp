@@ -1,0 +1,182 @@
+// Engine invariants as property tests (issue 8) over thousands of random valid scenarios of every node type
+// (tests/common/random_scenario.hpp, validated through the scenario reader): every item is in exactly one state
+// and the counts add up after every step; every item ends Done with an outcome once the run drains; the same
+// seed gives the same trace; rewinding to step k and replaying equals running to step k directly; budgeted
+// slices reach the same state as one run.
+#include <algorithm>
+#include <string>
+
+#include "../common/random_scenario.hpp"
+#include "engine/run_budget.hpp"
+#include "scenario/scenario_json.hpp"
+#include "test_helpers.hpp"
+
+using namespace pg::sim;
+
+namespace {
+
+constexpr int kScenarios = 2000;
+constexpr std::uint64_t kStepCap = 20000;  // a generated run is far shorter; the cap only guards the suite
+
+/// The next generated scenario that the scenario reader accepts (as the engine only ever sees those).
+Scenario nextValid(pg::test::RandomScenarioGenerator& gen) {
+    for (;;) {
+        Scenario s = gen.next();
+        auto r = pg::scenario::parseScenario(pg::scenario::writeScenario(s, -1));
+        if (r.ok()) return r.scenario;
+    }
+}
+
+std::string stateSummary(const Engine& e) {
+    std::string out = "t=" + std::to_string(e.now()) + " steps=" + std::to_string(e.stepCount()) +
+                      " items=" + std::to_string(e.items().size()) + " fp=" + std::to_string(e.traceFingerprint());
+    for (int s = 0; s < kItemStateCount; ++s) out += " " + std::to_string(e.itemsInState(static_cast<ItemState>(s)));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("properties: random scenarios of every node type keep every invariant and lose no item") {
+    pg::test::RandomScenarioGenerator gen(20240801);
+    std::size_t totalItems = 0, totalSteps = 0, typesSeen = 0;
+    std::vector<bool> seen(static_cast<int>(NodeType::DynamoDbStream) + 1, false);
+    for (int n = 0; n < kScenarios; ++n) {
+        CAPTURE(n);
+        const Scenario s = nextValid(gen);
+        for (const Node& node : s.nodes) seen[static_cast<int>(node.type)] = true;
+        Engine e(s);
+        // Invariants after every step for a quarter of the scenarios, every 8th step for the rest (the suite
+        // must stay quick under ASan); the final state is always checked.
+        const std::uint64_t every = n % 4 == 0 ? 1 : 8;
+        SimTime last = 0;
+        while (e.stepCount() < kStepCap && e.step()) {
+            REQUIRE(e.now() >= last);
+            last = e.now();
+            if (e.stepCount() % every == 0) {
+                const auto problems = e.checkInvariants();
+                INFO(pg::scenario::writeScenario(s));
+                REQUIRE_MESSAGE(problems.empty(), "step " << e.stepCount() << ": " << problems.front());
+            }
+        }
+        INFO(pg::scenario::writeScenario(s));
+        REQUIRE_MESSAGE(e.idle(), "a small random run did not drain in " << kStepCap << " steps");
+        const auto problems = e.checkInvariants();
+        REQUIRE_MESSAGE(problems.empty(), problems.front());
+        // Drained: every item finished in exactly one final state, with an outcome.
+        std::size_t inStates = 0;
+        for (int st = 0; st < kItemStateCount; ++st) inStates += e.itemsInState(static_cast<ItemState>(st));
+        CHECK(inStates == e.items().size());
+        CHECK(e.itemsInState(ItemState::Done) == e.items().size());
+        for (std::uint32_t i = 0; i < e.items().size(); ++i)
+            if (e.items()[i].outcome == ItemOutcome::Pending) FAIL_CHECK(e.itemId(i) << " drained without an outcome");
+        std::int64_t produced = 0;
+        for (std::uint32_t node = 0; node < e.nodeCount(); ++node) produced += e.counters(node).items;
+        CHECK(static_cast<std::size_t>(produced) <= e.items().size());
+        totalItems += e.items().size();
+        totalSteps += e.stepCount();
+    }
+    for (bool b : seen) typesSeen += b ? 1 : 0;
+    CHECK(typesSeen == seen.size());  // every node type took part
+    CHECK(totalItems > 20000);
+    MESSAGE(kScenarios << " random scenarios, " << totalItems << " items, " << totalSteps << " steps");
+}
+
+TEST_CASE("properties: the same seed gives the same trace; rewindTo(k) + replay equals running to k") {
+    pg::test::RandomScenarioGenerator gen(77);
+    for (int n = 0; n < 300; ++n) {
+        CAPTURE(n);
+        const Scenario s = nextValid(gen);
+        Engine a(s);
+        a.runUntil(kNever);
+        EngineOptions lean;
+        lean.storeTrace = false;
+        lean.collectMetrics = false;
+        Engine b(s, lean);
+        b.runUntil(kNever);
+        REQUIRE(a.stepCount() == b.stepCount());
+        CHECK(a.traceFingerprint() == b.traceFingerprint());
+        CHECK(a.trace().count() == b.trace().count());
+        const std::uint64_t total = a.stepCount();
+        if (total == 0) continue;
+        const auto k = static_cast<std::uint64_t>(gen.rng().uniformInt(0, static_cast<std::int64_t>(total)));
+        a.rewindTo(k);
+        Engine direct(s);
+        for (std::uint64_t i = 0; i < k; ++i) direct.step();
+        CHECK(stateSummary(a) == stateSummary(direct));
+        CHECK(a.checkInvariants().empty());
+        // forward again from k: the same end as before
+        a.runUntil(kNever);
+        CHECK(a.traceFingerprint() == b.traceFingerprint());
+        CHECK(a.stepCount() == total);
+    }
+}
+
+TEST_CASE("properties: budgeted slices (steps and clock) reach the same state as one run") {
+    pg::test::RandomScenarioGenerator gen(99);
+    for (int n = 0; n < 150; ++n) {
+        CAPTURE(n);
+        const Scenario s = nextValid(gen);
+        Engine whole(s), sliced(s);
+        whole.runUntil(s.runFor);
+        RunBudget budget;
+        budget.maxSteps = static_cast<std::uint64_t>(gen.rng().uniformInt(1, 50));
+        int calls = 0, clockChecks = 0;
+        budget.outOfTime = [&] { return ++clockChecks % 3 == 0; };
+        RunSlice slice;
+        do {
+            slice = runSlice(sliced, s.runFor, budget);
+            REQUIRE(slice.steps <= budget.maxSteps);
+            REQUIRE(sliced.now() <= s.runFor);
+            REQUIRE(++calls < 1000000);
+        } while (slice.more());
+        CHECK(slice.stop == RunStop::Reached);
+        CHECK(stateSummary(sliced) == stateSummary(whole));
+    }
+}
+
+TEST_CASE("run budget: the run limit stops a run with a message naming the limit") {
+    Scenario s = test::scenarioOf({test::sourceNode("api", NodeType::ApiGateway, 500, 100.0), test::functionNode("f")},
+                                  {{"api", "f"}});
+    Engine e(s);
+    RunBudget budget;
+    budget.runLimit = 100;
+    RunSlice slice = runSlice(e, kNever, budget);
+    CHECK(slice.stop == RunStop::RunLimit);
+    CHECK(e.stepCount() == 100);
+    CHECK_FALSE(slice.more());
+    slice = stepSlice(e, budget);  // stays stopped
+    CHECK(slice.stop == RunStop::RunLimit);
+    CHECK(slice.steps == 0);
+    CHECK(runLimitMessage().find("limit: events per run") != std::string::npos);
+    CHECK(runLimitMessage().find("10000000") != std::string::npos);
+    // stepSlice: a step budget, then idle
+    Engine f(s);
+    RunBudget steps;
+    steps.maxSteps = 7;
+    slice = stepSlice(f, steps);
+    CHECK(slice.stop == RunStop::StepBudget);
+    CHECK(f.stepCount() == 7);
+    steps.maxSteps = 1u << 30;
+    slice = stepSlice(f, steps);
+    CHECK(slice.stop == RunStop::Idle);
+    CHECK(f.idle());
+}
+
+TEST_CASE("property regression: rewindTo(current step) after runUntil(time) restores that step's time") {
+    // Found by the rewind property: runUntil(kNever) leaves now() at kNever; rewindTo(stepCount()) kept it there
+    // instead of the time of the last step, unlike running that many steps directly.
+    Scenario s = test::scenarioOf({test::sourceNode("api", NodeType::ApiGateway, 3, 1.0), test::functionNode("f")},
+                                  {{"api", "f"}});
+    Engine e(s), direct(s);
+    e.runUntil(kNever);
+    const std::uint64_t steps = e.stepCount();
+    e.rewindTo(steps);
+    for (std::uint64_t i = 0; i < steps; ++i) direct.step();
+    CHECK(e.now() == direct.now());
+    CHECK(e.now() == e.lastEventTime());
+    CHECK(e.traceFingerprint() == direct.traceFingerprint());
+    Engine early(s);
+    early.runUntil(500 * kMillisecond);  // no event yet: step 0 at time 0
+    early.rewindTo(0);
+    CHECK(early.now() == 0);
+}
