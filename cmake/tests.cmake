@@ -5,7 +5,7 @@ file(GLOB PG_SCENARIO_TEST_SOURCES CONFIGURE_DEPENDS tests/scenario/*.cpp)
 
 function(pg_add_suite name)
   add_executable(${name} tests/main.cpp ${ARGN})
-  target_link_libraries(${name} PRIVATE pg_scenario pg_engine pg_json pg_doctest)
+  target_link_libraries(${name} PRIVATE pg_scenario pg_engine pg_json pg_zlib pg_doctest)
   target_compile_options(${name} PRIVATE ${PG_WARNINGS})
   target_compile_definitions(${name} PRIVATE PG_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   if(EMSCRIPTEN)
