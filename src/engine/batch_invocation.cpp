@@ -57,7 +57,6 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         ++it.attempts;
         it.throttles = 0;
         it.requestId = requestId;
-        if (it.firstStartAt < 0) it.firstStartAt = m_now;
         m_items.addAttempt(items[i], m_now, requestId);
         record(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
                acquired.cold ? 1 : 0);

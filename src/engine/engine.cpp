@@ -235,7 +235,6 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
 
     ++it.attempts;
     it.throttles = 0;
-    if (it.firstStartAt < 0) it.firstStartAt = m_now;
     m_items.addAttempt(itemIndex, m_now, it.requestId);
     setItemState(itemIndex, ItemState::Running);
 
@@ -281,7 +280,6 @@ std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std
                                  ItemState initial) {
     Item it;
     it.createdAt = m_now;
-    it.receivedAt = m_now;
     it.origin = origin;
     it.number = number;
     it.function = function;

@@ -16,13 +16,17 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
     // Best fit: the lane with the latest tail not after `time` (seq only grows, so equal times keep order);
     // else an empty lane; else the heap.
     int best = -1, vacant = -1;
+    SimTime bestTail = kEmptyLane;
     for (int i = 0; i < kLanes; ++i) {
-        const Lane& lane = m_lanes[i];
-        if (lane.empty()) {
+        const SimTime tail = m_tailTime[i];
+        if (tail == kEmptyLane) {
             if (vacant < 0) vacant = i;
-            continue;
+        } else if (tail <= time && tail >= bestTail) {
+            if (tail > bestTail || best < 0) {
+                best = i;
+                bestTail = tail;
+            }
         }
-        if (lane.back().time <= time && (best < 0 || lane.back().time > m_lanes[best].back().time)) best = i;
     }
     if (best < 0) best = vacant;
     int where = -1;
@@ -31,8 +35,10 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
         if (lane.empty()) {
             lane.events.clear();
             lane.head = 0;
+            m_headTime[best] = time;
         }
         lane.events.push_back(e);
+        m_tailTime[best] = time;
         where = best;
     } else {
         heapPush(e);
@@ -81,16 +87,18 @@ void EventQueue::heapPop() {
 }
 
 void EventQueue::findMin() {
-    const Event* best = m_heap.empty() ? nullptr : &m_heap.front();
-    m_min = -1;
+    // Earliest head time first (cheap, contiguous), then seq only among equal times.
+    SimTime bestTime = m_heap.empty() ? INT64_MAX : m_heap.front().time;
+    int best = -1;
     for (int i = 0; i < kLanes; ++i) {
-        const Lane& lane = m_lanes[i];
-        if (lane.empty()) continue;
-        if (!best || before(lane.front(), *best)) {
-            best = &lane.front();
-            m_min = i;
+        const SimTime t = m_headTime[i];
+        if (t == kEmptyLane || t > bestTime) continue;
+        if (t < bestTime || before(m_lanes[i].front(), best < 0 ? m_heap.front() : m_lanes[best].front())) {
+            bestTime = t;
+            best = i;
         }
     }
+    m_min = best;
 }
 
 Event EventQueue::pop() {
@@ -104,10 +112,12 @@ Event EventQueue::pop() {
         if (lane.empty()) {
             lane.events.clear();
             lane.head = 0;
+            m_headTime[m_min] = m_tailTime[m_min] = kEmptyLane;
         } else if (lane.head >= 4096 && lane.head * 2 >= lane.events.size()) {
             lane.events.erase(lane.events.begin(), lane.events.begin() + static_cast<std::ptrdiff_t>(lane.head));
             lane.head = 0;
         }
+        if (!lane.empty()) m_headTime[m_min] = lane.front().time;
     }
     --m_size;
     findMin();
@@ -115,9 +125,10 @@ Event EventQueue::pop() {
 }
 
 void EventQueue::clear() {
-    for (Lane& lane : m_lanes) {
-        lane.events.clear();
-        lane.head = 0;
+    for (int i = 0; i < kLanes; ++i) {
+        m_lanes[i].events.clear();
+        m_lanes[i].head = 0;
+        m_headTime[i] = m_tailTime[i] = kEmptyLane;
     }
     m_heap.clear();
     m_size = 0;

@@ -7,6 +7,7 @@
 // so the order is exactly that of a single heap.
 #pragma once
 #include <cstdint>
+#include <climits>
 #include <vector>
 
 #include "sim_time.hpp"
@@ -27,6 +28,7 @@ struct Event {
 class EventQueue {
 public:
     /// Schedules an event; returns its sequence number (unique, increasing).
+    EventQueue() { clear(); }
     std::uint64_t push(SimTime time, std::uint16_t handler, std::uint16_t kind, std::uint32_t a = 0,
                        std::uint32_t b = 0);
     bool empty() const { return m_size == 0; }
@@ -56,6 +58,10 @@ private:
     void findMin();
 
     Lane m_lanes[kLanes];
+    // Hot copies for the scans in push() and findMin(): contiguous, no pointer chasing.
+    SimTime m_tailTime[kLanes];  ///< time of each lane's last event; kEmptyLane when the lane is empty
+    SimTime m_headTime[kLanes];  ///< time of each lane's first event; kEmptyLane when empty
+    static constexpr SimTime kEmptyLane = INT64_MIN;
     std::vector<Event> m_heap;
     std::size_t m_size = 0;
     int m_min = -1;  // where the least event is: a lane index, or -1 for the heap top (or empty)

@@ -11,10 +11,10 @@
 
 namespace pg::sim {
 
+/// 56 bytes: one per request / event / message / record, so kept small (the first attempt's start is in the
+/// attempt list: ItemStore::firstStartAt; an async event's age counts from createdAt, when Lambda accepted it).
 struct Item {
-    SimTime createdAt = 0;        ///< arrival at the source
-    SimTime receivedAt = 0;       ///< async: accepted into the internal queue (event age counts from here)
-    SimTime firstStartAt = -1;    ///< start of the first invocation, -1 before
+    SimTime createdAt = 0;        ///< arrival at the source (async: accepted into the internal queue)
     std::uint32_t origin = kNone;    ///< source node index
     std::uint32_t number = 0;        ///< n in "<origin>#<n>", from 1
     std::uint32_t function = kNone;  ///< target function index, kNone if the source is not wired
@@ -49,6 +49,11 @@ public:
     const std::vector<Item>& all() const { return m_items; }
     const std::vector<AttemptRecord>& attempts() const { return m_attempts; }
     void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId);
+    /// Start of the first invocation that carried `item`, -1 before.
+    SimTime firstStartAt(std::uint32_t item) const {
+        const std::uint32_t a = m_items[item].firstAttempt;
+        return a == kNone ? -1 : m_attempts[a].start;
+    }
     /// Start times of every attempt of `item`, in order.
     std::vector<SimTime> attemptTimes(std::uint32_t item) const;
     void clear();

@@ -20,7 +20,7 @@ bool AsyncInvoke::handlesNodeType(NodeType type) const {
 }
 
 SimTime AsyncInvoke::age(std::uint32_t item) const {
-    return m_engine.now() - m_engine.item(item).receivedAt;
+    return m_engine.now() - m_engine.item(item).createdAt;  // accepted at arrival
 }
 
 void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
@@ -61,7 +61,7 @@ void AsyncInvoke::pump(std::uint32_t function) {
         if (throttle == ThrottleReason::None) {
             const Item& it = m_engine.item(item);
             // dwell time: receipt to first invocation start (FIDELITY 5.1, X-Ray "Dwell time")
-            if (it.attempts == 1) m_engine.noteDwell(function, m_engine.now() - it.receivedAt);
+            if (it.attempts == 1) m_engine.noteDwell(function, m_engine.now() - it.createdAt);
             continue;
         }
         Item& it = m_engine.item(item);

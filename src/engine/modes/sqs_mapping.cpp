@@ -80,7 +80,6 @@ void SqsMapping::onArrival(std::uint32_t node, std::uint32_t number) {
 void SqsMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
     // A queue that is full at the start: every message is visible before the first poller receives.
     const std::uint32_t qi = queueOfNode(node);
-    m_messages.reserve(m_messages.size() + count);
     for (std::uint32_t k = 0; k < count; ++k) {
         const std::uint32_t item = m_engine.createItem(node, first + k, m_queues[qi].function, ItemState::Visible);
         ++m_engine.mutableCounters(node).sent;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "mode_handler.hpp"
+#include "../chunked_vector.hpp"
 #include "sqs_queue.hpp"
 
 namespace pg::sim {
@@ -101,7 +102,7 @@ private:
 
     std::vector<SqsQueue> m_queues;
     std::vector<std::uint32_t> m_queueOfNode;     // node -> queue index
-    std::vector<SqsMessage> m_messages;
+    ChunkedVector<SqsMessage> m_messages;  // chunked: a million messages never reallocate
     std::vector<std::uint32_t> m_messageOfItem;   // item -> its message in the source queue (kNone: none)
     std::vector<SqsBatch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
