@@ -23,7 +23,8 @@ struct Item {
     std::uint32_t lastTrace = kNone;     ///< last trace record of this item (cause of the next one)
     std::uint32_t requestId = 0;         ///< current request id number (see requestIdString)
     std::uint32_t endedIn = kNone;       ///< DLQ/destination node index
-    std::uint16_t attempts = 0;          ///< invocations that carried the item
+    std::uint32_t attempts = 0;          ///< invocations that carried the item (a stream record retried until
+                                         ///< it expires can pass 65535: found by the property tests, issue 8)
     std::uint16_t tries = 0;             ///< sync: requests sent by the caller (1 + client retries so far)
     std::uint16_t throttles = 0;         ///< async: throttles since the last real attempt
     ItemState state = ItemState::Queued;

@@ -180,3 +180,25 @@ TEST_CASE("property regression: rewindTo(current step) after runUntil(time) rest
     early.rewindTo(0);
     CHECK(early.now() == 0);
 }
+
+TEST_CASE("property regression: a stream record retried until it expires counts every attempt past 65535") {
+    // Item::attempts was 16 bits: a Kinesis record retried every 60 s (maximum backoff) for 50 days has about
+    // 72 000 attempts, and its count wrapped (summary, journey and the invariants disagreed with the list).
+    Node stream = test::sourceNode("k", NodeType::Kinesis, 1);
+    stream.stream.retention = 50 * kDay;
+    Node fn = test::functionNode("f", 0);
+    fn.function.behavior = {test::rule(RuleOutcome::Error)};
+    Scenario s = test::scenarioOf({stream, fn}, {{"k", "f"}});
+    s.runFor = 51 * kDay;
+    EngineOptions lean;
+    lean.storeTrace = false;
+    lean.collectMetrics = false;
+    Engine e(s, lean);
+    e.runUntil(s.runFor);
+    REQUIRE(e.items().size() == 1);
+    CHECK(e.items()[0].attempts > 65535);
+    CHECK(static_cast<std::int64_t>(e.items()[0].attempts) == e.counters(e.nodeIndex("f")).invocations);
+    CHECK(e.items()[0].outcome != ItemOutcome::Pending);
+    const auto problems = e.checkInvariants();
+    CHECK_MESSAGE(problems.empty(), (problems.empty() ? "" : problems.front()));
+}
