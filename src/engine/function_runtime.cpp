@@ -51,19 +51,15 @@ void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t envi
 }
 
 /// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).
+/// The number is checked first, from its last digit: most items differ there, before any string compare.
 static bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number) {
-    const std::size_t n = origin.size();
-    if (id.size() < n + 2 || id[n] != '#' || id.compare(0, n, origin) != 0) return false;
-    char digits[12];
-    int k = 0;
+    std::size_t pos = id.size();
     do {
-        digits[k++] = static_cast<char>('0' + number % 10);
+        if (pos == 0 || id[--pos] != static_cast<char>('0' + number % 10)) return false;
         number /= 10;
     } while (number > 0);
-    if (id.size() != n + 1 + static_cast<std::size_t>(k)) return false;
-    for (int i = 0; i < k; ++i)
-        if (id[n + 1 + static_cast<std::size_t>(i)] != digits[k - 1 - i]) return false;
-    return true;
+    if (pos == 0 || id[--pos] != '#') return false;
+    return pos == origin.size() && id.compare(0, pos, origin) == 0;
 }
 
 static bool matches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::string& scratch) {
