@@ -11,7 +11,7 @@ namespace sim = pg::sim;
 TEST_CASE("random scenarios: the generator makes valid ones, and every one round-trips through JSON and links") {
     pg::test::RandomScenarioGenerator gen(0x5eed);
     int valid = 0;
-    const int total = 1500;
+    const int total = 500;  // more run (validated) in tests/engine/test_properties.cpp; quick under ASan
     std::string firstInvalid;
     for (int n = 0; n < total; ++n) {
         CAPTURE(n);
