@@ -97,6 +97,7 @@ bool App::loadScenarioJson(const std::string& json, std::string& errors) {
     m_ui.selection = {};
     m_ui.selectedItem = kNone;
     m_ui.playing = false;
+    if (m_share.embed) m_ui.canvasFit = true;  // an embed shows each scenario it opens whole
     rebuildEngine(false);
     errors.clear();
     return true;

@@ -57,6 +57,7 @@ void App::replaceScenario(Scenario scenario) {
     m_ui.selectedItem = kNone;
     m_ui.playing = false;
     m_share.linkHeld = false;
+    if (m_share.embed) m_ui.canvasFit = true;  // an embed shows each scenario it opens whole
     rebuildEngine(false);
 }
 
@@ -137,6 +138,7 @@ void App::setEmbed(int panel, const std::string& title) {
     m_share.embedPanel = panel >= 0 && panel < 5 ? panel : -1;
     m_share.embedTitle = title;
     m_share.linkHeld = false;
+    m_ui.canvasFit = true;  // the presets are laid out for the full app's canvas, not an iframe's
 }
 
 bool App::autosaveAllowed() {
@@ -288,6 +290,9 @@ void App::shareStateJson(nlohmann::json& s) const {
     s["embed_panel"] = m_share.embedPanel >= 0 ? kTabNames[m_share.embedPanel] : "";
     s["link_held"] = m_share.linkHeld;
     s["gallery_open"] = m_share.galleryOpen;
+    const ScreenRect& c = m_ui.canvasRect;
+    s["canvas_rect"] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+    s["canvas_fit"] = m_ui.canvasFit;
 }
 
 }  // namespace pg::ui

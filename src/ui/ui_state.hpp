@@ -32,6 +32,10 @@ struct UiState {
     // canvas view: screen = origin + pan + world * zoom
     float canvasPanX = 40, canvasPanY = 20, canvasZoom = 1.0f;
     float canvasCenterWorldX = 300, canvasCenterWorldY = 200;  ///< where palette clicks add nodes
+    /// Fit the whole scenario into the canvas every frame (follows resizes and loads) until the user pans, zooms
+    /// or drags; embed mode turns it on, since an embed's canvas is far smaller than the layout the presets assume.
+    bool canvasFit = false;
+    ScreenRect canvasRect;  ///< the canvas as last drawn (CSS pixels); exported for browser tests
     std::map<std::string, ScreenRect> nodeRects;
     std::string editError;    ///< last rejected edit (validator message); shown by the inspector
     std::string status;       ///< one-line feedback of the last command (status bar)

@@ -46,8 +46,33 @@ export default async function docsPage({ url, artifacts }) {
       // (page errors inside an iframe do not reach the page's listener: the shell's error box shows them)
       assert.equal(await frames[i].isHidden('#error'), true, `embed ${i}: no error box`);
       assert.ok(after[i].frame > before[i].frame, `embed ${i} draws frames (${before[i].frame} -> ${after[i].frame})`);
-      assert.ok(after[i].step > 0 && (after[i].step > before[i].step || after[i].idle || !after[i].playing),
-        `embed ${i} plays (step ${before[i].step} -> ${after[i].step})`);
+      // (the virtual clock, not only the step: an async retry may wait longer than 3 s of wall time at x30)
+      assert.ok(after[i].step > 0 && (after[i].step > before[i].step || after[i].time_us > before[i].time_us ||
+        after[i].idle || !after[i].playing),
+        `embed ${i} plays (step ${before[i].step} -> ${after[i].step}, t ${before[i].time_us} -> ${after[i].time_us})`);
+    }
+    // Each embed shows its whole scenario: every node's box, as last drawn, lies inside the embed's canvas
+    // (an embed is far smaller than the layout the presets are drawn for; without fitting they fall off it).
+    for (let i = 0; i < frames.length; ++i) {
+      const drawn = await frames[i].evaluate(() => {
+        const scenario = JSON.parse(Module.UTF8ToString(Module._pg_scenario_json()));
+        const state = JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
+        const rects = {};
+        for (const n of scenario.nodes) {
+          const r = window.pgShell.callString('pg_node_screen_rect', n.id);
+          rects[n.id] = r ? JSON.parse(r) : null;
+        }
+        return { canvas: state.canvas_rect, rects };
+      });
+      const c = drawn.canvas;
+      assert.ok(c.w > 100 && c.h > 60, `embed ${i}: canvas drawn (${JSON.stringify(c)})`);
+      assert.ok(Object.keys(drawn.rects).length > 0, `embed ${i}: the scenario has nodes`);
+      for (const [id, r] of Object.entries(drawn.rects)) {
+        assert.ok(r, `embed ${i}: node ${id} drawn`);
+        const inside = r.x >= c.x && r.y >= c.y && r.x + r.w <= c.x + c.w && r.y + r.h <= c.y + c.h;
+        assert.ok(inside, `embed ${i}: node ${id} ${JSON.stringify(r)} inside the canvas ${JSON.stringify(c)}`);
+        assert.ok(r.w >= 60, `embed ${i}: node ${id} readable (${r.w} px wide)`);
+      }
     }
     // Each embed draws something (not a blank box): screenshot every iframe element.
     for (let i = 0; i < iframes.length; ++i) {

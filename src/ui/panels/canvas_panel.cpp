@@ -330,6 +330,31 @@ void drawNode(ImDrawList* dl, const FrameContext& ctx, const Motion& m, std::uin
     }
 }
 
+/// Pan and zoom so every node, with the retry arcs drawn above it and the warnings written under it, fits in a
+/// canvas of `size`; never zooms in past 1 (the presets are laid out for that scale).
+void fitView(const Scenario& s, UiState& ui, ImVec2 size) {
+    constexpr float kArcAbove = 60, kSide = 16;  // world units: retry arc label above a node; side margin
+    const float fontSize = ImGui::GetFontSize();
+    const float warningsBelow = fontSize * 1.2f * 2.6f + 8;  // two warning lines (screen pixels)
+    const float hintLine = fontSize * 1.3f;                   // the help line at the bottom of the canvas
+    double minX = DBL_MAX, minY = DBL_MAX, maxX = -DBL_MAX, maxY = -DBL_MAX;
+    for (const Node& n : s.nodes) {
+        minX = std::min(minX, n.x);
+        minY = std::min(minY, n.y);
+        maxX = std::max(maxX, n.x + kNodeW);
+        maxY = std::max(maxY, n.y + kNodeH);
+    }
+    minX -= kSide;
+    maxX += kSide;
+    minY -= kArcAbove;
+    const float worldW = static_cast<float>(maxX - minX), worldH = static_cast<float>(maxY - minY);
+    const float availW = std::max(20.0f, size.x), availH = std::max(20.0f, size.y - warningsBelow - hintLine);
+    const float zoom = std::clamp(std::min(availW / worldW, availH / worldH), 0.3f, 1.0f);
+    ui.canvasZoom = zoom;
+    ui.canvasPanX = (size.x - worldW * zoom) * 0.5f - static_cast<float>(minX) * zoom;
+    ui.canvasPanY = std::max(0.0f, (availH - worldH * zoom) * 0.5f) - static_cast<float>(minY) * zoom;
+}
+
 }  // namespace
 
 // [SECTION] interaction
@@ -342,6 +367,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
                                                  ImGuiButtonFlags_MouseButtonMiddle);
     const bool hovered = ImGui::IsItemHovered();
     const ImGuiIO& io = ImGui::GetIO();
+    if (ui.canvasFit && !s.nodes.empty()) fitView(s, ui, size);
     View v{origin, ui.canvasPanX, ui.canvasPanY, ui.canvasZoom};
 
     if (ImGui::BeginDragDropTarget()) {  // palette drop
@@ -355,6 +381,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
         ImGui::EndDragDropTarget();
     }
     if (hovered && io.MouseWheel != 0) {  // zoom about the mouse
+        ui.canvasFit = false;
         const ImVec2 before = v.toWorld(io.MousePos);
         ui.canvasZoom = std::clamp(ui.canvasZoom * std::pow(1.15f, io.MouseWheel), 0.3f, 2.5f);
         v.zoom = ui.canvasZoom;
@@ -396,7 +423,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
         return -1;
     };
 
-    // Start a gesture.
+    // Start a gesture. Moving a node or panning makes the view the user's: no more fitting.
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         const int pin = pinAt(io.MousePos), node = nodeAt(io.MousePos);
         if (pin >= 0) {
@@ -405,6 +432,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
             m_checkedTarget.clear();
         } else if (node >= 0) {
             m_gesture = Gesture::MoveNode;
+            ui.canvasFit = false;
             m_node = s.nodes[static_cast<std::size_t>(node)].id;
             const ImVec2 w = v.toWorld(io.MousePos);
             m_grabX = w.x - static_cast<float>(s.nodes[static_cast<std::size_t>(node)].x);
@@ -420,6 +448,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
     if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || ImGui::IsMouseClicked(ImGuiMouseButton_Middle)))
         m_gesture = Gesture::Pan;
     if (m_gesture == Gesture::Pan && ImGui::IsItemActive()) {
+        if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) ui.canvasFit = false;
         ui.canvasPanX += io.MouseDelta.x;
         ui.canvasPanY += io.MouseDelta.y;
     }
@@ -513,6 +542,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
     dl->PopClipRect();
 
     // Export what was drawn (tests) and where palette clicks land.
+    ui.canvasRect = {origin.x, origin.y, size.x, size.y, 0, 0};
     ui.nodeRects.clear();
     for (std::size_t i = 0; i < s.nodes.size(); ++i)
         ui.nodeRects[s.nodes[i].id] = {boxes[i].min.x, boxes[i].min.y, boxes[i].max.x - boxes[i].min.x,
