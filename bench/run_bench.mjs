@@ -14,10 +14,21 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
-const NATIVE_BENCH = path.join(ROOT, 'build/native/pg_bench');
-const WASM_BENCH = path.join(ROOT, 'build/web/pg_bench.js');
-const RUNNER = path.join(ROOT, 'build/native/lambda-playground');
-const DIST = path.join(ROOT, 'build/web/dist');
+// Snapshots of the builds, so that a rebuild in the same tree during the (minutes-long) run cannot mix files.
+const SNAP = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'pg-bench-'));
+process.on('exit', () => fs.rmSync(SNAP, { recursive: true, force: true }));
+function snapshot(rel) {
+  const from = path.join(ROOT, rel), to = path.join(SNAP, rel);
+  if (!fs.existsSync(from)) return to;
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.cpSync(from, to, { recursive: true });
+  return to;
+}
+const NATIVE_BENCH = snapshot('build/native/pg_bench');
+const WASM_BENCH = snapshot('build/web/pg_bench.js');
+snapshot('build/web/pg_bench.wasm');
+const RUNNER = snapshot('build/native/lambda-playground');
+const DIST = snapshot('build/web/dist');
 // Debian's python3 (python3-simpy3 installs there), not whatever python3 comes first on PATH.
 const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
@@ -64,7 +75,10 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 function bench(cmd, argv) {
   const r = spawnSync(cmd[0], [...cmd.slice(1), ...argv], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) return { error: (r.stderr || '').trim().split('\n').pop() || `exit ${r.status}` };
+  if (r.status !== 0) {
+    const lines = (r.stderr || '').trim().split('\n');
+    return { error: (lines.find((l) => /error|abort|cannot/i.test(l)) || lines.pop() || `exit ${r.status}`).slice(0, 300) };
+  }
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
