@@ -55,10 +55,34 @@
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(fallback);
     else fallback();
   }
-  // Ctrl+V: the browser tells us what is pasted; ImGui reads it from the module when it handles the key.
+  // Paste. The page may read the clipboard only in a 'paste' event, and the browser fires one only when the
+  // Ctrl+V (Cmd+V) keydown is not prevented; SDL prevents every Ctrl key, so that keydown is kept from it here
+  // (capture phase, before SDL's listener) and the paste event hands the text to ImGui with the V press.
+  // A browser that fires no paste event (no permission, nothing textual) still pastes ImGui's own clipboard.
+  const PASTE_WAIT_MS = 150;
+  const MAX_PASTE = 1 << 20;
+  let pasteTimer = 0;
+  let pasteCtrlHeld = 0;
+  const isPageTextField = (el) => !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  window.addEventListener('keydown', (e) => {
+    if (!window.pgReady || e.altKey || !(e.ctrlKey || e.metaKey) || isPageTextField(e.target)) return;
+    if (e.code !== 'KeyV' && e.key !== 'v' && e.key !== 'V') return;
+    e.stopImmediatePropagation();  // not to SDL: its preventDefault would cancel the paste event
+    pasteCtrlHeld = e.ctrlKey ? 1 : 0;
+    clearTimeout(pasteTimer);
+    pasteTimer = setTimeout(() => {
+      pasteTimer = 0;
+      call('pg_paste_text', 0, pasteCtrlHeld);  // no paste event came: paste what ImGui last copied
+    }, PASTE_WAIT_MS);
+  }, true);
   document.addEventListener('paste', (e) => {
+    if (!window.pgReady || isPageTextField(e.target)) return;
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    if (window.pgReady && typeof text === 'string') call('pg_set_clipboard_text', text.slice(0, 1 << 20));
+    e.preventDefault();
+    const ctrlHeld = pasteTimer ? pasteCtrlHeld : 0;  // a paste without Ctrl+V: the browser's Edit menu
+    clearTimeout(pasteTimer);
+    pasteTimer = 0;
+    call('pg_paste_text', typeof text === 'string' ? text.slice(0, MAX_PASTE) : '', ctrlHeld);
   });
 
   // ---- files ----

@@ -422,6 +422,9 @@ std::string App::stateJson() const {
     sel["edge"] = m_ui.selection.edge;
     sel["item"] = m_ui.selectedItem == kNone ? std::string() : e.itemId(m_ui.selectedItem);
     s["selection"] = sel;
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [key, r] : m_ui.fieldRects) fields[key] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+    s["fields"] = fields;
     nlohmann::json counters = nlohmann::json::object();
     std::int64_t invocations = 0;
     for (std::size_t i = 0; i < e.nodeCount(); ++i) {

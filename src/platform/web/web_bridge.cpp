@@ -150,7 +150,21 @@ EMSCRIPTEN_KEEPALIVE void pg_show_notice(const char* title, const char* text) {
     pg::web::app().showNotice(title ? title : "", text ? text : "");
 }
 
-/// What ImGui pastes next (the page calls this on the browser's paste event).
+/// What ImGui pastes next, without pasting it.
 EMSCRIPTEN_KEEPALIVE void pg_set_clipboard_text(const char* text) { g_clipboard = text ? text : ""; }
+
+/// Pastes `text` (null: what ImGui last copied) into the focused ImGui text field, as Ctrl+V would.
+/// web/links.js calls it from the browser's paste event: the only place the page may read the clipboard, and
+/// one SDL never lets happen for Ctrl+V (it prevents the default of every Ctrl key, so links.js keeps that
+/// keydown from SDL). `ctrl_held`: the user holds Ctrl, so only V is pressed; otherwise (Cmd+V, the browser's
+/// Edit menu) Ctrl is pressed around it. ImGui's event queue spreads these over the next frames.
+EMSCRIPTEN_KEEPALIVE void pg_paste_text(const char* text, int ctrl_held) {
+    if (text) g_clipboard = text;
+    ImGuiIO& io = ImGui::GetIO();
+    if (!ctrl_held) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    if (!ctrl_held) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+}
 
 }  // extern "C"

@@ -31,6 +31,7 @@ void badge(const ParamInfo& p) {
 void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
     const Scenario& s = ctx.scenario;
     const std::string nodeId = node >= 0 ? s.nodes[static_cast<std::size_t>(node)].id : "";
+    ctx.ui.fieldRects.clear();
     for (const ParamInfo* p : paramsOf(s, node, edge)) {
         ImGui::PushID(p->key);
         const std::string value = getParam(s, node, edge, p->key);
@@ -77,6 +78,10 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
             std::snprintf(buf, sizeof buf, "%s", editing ? m_editBuf : value.c_str());
             ImGui::InputTextWithHint("##v", p->kind == ParamKind::OptionalInt ? "unset (default)" : "", editing ? m_editBuf : buf,
                                      sizeof buf);
+            if (ImGui::IsItemVisible()) {
+                const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+                ctx.ui.fieldRects[p->key] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+            }
             if (ImGui::IsItemActivated()) {
                 m_editKey = p->key;
                 std::snprintf(m_editBuf, sizeof m_editBuf, "%s", value.c_str());
