@@ -32,20 +32,8 @@ void TimelineModel::update(const Engine& engine) {
 
 void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
     if (r.item == kNone || r.node >= engine.nodeCount()) return;
-    // An item that expires while carried closes its bar (its invocation is no longer tracked); a sync item that
-    // finishes with a 504 keeps its bar: the function runs on.
-    if (r.kind == TraceKind::Finished && r.outcome == static_cast<std::uint8_t>(ItemOutcome::Expired)) {
-        auto req = m_requestOfItem.find(r.item);
-        if (req == m_requestOfItem.end()) return;
-        auto it = m_openByRequest.find(req->second);
-        m_requestOfItem.erase(req);
-        if (it == m_openByRequest.end()) return;
-        FunctionLanes& owner = m_functions[it->second.function];
-        owner.lanes[it->second.lane][it->second.segment].end = r.time;
-        owner.freeLanes.push_back(it->second.lane);
-        m_openByRequest.erase(it);
-        return;
-    }
+    // Bars open at InvokeStart and close at InvokeEnd only: every attempt ends with one, also when its item
+    // finished earlier (an SQS message or stream record expiring while carried, a sync item answered with a 504).
     const std::uint32_t f = engine.functionOfNode(r.node);
     if (f == kNone || f >= m_functions.size()) return;
     FunctionLanes& fl = m_functions[f];

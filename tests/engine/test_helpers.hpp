@@ -72,6 +72,17 @@ inline void runChecked(Engine& engine, SimTime until = kNever) {
     }
 }
 
+/// InvokeStart records without their InvokeEnd, over the whole trace: 0 once no invocation runs (every attempt
+/// ends, also one whose item retention deleted while it ran).
+inline std::int64_t unendedInvocations(const Engine& engine) {
+    std::int64_t open = 0;
+    for (const TraceRecord& r : engine.trace().records()) {
+        if (r.kind == TraceKind::InvokeStart) ++open;
+        if (r.kind == TraceKind::InvokeEnd) --open;
+    }
+    return open;
+}
+
 inline std::uint32_t itemNamed(const Engine& engine, const std::string& id) {
     for (std::uint32_t i = 0; i < engine.items().size(); ++i)
         if (engine.itemId(i) == id) return i;

@@ -1,5 +1,6 @@
 // SQS queues and their event source mapping (FIDELITY 6.1, 6.2, 7, 8.1, 8.4, 8.5, 8.10). Scenarios are built
 // as plain structs; every case steps with the invariants checked after each step.
+#include <map>
 #include <set>
 
 #include "engine/modes/sqs_mapping.hpp"
@@ -132,6 +133,51 @@ TEST_CASE("FIDELITY 6.2/8.1: no redrive policy -> the message loops until retent
         CHECK(e.items()[0].attempts == 121);
         CHECK(e.items()[0].outcome == ItemOutcome::Expired);
     }
+}
+
+TEST_CASE("FIDELITY 6.2 'No redrive policy': a message expiring while its invocation runs still ends that attempt") {
+    // assets/scenarios/sqs_no_redrive.json: orders#13 (enqueued at 6 s) fails every time and is received again at
+    // 606 s, the instant its 10 min retention ends; the receive comes first, so retention deletes it in flight
+    // (model choice sqs_retention_in_flight). The invocation still runs to its end: InvokeEnd at 606.12 s with
+    // its error, after the item's Finished(expired), and every InvokeStart has its InvokeEnd.
+    Node q = queueNode("orders", 20, 2.0, 30 * kSecond, 10 * kMinute);
+    Node fn = functionNode("process", 120 * kMillisecond, 3 * kSecond);
+    fn.function.behavior = {rule(RuleOutcome::Error, itemIs("orders#13"))};
+    Engine e(build({q, fn}, {esm("orders", "process", 1)}));
+    runChecked(e, 12 * kMinute);
+
+    const std::uint32_t msg = itemNamed(e, "orders#13");
+    REQUIRE(msg != kNone);
+    CHECK(e.items()[msg].outcome == ItemOutcome::Expired);
+    CHECK(e.items()[msg].attempts == 21);
+    std::map<std::uint32_t, int> open;  // item -> InvokeStart without its InvokeEnd yet
+    const TraceRecord* lastEnd = nullptr;
+    const TraceRecord* finished = nullptr;
+    for (const TraceRecord& r : e.trace().records()) {
+        if (r.kind == TraceKind::InvokeStart) ++open[r.item];
+        if (r.kind == TraceKind::InvokeEnd) {
+            CHECK_MESSAGE(open[r.item] > 0, "InvokeEnd without InvokeStart for " << e.itemId(r.item));
+            --open[r.item];
+            if (r.item == msg) lastEnd = &r;
+        }
+        if (r.kind == TraceKind::Finished && r.item == msg) finished = &r;
+    }
+    for (const auto& entry : open)  // (no structured binding: doctest's messages are lambdas)
+        CHECK_MESSAGE(entry.second == 0,
+                      e.itemId(entry.first) << ": " << entry.second << " InvokeStart without InvokeEnd");
+    CHECK(unendedInvocations(e) == 0);
+    REQUIRE(lastEnd != nullptr);
+    REQUIRE(finished != nullptr);
+    CHECK(finished->time == 606 * kSecond);
+    CHECK(lastEnd->time == 606 * kSecond + 120 * kMillisecond);
+    CHECK(lastEnd->attempt == 21);
+    CHECK(lastEnd->outcome == static_cast<std::uint8_t>(InvokeResult::Error));
+    CHECK(lastEnd > finished);  // later in the (time-ordered) trace
+    // The environment is released and nothing is left in flight.
+    CHECK(e.functions()[0].inFlight == 0);
+    CHECK(countersOf(e, "orders").inFlight == 0);
+    CHECK(countersOf(e, "orders").expired == 1);
+    CHECK(countersOf(e, "process").invocations == 20 + 20);  // 19 good messages once, orders#13 21 times
 }
 
 TEST_CASE("FIDELITY 6.2: success deletes the whole batch; one invocation per batch of up to batch_size") {

@@ -129,6 +129,29 @@ TEST_CASE("FIDELITY 6.3/8.7: a poison record blocks its shard until it expires; 
     CHECK(e.items()[0].outcome == ItemOutcome::Expired);
     CHECK(countersOf(e, "ks").expired >= 1);
     CHECK(countersOf(e, "ks").deleted + countersOf(e, "ks").expired == 40);
+    // The poison record expired during one of its invocations; that invocation still ended (model choice
+    // stream retention, as SQS sqs_retention_in_flight).
+    CHECK(unendedInvocations(e) == 0);
+}
+
+TEST_CASE("FIDELITY 6.3: a record trimmed by retention while its invocation runs still ends that attempt") {
+    // A poison record retried for 24 h by a function that runs 10 min per attempt: retention ends while an
+    // invocation carries it. The record expires (outcome expired) and the invocation still records its end.
+    Node ks = streamNode("ks", 1, 1.0, 1);
+    Node fn = functionNode("f", 10 * kMinute, 15 * kMinute);
+    fn.function.behavior = {rule(RuleOutcome::Error)};
+    Engine e(build({ks, fn}, {esm("ks", "f", 1)}));
+    runChecked(e, 2 * kDay);
+    CHECK(e.items()[0].outcome == ItemOutcome::Expired);
+    bool expiredWhileRunning = false;
+    SimTime lastStart = -1;
+    for (const TraceRecord& r : e.trace().records()) {
+        if (r.kind == TraceKind::InvokeStart) lastStart = r.time;
+        if (r.kind == TraceKind::Finished) expiredWhileRunning = lastStart >= 0 && r.time < lastStart + 10 * kMinute;
+    }
+    CHECK(expiredWhileRunning);  // the situation under test
+    CHECK(unendedInvocations(e) == 0);
+    CHECK(e.functions()[0].inFlight == 0);
 }
 
 TEST_CASE("FIDELITY 6.3/7: bisect isolates the poison record without using retries; on-failure gets batch of 1") {

@@ -320,8 +320,12 @@ void SqsMapping::invoke(std::uint32_t b) {
     SqsQueue& q = m_queues[batch.queue];
     m_scratchItems.clear();
     m_scratchAttempts.clear();
+    // Messages that expired while the batch was throttled leave it, so every message of an invoking batch is
+    // one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
+    batch.messages.erase(std::remove_if(batch.messages.begin(), batch.messages.end(),
+                                        [&](std::uint32_t m) { return m_messages[m].state == SqsMessageState::Gone; }),
+                         batch.messages.end());
     for (std::uint32_t m : batch.messages) {
-        if (m_messages[m].state == SqsMessageState::Gone) continue;  // expired while throttled
         m_scratchItems.push_back(m_messages[m].item);
         m_scratchAttempts.push_back(clamp16(m_messages[m].receiveCount));
     }
@@ -336,10 +340,7 @@ void SqsMapping::invoke(std::uint32_t b) {
     SqsBatch& again = m_batches[b];
     if (throttle == ThrottleReason::None) {
         again.state = SqsBatchState::Invoking;
-        again.outcomes.assign(again.messages.size(), RuleOutcome::Success);
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < again.messages.size(); ++i)
-            if (m_messages[again.messages[i]].state != SqsMessageState::Gone) again.outcomes[i] = outcomes[k++];
+        again.outcomes.assign(outcomes.begin(), outcomes.end());  // one per message (none are Gone here)
         return;
     }
     // Throttled (FIDELITY 6.2 DG-SQS-ERR, 7): retried with backoff while the messages stay hidden; if the
@@ -360,11 +361,14 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     std::size_t kept = 0, listedCount = 0;
     for (std::size_t i = 0; i < m_batches[b].messages.size(); ++i) {
         const std::uint32_t m = m_batches[b].messages[i];
-        if (m_messages[m].state == SqsMessageState::Gone) continue;  // expired while running
         const std::uint32_t item = m_messages[m].item;
-        m_engine.item(item).lastResult = invocation.result;
+        // Every message this invocation carried ends its attempt here, also one that retention deleted while
+        // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
+        // invocation still runs to its end and reports its outcome.
         m_engine.record(TraceKind::InvokeEnd, item, fnNode, clamp16(m_messages[m].receiveCount),
                         static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
+        if (m_messages[m].state == SqsMessageState::Gone) continue;  // expired while running: nothing to delete
+        m_engine.item(item).lastResult = invocation.result;
         // ReportBatchItemFailures (FIDELITY 6.2 table): listed ids stay for a retry, the rest are deleted. A
         // response listing failures while the feature is off is a plain success (FIDELITY 8.5).
         const bool listed = q.reportBatchItemFailures && m_batches[b].outcomes[i] == RuleOutcome::ReportFailure;

@@ -255,11 +255,13 @@ void Rules::onEnd(std::uint32_t li, const ExecutionEnvironment& inv) {
     std::uint32_t firstListed = kNone;
     for (std::uint32_t k = lane.checkpoint; k < lane.batchEnd; ++k) {
         const std::uint32_t item = rec(li, k).item;
-        if (m_e.items()[item].state == ItemState::Done) continue;  // trimmed by retention while running
-        m_e.item(item).lastResult = inv.result;
+        // Every record the invocation carried ends its attempt, also one retention trimmed while it ran (as SQS,
+        // model choice sqs_retention_in_flight): the invocation runs to its end and reports its outcome.
         m_e.record(TraceKind::InvokeEnd, item, fnNode,
                    static_cast<std::uint16_t>(std::min<std::uint32_t>(lane.invokes, 65535)),
                    static_cast<std::uint8_t>(inv.result), inv.cold ? 1 : 0);
+        if (m_e.items()[item].state == ItemState::Done) continue;  // trimmed by retention while running
+        m_e.item(item).lastResult = inv.result;
         if (firstListed == kNone && s.rbif && lane.outcomes[k - lane.checkpoint] == RuleOutcome::ReportFailure)
             firstListed = k;
     }
