@@ -4,8 +4,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "ui/ui_text.hpp"
 
@@ -84,9 +86,11 @@ void drawLane(ImDrawList* dl, const TimeContext& tc, const std::vector<Invocatio
             dl->AddRectFilled(ImVec2(xa, y + 1), ImVec2(std::min(xb, tc.x(it->coldEnd)), y + h - 1), colours::kCold);
         dl->AddRectFilled(ImVec2(std::max(xa, tc.x(it->coldEnd)), y + 1), ImVec2(xb, y + h - 1), resultColour(it->result));
         if (it->item == selectedItem) dl->AddRect(ImVec2(xa - 1, y), ImVec2(xb + 1, y + h), colours::kSelect, 0, 0, 2);
-        if (xb - xa > 40) {
+        const float la = std::max(xa, tc.x0) + 3, lb = std::min(xb, tc.x0 + tc.width) - 3;  // visible part
+        if (lb - la > 30) {
             const std::string label = it->items > 1 ? "batch " + std::to_string(it->items) : "#" + std::to_string(it->attempt);
-            dl->AddText(ImVec2(xa + 3, y + (h - ImGui::GetFontSize()) * 0.5f), IM_COL32(15, 15, 20, 255), label.c_str());
+            if (ImGui::CalcTextSize(label.c_str()).x <= lb - la)
+                dl->AddText(ImVec2(la, y + (h - ImGui::GetFontSize()) * 0.5f), IM_COL32(15, 15, 20, 255), label.c_str());
         }
         if (mouseInRow && mouse.x >= xa && mouse.x <= xb) {
             hover.seg = &*it;
@@ -101,12 +105,17 @@ void drawItemRow(ImDrawList* dl, const TimeContext& tc, const Engine& e, const s
                  float y, float h) {
     const auto& recs = e.trace().records();
     SimTime waitFrom = -1, dwellFrom = -1, visibleFrom = -1, runFrom = -1;
+    struct Label {
+        float xa, xb;  ///< the visible part of the label's bar
+        const char* text;
+    };
+    std::vector<Label> labels;
     auto bar = [&](SimTime a, SimTime b, ImU32 col, const char* label, bool hollow) {
         const float xa = tc.x(a), xb = std::max(tc.x(b), xa + 2);
         if (xb < tc.x0 || xa > tc.x0 + tc.width) return;
         if (hollow) dl->AddRect(ImVec2(xa, y + 1), ImVec2(xb, y + h - 1), col, 0, 0, 1.5f);
         else dl->AddRectFilled(ImVec2(xa, y + 3), ImVec2(xb, y + h - 3), col);
-        if (xb - xa > ImGui::CalcTextSize(label).x + 6) dl->AddText(ImVec2(xa + 3, y + (h - ImGui::GetFontSize()) * 0.5f), colours::kText, label);
+        labels.push_back({std::max(xa, tc.x0), std::min(xb, tc.x0 + tc.width), label});
     };
     for (std::uint32_t i : records) {
         const TraceRecord& r = recs[i];
@@ -145,6 +154,16 @@ void drawItemRow(ImDrawList* dl, const TimeContext& tc, const Engine& e, const s
     if (waitFrom >= 0) bar(waitFrom, now, IM_COL32(150, 120, 60, 200), "retry wait", false);
     if (visibleFrom >= 0) bar(visibleFrom, now, IM_COL32(110, 200, 140, 255), "visibility timeout", true);
     if (runFrom >= 0) bar(runFrom, now, resultColour(InvokeResult::None), "attempt", false);
+    // Labels last, left to right, each inside the visible part of its bar and after the previous label: an
+    // attempt starts where its visibility window starts, so their labels would otherwise be drawn on each other.
+    std::stable_sort(labels.begin(), labels.end(), [](const Label& l, const Label& r) { return l.xa < r.xa; });
+    float used = -FLT_MAX;
+    for (const Label& l : labels) {
+        const float x = std::max(l.xa + 3, used + 8), w = ImGui::CalcTextSize(l.text).x;
+        if (x + w > l.xb - 3) continue;  // does not fit: skipped (the hover tooltip and the journey tell the rest)
+        dl->AddText(ImVec2(x, y + (h - ImGui::GetFontSize()) * 0.5f), colours::kText, l.text);
+        used = x + w;
+    }
 }
 
 /// A per-second gauge row (queue depth, visible messages) as bars scaled to the row's maximum.
@@ -159,8 +178,9 @@ void drawGaugeRow(ImDrawList* dl, const TimeContext& tc, const Series& series, G
         const double v = get(series[s]);
         if (v <= 0) continue;
         const float top = y + h - static_cast<float>(v / maxV) * (h - 2);
-        dl->AddRectFilled(ImVec2(tc.x(static_cast<SimTime>(s) * kSecond), top),
-                          ImVec2(std::max(tc.x(static_cast<SimTime>(s + 1) * kSecond) - 1, tc.x(static_cast<SimTime>(s) * kSecond) + 1), y + h), col);
+        const float xa = tc.x(static_cast<SimTime>(s) * kSecond), xb = std::max(tc.x(static_cast<SimTime>(s + 1) * kSecond) - 1, xa + 1);
+        // (a second that began before the view starts at its left edge, not over the row labels)
+        dl->AddRectFilled(ImVec2(std::max(xa, tc.x0), top), ImVec2(std::min(xb, tc.x0 + tc.width), y + h), col);
     }
     char label[32];
     std::snprintf(label, sizeof label, "max %.0f", maxV);
@@ -204,8 +224,10 @@ void TimelinePanel::draw(FrameContext& ctx) {
     float y = origin.y + axisH;
     Hover hover;
     const float clipTop0 = ImGui::GetWindowPos().y, clipBottom0 = clipTop0 + ImGui::GetWindowHeight();
-    auto rowLabel = [&](const std::string& text, ImU32 col) {
+    auto rowLabel = [&](const std::string& text, ImU32 col) {  // clipped to the label column, never over the bars
+        dl->PushClipRect(ImVec2(origin.x, clipTop0), ImVec2(tc.x0 - 4, clipBottom0), true);
         dl->AddText(ImVec2(origin.x + 4, y + (rowH - ImGui::GetFontSize()) * 0.5f), col, text.c_str());
+        dl->PopClipRect();
     };
     const float clipTop = ImGui::GetWindowPos().y, clipBottom = clipTop + ImGui::GetWindowHeight();
     auto visible = [&](float rowY) { return rowY + rowH >= clipTop && rowY <= clipBottom; };
