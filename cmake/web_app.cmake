@@ -62,7 +62,7 @@ if(PG_BUILD_TESTS)
   set_tests_properties(web.smoke PROPERTIES TIMEOUT 240)
   # Issue 6: share links (and `lambda-playground link`, wasm and native, equal to the page's link), broken links,
   # the documentation page's embeds, the embed postMessage API across origins.
-  foreach(share_test links bad_links docs_page embed_api clipboard)
+  foreach(share_test links bad_links docs_page embed_api clipboard files)
     add_test(NAME web.${share_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${share_test} --dist ${PG_DIST})
     set_tests_properties(web.${share_test} PROPERTIES TIMEOUT 300)
   endforeach()

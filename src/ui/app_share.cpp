@@ -161,12 +161,22 @@ void App::shell(const std::string& verb, const std::string& a, const std::string
 
 // [SECTION] file menu
 void App::drawFileMenu() {
-    if (!ImGui::BeginMenu("File")) return;
+    auto note = [this](const char* label) {  // where the menu and its items are, for the browser tests
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        m_ui.menuRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+    };
+    const bool open = ImGui::BeginMenu("File");
+    note("File");
+    if (!open) return;
     if (ImGui::MenuItem("New")) newScenario();
+    note("New");
     if (ImGui::MenuItem("Open file...")) shell("open-file", "", "");
+    note("Open file...");
     if (ImGui::MenuItem("Save file")) shell("save-file", fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
+    note("Save file");
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link")) copyLink(false);
+    note("Copy link");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that carries the whole scenario");
     if (ImGui::MenuItem("Copy link at this step")) copyLink(true);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also opens at step %llu%s",
@@ -178,6 +188,7 @@ void App::drawFileMenu() {
     for (const PresetInfo& p : m_panels->gallery.presets(m_panels->presets))
         if (p.title == m_scenario.name) presetPath = &p.path;
     if (ImGui::MenuItem("Reset to preset", nullptr, false, presetPath != nullptr)) m_commands.push(cmd::LoadPreset{*presetPath});
+    note("Reset to preset");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip(presetPath ? "Reload the preset this scenario came from (Undo brings your edits back)"
                                      : "This scenario has no preset of the same name");
@@ -293,6 +304,9 @@ void App::shareStateJson(nlohmann::json& s) const {
     const ScreenRect& c = m_ui.canvasRect;
     s["canvas_rect"] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
     s["canvas_fit"] = m_ui.canvasFit;
+    nlohmann::json menu = nlohmann::json::object();
+    for (const auto& [label, r] : m_ui.menuRects) menu[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+    s["menu_items"] = menu;  // the File menu's items when it was last open
 }
 
 }  // namespace pg::ui
