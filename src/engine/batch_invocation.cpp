@@ -39,18 +39,8 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     const RunPlan plan = planRun(cfg, worst, m_rng);
     const std::uint32_t requestId = newRequestId();
 
-    ExecutionEnvironment& env = fn.environments[acquired.environment];
-    env.busy = true;
-    env.cold = acquired.cold;
-    env.startedAt = m_now;
-    env.endsAt = m_now + (acquired.cold ? cfg.coldStart : 0) + plan.runTime;
-    env.item = kNone;
-    env.token = token;
-    env.requestId = requestId;
-    env.mode = handler;
-    env.attempt = attempts.empty() ? 1 : attempts.front();
-    env.result = plan.result;
-    ++env.invocations;
+    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, handler,
+                                          attempts.empty() ? std::uint16_t{1} : attempts.front());
 
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = m_items[items[i]];
@@ -61,18 +51,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         record(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
                acquired.cold ? 1 : 0);
     }
-
-    NodeCounters& c = m_counters[fnNode];
-    ++c.invocations;
-    if (acquired.cold) ++c.coldStarts;
-    c.peakConcurrency = std::max<std::int64_t>(c.peakConcurrency, fn.inFlight);
-    if (m_metrics.enabled()) {
-        FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
-        ++b.invocations;
-        if (acquired.cold) ++b.coldStarts;
-    }
-    m_queue.push(env.endsAt, 0, kInvocationEnd, function, acquired.environment);
-    if (endsAt) *endsAt = env.endsAt;
+    if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }
 

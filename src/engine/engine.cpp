@@ -220,25 +220,39 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     const RuleOutcome rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
     const RunPlan plan = planRun(cfg, rule, m_rng);
 
-    ExecutionEnvironment& env = fn.environments[acquired.environment];
-    env.busy = true;
-    env.cold = acquired.cold;
-    env.startedAt = m_now;
-    env.endsAt = m_now + (acquired.cold ? cfg.coldStart : 0) + plan.runTime;
-    env.item = itemIndex;
-    env.token = token;
-    env.requestId = it.requestId;
-    env.mode = handler;
-    env.attempt = static_cast<std::uint16_t>(it.attempts + 1);
-    env.result = plan.result;
-    ++env.invocations;
+    const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);
+    const SimTime end =
+        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, handler, attempt);
 
     ++it.attempts;
     it.throttles = 0;
     m_items.addAttempt(itemIndex, m_now, it.requestId);
     setItemState(itemIndex, ItemState::Running);
+    record(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
+           acquired.cold ? 1 : 0);
+    if (endsAt) *endsAt = end;
+    return ThrottleReason::None;
+}
 
-    NodeCounters& c = m_counters[fnNode];
+SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
+                                  std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
+                                  std::uint16_t handler, std::uint16_t attempt) {
+    FunctionState& fn = m_functions[function];
+    const FunctionConfig& cfg = m_scenario.nodes[fn.node].function;
+    ExecutionEnvironment& env = fn.environments[acquired.environment];
+    env.busy = true;
+    env.cold = acquired.cold;
+    env.startedAt = m_now;
+    env.endsAt = m_now + (acquired.cold ? cfg.coldStart : 0) + plan.runTime;
+    env.item = item;
+    env.token = token;
+    env.requestId = requestId;
+    env.mode = handler;
+    env.attempt = attempt;
+    env.result = plan.result;
+    ++env.invocations;
+
+    NodeCounters& c = m_counters[fn.node];
     ++c.invocations;
     if (acquired.cold) ++c.coldStarts;
     c.peakConcurrency = std::max<std::int64_t>(c.peakConcurrency, fn.inFlight);
@@ -247,11 +261,8 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
         ++b.invocations;
         if (acquired.cold) ++b.coldStarts;
     }
-    record(TraceKind::InvokeStart, itemIndex, fnNode, env.attempt, static_cast<std::uint8_t>(rule),
-           acquired.cold ? 1 : 0);
     m_queue.push(env.endsAt, 0, kInvocationEnd, function, acquired.environment);
-    if (endsAt) *endsAt = env.endsAt;
-    return ThrottleReason::None;
+    return env.endsAt;
 }
 
 void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) {

@@ -147,6 +147,11 @@ private:
     void dispatch(const Event& event);
     void onArrival(std::uint32_t node);
     void onInvocationEnd(std::uint32_t function, std::uint32_t environment);
+    /// Occupies the acquired environment for one invocation, counts it (counters, metrics) and schedules its
+    /// end; shared by startSingle and startBatch. Returns the end time.
+    SimTime occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
+                              std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
+                              std::uint16_t handler, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                std::uint8_t outcome, std::uint16_t detail);
