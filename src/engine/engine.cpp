@@ -301,6 +301,15 @@ std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std
     return index;
 }
 
+std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t number) {
+    const std::uint32_t fn = targetFunction(origin);
+    const std::uint32_t item = createItem(origin, number, fn, ItemState::Waiting);
+    if (fn != kNone) return item;
+    ++m_counters[origin].unrouted;
+    finishItem(item, ItemOutcome::Dropped, kNone, Condition::None);
+    return kNone;
+}
+
 void Engine::setItemState(std::uint32_t index, ItemState state) {
     Item& it = m_items[index];
     --m_stateCounts[static_cast<int>(it.state)];

@@ -107,6 +107,9 @@ public:
     /// Creates an item of `origin` (records an Arrival). Its state must then be set by the mode.
     std::uint32_t createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
                              ItemState initial);
+    /// Creates the item of an event-driven arrival at `origin`, Waiting for the origin's target function.
+    /// A source wired to no function drops it at once (counted as `unrouted`) and returns kNone.
+    std::uint32_t createRoutedItem(std::uint32_t origin, std::uint32_t number);
     void setItemState(std::uint32_t item, ItemState state);
     /// Final outcome: state Done, records Finished.
     void finishItem(std::uint32_t item, ItemOutcome outcome, std::uint32_t endedIn, Condition condition);

@@ -61,6 +61,19 @@ inline Scenario scenarioOf(std::vector<Node> nodes, std::vector<std::pair<std::s
 }
 
 /// Runs to the end (or `until`), checking every invariant after every step.
+inline Scenario build(std::vector<Node> nodes, std::vector<Edge> edges) {
+    Scenario s;
+    s.nodes = std::move(nodes);
+    s.edges = std::move(edges);
+    return s;
+}
+
+inline RuleCondition itemIs(const std::string& id) {
+    RuleCondition c;
+    c.item = id;
+    return c;
+}
+
 inline void runChecked(Engine& engine, SimTime until = kNever) {
     while (!engine.idle() && engine.nextEventTime() < until) {
         engine.step();

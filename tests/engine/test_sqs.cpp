@@ -37,19 +37,6 @@ Edge esm(const std::string& from, const std::string& to, int batchSize = 10) {
     return e;
 }
 
-Scenario build(std::vector<Node> nodes, std::vector<Edge> edges) {
-    Scenario s;
-    s.nodes = std::move(nodes);
-    s.edges = std::move(edges);
-    return s;
-}
-
-RuleCondition itemIs(const std::string& id) {
-    RuleCondition c;
-    c.item = id;
-    return c;
-}
-
 /// Poll latency is 0 (model choice): without a window each arrival is received on its own. A 1 s window
 /// gathers messages that arrive together into one batch.
 Edge windowed(Edge e) {

@@ -23,19 +23,6 @@ Edge esm(const std::string& from, const std::string& to, int batchSize = 100) {
     return e;
 }
 
-Scenario build(std::vector<Node> nodes, std::vector<Edge> edges) {
-    Scenario s;
-    s.nodes = std::move(nodes);
-    s.edges = std::move(edges);
-    return s;
-}
-
-RuleCondition itemIs(const std::string& id) {
-    RuleCondition c;
-    c.item = id;
-    return c;
-}
-
 std::vector<const DeliveredRecord*> deliveredTo(const Engine& e, const std::string& node) {
     std::vector<const DeliveredRecord*> out;
     for (const DeliveredRecord& r : e.deliveries())

@@ -24,13 +24,9 @@ SimTime AsyncInvoke::age(std::uint32_t item) const {
 }
 
 void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
+    const std::uint32_t item = m_engine.createRoutedItem(node, number);
+    if (item == kNone) return;
     const std::uint32_t fn = m_engine.targetFunction(node);
-    const std::uint32_t item = m_engine.createItem(node, number, fn, ItemState::Waiting);
-    if (fn == kNone) {
-        ++m_engine.mutableCounters(node).unrouted;
-        m_engine.finishItem(item, ItemOutcome::Dropped, kNone, Condition::None);
-        return;
-    }
     FunctionState& f = m_engine.function(fn);
     Item& it = m_engine.item(item);
     it.requestId = m_engine.newRequestId();  // one request id for every attempt (FIDELITY 5.1 [O])

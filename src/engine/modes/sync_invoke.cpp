@@ -19,13 +19,8 @@ int SyncInvoke::statusFor(InvokeResult result, bool throttled, bool apiGateway) 
 }
 
 void SyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
-    const std::uint32_t fn = m_engine.targetFunction(node);
-    const std::uint32_t item = m_engine.createItem(node, number, fn, ItemState::Waiting);
-    if (fn == kNone) {
-        ++m_engine.mutableCounters(node).unrouted;
-        m_engine.finishItem(item, ItemOutcome::Dropped, kNone, Condition::None);
-        return;
-    }
+    const std::uint32_t item = m_engine.createRoutedItem(node, number);
+    if (item == kNone) return;
     sendRequest(item);
 }
 
