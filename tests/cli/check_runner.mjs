@@ -73,6 +73,18 @@ if (!compare) {
     assert.equal(run(runner, 'run', path.join(dir, 'nope.json')).code, 2);
     assert.equal(run(runner, 'run', path.join(root, 'assets/scenarios', presets[0]), '--bogus').code, 2);
   });
+  check('the events-per-run cap stops a run, reports the part that ran and exits 3', () => {
+    // sqs_no_redrive loops one message until retention ends (FIDELITY 6.2 'No redrive policy'): far more than 50 events.
+    const file = path.join(root, 'assets/scenarios/sqs_no_redrive.json');
+    const full = JSON.parse(run(runner, 'run', file, '--summary').out);
+    const r = run(runner, 'run', file, '--summary', '--max-events', '50');
+    assert.equal(r.code, 3, `exit code (stderr: ${r.err})`);
+    assert.match(r.err, /stopped after 50 events/);
+    const partial = JSON.parse(r.out);
+    assert.ok(partial.items.some((i) => i.outcome === 'pending'), 'some items are still pending when the cap hits');
+    assert.notDeepEqual(partial.items, full.items);
+    assert.equal(run(runner, 'run', file, '--max-events', '0').code, 2);
+  });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

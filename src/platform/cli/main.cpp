@@ -1,8 +1,10 @@
 // lambda-playground: the native command-line runner.
 //   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
+//                                   [--max-events N]
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
 //   lambda-playground version
-// Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments.
+// Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments, 3 when the run stopped at the
+// events-per-run limit (run_budget.hpp; the report of the part that ran is still printed).
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "engine/run_budget.hpp"
 #include "scenario/duration.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario/share_link.hpp"
@@ -23,6 +26,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
+    "                                         [--max-events N]\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground version\n";
 
@@ -38,7 +42,15 @@ struct RunArgs {
     bool items = true;
     bool hasUntil = false;
     pg::sim::SimTime until = 0;
+    std::uint64_t maxEvents = pg::sim::kMaxRunSteps;  ///< the same cap as the page's (run_budget.hpp)
 };
+
+/// A whole number for --step / --max-events, or nullopt.
+std::optional<std::uint64_t> parseCount(const std::string& value) {
+    if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoull(value);
+}
 
 int runCommand(const RunArgs& args) {
     std::ifstream in(args.file, std::ios::binary);
@@ -54,7 +66,10 @@ int runCommand(const RunArgs& args) {
     options.storeTrace = !args.traceFile.empty();
     options.collectMetrics = false;  // the runner prints no series
     pg::sim::Engine engine(parsed.scenario, options);
-    engine.runUntil(args.hasUntil ? args.until : parsed.scenario.runFor);
+    pg::sim::RunBudget budget;
+    budget.runLimit = args.maxEvents;
+    const pg::sim::RunSlice ran = pg::sim::runSlice(engine, args.hasUntil ? args.until : parsed.scenario.runFor, budget);
+    const bool limited = ran.stop == pg::sim::RunStop::RunLimit;
 
     if (!args.traceFile.empty()) {
         std::ofstream trace(args.traceFile, std::ios::binary);
@@ -68,7 +83,11 @@ int runCommand(const RunArgs& args) {
     } else {
         pg::cli::writeTextReport(engine, std::cout);
     }
-    return 0;
+    if (!limited) return 0;
+    std::cerr << "lambda-playground: " << pg::sim::runLimitMessage(args.maxEvents) << " The report covers the "
+              << engine.stepCount() << " events, up to " << pg::scenario::formatDuration(engine.now())
+              << " of simulated time.\n";
+    return 3;
 }
 
 // Prints the share-link fragment (without '#'): byte-identical with the page's "Copy link" for the same scenario.
@@ -84,9 +103,8 @@ int linkCommand(const std::vector<std::string>& args) {
                 item = value;
                 continue;
             }
-            if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos)
-                return usageError("--step: '" + value + "' is not a whole number");
-            step = std::stoull(value);
+            step = parseCount(value);
+            if (!step) return usageError("--step: '" + value + "' is not a whole number");
         } else if (!a.empty() && a[0] == '-') {
             return usageError("unknown option '" + a + "'");
         } else if (file.empty()) {
@@ -131,6 +149,11 @@ int main(int argc, char** argv) {
             args.summary = true;
         } else if (a == "--no-items") {
             args.items = false;
+        } else if (a == "--max-events") {
+            if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
+            const auto n = parseCount(argsIn[++i]);
+            if (!n || *n == 0) return usageError("--max-events: '" + argsIn[i] + "' is not a positive whole number");
+            args.maxEvents = *n;
         } else if (a == "--until" || a == "--trace") {
             if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
             const std::string& value = argsIn[++i];
