@@ -47,7 +47,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         ++it.attempts;
         it.throttles = 0;
         it.requestId = requestId;
-        m_items.addAttempt(items[i], m_now, requestId);
+        if (m_options.recordAttempts) m_items.addAttempt(items[i], m_now, requestId);
         record(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
                acquired.cold ? 1 : 0);
     }

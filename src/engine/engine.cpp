@@ -55,10 +55,6 @@ void Engine::build() {
     m_arrivalsEmitted.assign(n, 0);
     m_lastArrival.assign(n, 0);
     m_items.clear();
-    std::size_t expectedItems = 0;  // every source's traffic: one growth-free allocation instead of doublings
-    for (const Node& node : m_scenario.nodes)
-        if (node.type != NodeType::Function) expectedItems += static_cast<std::size_t>(std::max<std::int64_t>(0, node.traffic.count));
-    m_items.reserve(std::min<std::size_t>(expectedItems, 2000000));
     m_stateCounts = {};
     m_trace.clear();
     m_trace.setStoring(m_options.storeTrace);
@@ -226,7 +222,7 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
 
     ++it.attempts;
     it.throttles = 0;
-    m_items.addAttempt(itemIndex, m_now, it.requestId);
+    if (m_options.recordAttempts) m_items.addAttempt(itemIndex, m_now, it.requestId);
     setItemState(itemIndex, ItemState::Running);
     record(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
            acquired.cold ? 1 : 0);

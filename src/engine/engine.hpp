@@ -33,6 +33,9 @@ struct EngineOptions {
     /// (traceFingerprint() and trace().count() then stay at their initial values).
     bool fingerprint = true;
     bool collectMetrics = true;    ///< per-second series
+    /// Keep the per-item attempt list (ItemStore::attempts(), attemptTimes) for views. Off: lists stay empty
+    /// (Item::attempts still counts); for a runner that prints no per-item detail.
+    bool recordAttempts = true;
     bool checkEveryStep = false;   ///< run checkInvariants() after every step; the first problem aborts
 };
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "chunked_vector.hpp"
 #include "sim_time.hpp"
 #include "sim_types.hpp"
 
@@ -43,12 +44,11 @@ struct AttemptRecord {
 class ItemStore {
 public:
     std::uint32_t add(const Item& item);
-    void reserve(std::size_t items) { m_items.reserve(items); }
     Item& operator[](std::uint32_t index) { return m_items[index]; }
     const Item& operator[](std::uint32_t index) const { return m_items[index]; }
     std::size_t size() const { return m_items.size(); }
-    const std::vector<Item>& all() const { return m_items; }
-    const std::vector<AttemptRecord>& attempts() const { return m_attempts; }
+    const ChunkedVector<Item>& all() const { return m_items; }
+    const ChunkedVector<AttemptRecord>& attempts() const { return m_attempts; }
     void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId);
     /// Start of the first invocation that carried `item`, -1 before.
     SimTime firstStartAt(std::uint32_t item) const {
@@ -60,8 +60,8 @@ public:
     void clear();
 
 private:
-    std::vector<Item> m_items;
-    std::vector<AttemptRecord> m_attempts;
+    ChunkedVector<Item> m_items;  // chunked: no doubling copies, no peak of twice the store
+    ChunkedVector<AttemptRecord> m_attempts;
 };
 
 /// Writes `bodyTemplate` with every "{n}" replaced by `number` into `out` (reusing its capacity).

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "chunked_vector.hpp"
+
 #include "sim_time.hpp"
 #include "sim_types.hpp"
 
@@ -25,7 +27,7 @@ class Trace {
 public:
     /// Appends (or, when storing is off, only fingerprints) a record; returns its sequence number.
     std::uint32_t append(const TraceRecord& record);
-    const std::vector<TraceRecord>& records() const { return m_records; }
+    const ChunkedVector<TraceRecord>& records() const { return m_records; }
     std::uint32_t count() const { return m_count; }  ///< records appended, stored or not
     /// FNV-1a 64 over every field of every record. When storing, records are hashed on demand here (appending
     /// stays a plain copy); otherwise append() hashes each record at once.
@@ -35,7 +37,7 @@ public:
     void clear();
 
 private:
-    std::vector<TraceRecord> m_records;
+    ChunkedVector<TraceRecord> m_records;  // chunked: appending never copies the records so far
     mutable std::uint64_t m_hash = 0xcbf29ce484222325ull;
     mutable std::size_t m_hashed = 0;  // stored records already folded into m_hash
     std::uint32_t m_count = 0;

@@ -65,6 +65,7 @@ int runCommand(const RunArgs& args) {
     pg::sim::EngineOptions options;
     options.storeTrace = !args.traceFile.empty();
     options.collectMetrics = false;  // the runner prints no series
+    options.recordAttempts = args.items || !args.traceFile.empty();  // attempt times print only per item
     pg::sim::Engine engine(parsed.scenario, options);
     pg::sim::RunBudget budget;
     budget.runLimit = args.maxEvents;
