@@ -26,10 +26,12 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = m_items[items[i]];
         const Node& origin = m_scenario.nodes[it.origin];
+        const Item& bodyOf = m_items[bodyItem(items[i])];  // a sent message carries its parent's body
         RuleInput in;
         in.originId = &origin.id;
-        in.bodyTemplate = &origin.traffic.body;
+        in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
         in.number = it.number;
+        in.bodyNumber = bodyOf.number;
         in.attempt = attempts[i];
         in.now = m_now;
         ruleOut[i] = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
@@ -41,6 +43,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
 
     const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, handler,
                                           attempts.empty() ? std::uint16_t{1} : attempts.front());
+    if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, ruleOut);
 
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = m_items[items[i]];

@@ -61,6 +61,13 @@ void Engine::build() {
     m_tracing = m_options.storeTrace || m_options.fingerprint;
     m_deliveries.clear();
     m_requestCounter = 0;
+    m_chain.clear();
+    m_armed = ChainLink{};
+    m_armedCause = kNone;
+    m_spawned.assign(n, 0);
+    m_spawnedTotal = 0;
+    m_spawnsRefused = 0;
+    m_sendBatches.clear();
 
     std::int64_t reservedTotal = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -80,8 +87,11 @@ void Engine::build() {
     m_pool.limit = m_scenario.accountConcurrencyLimit;
     m_pool.unreservedCapacity = std::max<std::int64_t>(0, m_pool.limit - reservedTotal);
 
+    m_sends.assign(m_functions.size(), {});
     for (const Edge& edge : m_scenario.edges) {
         const std::uint32_t from = nodeIndex(edge.from), to = nodeIndex(edge.to);
+        if (from != kNone && to != kNone && m_functionOfNode[from] != kNone && m_functionOfNode[to] == kNone)
+            m_sends[m_functionOfNode[from]].emplace_back(to, edge.sendOn);  // a send edge
         if (from == kNone || to == kNone || m_functionOfNode[to] == kNone) continue;
         if (m_targetOf[from] == kNone) m_targetOf[from] = m_functionOfNode[to];
     }
@@ -207,10 +217,12 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     }
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
     const Node& origin = m_scenario.nodes[it.origin];
+    const Item& bodyOf = m_items[bodyItem(itemIndex)];  // a sent message carries its parent's body
     RuleInput in;
     in.originId = &origin.id;
-    in.bodyTemplate = &origin.traffic.body;
+    in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
     in.number = it.number;
+    in.bodyNumber = bodyOf.number;
     in.attempt = it.attempts + 1;
     in.now = m_now;
     const RuleOutcome rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
@@ -277,6 +289,7 @@ void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) 
     if (invocation.item != kNone)
         record(TraceKind::InvokeEnd, invocation.item, fn.node, invocation.attempt,
                static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
+    if (!m_sends[function].empty()) sendMessages(function, environment, invocation);
     m_modes[invocation.mode - 1]->onInvocationEnd(function, invocation);
     for (const auto& mode : m_modes) mode->onCapacityFreed(function);
 }
@@ -293,6 +306,12 @@ std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std
     it.state = initial;
     const std::uint32_t index = m_items.add(it);
     ++m_stateCounts[static_cast<int>(initial)];
+    if (m_armed.parent != kNone) {  // a spawned item (armSpawn): chain link, Arrival caused by the sender
+        if (m_chain.size() <= index) m_chain.resize(index + 1);
+        m_chain[index] = m_armed;
+        m_items[index].lastTrace = m_armedCause;
+        m_armed = ChainLink{};
+    }
     record(TraceKind::Arrival, index, origin, 0);
     return index;
 }
@@ -382,7 +401,7 @@ std::string Engine::itemId(std::uint32_t item) const {
 }
 
 std::string Engine::itemBody(std::uint32_t item) const {
-    const Item& it = m_items[item];
+    const Item& it = m_items[bodyItem(item)];
     std::string body;
     renderBody(m_scenario.nodes[it.origin].traffic.body, it.number, body);
     return body;

@@ -26,6 +26,14 @@ namespace pg::sim {
 class SqsMapping;
 class StreamMapping;
 
+/// Recursive loop detection (AWS DG invocation-recursion): Lambda stops the next invocation once a chain of
+/// requests has invoked functions "approximately 16" times; boto3#3899 observed exactly 16 calls. Model choice
+/// recursion_threshold: 16 run, the 17th is stopped.
+constexpr std::uint32_t kRecursionLimit = 16;
+/// Items a run may spawn (sent messages, consumed deliveries): a runaway loop with recursion allowed must not
+/// exhaust a browser tab (scenario limit, like the 2,000,000 traffic items).
+constexpr std::uint64_t kMaxSpawnedItems = 1000000;
+
 // [SECTION] options
 struct EngineOptions {
     bool storeTrace = true;        ///< keep trace records (the fingerprint is computed either way)
@@ -77,6 +85,22 @@ public:
     const ItemStore& items() const { return m_items; }
     std::string itemId(std::uint32_t item) const;    ///< "<origin id>#<n>"
     std::string itemBody(std::uint32_t item) const;  ///< the origin's body template rendered for the item
+    /// Chain of requests (AWS DG invocation-recursion): invocations before this item in its chain (0 for
+    /// traffic), the item whose processing sent or delivered it (kNone for traffic), and the item whose body
+    /// it carries (itself for traffic).
+    std::uint32_t chainDepth(std::uint32_t item) const { return item < m_chain.size() ? m_chain[item].depth : 0; }
+    std::uint32_t chainParent(std::uint32_t item) const {
+        return item < m_chain.size() ? m_chain[item].parent : kNone;
+    }
+    std::uint32_t bodyItem(std::uint32_t item) const {
+        return item < m_chain.size() && m_chain[item].body != kNone ? m_chain[item].body : item;
+    }
+    /// Send edges (function -> sqs/sns) of `function`: target node indices with their settings.
+    const std::vector<std::pair<std::uint32_t, SendOn>>& sendsOf(std::uint32_t function) const {
+        return m_sends[function];
+    }
+    /// Messages a send could not create because the run reached kMaxSpawnedItems.
+    std::uint64_t spawnsRefused() const { return m_spawnsRefused; }
     std::size_t itemsInState(ItemState state) const { return m_stateCounts[static_cast<int>(state)]; }
     const Trace& trace() const { return m_trace; }
     std::uint64_t traceFingerprint() const { return m_trace.fingerprint(); }
@@ -139,6 +163,22 @@ public:
                               const std::vector<std::uint16_t>& attempts, std::uint16_t handler,
                               std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr);
     Metrics& mutableMetrics() { return m_metrics; }
+    /// Lambda's recursive loop detection (AWS DG invocation-recursion, model choice recursion_threshold): true
+    /// if invoking `function` with `item` would go past kRecursionLimit invocations in the item's chain and the
+    /// function's setting is Terminate.
+    bool recursionStops(std::uint32_t function, std::uint32_t item) const {
+        return chainDepth(item) >= kRecursionLimit &&
+               functionConfig(function).recursiveLoop == RecursiveLoop::Terminate;
+    }
+    /// False while no item has a chain (then no check can stop anything): the cheap guard for hot paths.
+    bool hasChains() const { return !m_chain.empty(); }
+    /// Records one stopped invocation: trace RecursionStopped and the function's RecursiveInvocationsDropped.
+    void noteRecursionStopped(std::uint32_t function, std::uint32_t item, std::uint16_t attempt);
+    /// The next createItem makes an item caused by `parent` (a sent message or a record delivered to a queue or
+    /// topic a function consumes): chain depth `depth`, the parent's body, its Arrival caused by record `cause`.
+    /// Returns the item number to use at `node` (numbers after the node's traffic), 0 when the run already
+    /// holds kMaxSpawnedItems spawned items (then nothing is armed and the caller drops the message).
+    std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause);
     /// Delivers a record/message to a destination or DLQ node; returns its index in deliveries().
     std::uint32_t deliver(const DeliveredRecord& record);
     /// Refreshes the async queue depth gauge of `function` (call after queue/waiting changes).
@@ -159,6 +199,10 @@ private:
                               std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
                               std::uint16_t handler, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
+    /// Send edges: the messages an ending invocation's code sent (send_messages.cpp).
+    void sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation);
+    void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,
+                           const std::vector<RuleOutcome>& outcomes);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                std::uint8_t outcome, std::uint16_t detail);
 
@@ -191,6 +235,20 @@ private:
     std::vector<DeliveredRecord> m_deliveries;
     std::uint32_t m_requestCounter = 0;
     std::string m_scratch;
+    // chains of requests and send edges (send_messages.cpp)
+    struct ChainLink {
+        std::uint32_t parent = kNone;
+        std::uint32_t depth = 0;
+        std::uint32_t body = kNone;
+    };
+    std::vector<ChainLink> m_chain;                // per item; empty until the first spawned item
+    ChainLink m_armed;                             // consumed by the next createItem (parent kNone: none)
+    std::uint32_t m_armedCause = kNone;
+    std::vector<std::uint32_t> m_spawned;          // per node: items spawned there (numbered after traffic)
+    std::uint64_t m_spawnedTotal = 0, m_spawnsRefused = 0;
+    std::vector<std::vector<std::pair<std::uint32_t, SendOn>>> m_sends;  // per function
+    /// Batch invocations of functions with send edges: (function, environment) -> items and rule outcomes.
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::pair<std::uint32_t, RuleOutcome>>> m_sendBatches;
 };
 
 }  // namespace pg::sim

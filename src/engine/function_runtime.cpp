@@ -71,7 +71,7 @@ static bool matches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::
         return false;
     if (c.item && !isItemId(*c.item, *in.originId, in.number)) return false;
     if (c.bodyContains) {
-        renderBody(*in.bodyTemplate, in.number, scratch);
+        renderBody(*in.bodyTemplate, in.bodyNumber, scratch);
         if (scratch.find(*c.bodyContains) == std::string::npos) return false;
     }
     if (c.rate && !rng.bernoulli(*c.rate)) return false;  // drawn last: only when everything else holds

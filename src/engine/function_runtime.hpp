@@ -76,6 +76,8 @@ struct RuleInput {
     const std::string* originId = nullptr;
     const std::string* bodyTemplate = nullptr;
     std::uint32_t number = 0;
+    std::uint32_t bodyNumber = 0;  ///< number the body template is rendered with (a sent message forwards the
+                                   ///< body of the item it came from)
     int attempt = 1;
     SimTime now = 0;
 };

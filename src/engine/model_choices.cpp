@@ -82,10 +82,43 @@ const std::vector<ModelChoice>& modelChoices() {
          "A FIFO batch takes consecutive messages of each ready (unlocked) message group, groups in the order "
          "they became ready; a group with any message in flight is locked.",
          "FIDELITY 6.2 [D] [C] mixed-group batches; exact fill order [U]", false},
-        {"sqs_dlq_passive",
-         "Messages delivered to a queue (redrive DLQ, function DLQ, destinations) are counted there (sent, "
-         "visible) but are not consumed by a mapping wired to that queue.",
-         "simulator limitation", false},
+        {"sqs_dlq_messages",
+         "Messages delivered to a queue that no function consumes are counted there (sent, visible) and the item "
+         "ends there. A queue with an event source mapping consumes them like any message: a redriven message "
+         "continues as the same item (same id and body, original enqueue time, receive count from 0 in the DLQ); "
+         "a function DLQ or destination record becomes a new item <queue>#<n> carrying the event's body. A record "
+         "delivered to a topic or bus that invokes a function becomes a new event there.",
+         "FIDELITY 6.2 [D] SQS-DLQ (enqueue time kept), [O] same message id; receive count in the DLQ [U]", false},
+        {"send_messages",
+         "A send edge (function -> sqs/sns) sends one message per item the invocation processed: the single "
+         "item, or each item of a batch except those listed as failed (report_failure); only after a successful "
+         "invocation, or after every invocation with send_on \"always\". Sent at the end of the run, carrying "
+         "the processed item's body; at most 1,000,000 spawned items per run (scenario limit).",
+         "simulator model of handler code (the SDK call itself is not timed)", false},
+        {"chain_metadata",
+         "Each item carries the number of invocations before it in its chain of requests: 0 for traffic, +1 for "
+         "a message a function sent, unchanged for a redriven message, and +1 for a destination or DLQ record "
+         "of an event that was invoked (unchanged when the invocation was stopped). Every function of the chain "
+         "counts.",
+         "AWS DG invocation-recursion [D] (X-Ray metadata counts invocations; destination loops are also "
+         "terminated); per-chain count across functions [U]", false},
+        {"recursion_threshold",
+         "Recursive loop detection lets 16 invocations of a chain run and stops the 17th (Terminate, the "
+         "default); Allow never stops. Covered: chains through sqs queues and sns topics (and other async "
+         "sources) built with send edges and deliveries.",
+         "AWS DG invocation-recursion [D] 'approximately 16'; boto3#3899 [C] observed exactly 16 calls", false},
+        {"recursion_sqs_stop",
+         "A stopped SQS message is not invoked: its receive count has gone up and it stays hidden until its "
+         "batch's visibility timeout, like a failed invocation, until the redrive policy moves it to the DLQ (or "
+         "retention ends). The rest of its batch is invoked without it; in a FIFO queue the later messages of its "
+         "group wait with it.",
+         "AWS DG invocation-recursion [D] (RecursiveInvocationException to the mapping, receiveCount incremented, "
+         "retried until maxReceiveCount); batch split [U]", false},
+        {"recursion_condition",
+         "An async event stopped by recursive loop detection goes to the on-failure destination and the DLQ like "
+         "a failed event, without any attempt; its invocation record's condition is RecursiveInvocationException "
+         "(approximateInvokeCount 0). Without either it is dropped.",
+         "AWS DG invocation-recursion [D] (sent to the destination or DLQ); condition name [U]", false},
         {"stream_poll_ticks",
          "Each shard (or parallelization lane) polls at multiples of its interval (1 s Kinesis, 250 ms DynamoDB) "
          "and reads records that arrived before the tick; records already fetched are invoked back to back.",

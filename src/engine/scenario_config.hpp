@@ -60,6 +60,9 @@ struct AsyncConfig {
     std::string onFailure;              // node id
 };
 
+/// Recursive loop detection setting (PutFunctionRecursionConfig RecursiveLoop; AWS DG invocation-recursion).
+enum class RecursiveLoop { Terminate, Allow };
+
 struct FunctionConfig {
     SimTime timeout = 3 * kSecond;      // 1-900 s (FIDELITY 2)
     DurationModel duration;
@@ -67,6 +70,7 @@ struct FunctionConfig {
     std::optional<int> reservedConcurrency;  // none = uses the unreserved pool
     std::vector<BehaviorRule> behavior;
     AsyncConfig async;
+    RecursiveLoop recursiveLoop = RecursiveLoop::Terminate;  // AWS default: loops are stopped
 };
 
 /// Uniform: evenly spaced at rate_per_second. Poisson: seeded exponential gaps. Burst: all `count` items at
@@ -122,7 +126,12 @@ struct Node {
 
 enum class StartingPosition { TrimHorizon, Latest, AtTimestamp };
 
-/// An edge wires a source to a function; its fields are that integration's settings.
+/// When a function's code sends on a send edge: after each successful invocation, or on every invocation
+/// (the handler sends before it fails or times out).
+enum class SendOn { Success, Always };
+
+/// An edge wires a source to a function; its fields are that integration's settings. An edge from a function
+/// to an sqs or sns node is a send edge instead: the function's code sends one message per item it processed.
 struct Edge {
     std::string from;
     std::string to;
@@ -138,6 +147,7 @@ struct Edge {
     StartingPosition startingPosition = StartingPosition::TrimHorizon;
     SimTime startingPositionTimestamp = 0;      // AT_TIMESTAMP (Kinesis only): virtual time to start reading at
     std::string onFailure;                      // streams: destination node id
+    SendOn sendOn = SendOn::Success;            // send edges (function -> sqs/sns) only
 };
 
 struct Scenario {

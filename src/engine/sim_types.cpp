@@ -39,6 +39,7 @@ const char* conditionName(Condition condition) {
     case Condition::ZeroReservedConcurrency: return "ZeroReservedConcurrency";
     case Condition::RetryAttemptsExhausted: return "RetryAttemptsExhausted";
     case Condition::RecordAgeExceeded: return "RecordAgeExceeded";
+    case Condition::RecursiveLoop: return "RecursiveInvocationException";
     }
     return "";
 }
@@ -81,6 +82,8 @@ const char* traceKindName(TraceKind kind) {
     case TraceKind::ReturnedVisible: return "returned_visible";
     case TraceKind::BatchRead: return "batch_read";
     case TraceKind::Bisected: return "bisected";
+    case TraceKind::Sent: return "sent";
+    case TraceKind::RecursionStopped: return "recursion_stopped";
     }
     return "unknown";
 }

@@ -36,6 +36,7 @@ enum class Condition : std::uint8_t {
     None, Success, RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency,
     RetryAttemptsExhausted,  // stream on-failure (FIDELITY 6.3)
     RecordAgeExceeded,       // stream on-failure (FIDELITY 6.3)
+    RecursiveLoop,           // recursive loop detection stopped the invocation (model choice recursion_condition)
 };
 
 /// What one invocation returned.
@@ -68,6 +69,10 @@ enum class TraceKind : std::uint8_t {
     ReturnedVisible,     // SQS: visibility timeout over, visible again; node = queue; attempt = receive count
     BatchRead,           // stream: record read into a batch; node = stream; detail = shard
     Bisected,            // stream: failed batch split in two; node = stream; detail = records in the first half
+    // function code sending messages and Lambda's recursive loop detection (AWS DG invocation-recursion)
+    Sent,                // the invocation carrying the item sent a message; node = target sqs/sns; the new
+                         // message's Arrival has this record as its cause; detail = the new item's chain depth
+    RecursionStopped,    // recursive loop detection stopped the invocation; node = function; detail = chain depth
 };
 
 const char* itemOutcomeName(ItemOutcome outcome);  // "succeeded", "error_returned", ...

@@ -105,12 +105,16 @@ public:
             const sim::Node* from = resolve(path + "/from", e.from);
             const sim::Node* to = resolve(path + "/to", e.to);
             if (from && from->type == NodeType::Function) {
-                error(path + "/from", "a function cannot start an edge: edges wire a source to a function. Send a "
-                                      "function's results on with its `async` settings (on_success, on_failure, "
-                                      "dead_letter_queue)");
-                continue;
-            }
-            if (to && to->type != NodeType::Function) {
+                // A send edge: the function's code sends messages to a queue or topic (the SDK's SendMessage /
+                // Publish), the way loops that recursive loop detection stops are built.
+                if (to && to->type != NodeType::Sqs && to->type != NodeType::Sns) {
+                    error(path + "/to", "an edge from a function is a send edge and must end at an sqs queue or an "
+                                        "sns topic; " + ticked(to->id) + " is type " +
+                                        ticked(sim::nodeTypeName(to->type)) + " (a function passes results to other "
+                                        "targets through its `async` settings)");
+                    continue;
+                }
+            } else if (to && to->type != NodeType::Function) {
                 error(path + "/to", "an edge must end at a function; " + ticked(to->id) + " is type " +
                                         ticked(sim::nodeTypeName(to->type)) +
                                         " (failures reach queues through a function's `async` settings or a "
@@ -124,7 +128,7 @@ public:
                                 "with ResourceConflictException (FIDELITY 6.1)");
                 continue;
             }
-            if (!from || !to) continue;
+            if (!from || !to || from->type == NodeType::Function) continue;
             if (from->type == NodeType::Sqs) checkSqsEdge(e, path, *from, *to);
             if (isStream(from->type)) checkStreamEdge(e, path, *from);
         }

@@ -56,6 +56,7 @@ void compareFunction(Differ& d, const std::string& p, const sim::FunctionConfig&
         d.field(r + "when.itemModulo", x.itemModulo, y.itemModulo);
         d.field(r + "when.itemRemainder", x.itemRemainder, y.itemRemainder);
     }
+    d.field(p + "recursiveLoop", a.recursiveLoop, b.recursiveLoop);
     d.field(p + "async.maxRetryAttempts", a.async.maxRetryAttempts, b.async.maxRetryAttempts);
     d.field(p + "async.maxEventAge", a.async.maxEventAge, b.async.maxEventAge);
     d.field(p + "async.deadLetterQueue", a.async.deadLetterQueue, b.async.deadLetterQueue);
@@ -107,6 +108,7 @@ void compareEdge(Differ& d, const std::string& p, const sim::Edge& a, const sim:
     d.field(p + "startingPosition", a.startingPosition, b.startingPosition);
     d.field(p + "startingPositionTimestamp", a.startingPositionTimestamp, b.startingPositionTimestamp);
     d.field(p + "onFailure", a.onFailure, b.onFailure);
+    d.field(p + "sendOn", a.sendOn, b.sendOn);
 }
 
 }  // namespace

@@ -38,6 +38,7 @@ const std::vector<NodeKey> kNodeKeys = {
     {"reserved_concurrency", "function nodes", [](NodeType t) { return t == NodeType::Function; }},
     {"behavior", "function nodes", [](NodeType t) { return t == NodeType::Function; }},
     {"async", "function nodes", [](NodeType t) { return t == NodeType::Function; }},
+    {"recursive_loop", "function nodes", [](NodeType t) { return t == NodeType::Function; }},
     {"traffic", "source nodes (every type except function)", isSource},
     {"client_retry", "synchronous sources (api_gateway, alb, cognito, lex, alexa, cloudfront, firehose)",
      [](NodeType t) { return sim::invocationModeOf(t) == sim::InvocationMode::Synchronous; }},
@@ -68,6 +69,7 @@ const std::vector<EdgeKey> kEdgeKeys = {
     {"starting_position", "edges from kinesis or dynamodb_stream", isStream},
     {"starting_position_timestamp", "edges from kinesis with starting_position AT_TIMESTAMP", isStream},
     {"on_failure", "edges from kinesis or dynamodb_stream", isStream},
+    {"send_on", "send edges (from a function to an sqs or sns node)", [](NodeType t) { return t == NodeType::Function; }},
 };
 
 std::vector<std::string> allEdgeKeyNames() {
@@ -326,6 +328,9 @@ public:
                 readString(*async, "on_failure", p, f.async.onFailure, kMaxIdLength, false);
             }
         }
+        // PutFunctionRecursionConfig RecursiveLoop (AWS DG invocation-recursion): Terminate is the default.
+        readEnum<sim::RecursiveLoop>(v, "recursive_loop", path, f.recursiveLoop,
+                                     {{"Terminate", sim::RecursiveLoop::Terminate}, {"Allow", sim::RecursiveLoop::Allow}});
     }
 
     void readBehavior(const json& v, const std::string& path, std::vector<sim::BehaviorRule>& rules) {
@@ -439,7 +444,8 @@ public:
 
     void readEdge(const json& v, const std::string& path) {
         sim::Edge e;
-        if (!expectObject(v, path, "an edge: {\"from\": source id, \"to\": function id, ...settings}")) {
+        if (!expectObject(v, path, "an edge: {\"from\": source id, \"to\": function id, ...settings} (or from a "
+                                   "function to an sqs or sns node: a send edge)")) {
             scenario.edges.push_back(e);
             return;
         }
@@ -495,6 +501,7 @@ public:
         readDuration(v, "starting_position_timestamp", path, e.startingPositionTimestamp,
                      {0, kMaxRunFor, "between 0 s and 366 d", "virtual time to start reading at"});
         readString(v, "on_failure", path, e.onFailure, kMaxIdLength, false);
+        readEnum<sim::SendOn>(v, "send_on", path, e.sendOn, {{"success", sim::SendOn::Success}, {"always", sim::SendOn::Always}});
         if (v.contains("starting_position_timestamp") && e.startingPosition != sim::StartingPosition::AtTimestamp)
             error(path + "/starting_position_timestamp", "applies only with \"starting_position\": \"AT_TIMESTAMP\"");
         scenario.edges.push_back(e);

@@ -89,6 +89,7 @@ void writeFunction(ojson& out, const sim::FunctionConfig& f) {
     if (!a.onSuccess.empty()) async["on_success"] = a.onSuccess;
     if (!a.onFailure.empty()) async["on_failure"] = a.onFailure;
     if (!async.empty()) out["async"] = std::move(async);
+    if (f.recursiveLoop != d.recursiveLoop) out["recursive_loop"] = "Allow";
 }
 
 void writeTraffic(ojson& out, const sim::Node& n) {
@@ -169,6 +170,7 @@ ojson writeEdge(const sim::Edge& e) {
     if (e.startingPositionTimestamp != d.startingPositionTimestamp)
         out["starting_position_timestamp"] = duration(e.startingPositionTimestamp);
     if (!e.onFailure.empty()) out["on_failure"] = e.onFailure;
+    if (e.sendOn != d.sendOn) out["send_on"] = "always";
     return out;
 }
 

@@ -82,12 +82,65 @@ public:
                 r.then = RuleOutcome::Error;
                 n.function.behavior.insert(n.function.behavior.begin(), r);
             }
+        addSendsAndConsumers(s, fnIds);
         return s;
     }
 
     sim::Rng& rng() { return m_rng; }
 
 private:
+    /// Send edges (function -> sqs/sns source, so loops form) and consumers of the shared DLQ and topic. Kept
+    /// linear so runs stay small and drain: a loop's sender sends only after successes (one message per item)
+    /// and keeps Terminate; a consumer of `dlq` or `topic` sends nothing and has no destinations.
+    void addSendsAndConsumers(sim::Scenario& s, const std::vector<std::string>& fnIds) {
+        using namespace sim;
+        auto find = [&](const std::string& id) -> Node* {
+            for (Node& n : s.nodes)
+                if (n.id == id) return &n;
+            return nullptr;
+        };
+        auto wired = [&](const std::string& id) {
+            for (const Edge& e : s.edges)
+                if (e.from == id) return true;
+            return false;
+        };
+        std::vector<std::string> targets;
+        for (const Node& n : s.nodes)
+            if (n.id.rfind("src", 0) == 0 && (n.type == NodeType::Sqs || n.type == NodeType::Sns)) targets.push_back(n.id);
+        const std::string sender = fnIds[between(0, static_cast<std::int64_t>(fnIds.size()) - 1)];
+        if (!targets.empty() && chance(0.3)) {
+            Edge e;
+            e.from = sender;
+            e.to = targets[between(0, static_cast<std::int64_t>(targets.size()) - 1)];
+            if (!wired(e.to) && chance(0.5)) e.sendOn = SendOn::Always;  // no loop through it: any count is fine
+            s.edges.push_back(e);
+            // Allow only where no loop can form (the property runs go on until they drain).
+            if (!wired(e.to) && chance(0.5)) find(sender)->function.recursiveLoop = RecursiveLoop::Allow;
+        }
+        for (const char* shared : {"dlq", "topic"}) {
+            if (fnIds.size() < 2 || !chance(0.2)) continue;
+            std::string consumer = fnIds[between(0, static_cast<std::int64_t>(fnIds.size()) - 1)];
+            if (consumer == sender) continue;
+            Node* fn = find(consumer);
+            bool sends = false;
+            for (const Edge& e : s.edges) sends = sends || e.from == consumer;
+            if (sends || fn->function.timeout > 30 * kSecond) continue;  // dlq visibility is the default 30 s
+            fn->function.async = AsyncConfig{};
+            fn->function.recursiveLoop = RecursiveLoop::Terminate;
+            for (Node& n : s.nodes) {  // nothing may point back at the consumer through a destination
+                AsyncConfig& a = n.function.async;
+                if (a.onSuccess == consumer) a.onSuccess.clear();
+                if (a.onFailure == consumer) a.onFailure.clear();
+            }
+            // A consumed queue redelivers failures until retention ends: keep that short.
+            if (std::string(shared) == "dlq") find(shared)->queue.retention = between(60, 600) * kSecond;
+            Edge e;
+            e.from = shared;
+            e.to = consumer;
+            s.edges.push_back(e);
+        }
+    }
+
     static constexpr sim::NodeType kSourceTypes[] = {
         sim::NodeType::ApiGateway, sim::NodeType::Alb,        sim::NodeType::Cognito,     sim::NodeType::Lex,
         sim::NodeType::Alexa,      sim::NodeType::CloudFront, sim::NodeType::Firehose,    sim::NodeType::Sns,

@@ -477,6 +477,44 @@ TEST_CASE("stream settings") {
 
 // ---- edges ----
 
+TEST_CASE("send edges (function -> sqs/sns) and recursive_loop (AWS DG invocation-recursion)") {
+    json doc = baseScenario();
+    doc["edges"].push_back({{"from", "fn"}, {"to", "orders"}});
+    doc["edges"].push_back({{"from", "other"}, {"to", "topic"}, {"send_on", "always"}});
+    doc["nodes"][kFn]["recursive_loop"] = "Allow";
+    ParseResult r = expectOk(doc);
+    CHECK(r.scenario.edges[3].sendOn == sim::SendOn::Success);
+    CHECK(r.scenario.edges[4].sendOn == sim::SendOn::Always);
+    CHECK(r.scenario.nodes[kFn].function.recursiveLoop == sim::RecursiveLoop::Allow);
+    CHECK(r.scenario.nodes[kOther].function.recursiveLoop == sim::RecursiveLoop::Terminate);  // AWS default
+
+    doc = baseScenario();
+    doc["edges"].push_back({{"from", "fn"}, {"to", "bucket"}});
+    expectError(doc, edge(3) + "/to", "must end at an sqs queue or an sns topic; `bucket` is type `s3`");
+    doc = baseScenario();
+    doc["edges"].push_back({{"from", "fn"}, {"to", "orders"}, {"send_on", "sometimes"}});
+    expectError(doc, edge(3) + "/send_on", "must be one of `success`, `always`; got \"sometimes\"");
+    doc = baseScenario();
+    doc["edges"][kSqsEdge]["send_on"] = "always";
+    expectError(doc, edge(kSqsEdge) + "/send_on", "`send_on` does not apply to an edge from node type `sqs`");
+    doc = baseScenario();
+    doc["edges"].push_back({{"from", "fn"}, {"to", "orders"}, {"batch_size", 5}});
+    expectError(doc, edge(3) + "/batch_size", "`batch_size` does not apply to an edge from node type `function`");
+    doc = baseScenario();
+    doc["edges"].push_back({{"from", "fn"}, {"to", "orders"}});
+    doc["edges"].push_back({{"from", "fn"}, {"to", "orders"}});
+    expectError(doc, edge(4), "duplicate edge `fn` -> `orders`");
+    doc = baseScenario();
+    doc["nodes"][kFn]["recursive_loop"] = "Stop";
+    expectError(doc, node(kFn) + "/recursive_loop", "must be one of `Terminate`, `Allow`; got \"Stop\"");
+    doc = baseScenario();
+    doc["nodes"][kFn]["recursive_loop"] = false;
+    expectError(doc, node(kFn) + "/recursive_loop", "must be one of `Terminate`, `Allow`");
+    doc = baseScenario();
+    doc["nodes"][kOrders]["recursive_loop"] = "Allow";
+    expectError(doc, node(kOrders) + "/recursive_loop", "does not apply to node type `sqs`");
+}
+
 TEST_CASE("edges: dangling references and wiring rules") {
     json doc = baseScenario();
     doc["edges"][0]["from"] = "apii";
@@ -486,7 +524,8 @@ TEST_CASE("edges: dangling references and wiring rules") {
     expectError(doc, edge(0) + "/to", "no node has that id");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "fn"}, {"to", "other"}});
-    expectError(doc, edge(3) + "/from", "a function cannot start an edge");
+    expectError(doc, edge(3) + "/to", "an edge from a function is a send edge and must end at an sqs queue or an "
+                                      "sns topic; `other` is type `function`");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
     expectError(doc, edge(3) + "/to", "an edge must end at a function; `dlq` is type `sqs`");

@@ -53,6 +53,13 @@ void AsyncInvoke::pump(std::uint32_t function) {
             fail(item, Condition::EventAgeExceeded);
             continue;
         }
+        // Recursive loop detection (AWS DG invocation-recursion): the stopped event goes to the function's
+        // on-failure destination or DLQ if configured; no attempt runs.
+        if (m_engine.item(item).attempts == 0 && m_engine.recursionStops(function, item)) {
+            m_engine.noteRecursionStopped(function, item, 1);
+            fail(item, Condition::RecursiveLoop);
+            continue;
+        }
         const ThrottleReason throttle = m_engine.startSingle(function, item, m_handlerId, 0);
         if (throttle == ThrottleReason::None) {
             const Item& it = m_engine.item(item);
@@ -116,6 +123,17 @@ void AsyncInvoke::onInvocationEnd(std::uint32_t function, const ExecutionEnviron
     }
     ++m_engine.mutableCounters(m_engine.function(function).node).asyncRetries;
     waitThenRequeue(item, wait);
+}
+
+void AsyncInvoke::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
+    // A record delivered to a topic (function DLQ, destination) that invokes a function is a new event of that
+    // topic, caused by the delivery (model choices chain_metadata, sqs_dlq_messages).
+    if (m_engine.targetFunction(node) == kNone) return;
+    const DeliveredRecord& r = m_engine.deliveries()[deliveryIndex];
+    if (r.item == kNone) return;
+    const std::uint32_t depth = m_engine.chainDepth(r.item) + (r.approximateInvokeCount > 0 ? 1 : 0);
+    const std::uint32_t number = m_engine.armSpawn(node, r.item, depth, m_engine.items()[r.item].lastTrace);
+    if (number != 0) onArrival(node, number);
 }
 
 void AsyncInvoke::onCapacityFreed(std::uint32_t function) {

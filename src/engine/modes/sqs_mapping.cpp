@@ -1,6 +1,7 @@
 // SQS queues and their event source mapping. Model choices (model_choices.cpp): sqs_poll_latency,
 // sqs_poller_ramp, sqs_standard_receive_order, sqs_throttled_batch, sqs_visibility_overrun,
-// sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_passive.
+// sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_messages; recursion in
+// sqs_recursion.cpp.
 //
 // Index: [SECTION] setup  [SECTION] arrivals and deliveries  [SECTION] receiving  [SECTION] invoking
 //        [SECTION] returning, deleting, expiring  [SECTION] views  [SECTION] invariants
@@ -97,6 +98,7 @@ void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     // A redriven message keeps its original enqueue time: retention counts from it (FIDELITY 6.2 SQS-DLQ).
     if (r.kind == DeliveryKind::SqsRedrive && r.item < m_messageOfItem.size() && m_messageOfItem[r.item] != kNone)
         enqueuedAt = m_messages[m_messageOfItem[r.item]].enqueuedAt;
+    if (m_queues[qi].function != kNone && deliverToConsumer(qi, r, enqueuedAt)) return;
     addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
     noteQueue(qi);
 }
@@ -111,7 +113,10 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     m.copy = copy;
     m.state = SqsMessageState::Gone;  // makeVisible counts it in
     if (q.fifo && !copy) {
-        renderKeyTemplate(m_engine.node(q.node).traffic.group, number, m_scratch);
+        // The group comes from the item's own origin: a redriven FIFO message keeps its group in the DLQ.
+        const Item& it = m_engine.items()[item];
+        renderKeyTemplate(m_engine.node(it.origin).traffic.group, it.origin == q.node ? number : it.number,
+                          m_scratch);
         auto found = q.groupIndex.find(m_scratch);
         if (found == q.groupIndex.end()) {
             found = q.groupIndex.emplace(m_scratch, static_cast<std::uint32_t>(q.groups.size())).first;
@@ -141,7 +146,7 @@ void SqsMapping::makeVisible(std::uint32_t message, bool front) {
     m.batch = kNone;
     ++q.visibleCount;
     ++m_engine.mutableCounters(q.node).visible;
-    if (m.copy) return;  // passive: counted, never received (model choice sqs_dlq_passive)
+    if (m.copy) return;  // passive: counted, never received (no consumer; model choice sqs_dlq_messages)
     m_engine.setItemState(m.item, ItemState::Visible);
     if (q.window > 0 && q.windowStart < 0) q.windowStart = m_engine.now();
     if (m.group == kNone) {
@@ -284,7 +289,9 @@ void SqsMapping::moveToDlq(SqsQueue& q, std::uint32_t message) {
     r.lastResult = it.lastResult;
     const std::uint32_t dlqNode = r.node;
     m_engine.deliver(r);  // -> onDelivered: the copy in the DLQ, same message id and body
-    m_engine.finishItem(item, ItemOutcome::DeadLettered, dlqNode, Condition::None);
+    // A DLQ a function consumes holds the message itself from now on (model choice sqs_dlq_messages).
+    if (m_queues[q.dlq].function == kNone)
+        m_engine.finishItem(item, ItemOutcome::DeadLettered, dlqNode, Condition::None);
 }
 
 // [SECTION] invoking
@@ -316,6 +323,7 @@ void SqsMapping::freeBatch(std::uint32_t b) {
 }
 
 void SqsMapping::invoke(std::uint32_t b) {
+    if (m_engine.hasChains() && stopRecursive(b)) return;  // recursive loop detection (sqs_recursion.cpp)
     SqsBatch& batch = m_batches[b];
     SqsQueue& q = m_queues[batch.queue];
     m_scratchItems.clear();
@@ -640,6 +648,7 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
                 problems.push_back("sqs message " + id + ": in flight outside its batch");
         }
         if (m.copy) continue;
+        if (m.item < m_messageOfItem.size() && m_messageOfItem[m.item] != i) continue;  // it moved on to a DLQ
         const ItemState s = items[m.item].state;
         const bool ok = (m.state == SqsMessageState::Visible && s == ItemState::Visible) ||
                         (m.state == SqsMessageState::InFlight && s == ItemState::InFlight) ||

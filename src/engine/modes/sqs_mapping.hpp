@@ -8,6 +8,7 @@
 
 #include "mode_handler.hpp"
 #include "../chunked_vector.hpp"
+#include "../destinations.hpp"
 #include "sqs_queue.hpp"
 
 namespace pg::sim {
@@ -83,6 +84,9 @@ private:
     bool takeBatch(SqsQueue& q, std::uint32_t batch);
     bool receiveOne(SqsQueue& q, std::uint32_t message, std::uint32_t batch);
     void moveToDlq(SqsQueue& q, std::uint32_t message);
+    // sqs_recursion.cpp: recursive loop detection and deliveries to a queue a function consumes
+    bool stopRecursive(std::uint32_t batch);
+    bool deliverToConsumer(std::uint32_t queue, const DeliveredRecord& record, SimTime enqueuedAt);
     void invoke(std::uint32_t batch);
     void returnBatch(std::uint32_t batch);
     void deleteMessage(std::uint32_t message);

@@ -31,6 +31,15 @@ static ordered_json functionCounters(const sim::Engine& e, std::uint32_t node) {
             {"partial_failures", c.partialFailures}};
 }
 
+/// Send edges and recursive loop detection: only for functions that send or were stopped (older summaries
+/// keep their exact shape).
+static void addChainCounters(const sim::Engine& e, std::uint32_t node, ordered_json& j) {
+    const sim::NodeCounters& c = e.counters(node);
+    if (e.sendsOf(e.functionOfNode(node)).empty() && c.recursionStopped == 0) return;
+    j["messages_sent"] = c.messagesSent;
+    j["recursive_invocations_dropped"] = c.recursionStopped;
+}
+
 static ordered_json sourceCounters(const sim::Engine& e, std::uint32_t node) {
     const sim::NodeCounters& c = e.counters(node);
     const sim::Node& n = e.node(node);
@@ -96,6 +105,7 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
         ordered_json j;
         if (n.type == NodeType::Function) {
             j = functionCounters(e, i);
+            addChainCounters(e, i, j);
             if (e.counters(i).received > 0) j.update(receiverCounters(e, i, options.recordsPerNode));
         } else if (sim::invocationModeOf(n.type) == sim::InvocationMode::PollBased || e.counters(i).items == 0) {
             j = receiverCounters(e, i, options.recordsPerNode);
@@ -125,7 +135,7 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
             const sim::Item& it = all[i];
             ordered_json times = ordered_json::array();
             for (sim::SimTime t : e.items().attemptTimes(i)) times.push_back(sim::toSeconds(t));
-            items.push_back({{"id", e.itemId(i)},
+            ordered_json item = {{"id", e.itemId(i)},
                              {"origin", e.node(it.origin).id},
                              {"attempts", it.attempts},
                              {"outcome", sim::itemOutcomeName(it.outcome)},
@@ -134,7 +144,12 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
                              {"condition", it.condition == sim::Condition::None
                                                ? ordered_json(nullptr)
                                                : ordered_json(sim::conditionName(it.condition))},
-                             {"attempt_times_s", times}});
+                             {"attempt_times_s", times}};
+            if (e.chainParent(i) != sim::kNone) {  // a sent message or a consumed delivery
+                item["caused_by"] = e.itemId(e.chainParent(i));
+                item["chain_depth"] = e.chainDepth(i);
+            }
+            items.push_back(std::move(item));
         }
         out["items"] = items;
     }

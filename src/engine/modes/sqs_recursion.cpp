@@ -1,0 +1,80 @@
+// SqsMapping, continued: Lambda's recursive loop detection on an SQS event source mapping, and records or
+// messages delivered to a queue that a function consumes (a DLQ or destination queue wired to a function).
+// Model choices: recursion_sqs_stop, sqs_dlq_messages, chain_metadata.
+#include <algorithm>
+
+#include "../engine.hpp"
+#include "sqs_mapping.hpp"
+
+namespace pg::sim {
+
+bool SqsMapping::stopRecursive(std::uint32_t b) {
+    // AWS DG invocation-recursion: Lambda stops the invocation of a message whose chain reached the limit and
+    // returns RecursiveInvocationException to the mapping; the receive count has gone up and SQS retries the
+    // message until maxReceiveCount moves it to the DLQ. Model: the stopped messages stay hidden until their
+    // batch's visibility timeout, like a failed invocation; the rest of the batch is invoked without them. In a
+    // FIFO queue the messages after a stopped one in its group wait with it (order within a group).
+    const std::uint32_t qi = m_batches[b].queue;
+    const std::uint32_t fn = m_queues[qi].function;
+    std::vector<std::uint32_t> held, kept, stoppedGroups;
+    for (std::uint32_t m : m_batches[b].messages) {
+        const SqsMessage& msg = m_messages[m];
+        if (msg.state == SqsMessageState::Gone) {
+            kept.push_back(m);  // invoke() drops it
+            continue;
+        }
+        const bool groupHeld = msg.group != kNone &&
+                               std::find(stoppedGroups.begin(), stoppedGroups.end(), msg.group) != stoppedGroups.end();
+        if (!groupHeld && !m_engine.recursionStops(fn, msg.item)) {
+            kept.push_back(m);
+            continue;
+        }
+        if (!groupHeld) {
+            m_engine.noteRecursionStopped(fn, msg.item, static_cast<std::uint16_t>(std::min<std::uint32_t>(msg.receiveCount, 65535)));
+            if (msg.group != kNone) stoppedGroups.push_back(msg.group);
+        }
+        held.push_back(m);
+    }
+    if (held.empty()) return false;
+    const bool anyLive = std::any_of(kept.begin(), kept.end(),
+                                     [&](std::uint32_t m) { return m_messages[m].state != SqsMessageState::Gone; });
+    if (!anyLive) {  // nothing left to invoke: the whole batch waits for its visibility timeout
+        SqsBatch& batch = m_batches[b];
+        if (batch.state == SqsBatchState::Hidden || batch.state == SqsBatchState::Throttled) --m_queues[qi].pollersBusy;
+        batch.state = SqsBatchState::Hidden;
+        if (batch.visibleAt <= m_engine.now()) returnBatch(b);
+        return true;
+    }
+    const std::uint32_t hb = newBatch(qi);  // may reallocate m_batches: indices only from here
+    SqsBatch& hidden = m_batches[hb];
+    hidden.messages = held;
+    hidden.receivedAt = m_batches[b].receivedAt;
+    hidden.visibleAt = m_batches[b].visibleAt;
+    hidden.state = SqsBatchState::Hidden;
+    for (std::uint32_t m : held) m_messages[m].batch = hb;
+    m_engine.schedule(hidden.visibleAt, m_handlerId, kVisibility, hb, hidden.generation);
+    m_batches[b].messages = kept;
+    return false;
+}
+
+bool SqsMapping::deliverToConsumer(std::uint32_t qi, const DeliveredRecord& r, SimTime enqueuedAt) {
+    if (r.item == kNone) return false;
+    SqsQueue& q = m_queues[qi];
+    if (r.kind == DeliveryKind::SqsRedrive) {
+        // The same message (same id, body and chain) now lives in the DLQ, receive count from 0 there.
+        m_engine.item(r.item).function = q.function;
+        addMessage(qi, r.item, enqueuedAt, false, 0, true);
+    } else {
+        // A function DLQ or destination record is a new SQS message: a new item caused by the delivery.
+        const std::uint32_t depth = m_engine.chainDepth(r.item) + (r.approximateInvokeCount > 0 ? 1 : 0);
+        const std::uint32_t number = m_engine.armSpawn(q.node, r.item, depth, m_engine.items()[r.item].lastTrace);
+        if (number == 0) return false;  // spawn limit reached: kept as a passive copy
+        const std::uint32_t item = m_engine.createItem(q.node, number, q.function, ItemState::Visible);
+        addMessage(qi, item, enqueuedAt, false, number, true);
+    }
+    pump(qi);
+    noteQueue(qi);
+    return true;
+}
+
+}  // namespace pg::sim
