@@ -53,6 +53,8 @@ struct NodeCounters {
     std::int64_t partialFailures = 0;    ///< successful batch invocations whose response listed failed items
     std::int64_t messagesSent = 0;       ///< messages the function's code sent on its send edges
     std::int64_t recursionStopped = 0;   ///< RecursiveInvocationsDropped: invocations stopped by loop detection
+    std::int64_t rejectedResponses = 0;  ///< batch invocations that returned normally but whose response the
+                                         ///< mapping rejected (invalid batchItemFailures, missing window state)
     // destinations and queues
     std::int64_t received = 0;     ///< records or messages delivered to this node
     std::int64_t sent = 0, receives = 0, deleted = 0, deadLettered = 0, expired = 0, visible = 0, inFlight = 0;

@@ -78,6 +78,12 @@ const std::vector<ModelChoice>& modelChoices() {
          "A batch is one invocation: any message whose rule says error (or timeout) fails the whole batch; "
          "report_failure marks the message as listed in batchItemFailures.",
          "FIDELITY 6.2 [D] table; mapping of per-message rules to one result is ours", false},
+        {"invalid_batch_response",
+         "A rule `invalid_batch_response` means the handler returns normally with an invalid batchItemFailures "
+         "response for any batch holding that item. With ReportBatchItemFailures on the whole batch fails (SQS: "
+         "every message returns after the visibility timeout; streams: the batch is retried whole); with it off "
+         "the response is ignored and the batch succeeds.",
+         "FIDELITY 6.2/6.3 [D] [O] RBIF tables; per-item rule -> one response is ours", false},
         {"sqs_fifo_batch_composition",
          "A FIFO batch takes consecutive messages of each ready (unlocked) message group, groups in the order "
          "they became ready; a group with any message in flight is locked.",
@@ -135,6 +141,11 @@ const std::vector<ModelChoice>& modelChoices() {
          "With ReportBatchItemFailures, records before the lowest listed one are checkpointed and a new batch "
          "starts at it (fresh counts); if the lowest listed record is the batch's first, it is a failed attempt.",
          "FIDELITY 6.3 [D] checkpoint rule; reproduces the [O] 5 deliveries / approximateInvokeCount 4", false},
+        {"stream_invalid_response",
+         "A stream batch whose response is rejected (invalid batchItemFailures, or no `state` with a tumbling "
+         "window) counts as a failed attempt against MaximumRetryAttempts but is not bisected (bisect splits on "
+         "function errors); its on-failure record says functionError null.",
+         "FIDELITY 6.3 [O] MaxRetry 2 -> approximateInvokeCount 3, functionError null; no bisect [U]", false},
         {"stream_record_age_check",
          "MaximumRecordAge is checked when a batch is read (old leading records are discarded with "
          "approximateInvokeCount 1) and before each retry (the whole batch is discarded).",

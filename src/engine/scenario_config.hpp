@@ -32,7 +32,11 @@ struct DurationModel {
     SimTime max = 100 * kMillisecond;
 };
 
-enum class RuleOutcome { Success, Error, Timeout, ReportFailure };
+/// What the handler does with an item. The last two return normally (no function error) with a response the
+/// mapping may reject: InvalidBatchResponse = a batchItemFailures response that is invalid (bad JSON, empty or
+/// null itemIdentifier, bad key, an id not in the batch: FIDELITY 6.2/6.3 tables), MissingState = a response
+/// without `state` while a tumbling window is on (FIDELITY 6.3). New values go last: the trace stores the number.
+enum class RuleOutcome { Success, Error, Timeout, ReportFailure, InvalidBatchResponse, MissingState };
 
 /// All present conditions must hold for a rule to match.
 struct RuleCondition {

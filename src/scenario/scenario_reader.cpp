@@ -346,12 +346,15 @@ public:
             if (!expectObject(r, p, "a rule: {\"when\": {...}, \"then\": ...}")) continue;
             sim::BehaviorRule rule;
             unknownKeys(r, p, {"when", "then"}, "a behaviour rule");
-            required(r, p, "then", "the outcome: error, timeout, success or report_failure");
+            required(r, p, "then",
+                     "the outcome: error, timeout, success, report_failure, invalid_batch_response or missing_state");
             readEnum<sim::RuleOutcome>(r, "then", p, rule.then,
                                        {{"error", sim::RuleOutcome::Error},
                                         {"timeout", sim::RuleOutcome::Timeout},
                                         {"success", sim::RuleOutcome::Success},
-                                        {"report_failure", sim::RuleOutcome::ReportFailure}});
+                                        {"report_failure", sim::RuleOutcome::ReportFailure},
+                                        {"invalid_batch_response", sim::RuleOutcome::InvalidBatchResponse},
+                                        {"missing_state", sim::RuleOutcome::MissingState}});
             if (const json* when = member(r, "when")) readCondition(*when, p + "/when", rule.when);
             rules.push_back(rule);
         }

@@ -40,6 +40,8 @@ const char* outcomeName(sim::RuleOutcome o) {
     case sim::RuleOutcome::Error: return "error";
     case sim::RuleOutcome::Timeout: return "timeout";
     case sim::RuleOutcome::ReportFailure: return "report_failure";
+    case sim::RuleOutcome::InvalidBatchResponse: return "invalid_batch_response";
+    case sim::RuleOutcome::MissingState: return "missing_state";
     }
     return "success";
 }

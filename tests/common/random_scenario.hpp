@@ -197,7 +197,7 @@ private:
             }
             if (kind == 5) r.when.rate = m_rng.uniform01();
             r.then = pick({RuleOutcome::Error, RuleOutcome::Timeout, RuleOutcome::Success, RuleOutcome::ReportFailure,
-                           RuleOutcome::Error});
+                           RuleOutcome::Error, RuleOutcome::InvalidBatchResponse, RuleOutcome::MissingState});
             f.behavior.push_back(r);
         }
         f.async.maxRetryAttempts = static_cast<int>(between(0, 2));

@@ -1,7 +1,7 @@
 // SQS queues and their event source mapping. Model choices (model_choices.cpp): sqs_poll_latency,
 // sqs_poller_ramp, sqs_standard_receive_order, sqs_throttled_batch, sqs_visibility_overrun,
-// sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_messages; recursion in
-// sqs_recursion.cpp.
+// sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_messages,
+// invalid_batch_response; recursion in sqs_recursion.cpp.
 //
 // Index: [SECTION] setup  [SECTION] arrivals and deliveries  [SECTION] receiving  [SECTION] invoking
 //        [SECTION] returning, deleting, expiring  [SECTION] views  [SECTION] invariants
@@ -11,6 +11,7 @@
 
 #include "../engine.hpp"
 #include "async_invoke.hpp"
+#include "batch_response.hpp"
 #include "key_template.hpp"
 
 namespace pg::sim {
@@ -365,7 +366,13 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     SqsQueue& q = m_queues[qi];
     --q.pollersBusy;
     const std::uint32_t fnNode = m_engine.functions()[function].node;
-    const bool success = invocation.result == InvokeResult::Success;
+    // A normal return whose batchItemFailures response is invalid fails the whole batch when
+    // ReportBatchItemFailures is on; with it off the response is ignored (FIDELITY 6.2 table).
+    const bool rejected = invocation.result == InvokeResult::Success &&
+                          judgeResponse(m_batches[b].outcomes, m_batches[b].outcomes.size(),
+                                        q.reportBatchItemFailures, false) != ResponseVerdict::Accepted;
+    if (rejected) ++m_engine.mutableCounters(fnNode).rejectedResponses;
+    const bool success = invocation.result == InvokeResult::Success && !rejected;
     std::size_t kept = 0, listedCount = 0;
     for (std::size_t i = 0; i < m_batches[b].messages.size(); ++i) {
         const std::uint32_t m = m_batches[b].messages[i];

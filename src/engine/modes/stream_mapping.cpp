@@ -1,6 +1,6 @@
 // Kinesis / DynamoDB Streams event source mappings. Model choices (model_choices.cpp): stream_poll_ticks,
 // stream_retry_backoff, stream_bisect, stream_partial_failure_batch, stream_record_age_check,
-// stream_starting_position, stream_retention_in_batch.
+// stream_starting_position, stream_retention_in_batch, stream_invalid_response, invalid_batch_response.
 //
 // Index: [SECTION] data  [SECTION] setup  [SECTION] arrivals and polling  [SECTION] invoking
 //        [SECTION] results  [SECTION] retention  [SECTION] views  [SECTION] invariants
@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "../engine.hpp"
+#include "batch_response.hpp"
 #include "key_template.hpp"
 
 namespace pg::sim {
@@ -270,6 +271,15 @@ void Rules::onEnd(std::uint32_t li, const ExecutionEnvironment& inv) {
     if (m_e.metrics().enabled()) {
         QueueSecond& q = m_e.mutableMetrics().queueAt(s.node, m_e.now(), s.unread, s.inBatches, 0);
         q.iteratorAge = std::max(q.iteratorAge, s.lastIteratorAge);
+    }
+    // An invalid batchItemFailures response fails the whole batch with ReportBatchItemFailures on (ignored with
+    // it off): retried whole, counted against MaximumRetryAttempts, not bisected (no function error), and the
+    // on-failure record says functionError null (FIDELITY 6.3 tables, [O] MaxRetry 2 -> count 3).
+    if (inv.result == InvokeResult::Success &&
+        judgeResponse(lane.outcomes, lane.batchEnd - lane.checkpoint, s.rbif, false) != ResponseVerdict::Accepted) {
+        ++m_e.mutableCounters(fnNode).rejectedResponses;
+        failed(li, false);
+        return;
     }
     if (inv.result == InvokeResult::Success && firstListed == kNone) {
         finishBatch(li, lane.batchEnd);

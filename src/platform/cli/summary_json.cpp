@@ -31,6 +31,16 @@ static ordered_json functionCounters(const sim::Engine& e, std::uint32_t node) {
             {"partial_failures", c.partialFailures}};
 }
 
+/// Batch responses the mapping rejected (invalid batchItemFailures, missing window state): only for functions
+/// with such a rule or count, so older summaries keep their exact shape.
+static void addRejectedResponses(const sim::Engine& e, std::uint32_t node, ordered_json& j) {
+    const sim::NodeCounters& c = e.counters(node);
+    bool hasRule = false;
+    for (const sim::BehaviorRule& r : e.node(node).function.behavior)
+        hasRule = hasRule || r.then == sim::RuleOutcome::InvalidBatchResponse || r.then == sim::RuleOutcome::MissingState;
+    if (hasRule || c.rejectedResponses > 0) j["rejected_responses"] = c.rejectedResponses;
+}
+
 /// Send edges and recursive loop detection: only for functions that send or were stopped (older summaries
 /// keep their exact shape).
 static void addChainCounters(const sim::Engine& e, std::uint32_t node, ordered_json& j) {
@@ -106,6 +116,7 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
         if (n.type == NodeType::Function) {
             j = functionCounters(e, i);
             addChainCounters(e, i, j);
+            addRejectedResponses(e, i, j);
             if (e.counters(i).received > 0) j.update(receiverCounters(e, i, options.recordsPerNode));
         } else if (sim::invocationModeOf(n.type) == sim::InvocationMode::PollBased || e.counters(i).items == 0) {
             j = receiverCounters(e, i, options.recordsPerNode);

@@ -14,6 +14,8 @@ static const char* ruleOutcomeName(std::uint8_t v) {
     case sim::RuleOutcome::Error: return "error";
     case sim::RuleOutcome::Timeout: return "timeout";
     case sim::RuleOutcome::ReportFailure: return "report_failure";
+    case sim::RuleOutcome::InvalidBatchResponse: return "invalid_batch_response";
+    case sim::RuleOutcome::MissingState: return "missing_state";
     }
     return "success";
 }
