@@ -116,6 +116,12 @@ private:
             s.edges.push_back(e);
             // Allow only where no loop can form (the property runs go on until they drain).
             if (!wired(e.to) && chance(0.5)) find(sender)->function.recursiveLoop = RecursiveLoop::Allow;
+            // A rejected response (the handler returned normally, so it sent) is retried whole and sends again:
+            // in a loop that branches, so a looping sender fails by throwing instead.
+            if (wired(e.to))
+                for (BehaviorRule& r : find(sender)->function.behavior)
+                    if (r.then == RuleOutcome::InvalidBatchResponse || r.then == RuleOutcome::MissingState)
+                        r.then = RuleOutcome::Error;
         }
         for (const char* shared : {"dlq", "topic"}) {
             if (fnIds.size() < 2 || !chance(0.2)) continue;
