@@ -316,6 +316,32 @@ std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std
     return index;
 }
 
+std::uint32_t Engine::createItems(std::uint32_t origin, std::uint32_t number, std::uint32_t count,
+                                  std::uint32_t function, ItemState initial) {
+    Item it;
+    it.createdAt = m_now;
+    it.origin = origin;
+    it.number = number;
+    it.function = function;
+    it.state = initial;
+    const auto base = static_cast<std::uint32_t>(m_items.size());
+    if (m_tracing && count > 0) {
+        // A new item has no previous record (cause kNone); the records get consecutive sequence numbers.
+        TraceRecord r;
+        r.time = m_now;
+        r.node = origin;
+        r.kind = TraceKind::Arrival;
+        for (std::uint32_t k = 0; k < count; ++k) {
+            r.item = base + k;
+            const std::uint32_t seq = m_trace.append(r);
+            if (k == 0) it.lastTrace = seq;
+        }
+    }
+    m_items.addRange(it, count);
+    m_stateCounts[static_cast<int>(initial)] += count;
+    return base;
+}
+
 std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t number) {
     const std::uint32_t fn = targetFunction(origin);
     const std::uint32_t item = createItem(origin, number, fn, ItemState::Waiting);

@@ -134,6 +134,10 @@ public:
     /// Creates an item of `origin` (records an Arrival). Its state must then be set by the mode.
     std::uint32_t createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
                              ItemState initial);
+    /// Creates `count` items of `origin` numbered `number`, `number`+1, ... at once (their Arrival records in
+    /// order), stored lazily; returns the first index. Same items and records as `count` createItem calls.
+    std::uint32_t createItems(std::uint32_t origin, std::uint32_t number, std::uint32_t count,
+                              std::uint32_t function, ItemState initial);
     /// Creates the item of an event-driven arrival at `origin`, Waiting for the origin's target function.
     /// A source wired to no function drops it at once (counted as `unrouted`) and returns kNone.
     std::uint32_t createRoutedItem(std::uint32_t origin, std::uint32_t number);

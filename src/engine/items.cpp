@@ -10,6 +10,17 @@ std::uint32_t ItemStore::add(const Item& item) {
     return static_cast<std::uint32_t>(m_items.size() - 1);
 }
 
+std::uint32_t ItemStore::addRange(const Item& first, std::uint32_t count) {
+    const auto base = static_cast<std::uint32_t>(m_items.size());
+    m_items.appendLazy(first, count, [](const Item& proto, std::uint32_t k) {
+        Item it = proto;
+        it.number += k;
+        if (it.lastTrace != kNone) it.lastTrace += k;
+        return it;
+    });
+    return base;
+}
+
 void ItemStore::addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId) {
     const auto index = static_cast<std::uint32_t>(m_attempts.size());
     m_attempts.push_back(AttemptRecord{start, kNone, requestId});

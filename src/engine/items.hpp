@@ -44,6 +44,10 @@ struct AttemptRecord {
 class ItemStore {
 public:
     std::uint32_t add(const Item& item);
+    /// Adds `count` items like `first`, numbered first.number + k (lastTrace, if set, + k): written lazily,
+    /// when first read or changed (a burst of a million messages costs nothing until they are received).
+    /// Returns the first index.
+    std::uint32_t addRange(const Item& first, std::uint32_t count);
     Item& operator[](std::uint32_t index) { return m_items[index]; }
     const Item& operator[](std::uint32_t index) const { return m_items[index]; }
     std::size_t size() const { return m_items.size(); }

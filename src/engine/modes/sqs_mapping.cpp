@@ -82,10 +82,15 @@ void SqsMapping::onArrival(std::uint32_t node, std::uint32_t number) {
 void SqsMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
     // A queue that is full at the start: every message is visible before the first poller receives.
     const std::uint32_t qi = queueOfNode(node);
-    for (std::uint32_t k = 0; k < count; ++k) {
-        const std::uint32_t item = m_engine.createItem(node, first + k, m_queues[qi].function, ItemState::Visible);
-        ++m_engine.mutableCounters(node).sent;
-        addMessage(qi, item, m_engine.now(), false, first + k, true);
+    if (!m_queues[qi].fifo) {
+        addBurst(qi, m_engine.createItems(node, first, count, m_queues[qi].function, ItemState::Visible), count);
+    } else {
+        for (std::uint32_t k = 0; k < count; ++k) {
+            const std::uint32_t item =
+                m_engine.createItem(node, first + k, m_queues[qi].function, ItemState::Visible);
+            ++m_engine.mutableCounters(node).sent;
+            addMessage(qi, item, m_engine.now(), false, first + k, true);
+        }
     }
     pump(qi);
     noteQueue(qi);
@@ -127,10 +132,7 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     }
     const auto index = static_cast<std::uint32_t>(m_messages.size());
     m_messages.push_back(m);
-    if (!copy) {
-        if (m_messageOfItem.size() <= item) m_messageOfItem.resize(item + 1, kNone);
-        m_messageOfItem[item] = index;
-    }
+    if (!copy) setMessageOfItem(item, index);
     if (q.activeSince < 0) q.activeSince = m_engine.now();
     makeVisible(index, false);
     if (expires) {
@@ -138,6 +140,56 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
         armExpiry(q, qi);
     }
     return index;
+}
+
+void SqsMapping::setMessageOfItem(std::uint32_t item, std::uint32_t message) {
+    if (item >= m_messageOfItem.size()) {
+        m_messageOfItem.appendLazy(kNone, item - m_messageOfItem.size(), [](const std::uint32_t& v, std::uint32_t) { return v; });
+        m_messageOfItem.push_back(message);
+    } else {
+        m_messageOfItem[item] = message;
+    }
+}
+
+void SqsMapping::addBurst(std::uint32_t qi, std::uint32_t firstItem, std::uint32_t count) {
+    // What addMessage(copy = false, expires = true) does per message, once for the run: messages, message-of-item
+    // links, the visible pool and the retention FIFO all hold runs of consecutive indices.
+    if (count == 0) return;
+    SqsQueue& q = m_queues[qi];
+    const SimTime now = m_engine.now();
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    c.sent += count;
+    SqsMessage m;
+    m.enqueuedAt = now;
+    m.item = firstItem;
+    m.queue = qi;
+    m.state = SqsMessageState::Visible;
+    const auto first = static_cast<std::uint32_t>(m_messages.size());
+    m_messages.appendLazy(m, count, [](const SqsMessage& proto, std::uint32_t k) {
+        SqsMessage msg = proto;
+        msg.item += k;
+        return msg;
+    });
+    if (m_messageOfItem.size() < firstItem)
+        m_messageOfItem.appendLazy(kNone, firstItem - m_messageOfItem.size(), [](const std::uint32_t& v, std::uint32_t) { return v; });
+    if (m_messageOfItem.size() == firstItem) {
+        m_messageOfItem.appendLazy(first, count, [](const std::uint32_t& v, std::uint32_t k) { return v + k; });
+    } else {
+        for (std::uint32_t k = 0; k < count; ++k) setMessageOfItem(firstItem + k, first + k);
+    }
+    if (q.activeSince < 0) q.activeSince = now;
+    q.visibleCount += count;
+    c.visible += count;
+    if (q.window > 0 && q.windowStart < 0) q.windowStart = now;
+    q.visible.push_back(first, count);
+    // Retention: every message of the run expires at the same time, in index order: all go where the first goes.
+    expiryPush(q, first);
+    if (!q.expiryFifo.empty() && q.expiryFifo.back() == first && count > 1) {
+        q.expiryFifo.push_back(first + 1, count - 1);
+    } else {
+        for (std::uint32_t k = 1; k < count; ++k) expiryPush(q, first + k);
+    }
+    armExpiry(q, qi);
 }
 
 void SqsMapping::makeVisible(std::uint32_t message, bool front) {

@@ -79,6 +79,9 @@ private:
     /// `expires`: retention is simulated (traffic messages and redriven copies; not other deliveries).
     std::uint32_t addMessage(std::uint32_t queue, std::uint32_t item, SimTime enqueuedAt, bool copy,
                              std::uint32_t number, bool expires);
+    /// A burst into a standard queue: the same state as `count` addMessage calls, stored lazily.
+    void addBurst(std::uint32_t queue, std::uint32_t firstItem, std::uint32_t count);
+    void setMessageOfItem(std::uint32_t item, std::uint32_t message);
     void makeVisible(std::uint32_t message, bool front);
     void pump(std::uint32_t queue);
     bool takeBatch(SqsQueue& q, std::uint32_t batch);
@@ -107,7 +110,7 @@ private:
     std::vector<SqsQueue> m_queues;
     std::vector<std::uint32_t> m_queueOfNode;     // node -> queue index
     ChunkedVector<SqsMessage> m_messages;  // chunked: a million messages never reallocate
-    std::vector<std::uint32_t> m_messageOfItem;   // item -> its message in the source queue (kNone: none)
+    ChunkedVector<std::uint32_t> m_messageOfItem;  // item -> its message in the source queue (kNone: none)
     std::vector<SqsBatch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
     std::vector<std::uint32_t> m_scratchItems;

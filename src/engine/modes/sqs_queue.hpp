@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "../index_runs.hpp"
 #include "../scenario_config.hpp"
 #include "../sim_time.hpp"
 #include "../sim_types.hpp"
@@ -77,13 +78,13 @@ struct SqsQueue {
     std::uint32_t maxConcurrency = 1250;  ///< ScalingConfig.MaximumConcurrency, else the 1,250 poller cap
     bool reportBatchItemFailures = false;
     // state
-    std::deque<std::uint32_t> visible;     ///< standard: visible messages, oldest-visible first (Gone skipped)
+    IndexRuns visible;                     ///< standard: visible messages, oldest-visible first (Gone skipped)
     std::vector<SqsGroup> groups;          ///< FIFO
     std::map<std::string, std::uint32_t> groupIndex;
     std::deque<std::uint32_t> readyGroups;  ///< FIFO: unlocked groups with messages, in order of readiness
     /// Retention: messages whose expiry (enqueuedAt + retention) comes in order, usually all of them, wait in a
     /// FIFO of message indices (4 bytes each); any other in the heap. The least (time, message) of both is next.
-    std::deque<std::uint32_t> expiryFifo;
+    IndexRuns expiryFifo;
     std::priority_queue<ExpiryEntry, std::vector<ExpiryEntry>, std::greater<ExpiryEntry>> expiry;
     std::uint32_t visibleCount = 0;
     std::uint32_t inFlightCount = 0;
