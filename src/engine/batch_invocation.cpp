@@ -12,8 +12,8 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     FunctionState& fn = m_functions[function];
     const std::uint32_t fnNode = fn.node;
     const AcquireResult acquired = acquireEnvironment(fn, m_pool, m_now);
-    ruleOut.assign(items.size(), RuleOutcome::Success);
     if (acquired.environment == kNone) {
+        ruleOut.assign(items.size(), RuleOutcome::Success);
         ++m_counters[fnNode].throttles;
         if (m_metrics.enabled()) ++m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth()).throttles;
         for (std::size_t i = 0; i < items.size(); ++i)
@@ -22,6 +22,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         return acquired.throttle;
     }
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
+    ruleOut.resize(items.size());  // every entry written below
     RuleOutcome worst = RuleOutcome::Success;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = m_items[items[i]];
@@ -50,7 +51,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         ++it.attempts;
         it.throttles = 0;
         it.requestId = requestId;
-        if (m_options.recordAttempts) m_items.addAttempt(items[i], m_now, requestId);
+        if (m_options.recordAttempts) m_items.addAttempt(it, m_now, requestId);
         record(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
                acquired.cold ? 1 : 0);
     }

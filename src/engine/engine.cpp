@@ -351,13 +351,6 @@ std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t numbe
     return kNone;
 }
 
-void Engine::setItemState(std::uint32_t index, ItemState state) {
-    Item& it = m_items[index];
-    --m_stateCounts[static_cast<int>(it.state)];
-    it.state = state;
-    ++m_stateCounts[static_cast<int>(state)];
-}
-
 void Engine::finishItem(std::uint32_t index, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
     setItemState(index, ItemState::Done);
     Item& it = m_items[index];

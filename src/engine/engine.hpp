@@ -141,7 +141,12 @@ public:
     /// Creates the item of an event-driven arrival at `origin`, Waiting for the origin's target function.
     /// A source wired to no function drops it at once (counted as `unrouted`) and returns kNone.
     std::uint32_t createRoutedItem(std::uint32_t origin, std::uint32_t number);
-    void setItemState(std::uint32_t item, ItemState state);
+    void setItemState(std::uint32_t item, ItemState state) {  // inline: runs several times per message
+        Item& it = m_items[item];
+        --m_stateCounts[static_cast<int>(it.state)];
+        it.state = state;
+        ++m_stateCounts[static_cast<int>(state)];
+    }
     /// Final outcome: state Done, records Finished.
     void finishItem(std::uint32_t item, ItemOutcome outcome, std::uint32_t endedIn, Condition condition);
     /// Appends a trace record about `item` (cause = its previous record); returns the record's sequence number.

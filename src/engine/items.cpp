@@ -21,15 +21,6 @@ std::uint32_t ItemStore::addRange(const Item& first, std::uint32_t count) {
     return base;
 }
 
-void ItemStore::addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId) {
-    const auto index = static_cast<std::uint32_t>(m_attempts.size());
-    m_attempts.push_back(AttemptRecord{start, kNone, requestId});
-    Item& it = m_items[item];
-    if (it.lastAttempt == kNone) it.firstAttempt = index;
-    else m_attempts[it.lastAttempt].next = index;
-    it.lastAttempt = index;
-}
-
 std::vector<SimTime> ItemStore::attemptTimes(std::uint32_t item) const {
     std::vector<SimTime> times;
     for (std::uint32_t a = m_items[item].firstAttempt; a != kNone; a = m_attempts[a].next)

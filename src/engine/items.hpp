@@ -53,7 +53,17 @@ public:
     std::size_t size() const { return m_items.size(); }
     const ChunkedVector<Item>& all() const { return m_items; }
     const ChunkedVector<AttemptRecord>& attempts() const { return m_attempts; }
-    void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId);
+    void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId) {
+        addAttempt(m_items[item], start, requestId);
+    }
+    /// The same for an item already at hand (`it` must be an element of this store).
+    void addAttempt(Item& it, SimTime start, std::uint32_t requestId) {
+        const auto index = static_cast<std::uint32_t>(m_attempts.size());
+        m_attempts.push_back(AttemptRecord{start, kNone, requestId});
+        if (it.lastAttempt == kNone) it.firstAttempt = index;
+        else m_attempts[it.lastAttempt].next = index;
+        it.lastAttempt = index;
+    }
     /// Start of the first invocation that carried `item`, -1 before.
     SimTime firstStartAt(std::uint32_t item) const {
         const std::uint32_t a = m_items[item].firstAttempt;

@@ -401,7 +401,7 @@ void SqsMapping::invoke(std::uint32_t b) {
     SqsBatch& again = m_batches[b];
     if (throttle == ThrottleReason::None) {
         again.state = SqsBatchState::Invoking;
-        again.outcomes.assign(outcomes.begin(), outcomes.end());  // one per message (none are Gone here)
+        again.outcomes.swap(outcomes);  // one per message (none are Gone here); the scratch takes the old buffer
         return;
     }
     // Throttled (FIDELITY 6.2 DG-SQS-ERR, 7): retried with backoff while the messages stay hidden; if the
