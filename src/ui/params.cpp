@@ -195,6 +195,18 @@ const std::vector<ParamDef>& table() {
                                "sqs, sns, eventbridge, function or s3", "Receives an invocation record after the last failure.",
                                true, "FIDELITY 5.2, DG-ASYNC-REC", ""},
                               onNode(isFn), [](const Target& x) -> std::string& { return x.node->function.async.onFailure; }));
+        t.push_back(ParamDef{{"recursive_loop", "Recursive loop detection", K::Choice, "Terminate", "Terminate | Allow",
+                              "Terminate: Lambda stops the next invocation once a chain of requests (messages this "
+                              "function sent to the queue or topic that invokes it) has run about 16 times. Allow "
+                              "lets the loop run on.", true, "AWS DG invocation-recursion", "Terminate|Allow"},
+                             onNode(isFn),
+                             [](const Target& x) {
+                                 return std::string(x.node->function.recursiveLoop == RecursiveLoop::Allow ? "Allow" : "Terminate");
+                             },
+                             [](const Target& x, const std::string& v) {
+                                 x.node->function.recursiveLoop = v == "Allow" ? RecursiveLoop::Allow : RecursiveLoop::Terminate;
+                                 return std::string();
+                             }});
         // sources: traffic
         t.push_back(ParamDef{{"traffic.count", "Items to send", K::Int, "0", "0 - 1,000,000",
                               "How many requests/events/messages/records the source produces. A scenario input.",
@@ -334,6 +346,17 @@ const std::vector<ParamDef>& table() {
                                "Receives a record about batches that failed every attempt.", true,
                                "FIDELITY 6.3, DG-KIN-OFD", ""},
                               onEdge(isStream), [](const Target& x) -> std::string& { return x.edge->onFailure; }));
+        // send edges (function -> sqs/sns): the function's code sends
+        t.push_back(ParamDef{{"send_on", "Send after", K::Choice, "success", "success | always",
+                              "The handler sends one message per item it processed: after each successful "
+                              "invocation, or after every one (it sends, then fails).", false, "send_messages",
+                              "success|always"},
+                             onEdge(isFn),
+                             [](const Target& x) { return std::string(x.edge->sendOn == SendOn::Always ? "always" : "success"); },
+                             [](const Target& x, const std::string& v) {
+                                 x.edge->sendOn = v == "always" ? SendOn::Always : SendOn::Success;
+                                 return std::string();
+                             }});
         return t;
     }();
     return kTable;

@@ -37,6 +37,8 @@ ConnectCheck canConnect(const Scenario& scenario, const std::string& from, const
         }
         return {false, error};
     }
+    if (scenario.nodes[static_cast<std::size_t>(fi)].type == NodeType::Function)
+        return {true, "connect: send edge (the function's code sends a message here per item it processed)"};
     const InvocationMode mode = invocationModeOf(scenario.nodes[static_cast<std::size_t>(fi)].type);
     const char* how = mode == InvocationMode::Synchronous    ? "synchronous invoke (request and response)"
                       : mode == InvocationMode::Asynchronous ? "asynchronous invoke (through the internal queue)"

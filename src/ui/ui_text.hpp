@@ -27,6 +27,7 @@ constexpr ImU32 kWait = IM_COL32(150, 150, 160, 255);
 constexpr ImU32 kText = IM_COL32(225, 228, 232, 255);
 constexpr ImU32 kDim = IM_COL32(140, 145, 155, 255);
 constexpr ImU32 kSelect = IM_COL32(255, 210, 80, 255);
+constexpr ImU32 kSend = IM_COL32(190, 140, 255, 255);  // send edges: messages a function's code sends
 }  // namespace colours
 
 }  // namespace pg::ui

@@ -35,6 +35,21 @@ void staticWarnings(const Scenario& s, std::vector<Warning>& out) {
             }
         }
     }
+    // A send edge to a queue or topic that invokes the sender: a recursive loop (AWS DG invocation-recursion).
+    for (const Edge& e : s.edges) {
+        const Node* fn = findNode(s, e.from);
+        if (!fn || fn->type != NodeType::Function) continue;
+        bool loops = false;
+        for (const Edge& back : s.edges) loops = loops || (back.from == e.to && back.to == fn->id);
+        if (!loops) continue;
+        const bool allow = fn->function.recursiveLoop == RecursiveLoop::Allow;
+        out.push_back({"send_loop", "Recursive loop: " + fn->id + " -> " + e.to,
+                       "`" + fn->id + "` sends to `" + e.to + "`, which invokes `" + fn->id + "` again. " +
+                           (allow ? std::string("recursive_loop is Allow: nothing stops the loop.")
+                                  : "Lambda's recursive loop detection (documented: AWS DG invocation-recursion) "
+                                    "stops the chain after about 16 invocations."),
+                       fn->id, kNone});
+    }
     // A function whose destination or DLQ feeds back into itself.
     for (const Node& fn : s.nodes) {
         if (fn.type != NodeType::Function) continue;
@@ -95,9 +110,32 @@ void loopWarnings(const Engine& engine, std::vector<Warning>& out) {
 
 }  // namespace
 
+static void recursionWarnings(const Engine& engine, std::vector<Warning>& out) {
+    // One entry per function whose invocations recursive loop detection stopped, with an item it stopped.
+    const Scenario& s = engine.scenario();
+    for (std::uint32_t f = 0; f < engine.functions().size(); ++f) {
+        const std::uint32_t node = engine.functions()[f].node;
+        const std::int64_t stopped = engine.counters(node).recursionStopped;
+        if (stopped == 0) continue;
+        std::uint32_t example = kNone;
+        for (std::uint32_t i = 0; i < engine.items().size() && example == kNone; ++i)
+            if (engine.items()[i].function == f && engine.chainDepth(i) >= kRecursionLimit) example = i;
+        const std::string id = s.nodes[node].id;
+        out.push_back({"recursion_stopped", "Loop stopped: " + id + " (" + std::to_string(stopped) + " dropped)",
+                       "Lambda's recursive loop detection stopped " + std::to_string(stopped) + " invocation" +
+                           (stopped == 1 ? "" : "s") + " of `" + id + "` (RecursiveInvocationsDropped): " +
+                           (example != kNone ? engine.itemId(example) + "'s" : std::string("the")) +
+                           " chain of requests had already run " + std::to_string(kRecursionLimit) +
+                           " invocations. An SQS message returns until its redrive policy dead-letters it; an async "
+                           "event goes to the on-failure destination or DLQ. [documented: AWS DG invocation-recursion]",
+                       id, example});
+    }
+}
+
 std::vector<Warning> computeWarnings(const Engine& engine) {
     std::vector<Warning> out;
     staticWarnings(engine.scenario(), out);
+    recursionWarnings(engine, out);
     loopWarnings(engine, out);
     return out;
 }

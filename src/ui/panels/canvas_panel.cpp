@@ -140,6 +140,14 @@ Motion prepareMotion(const Engine& e, const Scenario& s, SimTime window) {
         case TraceKind::Delivered:
             if (fnNode < nodes && m.delivered[r.node].size() < kMaxDotsPerPath) m.delivered[r.node].push_back({fnNode, frac});
             break;
+        case TraceKind::Sent:  // along the send edge from the function that ran the item to the target
+            if (const int ei = edgeOf(s, fnNode, r.node); ei >= 0 && m.edgeForward[static_cast<std::size_t>(ei)].size() < kMaxDotsPerPath * 4)
+                m.edgeForward[static_cast<std::size_t>(ei)].push_back({frac, colours::kSend});
+            break;
+        case TraceKind::RecursionStopped:
+            m.flash[r.node] = std::max(m.flash[r.node], 1.0f - frac);
+            m.flashColour[r.node] = colours::kSend;
+            break;
         default: break;
         }
     }
@@ -173,7 +181,7 @@ std::vector<std::string> counterLines(const Engine& e, std::uint32_t i, const No
     default:
         if (n.type == NodeType::Sqs) {
             lines.push_back("visible " + num(c.visible) + "   in flight " + num(c.inFlight));
-            lines.push_back("sent " + num(c.items + c.received) + "   receives " + num(c.receives) + "   DLQ " +
+            lines.push_back("sent " + num(c.sent) + "   receives " + num(c.receives) + "   DLQ " +
                             num(c.deadLettered));
         } else {
             lines.push_back("records " + num(c.items) + "   unread " + num(c.visible) + "   in batch " + num(c.inFlight));
@@ -271,6 +279,51 @@ void drawIntegrationEdge(ImDrawList* dl, const FrameContext& ctx, const Motion& 
     }
 }
 
+/// A send edge's path: a straight line to a target on the right; else, a loop back to the function's own
+/// trigger, a curve from the send pin down under the nodes (below the warnings written there) to the target's
+/// bottom, right of its middle (where a redrive line leaves).
+struct SendPath {
+    ImVec2 a, c1, c2, b;
+    bool curved;
+    ImVec2 at(float t) const {
+        if (!curved) return lerp(a, b, t);
+        const float u = 1 - t, w0 = u * u * u, w1 = 3 * u * u * t, w2 = 3 * u * t * t, w3 = t * t * t;
+        return ImVec2(w0 * a.x + w1 * c1.x + w2 * c2.x + w3 * b.x, w0 * a.y + w1 * c1.y + w2 * c2.y + w3 * b.y);
+    }
+};
+SendPath sendPath(const NodeBox& from, const NodeBox& to, float zoom) {
+    if (to.min.x > from.max.x) return {from.out(), from.out(), to.in(), to.in(), false};
+    const ImVec2 a = from.out(), b(to.min.x + (to.max.x - to.min.x) * 0.75f, to.max.y);
+    const float low = std::max(a.y, b.y) + 150 * zoom;
+    return {a, ImVec2(a.x + 110 * zoom, low), ImVec2(b.x, low), b, true};
+}
+float distToSendPath(ImVec2 p, const SendPath& path) {
+    float best = FLT_MAX;
+    for (int k = 0; k < 24; ++k) best = std::min(best, distToSegment(p, path.at(k / 24.0f), path.at((k + 1) / 24.0f)));
+    return best;
+}
+
+void drawSendEdge(ImDrawList* dl, const FrameContext& ctx, const Motion& m, std::size_t ei, const NodeBox& from,
+                  const NodeBox& to, bool selected, float zoom) {
+    const ImU32 col = selected ? colours::kSelect : colours::kSend;
+    const float th = (selected ? 3.0f : 2.0f) * std::max(0.6f, zoom);
+    const SendPath path = sendPath(from, to, zoom);
+    // Dotted: the messages leave the Lambda service through the function's own code (an SDK call).
+    for (int k = 0; k < 32; k += 2) dl->AddLine(path.at(k / 32.0f), path.at((k + 1) / 32.0f), col, th);
+    arrowHead(dl, path.at(0.96f), path.b, col, 10 * zoom);
+    const Edge& e = ctx.scenario.edges[ei];
+    bool loop = false;  // the target invokes the sender: a recursive loop
+    for (const Edge& back : ctx.scenario.edges) loop = loop || (back.from == e.to && back.to == e.from);
+    const float fs = ImGui::GetFontSize() * std::clamp(zoom, 0.7f, 1.2f) * 0.85f;
+    const ImVec2 mid = path.at(0.5f);
+    text(dl, fs, ImVec2(mid.x - 60 * zoom, mid.y + 4 * zoom), col,
+         std::string(loop ? "sends back (recursive loop)" : "sends") + (e.sendOn == SendOn::Always ? ", always" : ""));
+    const float dot = 4.0f * std::max(0.7f, zoom);
+    const auto& dots = m.edgeForward[ei];
+    for (std::size_t k = 0; k < std::min<std::size_t>(dots.size(), kMaxDotsPerPath); ++k)
+        dl->AddCircleFilled(path.at(dots[k].first), dot, dots[k].second);
+}
+
 void drawConfigEdge(ImDrawList* dl, const NodeBox& from, const NodeBox& to, const char* label, float zoom) {
     const ImU32 col = IM_COL32(170, 170, 180, 160);
     const ImVec2 a((from.min.x + from.max.x) * 0.5f, from.max.y), b((to.min.x + to.max.x) * 0.5f, to.min.y);
@@ -313,6 +366,10 @@ void drawNode(ImDrawList* dl, const FrameContext& ctx, const Motion& m, std::uin
     if (n.type != NodeType::Function && !target) {
         dl->AddCircleFilled(box.out(), 6 * zoom, IM_COL32(30, 30, 36, 255));
         dl->AddCircle(box.out(), 6 * zoom, accent, 0, 2.0f);
+    } else if (n.type == NodeType::Function) {  // send pin: drag to a queue or topic the code sends to
+        const ImVec2 p = box.out();
+        dl->AddRectFilled(ImVec2(p.x - 5 * zoom, p.y - 5 * zoom), ImVec2(p.x + 5 * zoom, p.y + 5 * zoom), IM_COL32(30, 30, 36, 255));
+        dl->AddRect(ImVec2(p.x - 5 * zoom, p.y - 5 * zoom), ImVec2(p.x + 5 * zoom, p.y + 5 * zoom), colours::kSend, 0, 0, 2.0f);
     }
     // Retries loop back over the function.
     const auto& loop = m.retryLoop[i];
@@ -347,6 +404,9 @@ void fitView(const Scenario& s, UiState& ui, ImVec2 size) {
     minX -= kSide;
     maxX += kSide;
     minY -= kArcAbove;
+    for (const Edge& e : s.edges)  // a send edge back to the left curves under the nodes
+        for (const Node& n : s.nodes)
+            if (n.id == e.from && n.type == NodeType::Function) maxY = std::max(maxY, n.y + kNodeH + 140);
     const float worldW = static_cast<float>(maxX - minX), worldH = static_cast<float>(maxY - minY);
     const float availW = std::max(20.0f, size.x), availH = std::max(20.0f, size.y - warningsBelow - hintLine);
     const float zoom = std::clamp(std::min(availW / worldW, availH / worldH), 0.3f, 1.0f);
@@ -409,7 +469,7 @@ void CanvasPanel::draw(FrameContext& ctx) {
     };
     auto pinAt = [&](ImVec2 p) {
         for (std::size_t i = boxes.size(); i-- > 0;)
-            if (s.nodes[i].type != NodeType::Function && s.nodes[i].traffic.count > 0 &&
+            if ((s.nodes[i].type == NodeType::Function || s.nodes[i].traffic.count > 0) &&
                 length(p, boxes[i].out()) < 11 * v.zoom)
                 return static_cast<int>(i);
         return -1;
@@ -417,8 +477,12 @@ void CanvasPanel::draw(FrameContext& ctx) {
     auto edgeAt = [&](ImVec2 p) {
         for (std::size_t k = 0; k < s.edges.size(); ++k) {
             const int a = nodeIndexOf(s, s.edges[k].from), b = nodeIndexOf(s, s.edges[k].to);
-            if (a >= 0 && b >= 0 && distToSegment(p, boxes[static_cast<std::size_t>(a)].out(), boxes[static_cast<std::size_t>(b)].in()) < 7)
-                return static_cast<int>(k);
+            if (a < 0 || b < 0) continue;
+            const NodeBox &fa = boxes[static_cast<std::size_t>(a)], &tb = boxes[static_cast<std::size_t>(b)];
+            const float d = s.nodes[static_cast<std::size_t>(a)].type == NodeType::Function
+                                ? distToSendPath(p, sendPath(fa, tb, v.zoom))
+                                : distToSegment(p, fa.out(), tb.in());
+            if (d < 7) return static_cast<int>(k);
         }
         return -1;
     };
@@ -464,6 +528,10 @@ void CanvasPanel::draw(FrameContext& ctx) {
         const int a = nodeIndexOf(s, s.edges[k].from), b = nodeIndexOf(s, s.edges[k].to);
         if (a < 0 || b < 0) continue;
         const bool sel = ui.selection.kind == SelectionKind::Edge && ui.selection.edge == static_cast<int>(k);
+        if (s.nodes[static_cast<std::size_t>(a)].type == NodeType::Function) {
+            drawSendEdge(dl, ctx, motion, k, boxes[static_cast<std::size_t>(a)], boxes[static_cast<std::size_t>(b)], sel, v.zoom);
+            continue;
+        }
         drawIntegrationEdge(dl, ctx, motion, k, boxes[static_cast<std::size_t>(a)], boxes[static_cast<std::size_t>(b)],
                             s.nodes[static_cast<std::size_t>(a)].type, sel, v.zoom);
     }

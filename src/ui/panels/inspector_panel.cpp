@@ -125,9 +125,17 @@ void InspectorPanel::draw(FrameContext& ctx) {
         const Edge& e = s.edges[static_cast<std::size_t>(edge)];
         const int from = nodeIndexOf(s, e.from);
         const InvocationMode mode = from >= 0 ? invocationModeOf(s.nodes[static_cast<std::size_t>(from)].type) : InvocationMode::None;
+        const bool sendEdge = from >= 0 && s.nodes[static_cast<std::size_t>(from)].type == NodeType::Function;
         ImGui::Text("%s -> %s", e.from.c_str(), e.to.c_str());
+        if (sendEdge) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colours::kSend), "send edge (function code)");
+            ImGui::TextWrapped("%s's handler sends one message to %s per item it processed; each message is a new "
+                               "item there, one step further along its chain of requests. Recursive loop detection "
+                               "stops a chain after about 16 invocations (see the function's setting).",
+                               e.from.c_str(), e.to.c_str());
+        } else
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(modeColour(mode)), "%s integration", modeName(mode));
-        if (mode != InvocationMode::PollBased)
+        if (!sendEdge && mode != InvocationMode::PollBased)
             ImGui::TextWrapped("A %s source invokes the function directly; the integration has no settings of its "
                                "own here (see the source and function).", modeName(mode));
     } else {

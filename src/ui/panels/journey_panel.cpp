@@ -15,7 +15,19 @@ namespace {
 std::string describe(const Engine& e, const TraceRecord& r) {
     const std::string node = r.node < e.nodeCount() ? e.scenario().nodes[r.node].id : "?";
     switch (r.kind) {
-    case TraceKind::Arrival: return "produced by " + node;
+    case TraceKind::Arrival: {
+        // A spawned item's arrival is caused by another item's record: a message its function sent, or a record
+        // delivered here.
+        const auto& recs = e.trace().records();
+        if (r.cause != kNone && r.cause < recs.size() && recs[r.cause].item != r.item && recs[r.cause].item < e.items().size()) {
+            const TraceRecord& c = recs[r.cause];
+            const std::uint32_t fn = e.items()[c.item].function;
+            const std::string by = fn != kNone ? e.scenario().nodes[e.functions()[fn].node].id : "?";
+            if (c.kind == TraceKind::Sent) return "sent to " + node + " by " + by + " while processing " + e.itemId(c.item);
+            return "new message in " + node + ": the record delivered about " + e.itemId(c.item);
+        }
+        return "produced by " + node;
+    }
     case TraceKind::Accepted: return "accepted (202) into " + node + "'s internal queue";
     case TraceKind::InvokeStart:
         return std::string(r.detail ? "cold start + " : "") + "invocation of " + node + " (attempt " + std::to_string(r.attempt) + ")";
@@ -32,6 +44,10 @@ std::string describe(const Engine& e, const TraceRecord& r) {
     case TraceKind::ReturnedVisible: return "visibility timeout over: visible again in " + node;
     case TraceKind::BatchRead: return "read into a batch from shard " + std::to_string(r.detail);
     case TraceKind::Bisected: return "batch bisected";
+    case TraceKind::Sent: return "the function's code sent a message to " + node + " (chain depth " + std::to_string(r.detail) + ")";
+    case TraceKind::RecursionStopped:
+        return "stopped by recursive loop detection: " + std::to_string(r.detail) + " invocations already ran in its "
+               "chain; " + node + " not invoked [documented: AWS DG invocation-recursion]";
     default: return traceKindName(r.kind);
     }
 }
@@ -45,6 +61,7 @@ ImU32 kindColour(const TraceRecord& r) {
     case TraceKind::InvokeStart: return r.detail ? colours::kCold : colours::kText;
     case TraceKind::RetryScheduled: case TraceKind::ReturnedVisible: return colours::kTimeout;
     case TraceKind::FailureHandled: case TraceKind::IntegrationTimeout: return colours::kError;
+    case TraceKind::Sent: case TraceKind::RecursionStopped: return colours::kSend;
     default: return colours::kText;
     }
 }
@@ -76,6 +93,14 @@ void JourneyPanel::draw(FrameContext& ctx) {
     ImGui::SameLine();
     ImGui::TextDisabled("body \"%s\"   state %s   outcome %s   attempts %u", e.itemBody(item).c_str(), itemStateName(it.state),
                         itemOutcomeName(it.outcome), it.attempts);
+    if (e.chainParent(item) != kNone) {  // a sent message or a consumed delivery: follow the chain back
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colours::kSend), "caused by");
+        ImGui::SameLine();
+        if (ImGui::SmallButton(e.itemId(e.chainParent(item)).c_str())) ctx.commands.push(cmd::SelectItem{e.chainParent(item)});
+        ImGui::SameLine();
+        ImGui::TextDisabled("chain of requests: %u invocations before this item (recursive loop detection stops "
+                            "the next one after %u)", e.chainDepth(item), kRecursionLimit);
+    }
     if (ImGui::BeginTable("journey", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed, 130);
@@ -97,6 +122,15 @@ void JourneyPanel::draw(FrameContext& ctx) {
             ImGui::PushStyleColor(ImGuiCol_Text, kindColour(r));
             ImGui::TextUnformatted(describe(e, r).c_str());
             ImGui::PopStyleColor();
+            // The message a Sent record made is the item whose Arrival it caused (the next record).
+            if (r.kind == TraceKind::Sent && index + 1 < recs.size() && recs[index + 1].kind == TraceKind::Arrival &&
+                recs[index + 1].cause == index && recs[index + 1].item < e.items().size()) {
+                ImGui::SameLine();
+                ImGui::PushID(static_cast<int>(index));
+                if (ImGui::SmallButton(e.itemId(recs[index + 1].item).c_str()))
+                    ctx.commands.push(cmd::SelectItem{recs[index + 1].item});
+                ImGui::PopID();
+            }
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%u", index);
         }
