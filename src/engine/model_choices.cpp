@@ -146,6 +146,17 @@ const std::vector<ModelChoice>& modelChoices() {
          "window) counts as a failed attempt against MaximumRetryAttempts but is not bisected (bisect splits on "
          "function errors); its on-failure record says functionError null.",
          "FIDELITY 6.3 [O] MaxRetry 2 -> approximateInvokeCount 3, functionError null; no bisect [U]", false},
+        {"stream_tumbling_window",
+         "Tumbling windows are aligned to virtual time 0 and hold records by arrival time; a batch never spans two "
+         "windows. Per shard (or parallelization lane), once a window has ended and its records are done, one "
+         "final invoke with no records (isFinalInvokeForWindow) runs at the next poll tick before the next "
+         "window is read; behaviour rules do not apply to it (it fails only by timing out). A failed final "
+         "invoke is retried with the stream backoff up to MaximumRetryAttempts (throttles not counted) and given up "
+         "once the window's end is older than MaximumRecordAge or the retention; then its state is dropped. State "
+         "above 1 MiB (window_state_bytes_per_record x records) makes the next invoke a final one at once, "
+         "flagged isWindowTerminatedEarly, and the window goes on with a fresh state.",
+         "FIDELITY 6.3 [D] TumblingWindowInSeconds row, DG-KIN-2022 'Time windows' (boundaries by arrival time, "
+         "state per shard, final invoke must succeed); alignment, empty final invoke, retry limit [U]", false},
         {"stream_record_age_check",
          "MaximumRecordAge is checked when a batch is read (old leading records are discarded with "
          "approximateInvokeCount 1) and before each retry (the whole batch is discarded).",

@@ -152,6 +152,8 @@ struct Edge {
     SimTime startingPositionTimestamp = 0;      // AT_TIMESTAMP (Kinesis only): virtual time to start reading at
     std::string onFailure;                      // streams: destination node id
     SendOn sendOn = SendOn::Success;            // send edges (function -> sqs/sns) only
+    SimTime tumblingWindow = 0;                 // streams: TumblingWindowInSeconds, 0 (off) - 900 s
+    std::int64_t windowStateBytesPerRecord = 0;  // streams with a tumbling window: state growth (scenario input)
 };
 
 struct Scenario {

@@ -84,6 +84,7 @@ const char* traceKindName(TraceKind kind) {
     case TraceKind::Bisected: return "bisected";
     case TraceKind::Sent: return "sent";
     case TraceKind::RecursionStopped: return "recursion_stopped";
+    case TraceKind::WindowFinal: return "window_final";
     }
     return "unknown";
 }

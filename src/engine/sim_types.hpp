@@ -73,6 +73,9 @@ enum class TraceKind : std::uint8_t {
     Sent,                // the invocation carrying the item sent a message; node = target sqs/sns; the new
                          // message's Arrival has this record as its cause; detail = the new item's chain depth
     RecursionStopped,    // recursive loop detection stopped the invocation; node = function; detail = chain depth
+    WindowFinal,         // stream tumbling window: the final invoke (isFinalInvokeForWindow, no records) started
+                         // (outcome 0) or ended (outcome = InvokeResult); item = the window's last record read;
+                         // node = function; attempt = try of this final invoke; detail = 1 terminated early
 };
 
 const char* itemOutcomeName(ItemOutcome outcome);  // "succeeded", "error_returned", ...

@@ -69,6 +69,8 @@ const std::vector<EdgeKey> kEdgeKeys = {
     {"starting_position", "edges from kinesis or dynamodb_stream", isStream},
     {"starting_position_timestamp", "edges from kinesis with starting_position AT_TIMESTAMP", isStream},
     {"on_failure", "edges from kinesis or dynamodb_stream", isStream},
+    {"tumbling_window", "edges from kinesis or dynamodb_stream", isStream},
+    {"window_state_bytes_per_record", "edges from kinesis or dynamodb_stream with a tumbling_window", isStream},
     {"send_on", "send edges (from a function to an sqs or sns node)", [](NodeType t) { return t == NodeType::Function; }},
 };
 
@@ -505,6 +507,22 @@ public:
                      {0, kMaxRunFor, "between 0 s and 366 d", "virtual time to start reading at"});
         readString(v, "on_failure", path, e.onFailure, kMaxIdLength, false);
         readEnum<sim::SendOn>(v, "send_on", path, e.sendOn, {{"success", sim::SendOn::Success}, {"always", sim::SendOn::Always}});
+        // TumblingWindowInSeconds: an integer 0-900, 0 = off (FIDELITY 6.3; API-CESM).
+        if (readDuration(v, "tumbling_window", path, e.tumblingWindow,
+                         {0, 900 * sim::kSecond, "between 0 s and 900 s",
+                          "FIDELITY 6.3: TumblingWindowInSeconds, 0 = off; AWS: Member must have value less than "
+                          "or equal to 900"}) &&
+            e.tumblingWindow % sim::kSecond != 0) {
+            error(path + "/tumbling_window", "must be a whole number of seconds (TumblingWindowInSeconds is an "
+                                             "integer); got " + shortDump(v["tumbling_window"]));
+            e.tumblingWindow = 0;
+        }
+        if (readInt(v, "window_state_bytes_per_record", path, e.windowStateBytesPerRecord,
+                    {0, 1048576, "between 0 and 1048576",
+                     "scenario input: bytes each record adds to the window state; above 1 MB the window "
+                     "terminates early (FIDELITY 6.3)"}) &&
+            e.tumblingWindow == 0)
+            error(path + "/window_state_bytes_per_record", "applies only with a `tumbling_window` above 0 s");
         if (v.contains("starting_position_timestamp") && e.startingPosition != sim::StartingPosition::AtTimestamp)
             error(path + "/starting_position_timestamp", "applies only with \"starting_position\": \"AT_TIMESTAMP\"");
         scenario.edges.push_back(e);

@@ -172,6 +172,9 @@ ojson writeEdge(const sim::Edge& e) {
     if (e.startingPositionTimestamp != d.startingPositionTimestamp)
         out["starting_position_timestamp"] = duration(e.startingPositionTimestamp);
     if (!e.onFailure.empty()) out["on_failure"] = e.onFailure;
+    if (e.tumblingWindow != d.tumblingWindow) out["tumbling_window"] = duration(e.tumblingWindow);
+    if (e.windowStateBytesPerRecord != d.windowStateBytesPerRecord)
+        out["window_state_bytes_per_record"] = e.windowStateBytesPerRecord;
     if (e.sendOn != d.sendOn) out["send_on"] = "always";
     return out;
 }

@@ -276,6 +276,10 @@ private:
                 e.startingPositionTimestamp = ms(0, 2000);
             }
             if (chance(0.4)) e.onFailure = pick<const char*>({"dlq", "topic", "bucket"});
+            if (chance(0.3)) {
+                e.tumblingWindow = between(1, 120) * kSecond;
+                if (chance(0.3)) e.windowStateBytesPerRecord = between(1, 400000);
+            }
         }
         return e;
     }

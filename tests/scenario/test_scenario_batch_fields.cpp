@@ -35,3 +35,33 @@ TEST_CASE("rule outcomes invalid_batch_response and missing_state: read, written
     doc["nodes"][kFn]["behavior"] = json::parse(R"([{"then": "invalid_response"}])");
     expectError(doc, "/nodes/1/behavior/0/then", "`invalid_batch_response`");
 }
+
+TEST_CASE("tumbling_window and window_state_bytes_per_record on stream edges: ranges, JSON paths, round trip") {
+    const std::string e = "/edges/" + std::to_string(kStreamEdge);
+    json doc = baseScenario();
+    doc["edges"][kStreamEdge]["tumbling_window"] = "2m";
+    doc["edges"][kStreamEdge]["window_state_bytes_per_record"] = 5000;
+    auto r = expectOk(doc);
+    CHECK(r.scenario.edges[kStreamEdge].tumblingWindow == 120 * sim::kSecond);
+    CHECK(r.scenario.edges[kStreamEdge].windowStateBytesPerRecord == 5000);
+    checkRoundTrip(r.scenario);
+    CHECK(writeScenario(r.scenario).find("\"tumbling_window\": \"2m\"") != std::string::npos);
+
+    doc["edges"][kStreamEdge]["tumbling_window"] = 901;  // FIDELITY 6.3: 0-900
+    expectError(doc, e + "/tumbling_window", "must be between 0 s and 900 s");
+    expectError(doc, e + "/tumbling_window", "Member must have value less than or equal to 900");
+    doc["edges"][kStreamEdge]["tumbling_window"] = "1500ms";
+    expectError(doc, e + "/tumbling_window", "must be a whole number of seconds");
+    doc["edges"][kStreamEdge]["tumbling_window"] = -1;
+    expectError(doc, e + "/tumbling_window", "must be between 0 s and 900 s");
+    doc["edges"][kStreamEdge]["tumbling_window"] = 0;  // off: the state size has nothing to apply to
+    expectError(doc, e + "/window_state_bytes_per_record", "applies only with a `tumbling_window` above 0 s");
+    doc["edges"][kStreamEdge]["tumbling_window"] = 60;
+    doc["edges"][kStreamEdge]["window_state_bytes_per_record"] = 2000000;
+    expectError(doc, e + "/window_state_bytes_per_record", "must be between 0 and 1048576");
+
+    json sqs = baseScenario();
+    sqs["edges"][kSqsEdge]["tumbling_window"] = 60;
+    expectError(sqs, "/edges/" + std::to_string(kSqsEdge) + "/tumbling_window",
+                "does not apply to an edge from node type `sqs`");
+}

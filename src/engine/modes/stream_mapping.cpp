@@ -1,9 +1,10 @@
 // Kinesis / DynamoDB Streams event source mappings. Model choices (model_choices.cpp): stream_poll_ticks,
 // stream_retry_backoff, stream_bisect, stream_partial_failure_batch, stream_record_age_check,
-// stream_starting_position, stream_retention_in_batch, stream_invalid_response, invalid_batch_response.
+// stream_starting_position, stream_retention_in_batch, stream_invalid_response, invalid_batch_response,
+// stream_tumbling_window.
 //
 // Index: [SECTION] data  [SECTION] setup  [SECTION] arrivals and polling  [SECTION] invoking
-//        [SECTION] results  [SECTION] retention  [SECTION] views  [SECTION] invariants
+//        [SECTION] results  [SECTION] tumbling windows  [SECTION] retention  [SECTION] views  [SECTION] invariants
 #include "stream_mapping.hpp"
 
 #include <algorithm>
@@ -32,7 +33,9 @@ struct StreamRecord {
     std::uint32_t shard = 0;
 };
 
-enum class LaneState : std::uint8_t { Idle, PollScheduled, Invoking, RetryWait };
+/// FinalWait / FinalInvoking: a tumbling window's final invoke waits (for the window end, a retry or a
+/// throttle backoff) or runs; the lane reads nothing meanwhile.
+enum class LaneState : std::uint8_t { Idle, PollScheduled, Invoking, RetryWait, FinalWait, FinalInvoking };
 
 struct Lane {
     std::uint32_t stream = 0, shard = 0, sub = 0;
@@ -46,6 +49,12 @@ struct Lane {
     std::uint32_t invokes = 0, retries = 0, throttles = 0, generation = 0;
     LaneState state = LaneState::Idle;
     InvokeResult lastResult = InvokeResult::None;
+    // tumbling window (Stream::tumbling > 0)
+    std::int64_t window = -1;            // open window: arrival / window length; -1 none
+    std::uint32_t windowLastItem = kNone;  // last record read in the window (the final invoke's trace item)
+    std::uint32_t windowRecords = 0, finalTries = 0, windowsClosed = 0;
+    std::uint64_t stateBytes = 0;
+    bool terminateEarly = false;         // state over kMaxWindowStateBytes: the next final invoke ends it early
 };
 
 struct Stream {
@@ -56,6 +65,8 @@ struct Stream {
     std::uint32_t function = kNone, onFailure = kNone;
     std::uint32_t batchSize = 100;
     SimTime window = 0, maxRecordAge = -1, startAt = 0;
+    SimTime tumbling = 0;                // TumblingWindowInSeconds, 0 = off
+    std::uint64_t stateBytesPerRecord = 0;
     int maxRetry = -1;
     bool bisect = false, rbif = false;
     std::uint32_t firstLane = 0;
@@ -90,7 +101,7 @@ namespace {
 class Rules {
 public:
     Rules(Engine& e, std::uint16_t handler, StreamMapping::Impl& d) : m_e(e), m_handler(handler), m_d(d) {}
-    enum Kind : std::uint16_t { kPoll = 0, kRetry = 1, kExpiry = 2 };
+    enum Kind : std::uint16_t { kPoll = 0, kRetry = 1, kExpiry = 2, kFinal = 3 };
 
     void startNext(std::uint32_t li);
     void poll(std::uint32_t li);
@@ -102,6 +113,11 @@ public:
     void expire(std::uint32_t si);
     void armExpiry(std::uint32_t si);
     void note(std::uint32_t si);
+    bool windowDue(std::uint32_t li);
+    void finalInvoke(std::uint32_t li);
+    void onFinalEnd(std::uint32_t li, const ExecutionEnvironment& inv);
+    void closeWindow(std::uint32_t li, bool succeeded);
+    std::int64_t windowOf(const Stream& s, const StreamRecord& r) const { return r.arrival / s.tumbling; }
 
 private:
     StreamRecord& rec(std::uint32_t li, std::uint32_t k) { return m_d.records[m_d.lanes[li].records[k]]; }
@@ -135,6 +151,7 @@ void Rules::skipDone(std::uint32_t li) {
 
 void Rules::startNext(std::uint32_t li) {
     skipDone(li);
+    if (windowDue(li)) return;  // a tumbling window's final invoke comes before the next window's records
     Lane& lane = m_d.lanes[li];
     const Stream& s = m_d.streams[lane.stream];
     if (lane.checkpoint >= lane.records.size()) {
@@ -165,8 +182,19 @@ void Rules::poll(std::uint32_t li) {
                                                                                       lane.checkpoint + s.batchSize))
                                   : lane.splitEnds.back();
     while (end < cap && rec(li, end).arrival <= lane.lastPollAt) ++end;
+    // Tumbling window: a batch holds records of one window (model choice stream_tumbling_window).
+    bool cut = false;
+    if (s.tumbling > 0) {
+        const std::int64_t w = windowOf(s, rec(li, lane.checkpoint));
+        for (std::uint32_t k = lane.checkpoint; k < end; ++k)
+            if (windowOf(s, rec(li, k)) != w) {
+                end = k;
+                cut = true;
+                break;
+            }
+    }
     // Batching window: wait for a full batch or the window after the first record.
-    if (s.window > 0 && lane.splitEnds.empty() && end - lane.checkpoint < s.batchSize &&
+    if (s.window > 0 && !cut && lane.splitEnds.empty() && end - lane.checkpoint < s.batchSize &&
         now < rec(li, lane.checkpoint).arrival + s.window) {
         lane.state = LaneState::PollScheduled;
         m_e.schedule(rec(li, lane.checkpoint).arrival + s.window, m_handler, kPoll, li, lane.generation);
@@ -193,6 +221,10 @@ void Rules::markRead(std::uint32_t li, std::uint32_t end) {
     Lane& lane = m_d.lanes[li];
     Stream& s = m_d.streams[lane.stream];
     lane.batchEnd = end;
+    if (s.tumbling > 0 && end > lane.checkpoint) {
+        lane.window = windowOf(s, rec(li, lane.checkpoint));
+        lane.windowLastItem = rec(li, end - 1).item;
+    }
     NodeCounters& c = m_e.mutableCounters(s.node);
     for (std::uint32_t k = lane.checkpoint; k < end; ++k) {
         const std::uint32_t item = rec(li, k).item;
@@ -211,8 +243,11 @@ void Rules::onPoll(std::uint32_t li) {
     Lane& lane = m_d.lanes[li];
     if (lane.checkpoint >= lane.records.size()) {
         lane.state = LaneState::Idle;
+        startNext(li);  // a tumbling window may still owe its final invoke
         return;
     }
+    lane.state = LaneState::Idle;
+    if (windowDue(li)) return;
     lane.lastPollAt = m_e.now();
     poll(li);
 }
@@ -249,6 +284,10 @@ void Rules::invoke(std::uint32_t li) {
 // [SECTION] results
 
 void Rules::onEnd(std::uint32_t li, const ExecutionEnvironment& inv) {
+    if (m_d.lanes[li].state == LaneState::FinalInvoking) {
+        onFinalEnd(li, inv);
+        return;
+    }
     Lane& lane = m_d.lanes[li];
     Stream& s = m_d.streams[lane.stream];
     const std::uint32_t fnNode = m_e.functions()[s.function].node;
@@ -274,9 +313,11 @@ void Rules::onEnd(std::uint32_t li, const ExecutionEnvironment& inv) {
     }
     // An invalid batchItemFailures response fails the whole batch with ReportBatchItemFailures on (ignored with
     // it off): retried whole, counted against MaximumRetryAttempts, not bisected (no function error), and the
-    // on-failure record says functionError null (FIDELITY 6.3 tables, [O] MaxRetry 2 -> count 3).
+    // on-failure record says functionError null (FIDELITY 6.3 tables, [O] MaxRetry 2 -> count 3). With a
+    // tumbling window a response without `state` is a failed invocation in the same way (FIDELITY 6.3).
     if (inv.result == InvokeResult::Success &&
-        judgeResponse(lane.outcomes, lane.batchEnd - lane.checkpoint, s.rbif, false) != ResponseVerdict::Accepted) {
+        judgeResponse(lane.outcomes, lane.batchEnd - lane.checkpoint, s.rbif, s.tumbling > 0) !=
+            ResponseVerdict::Accepted) {
         ++m_e.mutableCounters(fnNode).rejectedResponses;
         failed(li, false);
         return;
@@ -316,6 +357,11 @@ void Rules::finishBatch(std::uint32_t li, std::uint32_t end) {
     }
     if (m_e.metrics().enabled())
         m_e.mutableMetrics().queueAt(s.node, m_e.now(), s.unread, s.inBatches, 0).deleted += end - lane.checkpoint;
+    if (s.tumbling > 0) {  // the returned state now aggregates these records
+        lane.windowRecords += end - lane.checkpoint;
+        lane.stateBytes += s.stateBytesPerRecord * (end - lane.checkpoint);
+        if (lane.stateBytes > kMaxWindowStateBytes) lane.terminateEarly = true;
+    }
     lane.checkpoint = end;
     resetBatch(lane);
     while (!lane.splitEnds.empty() && lane.splitEnds.back() <= lane.checkpoint) lane.splitEnds.pop_back();
@@ -427,6 +473,101 @@ void Rules::discard(std::uint32_t li, Condition condition) {
     startNext(li);
 }
 
+// [SECTION] tumbling windows
+
+// Tumbling windows (FIDELITY 6.3; DG-KIN-2022 "Time windows"): windows of `tumbling` length aligned to virtual
+// time 0 by record arrival; every invocation of a window carries its state; once the window has ended and all
+// its records are done, one final invoke (isFinalInvokeForWindow, no records) runs before the shard reads on.
+// It must succeed: the shard waits and retries (model: up to MaximumRetryAttempts, then the state is dropped).
+// Returns true when the lane is taken by the final invoke (started now, or waiting: FinalWait).
+bool Rules::windowDue(std::uint32_t li) {
+    Lane& lane = m_d.lanes[li];
+    const Stream& s = m_d.streams[lane.stream];
+    if (s.tumbling == 0 || lane.window < 0) return false;
+    const bool more = lane.checkpoint < lane.records.size() && windowOf(s, rec(li, lane.checkpoint)) == lane.window;
+    if (more && !lane.terminateEarly) return false;
+    // At the first poll tick at or after the window's end; an early termination (state over the limit) at once.
+    SimTime at = m_e.now();
+    if (!lane.terminateEarly) {
+        const SimTime end = (lane.window + 1) * s.tumbling;
+        at = std::max(at, (end + s.interval - 1) / s.interval * s.interval);
+    }
+    if (at <= m_e.now()) {
+        finalInvoke(li);
+        return true;
+    }
+    lane.state = LaneState::FinalWait;
+    m_e.schedule(at, m_handler, kFinal, li, lane.generation);
+    return true;
+}
+
+void Rules::finalInvoke(std::uint32_t li) {
+    const Stream& s = m_d.streams[m_d.lanes[li].stream];
+    // Retry policies apply to windows too (DG-KIN-2022 "fully support ... maxRetryAttempts and maxRecordAge"):
+    // a final invoke still throttled or failing when the window's end is older than MaximumRecordAge (or the
+    // stream's retention) is given up and the state dropped (model choice stream_tumbling_window).
+    const SimTime age = m_e.now() - (m_d.lanes[li].window + 1) * s.tumbling;
+    if (age > s.retention || (s.maxRecordAge >= 0 && age > s.maxRecordAge)) {
+        closeWindow(li, false);
+        return;
+    }
+    m_d.scratchItems.clear();
+    m_d.scratchAttempts.clear();
+    std::vector<RuleOutcome> outcomes;
+    const ThrottleReason throttle =
+        m_e.startBatch(s.function, m_d.scratchItems, m_d.scratchAttempts, m_handler, li, outcomes);
+    Lane& lane = m_d.lanes[li];
+    if (throttle == ThrottleReason::None) {
+        lane.state = LaneState::FinalInvoking;
+        ++lane.finalTries;
+        lane.throttles = 0;
+        if (lane.windowLastItem != kNone)
+            m_e.record(TraceKind::WindowFinal, lane.windowLastItem, m_e.functions()[s.function].node,
+                       static_cast<std::uint16_t>(std::min<std::uint32_t>(lane.finalTries, 65535)), 0,
+                       lane.terminateEarly ? 1 : 0);
+        return;
+    }
+    ++lane.throttles;  // throttles are not tries (as for batches, FIDELITY 6.3)
+    lane.state = LaneState::FinalWait;
+    m_e.schedule(m_e.now() + streamRetryBackoff(static_cast<int>(lane.throttles)), m_handler, kFinal, li,
+                 lane.generation);
+}
+
+void Rules::onFinalEnd(std::uint32_t li, const ExecutionEnvironment& inv) {
+    Lane& lane = m_d.lanes[li];
+    const Stream& s = m_d.streams[lane.stream];
+    if (lane.windowLastItem != kNone)
+        m_e.record(TraceKind::WindowFinal, lane.windowLastItem, m_e.functions()[s.function].node,
+                   static_cast<std::uint16_t>(std::min<std::uint32_t>(lane.finalTries, 65535)),
+                   static_cast<std::uint8_t>(inv.result), lane.terminateEarly ? 1 : 0);
+    const bool exhausted = s.maxRetry >= 0 && lane.finalTries > static_cast<std::uint32_t>(s.maxRetry);
+    if (inv.result != InvokeResult::Success && !exhausted) {
+        // "If invocation is unsuccessful, your Lambda function suspends further processing until a successful
+        // invocation" (DG-KIN-2022): the shard waits and tries the final invoke again.
+        lane.state = LaneState::FinalWait;
+        m_e.schedule(m_e.now() + streamRetryBackoff(static_cast<int>(lane.finalTries)), m_handler, kFinal, li,
+                     lane.generation);
+        return;
+    }
+    closeWindow(li, inv.result == InvokeResult::Success);
+}
+
+void Rules::closeWindow(std::uint32_t li, bool succeeded) {
+    Lane& lane = m_d.lanes[li];
+    if (succeeded) ++lane.windowsClosed;
+    lane.stateBytes = 0;
+    lane.windowRecords = 0;
+    lane.finalTries = lane.throttles = 0;
+    if (lane.terminateEarly) {
+        lane.terminateEarly = false;  // the same window goes on with a fresh state
+    } else {
+        lane.window = -1;
+        lane.windowLastItem = kNone;
+    }
+    lane.state = LaneState::Idle;
+    startNext(li);
+}
+
 // [SECTION] retention
 
 void Rules::armExpiry(std::uint32_t si) {
@@ -504,6 +645,8 @@ void StreamMapping::start() {
                 s.pf = static_cast<std::uint32_t>(std::min(10, std::max(1, e.parallelizationFactor)));
                 s.rbif = e.reportBatchItemFailures;
                 s.onFailure = m_engine.nodeIndex(e.onFailure);
+                s.tumbling = std::max<SimTime>(0, e.tumblingWindow);
+                s.stateBytesPerRecord = static_cast<std::uint64_t>(std::max<std::int64_t>(0, e.windowStateBytesPerRecord));
                 // AT_TIMESTAMP (Kinesis only): records before the timestamp are never read. TRIM_HORIZON and
                 // LATEST read everything: the mapping exists from time 0 (model choice stream_starting_position).
                 if (e.startingPosition == StartingPosition::AtTimestamp && !s.dynamoDb)
@@ -558,6 +701,13 @@ void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     if (read) {
         Lane& lane = d.lanes[r.lane];
         lane.records.push_back(index);
+        // A record of the open tumbling window, arriving while its final invoke waits for the window's end, is
+        // read first: the final invoke comes after it.
+        if (lane.state == LaneState::FinalWait && s.tumbling > 0 && lane.finalTries == 0 && !lane.terminateEarly &&
+            r.arrival / s.tumbling == lane.window) {
+            ++lane.generation;
+            lane.state = LaneState::Idle;
+        }
         if (lane.state == LaneState::Idle) rules.startNext(r.lane);
     }
     rules.note(si);
@@ -584,6 +734,14 @@ void StreamMapping::onEvent(const Event& event) {
     case Rules::kExpiry:
         rules.expire(event.a);
         return;
+    case Rules::kFinal: {
+        Lane& lane = d.lanes[event.a];
+        if (lane.generation != event.b || lane.state != LaneState::FinalWait) return;
+        lane.state = LaneState::Idle;
+        rules.startNext(event.a);
+        rules.note(lane.stream);
+        return;
+    }
     default:
         return;
     }
@@ -624,10 +782,20 @@ std::optional<StreamView> StreamMapping::streamView(std::uint32_t node) const {
         l.batchSize = lane.batchEnd == kNone ? 0 : lane.batchEnd - lane.checkpoint;
         l.invokes = lane.invokes;
         l.retries = lane.retries;
-        l.blocked = lane.state == LaneState::RetryWait;
+        l.blocked = lane.state == LaneState::RetryWait ||
+                    (lane.state == LaneState::FinalWait && lane.finalTries + lane.throttles > 0);
         l.nextRetryAt = lane.nextRetryAt;
         l.checkpointSequence =
             lane.checkpoint < lane.records.size() ? d.records[lane.records[lane.checkpoint]].sequence : 0;
+        if (s.tumbling > 0 && lane.window >= 0) {
+            l.windowStart = lane.window * s.tumbling;
+            l.windowEnd = l.windowStart + s.tumbling;
+        }
+        l.windowRecords = lane.windowRecords;
+        l.windowStateBytes = lane.stateBytes;
+        l.windowsClosed = lane.windowsClosed;
+        l.finalInvoke = lane.state == LaneState::FinalInvoking || (lane.state == LaneState::FinalWait && lane.finalTries + lane.throttles > 0);
+        l.terminatedEarly = lane.terminateEarly;
         v.lanes.push_back(l);
     }
     return v;

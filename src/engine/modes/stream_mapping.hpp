@@ -3,7 +3,8 @@
 // (DynamoDB) per shard, in-order batches from one shard, a failing batch blocking its shard, retries with a
 // capped exponential interval, MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError,
 // ParallelizationFactor (order per partition key), ReportBatchItemFailures (checkpoint at the lowest failed
-// record), on-failure destinations receiving batch metadata, retention, iterator age.
+// record), on-failure destinations receiving batch metadata, retention, iterator age, tumbling windows
+// (state carried across a window's invocations, one final invoke per window per shard).
 #pragma once
 #include <memory>
 #include <optional>
@@ -19,6 +20,9 @@ SimTime streamRetryBackoff(int retry);
 
 constexpr SimTime kKinesisPollInterval = 1 * kSecond;        // FIDELITY 6.3 DG-KIN-2022
 constexpr SimTime kDynamoDbPollInterval = 250 * kMillisecond;  // FIDELITY 6.4 DG-DDB-2022 "4 times per second"
+/// Tumbling window state limit per shard: above it Lambda terminates the window early (FIDELITY 6.3, "1 MB";
+/// read as 1 MiB).
+constexpr std::uint64_t kMaxWindowStateBytes = 1024 * 1024;
 
 /// One lane = one shard, or one of its ParallelizationFactor sub-shards (records of one partition key).
 struct StreamLaneView {
@@ -32,6 +36,13 @@ struct StreamLaneView {
     SimTime nextRetryAt = -1;
     SimTime oldestPendingAge = 0;        ///< age of the oldest record not yet processed
     std::uint64_t checkpointSequence = 0;  ///< sequence number of the next record to process
+    // tumbling window (TumblingWindowInSeconds > 0; FIDELITY 6.3, DG-KIN-2022 "Time windows")
+    SimTime windowStart = -1, windowEnd = -1;  ///< the open window [start, end); -1 when none is open
+    std::uint32_t windowRecords = 0;     ///< records aggregated into the window's current state
+    std::uint64_t windowStateBytes = 0;  ///< size of that state (windowStateBytesPerRecord x records)
+    std::uint32_t windowsClosed = 0;     ///< final invokes that succeeded (early terminations included)
+    bool finalInvoke = false;            ///< the final invoke (isFinalInvokeForWindow) runs or waits to retry
+    bool terminatedEarly = false;        ///< the next final invoke ends the window early (state over the limit)
 };
 
 struct StreamView {

@@ -60,6 +60,11 @@ void writeTraceJsonl(const sim::Engine& e, std::ostream& out) {
             j["outcome"] = sim::itemOutcomeName(static_cast<sim::ItemOutcome>(r.outcome));
             if (r.detail) j["condition"] = sim::conditionName(static_cast<sim::Condition>(r.detail));
             break;
+        case TraceKind::WindowFinal:  // outcome 0: the final invoke started; else how it ended
+            j["outcome"] = r.outcome == 0 ? "started"
+                                          : sim::invokeResultName(static_cast<sim::InvokeResult>(r.outcome));
+            j["terminated_early"] = r.detail == 1;
+            break;
         default:
             break;
         }
