@@ -134,6 +134,11 @@ enum class StartingPosition { TrimHorizon, Latest, AtTimestamp };
 /// (the handler sends before it fails or times out).
 enum class SendOn { Success, Always };
 
+/// How long an SQS mapping's pollers take to hand a batch over (model choice sqs_poll_latency / sqs_long_poll):
+/// Zero = at once in virtual time (the default); Realistic = long polling, where at low traffic Lambda may wait
+/// up to 20 s even with a batching window below 20 s (FIDELITY 6.2, 7; DG-SQS-2022).
+enum class SqsPollLatency { Zero, Realistic };
+
 /// An edge wires a source to a function; its fields are that integration's settings. An edge from a function
 /// to an sqs or sns node is a send edge instead: the function's code sends one message per item it processed.
 struct Edge {
@@ -152,6 +157,7 @@ struct Edge {
     SimTime startingPositionTimestamp = 0;      // AT_TIMESTAMP (Kinesis only): virtual time to start reading at
     std::string onFailure;                      // streams: destination node id
     SendOn sendOn = SendOn::Success;            // send edges (function -> sqs/sns) only
+    SqsPollLatency pollLatency = SqsPollLatency::Zero;  // sqs: model choice, see SqsPollLatency
     SimTime tumblingWindow = 0;                 // streams: TumblingWindowInSeconds, 0 (off) - 900 s
     std::int64_t windowStateBytesPerRecord = 0;  // streams with a tumbling window: state growth (scenario input)
 };

@@ -108,6 +108,7 @@ void compareEdge(Differ& d, const std::string& p, const sim::Edge& a, const sim:
     d.field(p + "startingPosition", a.startingPosition, b.startingPosition);
     d.field(p + "startingPositionTimestamp", a.startingPositionTimestamp, b.startingPositionTimestamp);
     d.field(p + "onFailure", a.onFailure, b.onFailure);
+    d.field(p + "pollLatency", a.pollLatency, b.pollLatency);
     d.field(p + "tumblingWindow", a.tumblingWindow, b.tumblingWindow);
     d.field(p + "windowStateBytesPerRecord", a.windowStateBytesPerRecord, b.windowStateBytesPerRecord);
     d.field(p + "sendOn", a.sendOn, b.sendOn);

@@ -62,6 +62,7 @@ const std::vector<EdgeKey> kEdgeKeys = {
     {"batching_window", "edges from sqs, kinesis or dynamodb_stream", isPoll},
     {"report_batch_item_failures", "edges from sqs, kinesis or dynamodb_stream", isPoll},
     {"maximum_concurrency", "edges from sqs", [](NodeType t) { return t == NodeType::Sqs; }},
+    {"poll_latency", "edges from sqs", [](NodeType t) { return t == NodeType::Sqs; }},
     {"bisect_batch_on_function_error", "edges from kinesis or dynamodb_stream", isStream},
     {"maximum_retry_attempts", "edges from kinesis or dynamodb_stream", isStream},
     {"maximum_record_age", "edges from kinesis or dynamodb_stream", isStream},
@@ -507,6 +508,9 @@ public:
                      {0, kMaxRunFor, "between 0 s and 366 d", "virtual time to start reading at"});
         readString(v, "on_failure", path, e.onFailure, kMaxIdLength, false);
         readEnum<sim::SendOn>(v, "send_on", path, e.sendOn, {{"success", sim::SendOn::Success}, {"always", sim::SendOn::Always}});
+        // Model choice (sqs_poll_latency / sqs_long_poll): "zero" by default, "realistic" opts into long polling.
+        readEnum<sim::SqsPollLatency>(v, "poll_latency", path, e.pollLatency,
+                                      {{"zero", sim::SqsPollLatency::Zero}, {"realistic", sim::SqsPollLatency::Realistic}});
         // TumblingWindowInSeconds: an integer 0-900, 0 = off (FIDELITY 6.3; API-CESM).
         if (readDuration(v, "tumbling_window", path, e.tumblingWindow,
                          {0, 900 * sim::kSecond, "between 0 s and 900 s",

@@ -172,6 +172,7 @@ ojson writeEdge(const sim::Edge& e) {
     if (e.startingPositionTimestamp != d.startingPositionTimestamp)
         out["starting_position_timestamp"] = duration(e.startingPositionTimestamp);
     if (!e.onFailure.empty()) out["on_failure"] = e.onFailure;
+    if (e.pollLatency != d.pollLatency) out["poll_latency"] = "realistic";
     if (e.tumblingWindow != d.tumblingWindow) out["tumbling_window"] = duration(e.tumblingWindow);
     if (e.windowStateBytesPerRecord != d.windowStateBytesPerRecord)
         out["window_state_bytes_per_record"] = e.windowStateBytesPerRecord;

@@ -260,6 +260,7 @@ private:
             if (chance(0.3)) e.batchingWindow = ms(0, 5000);
             if (chance(0.3)) e.maximumConcurrency = static_cast<int>(between(2, 6));
             e.reportBatchItemFailures = chance(0.4);
+            if (chance(0.2)) e.pollLatency = SqsPollLatency::Realistic;
         }
         if (from.type == NodeType::Kinesis || from.type == NodeType::DynamoDbStream) {
             if (chance(0.6)) e.batchSize = static_cast<int>(between(1, 20));

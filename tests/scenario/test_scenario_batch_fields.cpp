@@ -65,3 +65,22 @@ TEST_CASE("tumbling_window and window_state_bytes_per_record on stream edges: ra
     expectError(sqs, "/edges/" + std::to_string(kSqsEdge) + "/tumbling_window",
                 "does not apply to an edge from node type `sqs`");
 }
+
+TEST_CASE("poll_latency on SQS edges: zero (default) or realistic; other sources and values are errors") {
+    const std::string e = "/edges/" + std::to_string(kSqsEdge);
+    json doc = baseScenario();
+    doc["edges"][kSqsEdge]["poll_latency"] = "realistic";
+    doc["edges"][kSqsEdge]["batching_window"] = "5s";
+    auto r = expectOk(doc);
+    CHECK(r.scenario.edges[kSqsEdge].pollLatency == sim::SqsPollLatency::Realistic);
+    checkRoundTrip(r.scenario);
+    doc["edges"][kSqsEdge]["poll_latency"] = "zero";  // the default: omitted when written
+    r = expectOk(doc);
+    CHECK(writeScenario(r.scenario).find("poll_latency") == std::string::npos);
+    doc["edges"][kSqsEdge]["poll_latency"] = "slow";
+    expectError(doc, e + "/poll_latency", "must be one of `zero`, `realistic`");
+    json stream = baseScenario();
+    stream["edges"][kStreamEdge]["poll_latency"] = "realistic";
+    expectError(stream, "/edges/" + std::to_string(kStreamEdge) + "/poll_latency",
+                "does not apply to an edge from node type `kinesis`");
+}

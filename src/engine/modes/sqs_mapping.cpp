@@ -1,7 +1,7 @@
 // SQS queues and their event source mapping. Model choices (model_choices.cpp): sqs_poll_latency,
 // sqs_poller_ramp, sqs_standard_receive_order, sqs_throttled_batch, sqs_visibility_overrun,
 // sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_messages,
-// invalid_batch_response; recursion in sqs_recursion.cpp.
+// invalid_batch_response, sqs_long_poll; recursion in sqs_recursion.cpp.
 //
 // Index: [SECTION] setup  [SECTION] arrivals and deliveries  [SECTION] receiving  [SECTION] invoking
 //        [SECTION] returning, deleting, expiring  [SECTION] views  [SECTION] invariants
@@ -53,16 +53,24 @@ void SqsMapping::start() {
         q.function = m_engine.targetFunction(q.node);
         if (q.function == kNone) continue;
         const std::string& fnId = m_engine.node(m_engine.functions()[q.function].node).id;
+        SimTime configuredWindow = 0;  // MaximumBatchingWindowInSeconds: the visibility rule uses it
         for (const Edge& edge : m_engine.scenario().edges) {
             if (edge.from != node.id || edge.to != fnId) continue;
             q.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(10)));
             q.window = std::max<SimTime>(0, edge.batchingWindow);
+            configuredWindow = q.window;
+            // Realistic poll latency (model choice sqs_long_poll): "Lambda might wait for up to 20 seconds ...
+            // even if you set a batch window lower than 20 seconds" (FIDELITY 6.2): a batch that does not fill
+            // up waits the whole 20 s. Without a window, long polling returns as soon as messages are there.
+            if (edge.pollLatency == SqsPollLatency::Realistic && q.window > 0)
+                q.window = std::max(q.window, kSqsLongPollWait);
             if (edge.maximumConcurrency)
                 q.maxConcurrency = static_cast<std::uint32_t>(std::max(1, *edge.maximumConcurrency));
             q.reportBatchItemFailures = edge.reportBatchItemFailures;
             break;
         }
-        q.visibility = sqsEffectiveVisibility(q.visibility, q.window, m_engine.functionConfig(q.function).timeout);
+        q.visibility =
+            sqsEffectiveVisibility(q.visibility, configuredWindow, m_engine.functionConfig(q.function).timeout);
     }
     m_engine.mutableMetrics().resetQueues(n);
 }

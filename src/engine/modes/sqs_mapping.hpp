@@ -18,6 +18,9 @@ namespace pg::sim {
 constexpr std::uint32_t kSqsInitialPollers = 5;
 constexpr std::uint32_t kSqsPollersPerSecond = 5;
 constexpr std::uint32_t kSqsMaxPollers = 1250;
+/// Long-poll wait (SQS WaitTimeSeconds maximum): with poll latency "realistic" and a batching window below it,
+/// a batch that is not full waits this long (FIDELITY 6.2 "Batching window with low traffic", DG-SQS-2022).
+constexpr SimTime kSqsLongPollWait = 20 * kSecond;
 
 /// Effective visibility timeout of a mapping's receives: `window + function timeout + 30 s` when
 /// `window + function timeout > visibility`, else the queue's own (FIDELITY 6.2, DG-SQS-2022).
