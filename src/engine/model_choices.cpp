@@ -111,9 +111,9 @@ const std::vector<ModelChoice>& modelChoices() {
          "simulator model of handler code (the SDK call itself is not timed)", false},
         {"chain_metadata",
          "Each item carries the number of invocations before it in its chain of requests: 0 for traffic, +1 for "
-         "a message a function sent, unchanged for a redriven message, and +1 for a destination or DLQ record "
-         "of an event that was invoked (unchanged when the invocation was stopped). Every function of the chain "
-         "counts.",
+         "a message a function sent or a destination or DLQ record, unchanged for a redriven message. Every "
+         "function of the chain counts. A record about an event that was stopped starts no new item, so a loop "
+         "through a destination ends too (also one whose events fail without an attempt).",
          "AWS DG invocation-recursion [D] (X-Ray metadata counts invocations; destination loops are also "
          "terminated); per-chain count across functions [U]", false},
         {"recursion_threshold",
@@ -131,7 +131,8 @@ const std::vector<ModelChoice>& modelChoices() {
         {"recursion_condition",
          "An async event stopped by recursive loop detection goes to the on-failure destination and the DLQ like "
          "a failed event, without any attempt; its invocation record's condition is RecursiveInvocationException "
-         "(approximateInvokeCount 0). Without either it is dropped.",
+         "(approximateInvokeCount 0); a function DLQ message gets ErrorCode 400 and a RecursiveInvocationException "
+         "message. Without either it is dropped.",
          "AWS DG invocation-recursion [D] (sent to the destination or DLQ); condition name [U]", false},
         {"stream_poll_ticks",
          "Each shard (or parallelization lane) polls at multiples of its interval (1 s Kinesis, 250 ms DynamoDB) "

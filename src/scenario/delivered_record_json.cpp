@@ -99,9 +99,13 @@ static ordered_json invocationRecord(const sim::Engine& engine, const sim::Deliv
 static ordered_json deadLetterMessage(const sim::Engine& engine, const sim::DeliveredRecord& r) {
     const std::string requestId = engine.requestIdText(r.requestId);
     // ErrorCode: the HTTP status of the last invoke: 200 after a function error ([O] FIDELITY 5.3);
-    // 429 when no attempt ran (throttled / zero reserved concurrency: [U] model choice).
+    // 429 when no attempt ran (throttled / zero reserved concurrency: [U] model choice); 400
+    // RecursiveInvocationException when recursive loop detection stopped it ([U] model choice).
     std::string code = "200", message;
-    if (r.lastResult == InvokeResult::None) {
+    if (r.condition == Condition::RecursiveLoop) {  // stopped by recursive loop detection (recursion_condition)
+        code = "400";
+        message = "RecursiveInvocationException: Lambda detected a recursive loop and stopped the invocation.";
+    } else if (r.lastResult == InvokeResult::None) {
         code = "429";
         message = "Rate Exceeded.";
     } else if (r.lastResult == InvokeResult::Timeout) {

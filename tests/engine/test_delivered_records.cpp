@@ -99,3 +99,29 @@ TEST_CASE("record timestamps: virtual time 0 is 2025-01-01T00:00:00.000Z") {
     CHECK(pg::scenario::isoTimestamp(59 * kDay + 1500 * kMillisecond) == "2025-03-01T00:00:01.500Z");
     CHECK(pg::scenario::isoTimestamp(365 * kDay) == "2026-01-01T00:00:00.000Z");
 }
+
+TEST_CASE("AWS DG invocation-recursion: an async event stopped by recursive loop detection reaches the on-failure "
+          "destination and the DLQ without any attempt (model choice recursion_condition)") {
+    Node fn = functionNode("f");
+    fn.function.async.onFailure = "failed";
+    fn.function.async.deadLetterQueue = "dlq";
+    Node src = sourceNode("topic", NodeType::Sns, 1);
+    src.traffic.body = "{\"order\": {n}}";
+    Edge wire, send;
+    wire.from = "topic";
+    wire.to = "f";
+    send.from = "f";
+    send.to = "topic";  // the handler publishes back to the topic that invokes it
+    Engine e(build({src, fn, plainNode("failed", NodeType::Sqs), plainNode("dlq", NodeType::Sqs)}, {wire, send}));
+    e.runUntil(kNever);
+    CHECK(countersOf(e, "f").invocations == 16);
+    const json r = firstRecordAt(e, "failed");
+    CHECK(r["requestContext"]["condition"] == "RecursiveInvocationException");
+    CHECK(r["requestContext"]["approximateInvokeCount"] == 0);
+    CHECK_FALSE(r.contains("responseContext"));  // no attempt ran
+    CHECK(r["requestPayload"] == json{{"order", 1}});  // the sent messages carry the original body
+    const json m = firstRecordAt(e, "dlq");
+    CHECK(m["body"] == "{\"order\": 1}");
+    CHECK(m["messageAttributes"]["ErrorCode"]["stringValue"] == "400");
+    CHECK(m["messageAttributes"]["ErrorMessage"]["stringValue"].get<std::string>().rfind("RecursiveInvocationException", 0) == 0);
+}

@@ -257,3 +257,61 @@ TEST_CASE("a function DLQ or destination queue wired to a function: each record 
     CHECK(e.items()[record].outcome == ItemOutcome::Succeeded);
     CHECK(countersOf(e, "failures").sent == 1);  // counted once, as the delivery
 }
+
+TEST_CASE("an sns topic that receives a function's on-failure records and invokes a function: each record is a "
+          "new event there") {
+    Node bucket = sourceNode("uploads", NodeType::S3, 2);
+    Node fn = functionNode("thumb");
+    fn.function.behavior = {rule(RuleOutcome::Error, itemIs("uploads#2"))};
+    fn.function.async.maxRetryAttempts = 0;
+    fn.function.async.onFailure = "alerts";
+    Engine e(build({bucket, fn, plainNode("alerts", NodeType::Sns), functionNode("notify")},
+                   {wire("uploads", "thumb", 0), wire("alerts", "notify", 0)}));
+    runChecked(e, 10 * kMinute);
+    const std::uint32_t failed = itemNamed(e, "uploads#2");
+    const std::uint32_t alert = itemNamed(e, "alerts#1");
+    REQUIRE(alert != kNone);
+    CHECK(itemNamed(e, "alerts#2") == kNone);        // uploads#1 succeeded: no on-success destination
+    CHECK(e.chainParent(alert) == failed);
+    CHECK(e.chainDepth(alert) == 1);
+    CHECK(countersOf(e, "notify").invocations == 1);  // invoked asynchronously by the topic
+    CHECK(e.items()[alert].outcome == ItemOutcome::Succeeded);
+    CHECK(countersOf(e, "alerts").accepted == 1);
+}
+
+TEST_CASE("recursion: a loop through a destination is also terminated (AWS DG invocation-recursion: events sent "
+          "to a destination that invokes the function form another loop)") {
+    // An async function whose on-failure destination is the topic that invokes it: every failure record is a
+    // new event one invocation further along the chain, until the 17th is stopped and, having no attempt,
+    // still goes to the on-failure destination... which is the same topic: that event is stopped at once.
+    Node topic = sourceNode("topic", NodeType::Sns, 1);
+    Node fn = functionNode("handler");
+    fn.function.behavior = {rule(RuleOutcome::Error)};
+    fn.function.async.maxRetryAttempts = 0;
+    fn.function.async.onFailure = "topic";
+    Engine e(build({topic, fn}, {wire("topic", "handler", 0)}));
+    runChecked(e, 1 * kHour);
+    CHECK(countersOf(e, "handler").invocations == 16);
+    // topic#17 (chain depth 16) is stopped; its record still goes to the on-failure destination (the topic) but
+    // starts no new event there: that loop is terminated too (model choice chain_metadata).
+    CHECK(countersOf(e, "handler").recursionStopped == 1);
+    const std::uint32_t stopped = itemNamed(e, "topic#17");
+    REQUIRE(stopped != kNone);
+    CHECK(e.items()[stopped].condition == Condition::RecursiveLoop);
+    CHECK(itemNamed(e, "topic#18") == kNone);
+    CHECK(countersOf(e, "topic").received == 17);  // 16 failure records and the stopped event's record
+}
+
+TEST_CASE("recursion: a loop of events that fail without any attempt (reserved concurrency 0) through their own "
+          "destination ends after 16 hops") {
+    Node topic = sourceNode("topic", NodeType::Sns, 1);
+    Node fn = functionNode("handler");
+    fn.function.reservedConcurrency = 0;  // every event fails at once, ZeroReservedConcurrency (FIDELITY 5.1)
+    fn.function.async.onFailure = "topic";
+    Engine e(build({topic, fn}, {wire("topic", "handler", 0)}));
+    runChecked(e, 1 * kHour);
+    CHECK(countersOf(e, "handler").invocations == 0);
+    CHECK(itemNamed(e, "topic#17") != kNone);  // 16 hops: topic#1 .. topic#16 fail, topic#17 is stopped
+    CHECK(itemNamed(e, "topic#18") == kNone);
+    CHECK(countersOf(e, "handler").recursionStopped == 1);
+}

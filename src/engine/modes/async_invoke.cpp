@@ -33,6 +33,11 @@ void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
     ++m_engine.mutableCounters(node).accepted;
     ++m_engine.mutableCounters(node).responses2xx;  // 202 at once (FIDELITY 5.1)
     m_engine.record(TraceKind::Accepted, item, f.node, 0, 0, 202);
+    if (m_engine.hasChains() && m_engine.recursionStops(fn, item)) {  // before any other failure: ends the chain
+        m_engine.noteRecursionStopped(fn, item, 1);
+        fail(item, Condition::RecursiveLoop);
+        return;
+    }
     if (f.reserved == 0) {  // FIDELITY 5.1/5.2: no attempt, approximateInvokeCount 0
         fail(item, Condition::ZeroReservedConcurrency);
         return;
@@ -130,8 +135,9 @@ void AsyncInvoke::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     // topic, caused by the delivery (model choices chain_metadata, sqs_dlq_messages).
     if (m_engine.targetFunction(node) == kNone) return;
     const DeliveredRecord& r = m_engine.deliveries()[deliveryIndex];
-    if (r.item == kNone) return;
-    const std::uint32_t depth = m_engine.chainDepth(r.item) + (r.approximateInvokeCount > 0 ? 1 : 0);
+    // A record about an event that recursive loop detection stopped starts nothing: that loop is terminated.
+    if (r.item == kNone || r.condition == Condition::RecursiveLoop) return;
+    const std::uint32_t depth = m_engine.chainDepth(r.item) + 1;  // every delivery is one hop (chain_metadata)
     const std::uint32_t number = m_engine.armSpawn(node, r.item, depth, m_engine.items()[r.item].lastTrace);
     if (number != 0) onArrival(node, number);
 }

@@ -65,8 +65,10 @@ bool SqsMapping::deliverToConsumer(std::uint32_t qi, const DeliveredRecord& r, S
         m_engine.item(r.item).function = q.function;
         addMessage(qi, r.item, enqueuedAt, false, 0, true);
     } else {
-        // A function DLQ or destination record is a new SQS message: a new item caused by the delivery.
-        const std::uint32_t depth = m_engine.chainDepth(r.item) + (r.approximateInvokeCount > 0 ? 1 : 0);
+        // A function DLQ or destination record is a new SQS message: a new item caused by the delivery, one hop
+        // further along the chain. A record about a stopped event stays passive: that loop is terminated.
+        if (r.condition == Condition::RecursiveLoop) return false;
+        const std::uint32_t depth = m_engine.chainDepth(r.item) + 1;
         const std::uint32_t number = m_engine.armSpawn(q.node, r.item, depth, m_engine.items()[r.item].lastTrace);
         if (number == 0) return false;  // spawn limit reached: kept as a passive copy
         const std::uint32_t item = m_engine.createItem(q.node, number, q.function, ItemState::Visible);
