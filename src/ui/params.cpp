@@ -307,6 +307,18 @@ const std::vector<ParamDef>& table() {
         t.push_back(optIntParam({"maximum_concurrency", "Maximum concurrency", K::OptionalInt, "none", "2 - 1000",
                                  "Caps concurrent invokes of this SQS mapping.", true, "FIDELITY 6.2, API-SCALING", ""},
                                 onEdge(isSqs), [](const Target& x) -> std::optional<int>& { return x.edge->maximumConcurrency; }));
+        t.push_back(ParamDef{{"poll_latency", "Poll latency", K::Choice, "zero", "zero | realistic",
+                              "zero: batches are handed over at once. realistic: long polling; at low traffic a "
+                              "batch waits up to 20 s even with a shorter batching window.", false,
+                              "sqs_long_poll", "zero|realistic"},
+                             onEdge(isSqs),
+                             [](const Target& x) {
+                                 return std::string(x.edge->pollLatency == SqsPollLatency::Realistic ? "realistic" : "zero");
+                             },
+                             [](const Target& x, const std::string& v) {
+                                 x.edge->pollLatency = v == "realistic" ? SqsPollLatency::Realistic : SqsPollLatency::Zero;
+                                 return std::string();
+                             }});
         t.push_back(boolParam({"report_batch_item_failures", "ReportBatchItemFailures", K::Bool, "false", "true | false",
                                "Lets the function return only the failed items; without it a listed failure is "
                                "ignored and the whole batch counts as success.", true, "FIDELITY 6.2, API-CESM", ""},
@@ -346,6 +358,20 @@ const std::vector<ParamDef>& table() {
                                "Receives a record about batches that failed every attempt.", true,
                                "FIDELITY 6.3, DG-KIN-OFD", ""},
                               onEdge(isStream), [](const Target& x) -> std::string& { return x.edge->onFailure; }));
+        t.push_back(durationParam({"tumbling_window", "Tumbling window", K::Duration, "0s (off)", "0 - 900 s",
+                                   "Aggregates each window's records in a state carried across invocations; after "
+                                   "the window ends one final invoke (isFinalInvokeForWindow) runs per shard.",
+                                   true, "FIDELITY 6.3, API-CESM, DG-KIN-2022", ""},
+                                  onEdge(isStream), [](const Target& x) -> SimTime& { return x.edge->tumblingWindow; }));
+        t.push_back(ParamDef{{"window_state_bytes_per_record", "Window state per record (bytes)", K::Int, "0",
+                              "0 - 1,048,576",
+                              "How much each record adds to the window state; above 1 MB per shard Lambda ends "
+                              "the window early.", false, "scenario input (FIDELITY 6.3 1 MB limit)", ""},
+                             onEdge(isStream),
+                             [](const Target& x) { return std::to_string(x.edge->windowStateBytesPerRecord); },
+                             [](const Target& x, const std::string& v) {
+                                 return parseI64(v, x.edge->windowStateBytesPerRecord);
+                             }});
         // send edges (function -> sqs/sns): the function's code sends
         t.push_back(ParamDef{{"send_on", "Send after", K::Choice, "success", "success | always",
                               "The handler sends one message per item it processed: after each successful "

@@ -33,6 +33,25 @@ void staticWarnings(const Scenario& s, std::vector<Warning>& out) {
                                    "batch counts as a success (failed items are deleted).", fn->id, kNone});
                 break;
             }
+            for (const BehaviorRule& r : fn->function.behavior) {
+                if (r.then != RuleOutcome::InvalidBatchResponse) continue;
+                out.push_back({"invalid_response_ignored", "Invalid batch response ignored",
+                               "`" + fn->id + "` returns an invalid batchItemFailures response, but the mapping from `" +
+                                   from->id + "` does not enable ReportBatchItemFailures: the response is ignored and "
+                                   "the batch succeeds. With it on, the whole batch would fail and be retried "
+                                   "(FIDELITY 6.2/6.3).", fn->id, kNone});
+                break;
+            }
+        }
+        const bool stream = from->type == NodeType::Kinesis || from->type == NodeType::DynamoDbStream;
+        if (invocationModeOf(from->type) == InvocationMode::PollBased && !(stream && e.tumblingWindow > 0)) {
+            for (const BehaviorRule& r : fn->function.behavior) {
+                if (r.then != RuleOutcome::MissingState) continue;
+                out.push_back({"missing_state_ignored", "Response without state, but no tumbling window",
+                               "`" + fn->id + "` returns no `state`; that only fails an invocation when the stream "
+                               "mapping from `" + from->id + "` has a tumbling window (FIDELITY 6.3).", fn->id, kNone});
+                break;
+            }
         }
     }
     // A send edge to a queue or topic that invokes the sender: a recursive loop (AWS DG invocation-recursion).

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/model_choices.hpp"
+#include "engine/modes/stream_mapping.hpp"
 #include "ui/params.hpp"
 #include "ui/scenario_edit.hpp"
 #include "ui/ui_text.hpp"
@@ -25,6 +26,34 @@ void badge(const ParamInfo& p) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", p.documented ? "Source key in FIDELITY.md section 9 (AWS documentation or observed)"
                                              : "Not stated by AWS: the simulator's model, listed under Model choices");
+}
+/// Live tumbling-window state per shard of a stream node whose mapping has a tumbling window (FIDELITY 6.3).
+void drawStreamWindows(const Engine& engine, const std::string& nodeId) {
+    const std::uint32_t node = engine.nodeIndex(nodeId);
+    if (node == kNone) return;
+    bool windowed = false;
+    for (const Edge& e : engine.scenario().edges) windowed = windowed || (e.from == nodeId && e.tumblingWindow > 0);
+    const auto view = engine.streams().streamView(node);
+    if (!windowed || !view || view->lanes.empty()) return;
+    ImGui::TextUnformatted("Tumbling windows, per shard (now):");
+    for (const StreamLaneView& l : view->lanes) {
+        std::string who = "shard " + std::to_string(l.shard);
+        if (view->parallelizationFactor > 1) who += "." + std::to_string(l.lane);
+        std::string line = who + ": ";
+        if (l.windowStart < 0) line += "no window open";
+        else
+            line += "window " + formatClock(l.windowStart) + " - " + formatClock(l.windowEnd) + ", state of " +
+                    std::to_string(l.windowRecords) + " records (" + std::to_string(l.windowStateBytes / 1024) + " KB)";
+        if (l.finalInvoke) line += ", final invoke running or retried";
+        else if (l.terminatedEarly) line += ", over 1 MB: ends early";
+        line += "; " + std::to_string(l.windowsClosed) + " closed";
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", line.c_str());
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("After a window ends, one final invoke per shard (isFinalInvokeForWindow, no records) runs "
+                       "before the next window is read (FIDELITY 6.3; model choice stream_tumbling_window).");
+    ImGui::PopStyleColor();
 }
 }  // namespace
 
@@ -121,6 +150,7 @@ void InspectorPanel::draw(FrameContext& ctx) {
         ImGui::SameLine();
         ImGui::TextDisabled("(%s)", modeName(invocationModeOf(n.type)));
         ImGui::Text("%s", n.id.c_str());
+        if (n.type == NodeType::Kinesis || n.type == NodeType::DynamoDbStream) drawStreamWindows(ctx.engine, n.id);
     } else if (edge >= 0) {
         const Edge& e = s.edges[static_cast<std::size_t>(edge)];
         const int from = nodeIndexOf(s, e.from);

@@ -12,6 +12,33 @@ namespace pg::ui {
 using namespace sim;
 
 namespace {
+/// The tumbling window an item's stream record falls in, as " [start, end)"; "" without a tumbling window.
+std::string windowOf(const Engine& e, std::uint32_t item) {
+    if (item >= e.items().size()) return "";
+    const Item& it = e.items()[item];
+    const Node& origin = e.scenario().nodes[it.origin];
+    for (const Edge& edge : e.scenario().edges)
+        if (edge.from == origin.id && edge.tumblingWindow > 0) {
+            const SimTime start = it.createdAt / edge.tumblingWindow * edge.tumblingWindow;
+            return " [" + formatClock(start) + ", " + formatClock(start + edge.tumblingWindow) + ")";
+        }
+    return "";
+}
+
+/// What the handler's response says about this item, when it is more than a plain return or a throw: the
+/// partial batch response lists it, or the response is one the mapping may reject (FIDELITY 6.2/6.3 tables).
+const char* responseNote(RuleOutcome rule) {
+    switch (rule) {
+    case RuleOutcome::ReportFailure: return "; the response lists it in batchItemFailures";
+    case RuleOutcome::InvalidBatchResponse:
+        return "; returns an INVALID batchItemFailures response: no function error (functionError null), but with "
+               "ReportBatchItemFailures on the whole batch fails";
+    case RuleOutcome::MissingState:
+        return "; returns no `state`: with a tumbling window the invocation counts as failed (functionError null)";
+    default: return "";
+    }
+}
+
 std::string describe(const Engine& e, const TraceRecord& r) {
     const std::string node = r.node < e.nodeCount() ? e.scenario().nodes[r.node].id : "?";
     switch (r.kind) {
@@ -30,7 +57,8 @@ std::string describe(const Engine& e, const TraceRecord& r) {
     }
     case TraceKind::Accepted: return "accepted (202) into " + node + "'s internal queue";
     case TraceKind::InvokeStart:
-        return std::string(r.detail ? "cold start + " : "") + "invocation of " + node + " (attempt " + std::to_string(r.attempt) + ")";
+        return std::string(r.detail ? "cold start + " : "") + "invocation of " + node + " (attempt " +
+               std::to_string(r.attempt) + ")" + responseNote(static_cast<RuleOutcome>(r.outcome));
     case TraceKind::InvokeEnd: return std::string("invocation ended: ") + invokeResultName(static_cast<InvokeResult>(r.outcome));
     case TraceKind::Throttled: return std::string("throttled (429 ") + throttleReasonName(static_cast<ThrottleReason>(r.detail)) + ")";
     case TraceKind::Response: return "response " + std::to_string(r.detail) + " to " + node;
@@ -42,7 +70,18 @@ std::string describe(const Engine& e, const TraceRecord& r) {
     case TraceKind::Finished: return std::string("finished: ") + itemOutcomeName(static_cast<ItemOutcome>(r.outcome));
     case TraceKind::Received: return "received from " + node + " (receive count " + std::to_string(r.attempt) + "), hidden";
     case TraceKind::ReturnedVisible: return "visibility timeout over: visible again in " + node;
-    case TraceKind::BatchRead: return "read into a batch from shard " + std::to_string(r.detail);
+    case TraceKind::BatchRead: {
+        const std::string window = windowOf(e, r.item);
+        return "read into a batch from shard " + std::to_string(r.detail) +
+               (window.empty() ? "" : ", tumbling window" + window);
+    }
+    case TraceKind::WindowFinal: {
+        const std::string what = std::string(r.detail ? "early final invoke (isWindowTerminatedEarly: state over 1 MB)"
+                                                      : "final invoke (isFinalInvokeForWindow, no records)") +
+                                 " of " + node + " for window" + windowOf(e, r.item);
+        return r.outcome == 0 ? what + " started (try " + std::to_string(r.attempt) + ")"
+                              : what + " ended: " + invokeResultName(static_cast<InvokeResult>(r.outcome));
+    }
     case TraceKind::Bisected: return "batch bisected";
     case TraceKind::Sent: return "the function's code sent a message to " + node + " (chain depth " + std::to_string(r.detail) + ")";
     case TraceKind::RecursionStopped:
@@ -58,8 +97,15 @@ ImU32 kindColour(const TraceRecord& r) {
         return r.outcome == static_cast<std::uint8_t>(InvokeResult::Success) ? colours::kOk
                : r.outcome == static_cast<std::uint8_t>(InvokeResult::Timeout) ? colours::kTimeout : colours::kError;
     case TraceKind::Throttled: return colours::kThrottle;
-    case TraceKind::InvokeStart: return r.detail ? colours::kCold : colours::kText;
+    case TraceKind::InvokeStart:
+        if (r.outcome == static_cast<std::uint8_t>(RuleOutcome::InvalidBatchResponse) ||
+            r.outcome == static_cast<std::uint8_t>(RuleOutcome::MissingState))
+            return colours::kTimeout;  // a normal return the mapping may still reject
+        return r.detail ? colours::kCold : colours::kText;
     case TraceKind::RetryScheduled: case TraceKind::ReturnedVisible: return colours::kTimeout;
+    case TraceKind::WindowFinal:
+        return r.outcome == 0 || r.outcome == static_cast<std::uint8_t>(InvokeResult::Success) ? colours::kOk
+                                                                                                : colours::kError;
     case TraceKind::FailureHandled: case TraceKind::IntegrationTimeout: return colours::kError;
     case TraceKind::Sent: case TraceKind::RecursionStopped: return colours::kSend;
     default: return colours::kText;
