@@ -180,3 +180,23 @@ TEST_CASE("tumbling window off: no final invokes, the same trace as before") {
     CHECK(finalInvokes(a).empty());
     CHECK(countersOf(a, "f").invocations > 0);
 }
+
+TEST_CASE("tumbling window: a final invoke throttled past MaximumRecordAge is given up (model choice)") {
+    // Reserved concurrency 0: every invoke is throttled (throttles are not retries, FIDELITY 6.3). The record is
+    // discarded once older than MaximumRecordAge (60 s); the window [0, 10)'s final invoke is then throttled
+    // too and given up once the window's end is more than 60 s old, so the shard goes idle.
+    Node fn = functionNode("f");
+    fn.function.reservedConcurrency = 0;
+    Edge edge = windowed("ks", "f", 10 * kSecond);
+    edge.maximumRecordAge = 60 * kSecond;
+    Engine e(build({sourceNode("ks", NodeType::Kinesis, 1), fn}, {edge}));
+    runChecked(e);
+    CHECK(e.idle());
+    CHECK(e.items()[0].outcome == ItemOutcome::Expired);  // RecordAgeExceeded, no on-failure destination
+    CHECK(finalInvokes(e).empty());                         // never started: every try was throttled
+    CHECK(countersOf(e, "f").invocations == 0);
+    CHECK(e.now() > 70 * kSecond);
+    const auto view = e.streams().streamView(e.nodeIndex("ks"));
+    CHECK(view->lanes[0].windowsClosed == 0);
+    CHECK(view->lanes[0].windowStart == -1);
+}
