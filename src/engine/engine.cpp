@@ -371,10 +371,11 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
     r.kind = kind;
     r.outcome = outcome;
     r.detail = detail;
-    if (item != kNone) r.cause = m_items[item].lastTrace;
-    const std::uint32_t seq = m_trace.append(r);
-    if (item != kNone) m_items[item].lastTrace = seq;
-    return seq;
+    if (item == kNone) return m_trace.append(r);
+    Item& it = m_items[item];  // chunked: the reference stays valid while the trace grows
+    r.cause = it.lastTrace;
+    it.lastTrace = m_trace.append(r);
+    return it.lastTrace;
 }
 
 std::uint32_t Engine::deliver(const DeliveredRecord& delivered) {

@@ -22,11 +22,7 @@ static inline void mixRecord(std::uint64_t& h, const TraceRecord& r) {
     mix(h, r.detail, 2);
 }
 
-std::uint32_t Trace::append(const TraceRecord& r) {
-    if (m_storing) m_records.push_back(r);
-    else mixRecord(m_hash, r);
-    return m_count++;
-}
+void Trace::hashRecord(const TraceRecord& r) { mixRecord(m_hash, r); }
 
 std::uint64_t Trace::fingerprint() const {
     for (; m_hashed < m_records.size(); ++m_hashed) mixRecord(m_hash, m_records[m_hashed]);

@@ -26,7 +26,11 @@ struct TraceRecord {
 class Trace {
 public:
     /// Appends (or, when storing is off, only fingerprints) a record; returns its sequence number.
-    std::uint32_t append(const TraceRecord& record);
+    std::uint32_t append(const TraceRecord& record) {  // inline: called for every record
+        if (m_storing) m_records.push_back(record);
+        else hashRecord(record);
+        return m_count++;
+    }
     const ChunkedVector<TraceRecord>& records() const { return m_records; }
     std::uint32_t count() const { return m_count; }  ///< records appended, stored or not
     /// FNV-1a 64 over every field of every record. When storing, records are hashed on demand here (appending
@@ -37,6 +41,7 @@ public:
     void clear();
 
 private:
+    void hashRecord(const TraceRecord& record);
     ChunkedVector<TraceRecord> m_records;  // chunked: appending never copies the records so far
     mutable std::uint64_t m_hash = 0xcbf29ce484222325ull;
     mutable std::size_t m_hashed = 0;  // stored records already folded into m_hash
