@@ -13,6 +13,15 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
+// --ui-only: just the frame times in headless Chromium (writes bench/results-ui.json, leaves results.* alone);
+// --dist DIR another web build to measure, --seconds S of play (default 5), --tab N opens a bottom tab first (0 timeline .. 4 warnings), --profile F
+// writes a CPU profile of the page (Chromium DevTools format), --screenshot F a PNG while the run plays.
+const UI_ONLY = args.includes('--ui-only');
+const argValue = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const FRAME_SECONDS = Number(argValue('--seconds', 5));
+const TAB = Number(argValue('--tab', -1));
+const PROFILE = argValue('--profile', null);
+const SCREENSHOT = argValue('--screenshot', null);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 // Snapshots of the builds, so that a rebuild in the same tree during the (minutes-long) run cannot mix files.
 const SNAP = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'pg-bench-'));
@@ -28,7 +37,8 @@ const NATIVE_BENCH = snapshot('build/native/pg_bench');
 const WASM_BENCH = snapshot('build/web/pg_bench.js');
 snapshot('build/web/pg_bench.wasm');
 const RUNNER = snapshot('build/native/lambda-playground');
-const DIST = snapshot('build/web/dist');
+// --dist DIR: the web app to measure (default build/web/dist), e.g. an older build for a before/after figure
+const DIST = args.includes('--dist') ? path.resolve(args[args.indexOf('--dist') + 1]) : snapshot('build/web/dist');
 // Debian's python3 (python3-simpy3 installs there), not whatever python3 comes first on PATH.
 const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
@@ -124,9 +134,93 @@ function transferSize() {
   return { gzipBytes: gzip, rawBytes: raw, files };
 }
 
+let launchBrowser, startServer;  // tests/web helpers, imported by browserFigures
+
+// Frame times while sqs_poison_100k plays at full speed (speed 100,000), for FRAME_SECONDS of wall time: the
+// run restarts from t = 0 whenever it ends, so every sampled frame is one of a run playing. Per frame: the
+// interval between two browser frames, and the app's own simulation and UI times (pg_state_json).
+async function frameFigures(url) {
+  const { context, close } = await launchBrowser();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.pgReady && Module._pg_frame_count() >= 5, null, { timeout: 60000 });
+    const exportsOk = await page.evaluate(() => ['_pg_load_scenario', '_pg_set_playing', '_pg_set_speed']
+      .every((f) => typeof Module[f] === 'function'));
+    if (!exportsOk) return { error: 'pg_load_scenario / pg_set_playing / pg_set_speed not exported' };
+    const json = fs.readFileSync(path.join(ROOT, 'bench/sqs_poison_100k.json'), 'utf8');
+    const loaded = await page.evaluate((j) => Module.ccall('pg_load_scenario', 'number', ['string'], [j]), json);
+    if (loaded !== 1) return { error: 'the app rejected sqs_poison_100k.json' };
+    if (TAB >= 0) await page.evaluate((t) => Module._pg_show_tab(t), TAB);
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    let shot = null;
+    if (SCREENSHOT) {  // a screenshot while the run plays (after about a second)
+      setTimeout(async () => { shot = page.screenshot({ path: SCREENSHOT }).catch((e) => e); }, 1500);
+    }
+    const f = await page.evaluate(async ({ seconds, json }) => {
+      const state = () => JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
+      const restart = () => {  // from t = 0 again: Reset (Home), or reloading the scenario in older builds
+        if (typeof Module._pg_reset === 'function') Module._pg_reset();
+        else Module.ccall('pg_load_scenario', 'number', ['string'], [json]);
+        Module._pg_set_playing(1);
+      };
+      Module._pg_set_speed(100000);
+      Module._pg_set_playing(1);
+      const intervals = [], sim = [], ui = [], host = [], fill = [];
+      const drawStats = typeof Module._pg_draw_stats === 'function'
+        ? () => JSON.parse(Module.UTF8ToString(Module._pg_draw_stats())) : () => null;
+      let last = performance.now(), runs = 1;
+      const t0 = last;
+      await new Promise((resolve) => {
+        const tick = () => {
+          const now = performance.now();
+          intervals.push(now - last);
+          last = now;
+          const s = state();  // about 0.1 ms
+          if (typeof s.last_frame_sim_ms === 'number') sim.push(s.last_frame_sim_ms);
+          if (typeof s.last_frame_ui_ms === 'number') ui.push(s.last_frame_ui_ms);
+          const d = drawStats();  // the last frame's main-loop callback time and the pixels it covered
+          if (d) { host.push(d.host_ms); fill.push(d.fill_px); }
+          if (s.playing === false) {
+            ++runs;
+            restart();
+          }
+          if (now - t0 > seconds * 1000) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const q0 = performance.now();
+      const s = state();
+      const stateJsonMs = performance.now() - q0;
+      return { intervals, sim, ui, host, fill, stateJsonMs, wallMs: performance.now() - t0, runs };
+    }, { seconds: FRAME_SECONDS, json });
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(PROFILE, JSON.stringify(profile));
+    }
+    if (shot) await shot;
+    f.count = f.intervals.length;
+    f.medianMs = median(f.intervals);
+    f.p95Ms = pct(f.intervals, 0.95);
+    if (f.sim.length) { f.simMedianMs = median(f.sim); f.simP95Ms = pct(f.sim, 0.95); }
+    if (f.ui.length) { f.uiMedianMs = median(f.ui); f.uiP95Ms = pct(f.ui, 0.95); }
+    if (f.host.length) { f.hostMedianMs = median(f.host); f.hostP95Ms = pct(f.host, 0.95); }
+    if (f.fill.length) f.fillMedianMpx = median(f.fill) / 1e6;
+    delete f.intervals; delete f.sim; delete f.ui; delete f.host; delete f.fill;
+    return f;
+  } finally {
+    await close();
+  }
+}
+
 async function browserFigures() {
   if (args.includes('--no-browser')) return { error: 'skipped (--no-browser)' };
-  let launchBrowser, startServer;
   try {
     ({ launchBrowser } = await import(path.join(ROOT, 'tests/web/browser.mjs')));
     ({ startServer } = await import(path.join(ROOT, 'tests/web/static_server.mjs')));
@@ -138,7 +232,7 @@ async function browserFigures() {
   try {
     // Time to first frame: a fresh browser each time (cold cache), 3 loads, median.
     const ttff = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < (UI_ONLY ? 0 : 3); i++) {
       const { context, close } = await launchBrowser();
       try {
         const page = await context.newPage();
@@ -150,63 +244,12 @@ async function browserFigures() {
         await close();
       }
     }
-    out.firstFrameMs = median(ttff);
-    out.firstFrameRunsMs = ttff;
-
-    // Frame times while sqs_poison_100k plays at full speed.
-    const { context, close } = await launchBrowser();
-    try {
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.waitForFunction(() => window.pgReady && Module._pg_frame_count() >= 5, null, { timeout: 60000 });
-      const exportsOk = await page.evaluate(() => ['_pg_load_scenario', '_pg_set_playing', '_pg_set_speed']
-        .every((f) => typeof Module[f] === 'function'));
-      if (!exportsOk) {
-        out.frames = { error: 'pg_load_scenario / pg_set_playing / pg_set_speed not exported' };
-      } else {
-        const json = fs.readFileSync(path.join(ROOT, 'bench/sqs_poison_100k.json'), 'utf8');
-        const loaded = await page.evaluate((j) => Module.ccall('pg_load_scenario', 'number', ['string'], [j]), json);
-        if (loaded !== 1) {
-          out.frames = { error: 'the app rejected sqs_poison_100k.json' };
-        } else {
-          out.frames = await page.evaluate(async () => {
-            Module._pg_set_speed(100000);
-            Module._pg_set_playing(1);
-            const intervals = [], sim = [], ui = [];
-            let last = performance.now(), playing = true;
-            const t0 = last;
-            await new Promise((resolve) => {
-              const tick = () => {
-                const now = performance.now();
-                intervals.push(now - last);
-                last = now;
-                // the app's own timings (pg_state_json costs about 0.2 ms); stop when the run has ended
-                const s = JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
-                if (typeof s.last_frame_sim_ms === 'number') sim.push(s.last_frame_sim_ms);
-                if (typeof s.last_frame_ui_ms === 'number') ui.push(s.last_frame_ui_ms);
-                playing = s.playing !== false;
-                if (now - t0 > 10000 || !playing) resolve();
-                else requestAnimationFrame(tick);
-              };
-              requestAnimationFrame(tick);
-            });
-            const q0 = performance.now();
-            const s = JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
-            const stateJsonMs = performance.now() - q0;
-            return { intervals, sim, ui, stateJsonMs, wallMs: performance.now() - t0, playing: s.playing };
-          });
-          const f = out.frames;
-          f.count = f.intervals.length;
-          f.medianMs = median(f.intervals);
-          f.p95Ms = pct(f.intervals, 0.95);
-          if (f.sim.length) { f.simMedianMs = median(f.sim); f.simP95Ms = pct(f.sim, 0.95); }
-          if (f.ui.length) { f.uiMedianMs = median(f.ui); f.uiP95Ms = pct(f.ui, 0.95); }
-          delete f.intervals; delete f.sim; delete f.ui;
-        }
-      }
-    } finally {
-      await close();
+    if (ttff.length) {
+      out.firstFrameMs = median(ttff);
+      out.firstFrameRunsMs = ttff;
     }
+
+    out.frames = await frameFigures(url);
   } catch (e) {
     out.error = String(e.message || e);
   } finally {
@@ -215,7 +258,23 @@ async function browserFigures() {
   return out;
 }
 
+function frameLine(fr, b) {
+  const f1 = (x, d = 1) => (typeof x === 'number' && isFinite(x) ? x.toFixed(d) : '-');
+  if (!fr.medianMs) return `UI frame time: not measured (${fr.error || b.error || 'no data'})`;
+  const how = `${fr.runs} run${fr.runs === 1 ? '' : 's'} from t = 0, restarted as each ended`;
+  return `UI frame interval while sqs_poison_100k plays at full speed: median ${f1(fr.medianMs)} ms, p95 ${f1(fr.p95Ms)} ms` +
+    ` (${fr.count} frames over ${f1(fr.wallMs / 1000, 1)} s of play, ${how}; one pg_state_json call ${f1(fr.stateJsonMs)} ms;` +
+    ` App::frame sim median ${f1(fr.simMedianMs)} / p95 ${f1(fr.simP95Ms)} ms, whole App::frame median ${f1(fr.uiMedianMs)} / p95 ${f1(fr.uiP95Ms)} ms` +
+    (fr.hostMedianMs !== undefined ? `; main-loop callback median ${f1(fr.hostMedianMs)} / p95 ${f1(fr.hostP95Ms)} ms, ${f1(fr.fillMedianMpx, 2)} Mpx covered per frame` : '') + ')';
+}
+
 // [SECTION] main
+if (UI_ONLY) {
+  const b = await browserFigures();
+  fs.writeFileSync(path.join(ROOT, 'bench/results-ui.json'), JSON.stringify(b, null, 2) + '\n');
+  console.log(frameLine(b.frames || {}, b));
+  process.exit(0);
+}
 const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length },
   runs: RUNS, workloads: {}, web: {} };
 const haveWasm = fs.existsSync(WASM_BENCH);
@@ -268,9 +327,7 @@ lines.push('');
 lines.push(`web app transfer (gzip, all files): ${t.gzipBytes ? (t.gzipBytes / 1048576).toFixed(2) + ' MiB' : t.error}`);
 lines.push(`first frame, headless Chromium (median of 3): ${b.firstFrameMs ? f1(b.firstFrameMs, 0) + ' ms' : b.error || '-'}`);
 const fr = b.frames || {};
-lines.push(fr.medianMs ? `UI frame interval while sqs_poison_100k plays at full speed: median ${f1(fr.medianMs)} ms, p95 ${f1(fr.p95Ms)} ms` +
-  ` (${fr.count} frames over ${f1(fr.wallMs / 1000, 1)} s of play${fr.playing ? ', still playing' : ' to the end of the run'}; one pg_state_json call ${f1(fr.stateJsonMs)} ms; App::frame sim median ${f1(fr.simMedianMs)} / p95 ${f1(fr.simP95Ms)} ms, ui median ${f1(fr.uiMedianMs)} / p95 ${f1(fr.uiP95Ms)} ms)`
-  : `UI frame time: not measured (${fr.error || b.error || 'no data'})`);
+lines.push(frameLine(fr, b));
 lines.push('');
 lines.push('loop ms: median simulation loop, tracing off (no records, no fingerprint); wasm/nat: native time / wasm time');
 lines.push('(>= 1 means wasm is as fast); trace on: loop time with every record stored / time off (hashing the stored');

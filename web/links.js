@@ -63,18 +63,26 @@
   const MAX_PASTE = 1 << 20;
   let pasteTimer = 0;
   let pasteCtrlHeld = 0;
+  const platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
+  const IS_MAC = /Mac|iPhone|iPad|iPod/.test(platform);  // as the app decides (web_bridge.cpp js_is_mac)
   const isPageTextField = (el) => !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
   window.addEventListener('keydown', (e) => {
     if (!window.pgReady || e.altKey || !(e.ctrlKey || e.metaKey) || isPageTextField(e.target)) return;
     if (e.code !== 'KeyV' && e.key !== 'v' && e.key !== 'V') return;
     e.stopImmediatePropagation();  // not to SDL: its preventDefault would cancel the paste event
-    pasteCtrlHeld = e.ctrlKey ? 1 : 0;
+    pasteCtrlHeld = (IS_MAC ? e.metaKey : e.ctrlKey) ? 1 : 0;  // the app's shortcut key: Cmd on a Mac
     clearTimeout(pasteTimer);
     pasteTimer = setTimeout(() => {
       pasteTimer = 0;
-      call('pg_paste_text', 0, pasteCtrlHeld);  // no paste event came: paste what ImGui last copied
+      // no paste event came: paste what ImGui last copied (with the shortcut key pressed around V if the
+      // user has let go of it by now)
+      call('pg_paste_text', 0, shortcutDown ? 1 : 0);
     }, PASTE_WAIT_MS);
   }, true);
+  let shortcutDown = false;  // the app's shortcut key (Ctrl; Cmd on a Mac) is held now
+  const trackShortcut = (e) => { shortcutDown = IS_MAC ? e.metaKey : e.ctrlKey; };
+  window.addEventListener('keydown', trackShortcut, true);
+  window.addEventListener('keyup', trackShortcut, true);
   document.addEventListener('paste', (e) => {
     if (!window.pgReady || isPageTextField(e.target)) return;
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';

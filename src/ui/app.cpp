@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -24,6 +25,7 @@
 #include "params.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario_edit.hpp"
+#include "engine/run_budget.hpp"
 #include "ui_text.hpp"
 
 namespace pg::ui {
@@ -33,7 +35,6 @@ using namespace sim;
 namespace {
 constexpr const char* kPresetDir = "/scenarios";
 constexpr const char* kDefaultPreset = "/scenarios/sqs_no_redrive.json";
-constexpr double kSliceSeconds = 0.008;  // simulate at most this much wall time per frame (issue 7)
 
 std::vector<std::string> listPresets() {
     std::vector<std::string> out;
@@ -97,10 +98,16 @@ bool App::loadScenarioJson(const std::string& json, std::string& errors) {
     m_ui.selection = {};
     m_ui.selectedItem = kNone;
     m_ui.playing = false;
-    if (m_share.embed) m_ui.canvasFit = true;  // an embed shows each scenario it opens whole
+    fitOnOpen();
     rebuildEngine(false);
     errors.clear();
     return true;
+}
+
+void App::fitOnOpen() {
+    // Each scenario opened (preset, file, link) is shown whole, and the view follows resizes until the user
+    // pans, zooms or drags; a new empty scenario keeps the plain view, where palette clicks add nodes.
+    m_ui.canvasFit = m_share.embed || !m_scenario.nodes.empty();
 }
 
 std::string App::scenarioJson() const { return scenario::writeScenario(m_scenario); }
@@ -108,6 +115,7 @@ std::string App::scenarioJson() const { return scenario::writeScenario(m_scenari
 void App::rebuildEngine(bool keepTime) {
     const SimTime previous = keepTime && m_engine ? m_engine->now() : 0;
     m_engine = std::make_unique<Engine>(m_scenario);
+    ++m_ui.engineBuild;
     if (previous > 0) m_engine->runUntil(previous);
     if (m_ui.selectedItem != kNone && m_ui.selectedItem >= m_engine->items().size()) m_ui.selectedItem = kNone;
     if (m_ui.selection.kind == SelectionKind::Node && nodeIndexOf(m_scenario, m_ui.selection.node) < 0)
@@ -275,23 +283,42 @@ bool App::nodeScreenRect(const std::string& id, ScreenRect& out) const {
 void App::advance(double dtSeconds) {
     Engine& e = *m_engine;
     m_ui.lastFrameSimMs = 0;
-    if (!m_ui.playing) return;
-    const auto start = std::chrono::steady_clock::now();
-    const double dt = std::min(dtSeconds, 0.1);  // a hidden tab must not jump minutes ahead
-    const SimTime end = std::max(m_scenario.runFor, SimTime{0});
-    const SimTime target = std::min(end, e.now() + static_cast<SimTime>(dt * m_ui.speed * kSecond));
-    bool sliced = false;
-    for (int n = 1; !e.idle() && e.nextEventTime() < target; ++n) {
-        e.step();
-        if ((n & 63) == 0 &&
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSliceSeconds) {
-            sliced = true;
-            break;
-        }
+    if (!m_ui.playing) {
+        m_ui.achievedSpeed = 0;
+        m_ui.simulationBound = false;
+        m_ui.boundHold = 0;
+        return;
     }
-    if (!sliced) e.runUntil(target);
+    const auto start = std::chrono::steady_clock::now();
+    const double dt = std::clamp(dtSeconds, 0.0, 0.1);  // a hidden tab must not jump minutes ahead
+    const SimTime end = std::max(m_scenario.runFor, SimTime{0});
+    const SimTime before = e.now();
+    const SimTime target = std::min(end, before + static_cast<SimTime>(dt * m_ui.speed * kSecond));
+    // At most kSimulationSliceSeconds of simulation per frame, whatever the speed; the next frame carries on
+    // from the last event processed (no debt piles up). Where a slice stops never changes the trace: events
+    // run in the same order whichever frame they fall in.
+    RunBudget budget;
+    budget.outOfTime = [start] {
+        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+        return spent.count() > kSimulationSliceSeconds;
+    };
+    const RunSlice slice = runSlice(e, target, budget);
+    if (slice.stop == RunStop::RunLimit) {
+        m_ui.playing = false;
+        showNotice("The run stopped", runLimitMessage(budget.runLimit));
+    }
     if (e.now() >= end) m_ui.playing = false;
     m_ui.lastFrameSimMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+
+    // The rate actually achieved, smoothed over about half a second; "bound" holds as long for a steady label.
+    if (dt > 0) {
+        const double rate = toSeconds(e.now() - before) / dt;
+        const double k = std::min(1.0, dt / 0.5);
+        m_ui.achievedSpeed = m_ui.achievedSpeed > 0 ? m_ui.achievedSpeed + (rate - m_ui.achievedSpeed) * k : rate;
+    }
+    if (slice.stop == RunStop::TimeBudget) m_ui.boundHold = 0.5;
+    else m_ui.boundHold = std::max(0.0, m_ui.boundHold - dt);
+    m_ui.simulationBound = m_ui.boundHold > 0;
 }
 
 void App::handleKeys() {
@@ -301,9 +328,12 @@ void App::handleKeys() {
     if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) m_commands.push(cmd::Step{1});
     if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) m_commands.push(cmd::StepBack{});
     if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) m_commands.push(cmd::Reset{});
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z)) m_commands.push(io.KeyShift ? Command(cmd::Redo{}) : Command(cmd::Undo{}));
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Y)) m_commands.push(cmd::Redo{});
-    if (ImGui::IsKeyPressed(ImGuiKey_Delete, false)) m_commands.push(cmd::DeleteSelection{});
+    const bool shortcut = io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl;  // Cmd on a Mac, as text fields
+    if (shortcut && ImGui::IsKeyPressed(ImGuiKey_Z)) m_commands.push(io.KeyShift ? Command(cmd::Redo{}) : Command(cmd::Undo{}));
+    if (shortcut && ImGui::IsKeyPressed(ImGuiKey_Y)) m_commands.push(cmd::Redo{});
+    // (a Mac keyboard's delete key is Backspace)
+    if (ImGui::IsKeyPressed(ImGuiKey_Delete, false) || (io.ConfigMacOSXBehaviors && ImGui::IsKeyPressed(ImGuiKey_Backspace, false)))
+        m_commands.push(cmd::DeleteSelection{});
 }
 
 void App::refreshWarnings(double dtSeconds) {
@@ -332,8 +362,9 @@ void App::frame(double dtSeconds) {
         drawFileMenu();  // app_share.cpp
         drawPresetsMenu();
         if (ImGui::BeginMenu("Edit")) {
-            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
-            if (ImGui::MenuItem("Redo", "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
+            const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
+            if (ImGui::MenuItem("Undo", mac ? "Cmd+Z" : "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
+            if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
             if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
                 m_commands.push(cmd::DeleteSelection{});
             ImGui::EndMenu();
@@ -409,6 +440,8 @@ std::string App::stateJson() const {
     s["idle"] = e.idle();
     s["playing"] = m_ui.playing;
     s["speed"] = m_ui.speed;
+    s["achieved_speed"] = m_ui.achievedSpeed;
+    s["simulation_bound"] = m_ui.simulationBound;
     s["nodes"] = m_scenario.nodes.size();
     s["edges"] = m_scenario.edges.size();
     s["undo_depth"] = m_undo.size();
@@ -425,6 +458,9 @@ std::string App::stateJson() const {
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& [key, r] : m_ui.fieldRects) fields[key] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
     s["fields"] = fields;
+    nlohmann::json shards = nlohmann::json::object();
+    for (const auto& [id, n] : m_ui.timelineShards) shards[id] = n;
+    s["timeline_shards"] = shards;
     nlohmann::json counters = nlohmann::json::object();
     std::int64_t invocations = 0;
     for (std::size_t i = 0; i < e.nodeCount(); ++i) {
@@ -458,6 +494,9 @@ std::string App::stateJson() const {
         items[itemStateName(static_cast<ItemState>(st))] = e.itemsInState(static_cast<ItemState>(st));
     s["items"] = items;
     s["trace_records"] = e.trace().count();
+    char fingerprint[17];
+    std::snprintf(fingerprint, sizeof fingerprint, "%016llx", static_cast<unsigned long long>(e.traceFingerprint()));
+    s["trace_fingerprint"] = fingerprint;
     shareStateJson(s);
     return s.dump();
 }

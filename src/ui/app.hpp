@@ -72,6 +72,7 @@ private:
     void handleKeys();
     void refreshWarnings(double dtSeconds);
     void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
+    void fitOnOpen();                              // the canvas shows an opened scenario whole
     void shell(const std::string& verb, const std::string& a, const std::string& b);
     void drawFileMenu();
     void drawPresetsMenu();

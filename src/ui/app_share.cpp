@@ -57,7 +57,7 @@ void App::replaceScenario(Scenario scenario) {
     m_ui.selectedItem = kNone;
     m_ui.playing = false;
     m_share.linkHeld = false;
-    if (m_share.embed) m_ui.canvasFit = true;  // an embed shows each scenario it opens whole
+    fitOnOpen();
     rebuildEngine(false);
 }
 

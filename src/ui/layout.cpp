@@ -25,9 +25,11 @@ Layout computeLayout(ImVec2 display, float menuBarHeight) {
 bool beginPanel(const char* title, const PanelRect& rect, ImGuiWindowFlags extraFlags) {
     ImGui::SetNextWindowPos(rect.pos);
     ImGui::SetNextWindowSize(rect.size);
+    // No background of their own: the panels tile the screen, which the host clears in WindowBg's colour. Under
+    // software WebGL every covered pixel costs, and a full-screen layer is several ms a frame (issue 7).
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoSavedSettings | extraFlags;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground | extraFlags;
     return ImGui::Begin(title, nullptr, flags);
 }
 

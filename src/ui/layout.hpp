@@ -16,7 +16,8 @@ struct Layout {
 /// Splits the display (CSS pixels) into the panels; side and bottom sizes shrink on small screens.
 Layout computeLayout(ImVec2 display, float menuBarHeight);
 
-/// Begins a fixed, undecorated-but-titled window at `rect`. Always pair with ImGui::End().
+/// Begins a fixed, undecorated-but-titled window at `rect`, without a background fill: the host clears the
+/// screen in ImGuiCol_WindowBg first. Always pair with ImGui::End().
 bool beginPanel(const char* title, const PanelRect& rect, ImGuiWindowFlags extraFlags = 0);
 
 }  // namespace pg::ui

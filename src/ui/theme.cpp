@@ -45,7 +45,9 @@ void applyTheme(float pixelRatio) {
     style.FramePadding = ImVec2(6, 4);
     style.ItemSpacing = ImVec2(8, 6);
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.08f, 0.09f, 0.10f, 1.0f);
+    // Child regions (timeline, plots, log) show the panel colour through: under software WebGL an opaque
+    // layer over a quarter of the screen costs milliseconds a frame (issue 7). The host clears in WindowBg.
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
 }
 
 }  // namespace pg::ui

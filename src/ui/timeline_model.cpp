@@ -1,5 +1,7 @@
 #include "timeline_model.hpp"
 
+#include "engine/modes/stream_mapping.hpp"
+
 namespace pg::ui {
 
 using namespace sim;
@@ -11,6 +13,15 @@ void TimelineModel::reset(const Engine& engine) {
         lanes.node = f.node;
         m_functions.push_back(lanes);
     }
+    m_streams.clear();
+    m_streamOfNode.assign(engine.nodeCount(), kNone);
+    for (std::uint32_t n = 0; n < engine.nodeCount(); ++n) {
+        const NodeType t = engine.scenario().nodes[n].type;
+        if (t != NodeType::Kinesis && t != NodeType::DynamoDbStream) continue;
+        m_streamOfNode[n] = static_cast<std::uint32_t>(m_streams.size());
+        m_streams.push_back({n, {}});
+    }
+    m_openShardByRequest.clear();
     m_openByRequest.clear();
     m_requestOfItem.clear();
     m_startsSeen.clear();
@@ -18,16 +29,36 @@ void TimelineModel::reset(const Engine& engine) {
     m_nodeCount = engine.nodeCount();
 }
 
-void TimelineModel::update(const Engine& engine) {
+void TimelineModel::update(const Engine& engine, std::uint64_t build) {
     const auto& recs = engine.trace().records();
     const bool rewound = recs.size() < m_consumed ||
                          (m_consumed > 0 && (recs[m_consumed - 1].time != m_lastTime || recs[m_consumed - 1].item != m_lastItem));
-    if (rewound || m_functions.size() != engine.functions().size() || m_nodeCount != engine.nodeCount()) reset(engine);
+    if (rewound || build != m_build || m_functions.size() != engine.functions().size() || m_nodeCount != engine.nodeCount()) {
+        reset(engine);
+        m_build = build;
+    }
     for (; m_consumed < recs.size(); ++m_consumed) consume(engine, recs[m_consumed]);
     if (m_consumed > 0) {
         m_lastTime = recs[m_consumed - 1].time;
         m_lastItem = recs[m_consumed - 1].item;
     }
+}
+
+void TimelineModel::openShardBar(const Engine& engine, const InvocationSegment& seg, std::uint32_t request) {
+    const std::uint32_t origin = engine.items()[seg.item].origin;
+    if (origin >= m_streamOfNode.size() || m_streamOfNode[origin] == kNone) return;
+    std::uint32_t shard = 0;
+    std::uint64_t sequence = 0;
+    if (!engine.streams().recordPosition(seg.item, shard, sequence)) return;
+    const std::uint32_t si = m_streamOfNode[origin];
+    auto& rows = m_streams[si].shards;
+    if (rows.size() <= shard) rows.resize(shard + 1);
+    auto& shardRows = rows[shard];
+    std::uint32_t row = 0;  // the first row whose last batch has ended
+    while (row < shardRows.size() && !shardRows[row].empty() && shardRows[row].back().end < 0) ++row;
+    if (row == shardRows.size()) shardRows.emplace_back();
+    shardRows[row].push_back(seg);
+    m_openShardByRequest[request] = {si, shard, row, static_cast<std::uint32_t>(shardRows[row].size() - 1)};
 }
 
 void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
@@ -48,6 +79,8 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         m_requestOfItem[r.item] = request;
         if (auto it = m_openByRequest.find(request); it != m_openByRequest.end()) {
             ++fl.lanes[it->second.lane][it->second.segment].items;  // another item of the same batch
+            if (auto sh = m_openShardByRequest.find(request); sh != m_openShardByRequest.end())
+                ++m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment].items;
             return;
         }
         std::uint32_t lane;
@@ -65,15 +98,23 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         seg.attempt = r.attempt;
         fl.lanes[lane].push_back(seg);
         m_openByRequest[request] = {f, lane, static_cast<std::uint32_t>(fl.lanes[lane].size() - 1)};
+        openShardBar(engine, seg, request);
     } else if (r.kind == TraceKind::InvokeEnd) {
         auto req = m_requestOfItem.find(r.item);
         if (req == m_requestOfItem.end()) return;
-        auto it = m_openByRequest.find(req->second);
+        const std::uint32_t request = req->second;
+        auto it = m_openByRequest.find(request);
         m_requestOfItem.erase(req);
         if (it == m_openByRequest.end()) return;
         InvocationSegment& seg = fl.lanes[it->second.lane][it->second.segment];
         seg.end = r.time;
         seg.result = static_cast<InvokeResult>(r.outcome);
+        if (auto sh = m_openShardByRequest.find(request); sh != m_openShardByRequest.end()) {
+            InvocationSegment& bar = m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment];
+            bar.end = seg.end;
+            bar.result = seg.result;
+            m_openShardByRequest.erase(sh);
+        }
         fl.freeLanes.push_back(it->second.lane);
         m_openByRequest.erase(it);
     }
@@ -82,11 +123,23 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
 }  // namespace pg::ui
 
 namespace pg::ui {
-std::vector<std::uint32_t> itemRecords(const sim::Engine& engine, std::uint32_t item) {
-    std::vector<std::uint32_t> out;
+const std::vector<std::uint32_t>& ItemRecords::update(const sim::Engine& engine, std::uint64_t build, std::uint32_t item) {
     const auto& recs = engine.trace().records();
-    for (std::uint32_t i = 0; i < recs.size(); ++i)
-        if (recs[i].item == item) out.push_back(i);
-    return out;
+    const bool rewound = recs.size() < m_scanned ||
+                         (m_scanned > 0 && (recs[m_scanned - 1].time != m_lastTime || recs[m_scanned - 1].item != m_lastItem));
+    if (item != m_item || build != m_build || rewound) {
+        m_records.clear();
+        m_scanned = 0;
+        m_item = item;
+        m_build = build;
+    }
+    if (item == sim::kNone) return m_records;
+    for (; m_scanned < recs.size(); ++m_scanned)
+        if (recs[m_scanned].item == item) m_records.push_back(static_cast<std::uint32_t>(m_scanned));
+    if (m_scanned > 0) {
+        m_lastTime = recs[m_scanned - 1].time;
+        m_lastItem = recs[m_scanned - 1].item;
+    }
+    return m_records;
 }
 }  // namespace pg::ui

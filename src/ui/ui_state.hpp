@@ -10,6 +10,9 @@
 
 namespace pg::ui {
 
+/// Wall seconds of simulation per frame at most, whatever the speed (issue 7): the rest of a 60 Hz frame is the UI's.
+constexpr double kSimulationSliceSeconds = 0.008;
+
 enum class SelectionKind { None, Node, Edge };
 
 struct Selection {
@@ -33,17 +36,27 @@ struct UiState {
     float canvasPanX = 40, canvasPanY = 20, canvasZoom = 1.0f;
     float canvasCenterWorldX = 300, canvasCenterWorldY = 200;  ///< where palette clicks add nodes
     /// Fit the whole scenario into the canvas every frame (follows resizes and loads) until the user pans, zooms
-    /// or drags; embed mode turns it on, since an embed's canvas is far smaller than the layout the presets assume.
+    /// or drags; opening a scenario (preset, file, link) and embed mode turn it on (App::fitOnOpen).
     bool canvasFit = false;
     ScreenRect canvasRect;  ///< the canvas as last drawn (CSS pixels); exported for browser tests
     std::map<std::string, ScreenRect> nodeRects;
     std::map<std::string, ScreenRect> menuRects;   ///< File menu items as last drawn, by label (tests)
     std::map<std::string, ScreenRect> fieldRects;  ///< inspector text fields as last drawn, by parameter key (tests)
+    std::map<std::string, int> timelineShards;     ///< stream id -> shard lanes the timeline last drew (tests)
     std::string editError;    ///< last rejected edit (validator message); shown by the inspector
     std::string status;       ///< one-line feedback of the last command (status bar)
     int requestTab = -1;      ///< bottom tab to open on the next frame (-1 none)
     std::string copyRequest;  ///< text a panel asked to copy to the clipboard (App hands it to the platform)
+    /// Counts the engines built (each scenario opened or edited, undo, redo): panels drop what they derived
+    /// from an older one (a new engine's trace may be as long as the old one's, so sizes cannot tell).
+    std::uint64_t engineBuild = 0;
     double lastFrameSimMs = 0;  ///< wall ms spent simulating in the last frame
+    /// While playing: virtual seconds per wall second actually simulated (smoothed over about half a second),
+    /// and whether the per-frame simulation budget cut playback short in that time (the engine cannot keep up
+    /// with `speed`, so the transport shows the achieved rate instead of pretending).
+    double achievedSpeed = 0;
+    bool simulationBound = false;
+    double boundHold = 0;  ///< wall seconds left before simulationBound clears
     double lastFrameUiMs = 0;   ///< wall ms of the last App::frame (simulation + panels, CPU side)
 };
 

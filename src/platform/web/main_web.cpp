@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "draw_stats.hpp"
 #include "ui/theme.hpp"
 #include "web_host.hpp"
 
@@ -56,6 +57,7 @@ void followCanvasSize() {
 }
 
 void frame(void*) {
+    const double hostStart = emscripten_get_now();
     SDL_Event event;
     while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
     followCanvasSize();
@@ -80,10 +82,13 @@ void frame(void*) {
     ImGui::Render();
 
     glViewport(0, 0, drawW, drawH);
-    glClearColor(0.07f, 0.08f, 0.09f, 1.0f);
+    // The panels draw no background of their own (ui/layout.hpp): the clear is it.
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_host.window);
+    noteHostFrame(emscripten_get_now() - hostStart);
 }
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "draw_stats.hpp"
 #include "web_host.hpp"
 
 #ifndef PG_VERSION
@@ -13,7 +14,7 @@
 #endif
 
 namespace {
-std::string g_state, g_scenario, g_errors, g_rect, g_fragment;
+std::string g_draw, g_state, g_scenario, g_errors, g_rect, g_fragment;
 }
 
 // The browser clipboard for the UI's "copy as text" (ImGui's SDL clipboard does not reach it).
@@ -28,6 +29,12 @@ EM_JS(void, js_copy_text, (const char* text), {
 EM_JS(void, js_shell_request, (const char* verb, const char* a, const char* b), {
     if (window.pgShell && typeof window.pgShell.request === 'function')
         window.pgShell.request(UTF8ToString(verb), UTF8ToString(a), UTF8ToString(b));
+});
+
+// A Mac (or iPad) browser: shortcuts use Cmd, text fields move by word with Alt (ImGui's macOS behaviours).
+EM_JS(int, js_is_mac, (), {
+    const platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
+    return /Mac|iPhone|iPad|iPod/.test(platform) ? 1 : 0;
 });
 
 namespace {
@@ -50,6 +57,7 @@ void installBridgeHooks() {
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
     io.ClipboardUserData = nullptr;
+    io.ConfigMacOSXBehaviors = js_is_mac() != 0;  // Cmd+C/V/X/A/Z in text fields, Cmd+Z / Cmd+Y in the app
 }
 }  // namespace pg::web
 
@@ -60,6 +68,12 @@ EMSCRIPTEN_KEEPALIVE const char* pg_app_version() { return PG_VERSION; }
 EMSCRIPTEN_KEEPALIVE double pg_frame_count() { return static_cast<double>(pg::web::app().frameCount()); }
 
 EMSCRIPTEN_KEEPALIVE double pg_device_pixel_ratio() { return pg::web::devicePixelRatio(); }
+
+/// What the last frame drew and how long its main-loop callback took (draw_stats.hpp; the bench reads it).
+EMSCRIPTEN_KEEPALIVE const char* pg_draw_stats() {
+    g_draw = pg::web::drawStatsJson();
+    return g_draw.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* pg_state_json() {
     g_state = pg::web::app().stateJson();
@@ -80,6 +94,9 @@ EMSCRIPTEN_KEEPALIVE const char* pg_scenario_json() {
 
 /// Processes `n` events now (pauses playback).
 EMSCRIPTEN_KEEPALIVE void pg_step(int n) { pg::web::app().apply(pg::ui::cmd::Step{n}); }
+
+/// Back to t = 0 and paused, as the Home key.
+EMSCRIPTEN_KEEPALIVE void pg_reset() { pg::web::app().apply(pg::ui::cmd::Reset{}); }
 
 EMSCRIPTEN_KEEPALIVE void pg_set_playing(int playing) { pg::web::app().apply(pg::ui::cmd::SetPlaying{playing != 0}); }
 
@@ -153,18 +170,20 @@ EMSCRIPTEN_KEEPALIVE void pg_show_notice(const char* title, const char* text) {
 /// What ImGui pastes next, without pasting it.
 EMSCRIPTEN_KEEPALIVE void pg_set_clipboard_text(const char* text) { g_clipboard = text ? text : ""; }
 
-/// Pastes `text` (null: what ImGui last copied) into the focused ImGui text field, as Ctrl+V would.
-/// web/links.js calls it from the browser's paste event: the only place the page may read the clipboard, and
-/// one SDL never lets happen for Ctrl+V (it prevents the default of every Ctrl key, so links.js keeps that
-/// keydown from SDL). `ctrl_held`: the user holds Ctrl, so only V is pressed; otherwise (Cmd+V, the browser's
-/// Edit menu) Ctrl is pressed around it. ImGui's event queue spreads these over the next frames.
-EMSCRIPTEN_KEEPALIVE void pg_paste_text(const char* text, int ctrl_held) {
+/// Pastes `text` (null: what ImGui last copied) into the focused ImGui text field, as Ctrl+V (Cmd+V on a Mac)
+/// would. web/links.js calls it from the browser's paste event: the only place the page may read the
+/// clipboard, and one SDL never lets happen for Ctrl+V (it prevents the default of every Ctrl key, so links.js
+/// keeps that keydown from SDL). `shortcut_held`: the user holds the shortcut key (Ctrl; Cmd on a Mac), so
+/// only V is pressed; otherwise (the browser's Edit menu) that key is pressed around it. ImGui's event queue
+/// spreads these over the next frames.
+EMSCRIPTEN_KEEPALIVE void pg_paste_text(const char* text, int shortcut_held) {
     if (text) g_clipboard = text;
     ImGuiIO& io = ImGui::GetIO();
-    if (!ctrl_held) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    const ImGuiKey mod = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
+    if (!shortcut_held) io.AddKeyEvent(mod, true);
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);
-    if (!ctrl_held) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    if (!shortcut_held) io.AddKeyEvent(mod, false);
 }
 
 }  // extern "C"

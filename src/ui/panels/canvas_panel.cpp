@@ -104,6 +104,13 @@ Motion prepareMotion(const Engine& e, const Scenario& s, SimTime window) {
     std::size_t first = static_cast<std::size_t>(lo - recs.begin());
     first = std::max(first, recs.size() > kMaxAnimatedRecords ? recs.size() - kMaxAnimatedRecords : std::size_t{0});
     const auto& items = e.items();
+    std::vector<int> edgeCache(nodes * nodes, -2);  // (origin, function node) -> edge, -2 not looked up yet
+    auto edgeFor = [&](std::uint32_t from, std::uint32_t toNode) {
+        if (from >= nodes || toNode >= nodes) return -1;
+        int& slot = edgeCache[from * nodes + toNode];
+        if (slot == -2) slot = edgeOf(s, from, toNode);
+        return slot;
+    };
     for (std::size_t i = first; i < recs.size(); ++i) {
         const TraceRecord& r = recs[i];
         const float frac = std::clamp(static_cast<float>(now - r.time) / static_cast<float>(window), 0.0f, 1.0f);
@@ -111,7 +118,7 @@ Motion prepareMotion(const Engine& e, const Scenario& s, SimTime window) {
         const Item& it = items[r.item];
         const std::uint32_t fnNode = it.function != kNone ? e.functions()[it.function].node : kNone;
         auto add = [&](std::vector<std::vector<std::pair<float, ImU32>>>& v, ImU32 col) {
-            const int ei = edgeOf(s, it.origin, fnNode);
+            const int ei = edgeFor(it.origin, fnNode);
             if (ei >= 0 && v[static_cast<std::size_t>(ei)].size() < kMaxDotsPerPath * 4)
                 v[static_cast<std::size_t>(ei)].push_back({frac, col});
         };
@@ -520,7 +527,8 @@ void CanvasPanel::draw(FrameContext& ctx) {
     // Paint.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(22, 24, 29, 255));
+    // (no background fill: the screen is cleared in the panel colour; a full canvas rect is a third of the
+    // pixels a frame covers, which software WebGL pays for every frame)
     drawGrid(dl, v, origin, ImVec2(origin.x + size.x, origin.y + size.y));
     const SimTime window = std::clamp<SimTime>(static_cast<SimTime>(ui.speed * 0.8 * kSecond), 20 * kMillisecond, kMinute);
     const Motion motion = prepareMotion(ctx.engine, s, window);
@@ -606,7 +614,9 @@ void CanvasPanel::draw(FrameContext& ctx) {
         text(dl, ImGui::GetFontSize(), ImVec2(origin.x + 20, origin.y + 20), colours::kDim,
              "Empty scenario: pick a source and a function in the palette, then drag from the source's pin.");
     text(dl, ImGui::GetFontSize() * 0.8f, ImVec2(origin.x + 8, origin.y + size.y - ImGui::GetFontSize() * 1.2f), colours::kDim,
-         "drag empty space or right-drag: pan   wheel: zoom   Del: delete   Ctrl+Z / Ctrl+Y: undo / redo");
+         io.ConfigMacOSXBehaviors
+             ? "drag empty space or right-drag: pan   wheel: zoom   Del: delete   Cmd+Z / Cmd+Y: undo / redo"
+             : "drag empty space or right-drag: pan   wheel: zoom   Del: delete   Ctrl+Z / Ctrl+Y: undo / redo");
     dl->PopClipRect();
 
     // Export what was drawn (tests) and where palette clicks land.

@@ -129,11 +129,7 @@ void JourneyPanel::draw(FrameContext& ctx) {
         ImGui::TextDisabled("No item selected.");
         return;
     }
-    if (item != m_cachedItem || e.trace().records().size() != m_cachedRecords) {
-        m_records = itemRecords(e, item);
-        m_cachedItem = item;
-        m_cachedRecords = e.trace().records().size();
-    }
+    const std::vector<std::uint32_t>& records = m_records.update(e, ctx.ui.engineBuild, item);
     const Item& it = e.items()[item];
     ImGui::Text("%s", e.itemId(item).c_str());
     ImGui::SameLine();
@@ -155,30 +151,34 @@ void JourneyPanel::draw(FrameContext& ctx) {
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 70);
         ImGui::TableHeadersRow();
         const auto& recs = e.trace().records();
-        SimTime prev = -1;
-        for (std::uint32_t index : m_records) {
-            const TraceRecord& r = recs[index];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(formatClock(r.time).c_str());
-            ImGui::TableNextColumn();
-            if (prev >= 0 && r.time > prev) ImGui::TextDisabled("+%s", formatDuration(r.time - prev).c_str());
-            prev = r.time;
-            ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, kindColour(r));
-            ImGui::TextUnformatted(describe(e, r).c_str());
-            ImGui::PopStyleColor();
-            // The message a Sent record made is the item whose Arrival it caused (the next record).
-            if (r.kind == TraceKind::Sent && index + 1 < recs.size() && recs[index + 1].kind == TraceKind::Arrival &&
-                recs[index + 1].cause == index && recs[index + 1].item < e.items().size()) {
-                ImGui::SameLine();
-                ImGui::PushID(static_cast<int>(index));
-                if (ImGui::SmallButton(e.itemId(recs[index + 1].item).c_str()))
-                    ctx.commands.push(cmd::SelectItem{recs[index + 1].item});
-                ImGui::PopID();
+        ImGuiListClipper clipper;  // an SQS message looping for days has tens of thousands of records
+        clipper.Begin(static_cast<int>(records.size()));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const std::uint32_t index = records[static_cast<std::size_t>(row)];
+                const TraceRecord& r = recs[index];
+                const SimTime prev = row > 0 ? recs[records[static_cast<std::size_t>(row) - 1]].time : -1;
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(formatClock(r.time).c_str());
+                ImGui::TableNextColumn();
+                if (prev >= 0 && r.time > prev) ImGui::TextDisabled("+%s", formatDuration(r.time - prev).c_str());
+                ImGui::TableNextColumn();
+                ImGui::PushStyleColor(ImGuiCol_Text, kindColour(r));
+                ImGui::TextUnformatted(describe(e, r).c_str());
+                ImGui::PopStyleColor();
+                // The message a Sent record made is the item whose Arrival it caused (the next record).
+                if (r.kind == TraceKind::Sent && index + 1 < recs.size() && recs[index + 1].kind == TraceKind::Arrival &&
+                    recs[index + 1].cause == index && recs[index + 1].item < e.items().size()) {
+                    ImGui::SameLine();
+                    ImGui::PushID(static_cast<int>(index));
+                    if (ImGui::SmallButton(e.itemId(recs[index + 1].item).c_str()))
+                        ctx.commands.push(cmd::SelectItem{recs[index + 1].item});
+                    ImGui::PopID();
+                }
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%u", index);
             }
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%u", index);
         }
         ImGui::EndTable();
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "frame_context.hpp"
+#include "ui/timeline_model.hpp"
 
 namespace pg::ui {
 
@@ -14,9 +15,7 @@ public:
 
 private:
     char m_query[64] = {};
-    std::uint32_t m_cachedItem = sim::kNone;
-    std::size_t m_cachedRecords = 0;
-    std::vector<std::uint32_t> m_records;
+    ItemRecords m_records;  ///< the selected item's records
 };
 
 }  // namespace pg::ui

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -43,12 +45,33 @@ std::string rowText(const Engine& e, std::uint32_t index, const TraceRecord& r) 
 }
 }  // namespace
 
+void LogPanel::compileFilter(const Engine& e) {
+    m_kindMatch.assign(256, 0);  // every TraceKind value (a uint8_t)
+    for (std::size_t k = 0; k < m_kindMatch.size(); ++k)
+        m_kindMatch[k] = !m_filter[0] || std::strstr(traceKindName(static_cast<TraceKind>(k)), m_filter) != nullptr;
+    m_nodeMatch.assign(e.nodeCount(), 0);
+    for (std::size_t n = 0; n < e.nodeCount(); ++n)
+        m_nodeMatch[n] = m_filter[0] && e.scenario().nodes[n].id.find(m_filter) != std::string::npos;
+    // "orders#13": the item with that origin and number (ids are "<origin id>#<number>")
+    m_itemOrigin = kNone;
+    const char* hash = std::strrchr(m_filter, '#');
+    if (hash && hash[1]) {
+        char* end = nullptr;
+        const unsigned long number = std::strtoul(hash + 1, &end, 10);
+        if (end && !*end && number <= UINT32_MAX) {
+            m_itemOrigin = e.nodeIndex(std::string(m_filter, static_cast<std::size_t>(hash - m_filter)));
+            m_itemNumber = static_cast<std::uint32_t>(number);
+        }
+    }
+}
+
 bool LogPanel::matches(const Engine& e, const TraceRecord& r) const {
     if (m_failuresOnly && !isFailure(r)) return false;
-    if (!m_filter[0]) return true;
-    if (std::strstr(traceKindName(r.kind), m_filter)) return true;
-    if (r.node < e.nodeCount() && e.scenario().nodes[r.node].id.find(m_filter) != std::string::npos) return true;
-    return std::strchr(m_filter, '#') && r.item != kNone && e.itemId(r.item) == m_filter;
+    if (static_cast<std::size_t>(r.kind) < m_kindMatch.size() && m_kindMatch[static_cast<std::size_t>(r.kind)]) return true;
+    if (r.node < m_nodeMatch.size() && m_nodeMatch[r.node]) return true;
+    if (m_itemOrigin == kNone || r.item == kNone || r.item >= e.items().size()) return false;
+    const Item& it = e.items()[r.item];
+    return it.number == m_itemNumber && it.origin == m_itemOrigin;
 }
 
 void LogPanel::draw(FrameContext& ctx) {
@@ -63,16 +86,23 @@ void LogPanel::draw(FrameContext& ctx) {
     ImGui::SameLine();
     const bool copy = ImGui::SmallButton("Copy as text");
     // Extend (or rebuild after a filter change / rewind) the filtered index.
-    if (m_dirty || recs.size() < m_scanned || (m_scanned > 0 && recs[m_scanned - 1].time != m_lastTime)) {
+    if (m_dirty || ctx.ui.engineBuild != m_build || recs.size() < m_scanned || (m_scanned > 0 && recs[m_scanned - 1].time != m_lastTime)) {
         m_rows.clear();
         m_scanned = 0;
         m_dirty = false;
+        m_build = ctx.ui.engineBuild;
+        compileFilter(e);
     }
-    for (; m_scanned < recs.size(); ++m_scanned)
+    const std::size_t scanEnd = std::min(recs.size(), m_scanned + kScanPerFrame);
+    for (; m_scanned < scanEnd; ++m_scanned)
         if (matches(e, recs[m_scanned])) m_rows.push_back(static_cast<std::uint32_t>(m_scanned));
     m_lastTime = m_scanned > 0 ? recs[m_scanned - 1].time : -1;
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu records", m_rows.size(), recs.size());
+    if (m_scanned < recs.size())
+        ImGui::TextDisabled("%zu of %zu records (filtering, %.0f %%)", m_rows.size(), recs.size(),
+                            100.0 * static_cast<double>(m_scanned) / static_cast<double>(recs.size()));
+    else
+        ImGui::TextDisabled("%zu of %zu records", m_rows.size(), recs.size());
     if (copy) {
         std::string out = "seq\ttime\tkind\tnode\titem\tattempt\tdetail\n";
         for (std::size_t i = 0; i < m_rows.size() && i < 200000; ++i) out += rowText(e, m_rows[i], recs[m_rows[i]]) + "\n";

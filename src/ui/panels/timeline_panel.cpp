@@ -166,7 +166,9 @@ void drawItemRow(ImDrawList* dl, const TimeContext& tc, const Engine& e, const s
     }
 }
 
-/// A per-second gauge row (queue depth, visible messages) as bars scaled to the row's maximum.
+/// A per-second gauge row (queue depth, visible messages) as bars scaled to the row's maximum. Seconds narrower
+/// than a pixel fold into one bar per pixel column with their maximum: a day-long run fitted into the view is
+/// 86,400 seconds but only as many bars as the row is wide.
 template <typename Series, typename Get>
 void drawGaugeRow(ImDrawList* dl, const TimeContext& tc, const Series& series, Get get, float y, float h, ImU32 col) {
     if (series.empty()) return;
@@ -174,13 +176,18 @@ void drawGaugeRow(ImDrawList* dl, const TimeContext& tc, const Series& series, G
     const std::size_t b = std::min(series.size(), static_cast<std::size_t>(tc.t1 / kSecond) + 1);
     double maxV = 1;
     for (std::size_t s = a; s < b; ++s) maxV = std::max(maxV, static_cast<double>(get(series[s])));
-    for (std::size_t s = a; s < b; ++s) {
-        const double v = get(series[s]);
-        if (v <= 0) continue;
-        const float top = y + h - static_cast<float>(v / maxV) * (h - 2);
-        const float xa = tc.x(static_cast<SimTime>(s) * kSecond), xb = std::max(tc.x(static_cast<SimTime>(s + 1) * kSecond) - 1, xa + 1);
-        // (a second that began before the view starts at its left edge, not over the row labels)
-        dl->AddRectFilled(ImVec2(std::max(xa, tc.x0), top), ImVec2(std::min(xb, tc.x0 + tc.width), y + h), col);
+    for (std::size_t s = a; s < b;) {
+        const float xa = tc.x(static_cast<SimTime>(s) * kSecond);
+        double v = get(series[s]);
+        std::size_t next = s + 1;  // fold the following seconds that start in the same pixel column
+        while (next < b && tc.x(static_cast<SimTime>(next) * kSecond) < xa + 1.0f) v = std::max(v, static_cast<double>(get(series[next++])));
+        if (v > 0) {
+            const float top = y + h - static_cast<float>(v / maxV) * (h - 2);
+            const float xb = std::max(tc.x(static_cast<SimTime>(next) * kSecond) - 1, xa + 1);
+            // (a second that began before the view starts at its left edge, not over the row labels)
+            dl->AddRectFilled(ImVec2(std::max(xa, tc.x0), top), ImVec2(std::min(xb, tc.x0 + tc.width), y + h), col);
+        }
+        s = next;
     }
     char label[32];
     std::snprintf(label, sizeof label, "max %.0f", maxV);
@@ -192,7 +199,7 @@ void drawGaugeRow(ImDrawList* dl, const TimeContext& tc, const Series& series, G
 // [SECTION] drawContent
 void TimelinePanel::draw(FrameContext& ctx) {
     const Engine& e = ctx.engine;
-    m_model.update(e);
+    m_model.update(e, ctx.ui.engineBuild);
     const SimTime now = e.now();
     // toolbar
     ImGui::Checkbox("Follow", &m_follow);
@@ -234,12 +241,7 @@ void TimelinePanel::draw(FrameContext& ctx) {
     if (ctx.ui.selectedItem != kNone && ctx.ui.selectedItem < e.items().size()) {
         rowLabel(e.itemId(ctx.ui.selectedItem), colours::kSelect);
         dl->PushClipRect(ImVec2(tc.x0, clipTop0), ImVec2(tc.x0 + width, clipBottom0), true);
-        if (m_cachedItem != ctx.ui.selectedItem || m_cachedSize != e.trace().records().size()) {
-            m_itemRecords = itemRecords(e, ctx.ui.selectedItem);
-            m_cachedItem = ctx.ui.selectedItem;
-            m_cachedSize = e.trace().records().size();
-        }
-        drawItemRow(dl, tc, e, m_itemRecords, y, rowH);
+        drawItemRow(dl, tc, e, m_itemRecords.update(e, ctx.ui.engineBuild, ctx.ui.selectedItem), y, rowH);
         dl->PopClipRect();
         y += rowH + 4;
     }
@@ -263,6 +265,7 @@ void TimelinePanel::draw(FrameContext& ctx) {
         }
         y += 4;
     }
+    ctx.ui.timelineShards.clear();
     for (std::uint32_t i = 0; i < e.nodeCount(); ++i) {
         const Node& n = e.scenario().nodes[i];
         if (invocationModeOf(n.type) != InvocationMode::PollBased || !e.metrics().hasQueueSeries(i)) continue;
@@ -273,7 +276,24 @@ void TimelinePanel::draw(FrameContext& ctx) {
         rowLabel(n.id + " in flight", modeColour(InvocationMode::PollBased));
         drawGaugeRow(dl, tc, e.metrics().queueSeries(i), [](const QueueSecond& s) { return s.peakInFlight; }, y, rowH,
                      IM_COL32(110, 160, 220, 160));
-        y += rowH + 4;
+        y += rowH;
+        // Kinesis / DynamoDB streams: one lane per shard with its batches' invocations (a blocked shard shows
+        // its failing batch again and again, the waits between the bars are the retry backoff).
+        for (const StreamShards& st : m_model.streams()) {
+            if (st.node != i) continue;
+            ctx.ui.timelineShards[n.id] = static_cast<int>(st.shards.size());
+            for (std::size_t shard = 0; shard < st.shards.size(); ++shard)
+                for (std::size_t row = 0; row < st.shards[shard].size(); ++row) {
+                    if (visible(y)) {
+                        rowLabel(row == 0 ? "  shard-" + std::to_string(shard) : "", colours::kDim);
+                        dl->PushClipRect(ImVec2(tc.x0, clipTop0), ImVec2(tc.x0 + width, clipBottom0), true);
+                        drawLane(dl, tc, st.shards[shard][row], y, rowH, now, ctx.ui.selectedItem, hover);
+                        dl->PopClipRect();
+                    }
+                    y += rowH;
+                }
+        }
+        y += 4;
     }
 
     // axis and playhead (drawn last, on top)

@@ -1,5 +1,6 @@
 // Timeline: one lane per execution environment of each function (cold start, run, outcome colour), the
-// selected item's dwell, retry waits and SQS visibility windows, queue-depth rows; zoom/pan, hover, click.
+// selected item's dwell, retry waits and SQS visibility windows, queue-depth rows, one lane per stream shard
+// (its batches' invocations); zoom/pan, hover, click.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -17,9 +18,7 @@ private:
     TimelineModel m_model;
     sim::SimTime m_t0 = 0, m_span = 60 * sim::kSecond;  ///< visible range [m_t0, m_t0 + m_span)
     bool m_follow = true;                               ///< keep the playhead in view
-    std::vector<std::uint32_t> m_itemRecords;           ///< selected item's records (cached by trace size)
-    std::uint32_t m_cachedItem = sim::kNone;
-    std::size_t m_cachedSize = 0;
+    ItemRecords m_itemRecords;                          ///< the selected item's records
 };
 
 }  // namespace pg::ui

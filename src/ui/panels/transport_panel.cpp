@@ -42,6 +42,16 @@ void TransportPanel::draw(FrameContext& ctx) {
     if (ImGui::SliderFloat("##speed", &speed, 1.0f, 100000.0f, "x%.0f", ImGuiSliderFlags_Logarithmic))
         q.push(cmd::SetSpeed{speed});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Speed: virtual time per wall-clock second (x1 = real time)");
+    if (ctx.ui.playing && ctx.ui.simulationBound) {
+        // Honest speed: the per-frame simulation budget caps playback; show the rate it actually reaches.
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.35f, 1), "max: x%.0f", ctx.ui.achievedSpeed);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The simulation cannot keep up with x%.0f: the page simulates at most %.0f ms per frame so "
+                              "it stays responsive, and virtual time runs at the rate shown.\nThe run is the same "
+                              "whatever the speed: only how fast you watch it changes.",
+                              ctx.ui.speed, kSimulationSliceSeconds * 1000);
+    }
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();

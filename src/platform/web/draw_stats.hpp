@@ -1,0 +1,16 @@
+// What the last frame asked WebGL to draw, for the bench (issue 7): under software rendering (SwiftShader)
+// a frame's cost grows with the pixels its triangles cover, so that area is a noise-free proxy of it.
+#pragma once
+#include <string>
+
+namespace pg::web {
+
+/// {"commands","vertices","indices","fill_px","host_ms","lists"} of the last rendered frame: fill_px is the
+/// area of every triangle clipped to its draw command's clip rectangle (framebuffer pixels; overlaps count
+/// twice), lists the same per window ({"name","fill_px"}); host_ms the wall time of the whole main-loop
+/// callback (input, App::frame, ImGui::Render, GL calls).
+std::string drawStatsJson();
+/// Called by the main loop with the wall time of its last callback.
+void noteHostFrame(double ms);
+
+}  // namespace pg::web
