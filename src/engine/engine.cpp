@@ -296,15 +296,21 @@ void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) 
 
 // [SECTION] items and deliveries
 
-std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
-                                 ItemState initial) {
+/// A new item as it arrives now at `origin` (createItem and createItems fill the rest).
+static Item arrivingItem(SimTime now, std::uint32_t origin, std::uint32_t number, std::uint32_t function,
+                         ItemState initial) {
     Item it;
-    it.createdAt = m_now;
+    it.createdAt = now;
     it.origin = origin;
     it.number = number;
     it.function = function;
     it.state = initial;
-    const std::uint32_t index = m_items.add(it);
+    return it;
+}
+
+std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
+                                 ItemState initial) {
+    const std::uint32_t index = m_items.add(arrivingItem(m_now, origin, number, function, initial));
     ++m_stateCounts[static_cast<int>(initial)];
     if (m_armed.parent != kNone) {  // a spawned item (armSpawn): chain link, Arrival caused by the sender
         if (m_chain.size() <= index) m_chain.resize(index + 1);
@@ -318,12 +324,7 @@ std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std
 
 std::uint32_t Engine::createItems(std::uint32_t origin, std::uint32_t number, std::uint32_t count,
                                   std::uint32_t function, ItemState initial) {
-    Item it;
-    it.createdAt = m_now;
-    it.origin = origin;
-    it.number = number;
-    it.function = function;
-    it.state = initial;
+    Item it = arrivingItem(m_now, origin, number, function, initial);
     const auto base = static_cast<std::uint32_t>(m_items.size());
     if (m_tracing && count > 0) {
         // A new item has no previous record (cause kNone); the records get consecutive sequence numbers.

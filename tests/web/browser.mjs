@@ -47,6 +47,32 @@ export async function openApp(page, url, frames = 10) {
 export const frameCount = (page) => page.evaluate(() => Module._pg_frame_count());
 export const stateJson = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())));
 
+/// A node's rectangle on screen ({x, y, w, h} in CSS pixels), from the app's own layout.
+export const nodeRect = (page, id) => page.evaluate((i) => JSON.parse(Module.UTF8ToString(Module.ccall(
+  'pg_node_screen_rect', 'number', ['string'], [i]))), id);
+
+/// Resolves once the app has drawn `n` more frames (input is only seen on the next frame).
+export const waitFrames = (page, n = 4) => page.evaluate((k) => new Promise((done) => {
+  const start = Module._pg_frame_count();
+  const tick = () => (Module._pg_frame_count() >= start + k ? done() : requestAnimationFrame(tick));
+  tick();
+}), n);
+
+/// A mouse drag from `from` to `to` in eight moves, a frame apart, as a hand would make it.
+export async function dragMouse(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await waitFrames(page, 2);
+  await page.mouse.down();
+  await waitFrames(page, 2);
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+    await waitFrames(page, 1);
+  }
+  await waitFrames(page, 2);
+  await page.mouse.up();
+  await waitFrames(page, 3);
+}
+
 /// Pixel statistics of a PNG screenshot, computed in the page (no image library needed here).
 export async function pngStats(page, png) {
   return page.evaluate(async (b64) => {

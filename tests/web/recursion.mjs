@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, nodeRect as rect, waitFrames as frames, dragMouse as drag } from './browser.mjs';
 
 const SCENARIO = {
   version: 1, name: 'Send me', seed: 3, run_for: '1m',
@@ -17,27 +17,6 @@ const SCENARIO = {
   edges: [{ from: 'jobs', to: 'relay', batch_size: 1 }],
 };
 
-const rect = (page, id) => page.evaluate((i) => JSON.parse(Module.UTF8ToString(Module.ccall(
-  'pg_node_screen_rect', 'number', ['string'], [i]))), id);
-const frames = (page, n = 4) => page.evaluate((k) => new Promise((done) => {
-  const start = Module._pg_frame_count();
-  const tick = () => (Module._pg_frame_count() >= start + k ? done() : requestAnimationFrame(tick));
-  tick();
-}), n);
-
-async function drag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await frames(page, 2);
-  await page.mouse.down();
-  await frames(page, 2);
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
-    await frames(page, 1);
-  }
-  await frames(page, 2);
-  await page.mouse.up();
-  await frames(page, 3);
-}
 
 export default async function recursion({ url, artifacts }) {
   const { context, close } = await launchBrowser({ deviceScaleFactor: 1, viewport: { width: 1440, height: 900 } });
