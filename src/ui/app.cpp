@@ -149,8 +149,9 @@ void App::apply(const Command& command) {
                 }
             } else if constexpr (std::is_same_v<T, cmd::Step>) {
                 ui.playing = false;
-                for (int i = 0; i < c.count && e.step(); ++i) {
-                }
+                int stepped = 0;
+                while (stepped < c.count && stepWithinRun()) ++stepped;
+                if (stepped < c.count) ui.status = "end of the run (run_for)";
             } else if constexpr (std::is_same_v<T, cmd::StepToInvocation>) {
                 ui.playing = false;
                 const std::int64_t before = totalInvocations(e);
@@ -280,6 +281,12 @@ bool App::nodeScreenRect(const std::string& id, ScreenRect& out) const {
 }
 
 // [SECTION] frame
+bool App::stepWithinRun() {
+    Engine& e = *m_engine;
+    if (e.idle() || e.nextEventTime() >= m_scenario.runFor) return false;
+    return e.step();
+}
+
 void App::advance(double dtSeconds) {
     Engine& e = *m_engine;
     m_ui.lastFrameSimMs = 0;

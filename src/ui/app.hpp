@@ -65,6 +65,9 @@ public:
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
 
 private:
+    /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
+    /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
+    bool stepWithinRun();
     void loadDefaultScenario();
     void rebuildEngine(bool keepTime);
     void commit(sim::Scenario candidate, bool rebuild);  // validated edit with an undo snapshot

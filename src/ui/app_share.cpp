@@ -87,7 +87,7 @@ bool App::openShareLink(const std::string& fragment) {
     replaceScenario(std::move(link.scenario));
     if (link.step) {
         const auto start = std::chrono::steady_clock::now();
-        for (std::uint64_t i = 0; i < *link.step && m_engine->step(); ++i) {
+        for (std::uint64_t i = 0; i < *link.step && stepWithinRun(); ++i) {
             if ((i & 1023) == 1023 &&
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kOpenStepBudgetSeconds)
                 break;
