@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/scenario_compare.hpp"
 #include "scenario/scenario_json.hpp"
 
 namespace pg::scenario::test {
@@ -80,6 +81,16 @@ inline std::vector<std::filesystem::path> presetFiles() {
         if (entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
+}
+
+/// parse(write(s)) == s, and write is a fixed point (indented form).
+inline void checkWrittenRoundTrip(const pg::sim::Scenario& s) {
+    const std::string written = writeScenario(s);
+    ParseResult again = parseScenario(written);
+    INFO("written:\n" << written << "\nerrors:\n" << formatErrors(again.errors));
+    REQUIRE(again.ok());
+    CHECK(firstDifference(s, again.scenario) == "");
+    CHECK(writeScenario(again.scenario) == written);
 }
 
 }  // namespace pg::scenario::test

@@ -1,24 +1,10 @@
 // Scenario fields of batch responses and stream windows: rule outcomes invalid_batch_response / missing_state,
 // read, validated with JSON paths and written back (round trip).
-#include "scenario/scenario_compare.hpp"
 #include "scenario_test_helpers.hpp"
 
 using namespace pg::scenario;
 using namespace pg::scenario::test;
 namespace sim = pg::sim;
-
-namespace {
-
-void checkRoundTrip(const sim::Scenario& s) {
-    const std::string written = writeScenario(s);
-    ParseResult again = parseScenario(written);
-    INFO("written:\n" << written << "\nerrors:\n" << formatErrors(again.errors));
-    REQUIRE(again.ok());
-    CHECK(firstDifference(s, again.scenario) == "");
-    CHECK(writeScenario(again.scenario) == written);
-}
-
-}  // namespace
 
 TEST_CASE("rule outcomes invalid_batch_response and missing_state: read, written back, bad spellings named") {
     json doc = baseScenario();
@@ -29,7 +15,7 @@ TEST_CASE("rule outcomes invalid_batch_response and missing_state: read, written
     REQUIRE(rules.size() == 2);
     CHECK(rules[0].then == sim::RuleOutcome::InvalidBatchResponse);
     CHECK(rules[1].then == sim::RuleOutcome::MissingState);
-    checkRoundTrip(r.scenario);
+    checkWrittenRoundTrip(r.scenario);
     CHECK(writeScenario(r.scenario).find("\"invalid_batch_response\"") != std::string::npos);
 
     doc["nodes"][kFn]["behavior"] = json::parse(R"([{"then": "invalid_response"}])");
@@ -44,7 +30,7 @@ TEST_CASE("tumbling_window and window_state_bytes_per_record on stream edges: ra
     auto r = expectOk(doc);
     CHECK(r.scenario.edges[kStreamEdge].tumblingWindow == 120 * sim::kSecond);
     CHECK(r.scenario.edges[kStreamEdge].windowStateBytesPerRecord == 5000);
-    checkRoundTrip(r.scenario);
+    checkWrittenRoundTrip(r.scenario);
     CHECK(writeScenario(r.scenario).find("\"tumbling_window\": \"2m\"") != std::string::npos);
 
     doc["edges"][kStreamEdge]["tumbling_window"] = 901;  // FIDELITY 6.3: 0-900
@@ -73,7 +59,7 @@ TEST_CASE("poll_latency on SQS edges: zero (default) or realistic; other sources
     doc["edges"][kSqsEdge]["batching_window"] = "5s";
     auto r = expectOk(doc);
     CHECK(r.scenario.edges[kSqsEdge].pollLatency == sim::SqsPollLatency::Realistic);
-    checkRoundTrip(r.scenario);
+    checkWrittenRoundTrip(r.scenario);
     doc["edges"][kSqsEdge]["poll_latency"] = "zero";  // the default: omitted when written
     r = expectOk(doc);
     CHECK(writeScenario(r.scenario).find("poll_latency") == std::string::npos);

@@ -1,5 +1,6 @@
 // Launches Debian's Chromium headless through playwright-core, with WebGL2 on SwiftShader
 // (flags from ../shared/TOOLCHAIN.md: without the background-networking ones Chromium floods the closed network).
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,32 @@ export async function openApp(page, url, frames = 10) {
 
 export const frameCount = (page) => page.evaluate(() => Module._pg_frame_count());
 export const stateJson = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())));
+
+/// The current scenario's name, as the app holds it.
+export const scenarioName = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())).name);
+
+/// Waits until the scenario is named `expected` (edits land a frame or two later); fails with `what` otherwise.
+export async function waitForName(page, expected, what) {
+  try {
+    await page.waitForFunction((n) => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())).name === n,
+      expected, { timeout: 5000 });
+  } catch (e) {
+    assert.equal(await scenarioName(page), expected, what);
+  }
+}
+
+/// Clicks the inspector's Name field (its rectangle comes from the state JSON) and selects its text with
+/// `selectAll` ('Control+A'; 'Meta+A' on a Mac).
+export async function focusNameField(page, selectAll = 'Control+A') {
+  await page.evaluate(() => Module.ccall('pg_select', 'number', ['string'], ['']));  // the scenario's settings
+  await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())).fields.name, null,
+    { timeout: 10000 });
+  const r = (await stateJson(page)).fields.name;
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.waitForTimeout(100);
+  await page.keyboard.press(selectAll);
+  await page.waitForTimeout(100);
+}
 
 /// A node's rectangle on screen ({x, y, w, h} in CSS pixels), from the app's own layout.
 export const nodeRect = (page, id) => page.evaluate((i) => JSON.parse(Module.UTF8ToString(Module.ccall(

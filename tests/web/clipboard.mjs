@@ -5,30 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson } from './browser.mjs';
-
-const scenarioName = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())).name);
-
-/// Clicks the inspector's Name field (its rectangle comes from the state JSON) and selects its text.
-async function focusNameField(page) {
-  await page.evaluate(() => Module.ccall('pg_select', 'number', ['string'], ['']));  // the scenario's settings
-  await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())).fields.name, null,
-    { timeout: 10000 });
-  const r = (await stateJson(page)).fields.name;
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-  await page.waitForTimeout(100);
-  await page.keyboard.press('Control+A');
-  await page.waitForTimeout(100);
-}
-
-async function waitForName(page, expected, what) {
-  try {
-    await page.waitForFunction((n) => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())).name === n,
-      expected, { timeout: 5000 });
-  } catch (e) {
-    assert.equal(await scenarioName(page), expected, what);
-  }
-}
+import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField } from './browser.mjs';
 
 export default async function clipboard({ url, artifacts }) {
   const { context, close } = await launchBrowser({ deviceScaleFactor: 1 });

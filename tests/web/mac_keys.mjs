@@ -3,18 +3,7 @@
 // web/links.js's paste path, with Cmd as the held shortcut key), and outside a text field Cmd+Z undoes the
 // rename, Cmd+Y redoes it. The platform is faked before the page loads (headless Chromium runs on Linux).
 import assert from 'node:assert/strict';
-import { launchBrowser, watchConsole, openApp, stateJson } from './browser.mjs';
-
-const scenarioName = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())).name);
-
-async function waitForName(page, expected, what) {
-  try {
-    await page.waitForFunction((n) => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())).name === n,
-      expected, { timeout: 5000 });
-  } catch (e) {
-    assert.equal(await scenarioName(page), expected, what);
-  }
-}
+import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField } from './browser.mjs';
 
 export default async function macKeys({ url }) {
   const { context, close } = await launchBrowser({ deviceScaleFactor: 1 });
@@ -28,16 +17,7 @@ export default async function macKeys({ url }) {
     await openApp(page, url, 10);
     const original = await scenarioName(page);
 
-    const nameField = async () => {  // click the inspector's Name field, Cmd+A
-      await page.evaluate(() => Module.ccall('pg_select', 'number', ['string'], ['']));  // the scenario's settings
-      await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())).fields.name, null,
-        { timeout: 10000 });
-      const r = (await stateJson(page)).fields.name;
-      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-      await page.waitForTimeout(100);
-      await page.keyboard.press('Meta+A');
-      await page.waitForTimeout(100);
-    };
+    const nameField = () => focusNameField(page, 'Meta+A');  // click the inspector's Name field, Cmd+A
     // Cmd+A selects the whole name: typing replaces it.
     await nameField();
     await page.keyboard.type('Typed on a Mac');
