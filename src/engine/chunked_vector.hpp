@@ -3,8 +3,12 @@
 // reallocation (the peak-memory cost of std::vector doubling), and a long trace never pauses to copy itself.
 // appendLazy adds a run of elements computed from a prototype (a burst of 100k messages): a chunk is written
 // only when one of its elements is first accessed, so a long queue costs nothing until it is read.
+// compactChunk keeps only a chunk's still-needed elements (a small sorted side array) and frees the rest, for a
+// run that lets finished elements go (EngineOptions::keepFinishedItems off): reading a dropped element aborts.
 #pragma once
 #include <algorithm>
+#include <cassert>
+#include <cstdlib>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -60,8 +64,14 @@ public:
     using RangeFn = T (*)(const T& proto, std::uint32_t k);
 
     // Access materialises a lazy chunk on first use (logically const: the values do not change).
-    T& operator[](std::size_t i) { return chunk(i >> kShift)[i & (kChunk - 1)]; }
-    const T& operator[](std::size_t i) const { return chunk(i >> kShift)[i & (kChunk - 1)]; }
+    T& operator[](std::size_t i) {
+        T* p = m_chunks[i >> kShift].get();
+        return p ? p[i & (kChunk - 1)] : slowAt(i);
+    }
+    const T& operator[](std::size_t i) const {
+        const T* p = m_chunks[i >> kShift].get();
+        return p ? p[i & (kChunk - 1)] : slowAt(i);
+    }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     const T& back() const { return (*this)[m_size - 1]; }
@@ -86,14 +96,69 @@ public:
     /// Frees every chunk (a reset run starts empty).
     void clear() {
         m_chunks.clear();
+        m_compacted.clear();
         m_ranges.clear();
         m_size = 0;
     }
-    /// Bytes of the chunks written so far.
+    /// Bytes of the chunks written so far (side arrays of compacted chunks included).
     std::size_t capacityBytes() const {
         std::size_t n = 0;
         for (const auto& c : m_chunks) n += c ? kChunk * sizeof(T) : 0;
+        for (const auto& k : m_compacted)
+            if (k) n += k->offsets.capacity() * sizeof(std::uint16_t) + k->values.capacity() * sizeof(T);
         return n;
+    }
+
+    // Dropping finished elements. The owner knows which elements are still needed; the store only keeps them.
+    /// Keeps the elements i of chunk `c` with keep(i, element) in a sorted side array and frees the rest of the
+    /// chunk (a compacted chunk can be compacted again). The chunk must lie wholly below size(); it is never
+    /// re-materialised from a lazy run, and reading a dropped element aborts (a bug in the owner).
+    template <typename Keep>
+    void compactChunk(std::size_t c, Keep keep) {
+        assert(((c + 1) << kShift) <= m_size);
+        auto kept = std::make_unique<Compacted>();
+        const std::size_t base = c << kShift;
+        forEachInChunk(c, [&](std::size_t i, const T& v) {
+            if (!keep(i, v)) return;
+            kept->offsets.push_back(static_cast<std::uint16_t>(i - base));
+            kept->values.push_back(v);
+        });
+        kept->offsets.shrink_to_fit();
+        kept->values.shrink_to_fit();
+        m_chunks[c].reset();
+        if (m_compacted.size() <= c) m_compacted.resize(c + 1);
+        m_compacted[c] = std::move(kept);
+    }
+    /// Drops every element of chunk `c` (compactChunk keeping nothing).
+    void releaseChunk(std::size_t c) {
+        compactChunk(c, [](std::size_t, const T&) { return false; });
+    }
+    bool compacted(std::size_t c) const { return c < m_compacted.size() && m_compacted[c] != nullptr; }
+    /// True if element i was dropped by compactChunk (reading it would abort).
+    bool dropped(std::size_t i) const {
+        const std::size_t c = i >> kShift;
+        return !m_chunks[c] && compacted(c) && !findKept(i);
+    }
+    /// Calls fn(index, element) for every element of chunk `c` still held, in index order, without
+    /// materialising a lazy chunk (its values are computed on the fly).
+    template <typename Fn>
+    void forEachInChunk(std::size_t c, Fn fn) const {
+        const std::size_t base = c << kShift, end = std::min(base + kChunk, m_size);
+        if (const T* p = m_chunks[c].get()) {
+            for (std::size_t i = base; i < end; ++i) fn(i, p[i - base]);
+        } else if (compacted(c)) {
+            const Compacted& k = *m_compacted[c];
+            for (std::size_t j = 0; j < k.offsets.size(); ++j) fn(base + k.offsets[j], k.values[j]);
+        } else {
+            std::unique_ptr<T[]> temp = std::make_unique<T[]>(kChunk);
+            fillFromRanges(c, temp.get());
+            for (std::size_t i = base; i < end; ++i) fn(i, temp[i - base]);
+        }
+    }
+    /// Every element still held, in index order.
+    template <typename Fn>
+    void forEachHeld(Fn fn) const {
+        for (std::size_t c = 0; c < m_chunks.size(); ++c) forEachInChunk(c, fn);
     }
 
 private:
@@ -102,12 +167,35 @@ private:
         T proto;
         RangeFn at;
     };
-    T* chunk(std::size_t c) const {
-        T* p = m_chunks[c].get();
-        return p ? p : materialize(c);
+    struct Compacted {
+        std::vector<std::uint16_t> offsets;  // ascending offsets in the chunk
+        std::vector<T> values;
+    };
+    /// A read of an element whose chunk is not resident: a kept element of a compacted chunk, else a lazy chunk
+    /// written now. Never re-materialises a compacted chunk.
+    T& slowAt(std::size_t i) const {
+        const std::size_t c = i >> kShift;
+        if (compacted(c)) {
+            T* kept = findKept(i);
+            assert(kept && "read of an element dropped by compactChunk");
+            if (!kept) std::abort();
+            return *kept;
+        }
+        return materialize(c)[i & (kChunk - 1)];
+    }
+    T* findKept(std::size_t i) const {
+        Compacted& k = *m_compacted[i >> kShift];
+        const auto off = static_cast<std::uint16_t>(i & (kChunk - 1));
+        auto it = std::lower_bound(k.offsets.begin(), k.offsets.end(), off);
+        if (it == k.offsets.end() || *it != off) return nullptr;
+        return &k.values[static_cast<std::size_t>(it - k.offsets.begin())];
     }
     T* materialize(std::size_t c) const {
         m_chunks[c] = std::make_unique<T[]>(kChunk);
+        fillFromRanges(c, m_chunks[c].get());
+        return m_chunks[c].get();
+    }
+    void fillFromRanges(std::size_t c, T* p) const {
         // Ranges are disjoint and in index order: start at the last one beginning before the chunk's end.
         const std::size_t lo = c << kShift, hi = lo + kChunk;
         auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), hi,
@@ -115,18 +203,18 @@ private:
         while (it != m_ranges.begin()) {
             --it;
             if (it->begin + it->count <= lo) break;
-            fill(c, *it);
+            fill(c, *it, p);
         }
-        return m_chunks[c].get();
     }
-    void fill(std::size_t c, const Range& r) const {
+    void fill(std::size_t c, const Range& r) const { fill(c, r, m_chunks[c].get()); }
+    void fill(std::size_t c, const Range& r, T* p) const {
         const std::size_t lo = std::max(c << kShift, r.begin), hi = std::min((c + 1) << kShift, r.begin + r.count);
-        T* p = m_chunks[c].get();
         for (std::size_t i = lo; i < hi; ++i)
             p[i & (kChunk - 1)] = r.at(r.proto, static_cast<std::uint32_t>(i - r.begin));
     }
 
-    mutable std::vector<std::unique_ptr<T[]>> m_chunks;  // null: not written yet (lazy)
+    mutable std::vector<std::unique_ptr<T[]>> m_chunks;  // null: not written yet (lazy) or compacted
+    mutable std::vector<std::unique_ptr<Compacted>> m_compacted;  // per chunk, set once compacted
     std::vector<Range> m_ranges;
     std::size_t m_size = 0;
 };

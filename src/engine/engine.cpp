@@ -56,6 +56,9 @@ void Engine::build() {
     m_lastArrival.assign(n, 0);
     m_items.clear();
     m_stateCounts = {};
+    m_itemRetirement.clear();
+    m_droppedTotals = ItemTotals{};
+    m_deliveredNames.clear();
     m_trace.clear();
     m_trace.setStoring(m_options.storeTrace);
     m_tracing = m_options.storeTrace || m_options.fingerprint;
@@ -349,6 +352,7 @@ std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t numbe
     if (fn != kNone) return item;
     ++m_counters[origin].unrouted;
     finishItem(item, ItemOutcome::Dropped, kNone, Condition::None);
+    retireItem(item);
     return kNone;
 }
 
@@ -360,6 +364,40 @@ void Engine::finishItem(std::uint32_t index, ItemOutcome outcome, std::uint32_t 
     it.condition = condition;
     record(TraceKind::Finished, index, it.origin, it.attempts, static_cast<std::uint8_t>(outcome),
            static_cast<std::uint16_t>(condition));
+}
+
+void Engine::retireItem(std::uint32_t index) {
+    if (m_options.keepFinishedItems) return;
+    Item& it = m_items[index];
+    assert(it.state == ItemState::Done);
+    if (it.retired || it.pinned) return;
+    it.retired = true;
+    m_itemRetirement.retire(
+        m_items.mutableAll(), index, [](const Item& v) { return !v.retired; },
+        [this](std::size_t, const Item& v) {
+            ++m_droppedTotals.outcomes[static_cast<std::size_t>(v.outcome)];
+            m_droppedTotals.attempts += v.attempts;
+            ++m_droppedTotals.items;
+        },
+        [this](std::size_t chunk) {
+            for (const auto& mode : m_modes) mode->onItemChunkReleased(chunk);
+        });
+}
+
+void Engine::pinItem(std::uint32_t index) {
+    Item& it = m_items[index];
+    assert(!it.retired);  // a body item is alive when its first descendant is made
+    it.pinned = true;
+}
+
+ItemTotals Engine::itemTotals() const {
+    ItemTotals t = m_droppedTotals;
+    m_items.all().forEachHeld([&](std::size_t, const Item& it) {
+        ++t.outcomes[static_cast<std::size_t>(it.outcome)];
+        t.attempts += it.attempts;
+        ++t.items;
+    });
+    return t;
 }
 
 std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
@@ -382,6 +420,12 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
 std::uint32_t Engine::deliver(const DeliveredRecord& delivered) {
     DeliveredRecord r = delivered;
     r.time = m_now;
+    if (!m_options.keepFinishedItems && r.item != kNone && !m_deliveredNames.count(r.item)) {
+        // The record renders its item's id and body later (summary, views): kept apart from the item.
+        const Item& it = m_items[r.item];
+        const Item& body = m_items[bodyItem(r.item)];
+        m_deliveredNames.emplace(r.item, ItemName{it.origin, it.number, body.origin, body.number});
+    }
     const auto index = static_cast<std::uint32_t>(m_deliveries.size());
     m_deliveries.push_back(r);
     NodeCounters& c = m_counters[r.node];
@@ -416,15 +460,28 @@ std::uint32_t Engine::nodeIndex(const std::string& id) const {
     return found == m_nodeIndex.end() ? kNone : found->second;
 }
 
-std::string Engine::itemId(std::uint32_t item) const {
+Engine::ItemName Engine::nameOf(std::uint32_t item) const {
+    if (m_items.all().dropped(item)) {
+        const auto found = m_deliveredNames.find(item);
+        assert(found != m_deliveredNames.end());  // only delivered items are named after they are dropped
+        if (found != m_deliveredNames.end()) return found->second;
+        return ItemName{};
+    }
     const Item& it = m_items[item];
-    return m_scenario.nodes[it.origin].id + "#" + std::to_string(it.number);
+    const Item& body = m_items[bodyItem(item)];
+    return ItemName{it.origin, it.number, body.origin, body.number};
+}
+
+std::string Engine::itemId(std::uint32_t item) const {
+    const ItemName name = nameOf(item);
+    if (name.origin == kNone) return "?";
+    return m_scenario.nodes[name.origin].id + "#" + std::to_string(name.number);
 }
 
 std::string Engine::itemBody(std::uint32_t item) const {
-    const Item& it = m_items[bodyItem(item)];
+    const ItemName name = nameOf(item);
     std::string body;
-    renderBody(m_scenario.nodes[it.origin].traffic.body, it.number, body);
+    if (name.bodyOrigin != kNone) renderBody(m_scenario.nodes[name.bodyOrigin].traffic.body, name.bodyNumber, body);
     return body;
 }
 

@@ -9,8 +9,10 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "chunk_retirement.hpp"
 #include "destinations.hpp"
 #include "event_queue.hpp"
 #include "function_runtime.hpp"
@@ -45,6 +47,18 @@ struct EngineOptions {
     /// (Item::attempts still counts); for a runner that prints no per-item detail.
     bool recordAttempts = true;
     bool checkEveryStep = false;   ///< run checkInvariants() after every step; the first problem aborts
+    /// Keep every item (and SQS message) once finished, for views that list or open them. Off (a runner that
+    /// prints only totals): modes retire items nothing reads any more and the stores drop them chunk by chunk
+    /// (ChunkRetirement). The run, its counters, itemTotals() and the trace fingerprint stay the same;
+    /// items().all() then holds only what is still needed.
+    bool keepFinishedItems = true;
+};
+
+/// Outcome totals over every item of a run, dropped ones included (Engine::itemTotals).
+struct ItemTotals {
+    std::array<std::int64_t, kItemOutcomeCount> outcomes{};  ///< by ItemOutcome (Pending: not finished)
+    std::int64_t attempts = 0;  ///< invocations that carried an item, summed over items
+    std::int64_t items = 0;
 };
 
 class Engine {
@@ -102,6 +116,11 @@ public:
     /// Messages a send could not create because the run reached kMaxSpawnedItems.
     std::uint64_t spawnsRefused() const { return m_spawnsRefused; }
     std::size_t itemsInState(ItemState state) const { return m_stateCounts[static_cast<int>(state)]; }
+    /// Outcome and attempt totals of every item, those dropped without keepFinishedItems included.
+    ItemTotals itemTotals() const;
+    /// Bytes the item store holds now (chunks and compacted side arrays).
+    std::size_t itemBytes() const { return m_items.all().capacityBytes(); }
+    bool keepsFinishedItems() const { return m_options.keepFinishedItems; }
     const Trace& trace() const { return m_trace; }
     std::uint64_t traceFingerprint() const { return m_trace.fingerprint(); }
     const Metrics& metrics() const { return m_metrics; }
@@ -149,6 +168,10 @@ public:
     }
     /// Final outcome: state Done, records Finished.
     void finishItem(std::uint32_t item, ItemOutcome outcome, std::uint32_t endedIn, Condition condition);
+    /// A Done item that nothing reads any more (no trace record, no mode structure, no view): without
+    /// keepFinishedItems the store may drop it. Modes call it where they let go of the item; a mode that never
+    /// does keeps its items. Item references may move: hold none across this call.
+    void retireItem(std::uint32_t item);
     /// Appends a trace record about `item` (cause = its previous record); returns the record's sequence number.
     std::uint32_t record(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                          std::uint8_t outcome = 0, std::uint16_t detail = 0) {
@@ -212,6 +235,12 @@ private:
     void sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation);
     void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,
                            const std::vector<RuleOutcome>& outcomes);
+    /// A chain's body item is read by every descendant (bodyItem): never retired.
+    void pinItem(std::uint32_t item);
+    struct ItemName {
+        std::uint32_t origin = kNone, number = 0, bodyOrigin = kNone, bodyNumber = 0;
+    };
+    ItemName nameOf(std::uint32_t item) const;  // id and body number, also of a dropped delivered item
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                std::uint8_t outcome, std::uint16_t detail);
 
@@ -239,6 +268,10 @@ private:
     AccountPool m_pool;
     ItemStore m_items;
     std::array<std::size_t, kItemStateCount> m_stateCounts{};
+    // retired items (keepFinishedItems off): per-chunk counts, totals of dropped items, names of delivered ones
+    ChunkRetirement m_itemRetirement;
+    ItemTotals m_droppedTotals;
+    std::unordered_map<std::uint32_t, ItemName> m_deliveredNames;  // deliveries render their item's id and body
     Trace m_trace;
     Metrics m_metrics;
     std::vector<DeliveredRecord> m_deliveries;

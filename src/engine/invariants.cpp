@@ -12,19 +12,21 @@ std::vector<std::string> Engine::checkInvariants() const {
     auto fail = [&](const std::string& text) { problems.push_back(text); };
     const auto& items = m_items.all();
 
-    // Items: state counts, outcome consistency, attempt lists.
+    // Items: state counts, outcome consistency, attempt lists. Items dropped after retirement are Done.
     std::array<std::size_t, kItemStateCount> counted{};
-    for (std::uint32_t i = 0; i < items.size(); ++i) {
-        const Item& it = items[i];
+    counted[static_cast<int>(ItemState::Done)] = static_cast<std::size_t>(m_droppedTotals.items);
+    items.forEachHeld([&](std::size_t index, const Item& it) {
+        const auto i = static_cast<std::uint32_t>(index);
         ++counted[static_cast<int>(it.state)];
         if ((it.state == ItemState::Done) != (it.outcome != ItemOutcome::Pending))
             fail(itemId(i) + ": state " + itemStateName(it.state) + " with outcome " + itemOutcomeName(it.outcome));
+        if (it.retired && it.state != ItemState::Done) fail(itemId(i) + ": retired before it finished");
         std::size_t attempts = 0;
         for (std::uint32_t a = it.firstAttempt; a != kNone; a = m_items.attempts()[a].next) ++attempts;
         if (m_options.recordAttempts && attempts != it.attempts) fail(itemId(i) + ": attempt list length differs from attempts");
         if ((it.state == ItemState::Running || it.state == ItemState::Queued) && it.function == kNone)
             fail(itemId(i) + ": active without a function");
-    }
+    });
     for (int s = 0; s < kItemStateCount; ++s)
         if (counted[s] != m_stateCounts[s])
             fail(std::string("state count mismatch for ") + itemStateName(static_cast<ItemState>(s)));
@@ -67,11 +69,12 @@ std::vector<std::string> Engine::checkInvariants() const {
     if (m_pool.unreservedInFlight > m_pool.unreservedCapacity) fail("account pool over capacity");
     if (queuedTotal != m_stateCounts[static_cast<int>(ItemState::Queued)])
         fail("queued items and queue contents differ");
-    for (std::uint32_t i = 0; i < items.size(); ++i) {
-        if (queuedRefs[i] > 1) fail(itemId(i) + ": queued more than once");
-        if (items[i].state == ItemState::Running && runningRefs[i] != 1)
-            fail(itemId(i) + ": running but carried by " + std::to_string(runningRefs[i]) + " invocations");
-    }
+    items.forEachHeld([&](std::size_t i, const Item& it) {
+        if (queuedRefs[i] > 1) fail(itemId(static_cast<std::uint32_t>(i)) + ": queued more than once");
+        if (it.state == ItemState::Running && runningRefs[i] != 1)
+            fail(itemId(static_cast<std::uint32_t>(i)) + ": running but carried by " +
+                 std::to_string(runningRefs[i]) + " invocations");
+    });
 
     // Deliveries: each counted once at its node.
     std::vector<std::int64_t> received(m_counters.size(), 0);

@@ -32,7 +32,12 @@ struct Item {
     ItemOutcome outcome = ItemOutcome::Pending;
     Condition condition = Condition::None;
     InvokeResult lastResult = InvokeResult::None;
+    /// Without EngineOptions::keepFinishedItems: nothing reads the item any more (Engine::retireItem), and
+    /// the store may drop it. `pinned`: a chain's body item, read by its descendants: never retired.
+    bool retired = false;
+    bool pinned = false;
 };
+static_assert(sizeof(Item) <= 56, "Item is stored once per request / message / record: keep it small");
 
 /// One invocation that carried an item.
 struct AttemptRecord {
@@ -51,7 +56,10 @@ public:
     Item& operator[](std::uint32_t index) { return m_items[index]; }
     const Item& operator[](std::uint32_t index) const { return m_items[index]; }
     std::size_t size() const { return m_items.size(); }
+    /// Every item by index. Without EngineOptions::keepFinishedItems retired items may be dropped: then read
+    /// through Engine::itemTotals / all().forEachHeld, never by plain iteration.
     const ChunkedVector<Item>& all() const { return m_items; }
+    ChunkedVector<Item>& mutableAll() { return m_items; }
     const ChunkedVector<AttemptRecord>& attempts() const { return m_attempts; }
     void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId) {
         addAttempt(m_items[item], start, requestId);

@@ -17,6 +17,7 @@ std::uint32_t Engine::armSpawn(std::uint32_t node, std::uint32_t parent, std::ui
     m_armed.parent = parent;
     m_armed.depth = depth;
     m_armed.body = bodyItem(parent);
+    pinItem(m_armed.body);  // every descendant reads its body item (its origin's template and number)
     m_armedCause = cause;
     const auto traffic = static_cast<std::uint32_t>(std::max<std::int64_t>(0, m_scenario.nodes[node].traffic.count));
     return traffic + ++m_spawned[node];

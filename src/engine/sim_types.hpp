@@ -30,6 +30,7 @@ enum class ItemOutcome : std::uint8_t {
     Expired,
     Dropped,
 };
+constexpr int kItemOutcomeCount = 9;
 
 /// Invocation record condition (FIDELITY 5.2). None when the item never produced a record.
 enum class Condition : std::uint8_t {

@@ -151,6 +151,7 @@ void AsyncInvoke::succeed(std::uint32_t item) {
     const FunctionState& f = m_engine.function(it.function);
     if (f.onSuccess == kNone) {
         m_engine.finishItem(item, ItemOutcome::Succeeded, kNone, Condition::None);
+        m_engine.retireItem(item);  // out of every queue and timer: nothing reads it again
         return;
     }
     DeliveredRecord r;
@@ -165,6 +166,7 @@ void AsyncInvoke::succeed(std::uint32_t item) {
     const std::uint32_t onSuccess = f.onSuccess;
     m_engine.deliver(r);
     m_engine.finishItem(item, ItemOutcome::Succeeded, onSuccess, Condition::Success);
+    m_engine.retireItem(item);
 }
 
 void AsyncInvoke::fail(std::uint32_t item, Condition condition) {
@@ -207,6 +209,7 @@ void AsyncInvoke::fail(std::uint32_t item, Condition condition) {
         outcome = ItemOutcome::Dropped;
     }
     m_engine.finishItem(item, outcome, endedIn, condition);
+    m_engine.retireItem(item);
 }
 
 void AsyncInvoke::checkInvariants(std::vector<std::string>& problems) const {
@@ -214,10 +217,11 @@ void AsyncInvoke::checkInvariants(std::vector<std::string>& problems) const {
     for (std::uint32_t fn = 0; fn < m_engine.functions().size(); ++fn) {
         const FunctionState& f = m_engine.functions()[fn];
         std::uint32_t waiting = 0;
-        for (const Item& it : items)
+        items.forEachHeld([&](std::size_t, const Item& it) {  // dropped items are Done
             if (it.function == fn && it.state == ItemState::Waiting &&
                 std::string(m_engine.modeNameOfNode(it.origin)) == name())
                 ++waiting;
+        });
         if (waiting != f.asyncWaiting)
             problems.push_back("function " + std::to_string(fn) + ": asyncWaiting " +
                                std::to_string(f.asyncWaiting) + " but " + std::to_string(waiting) +

@@ -41,6 +41,9 @@ public:
     virtual void onCapacityFreed(std::uint32_t function) { (void)function; }
     /// A record or message was delivered to a node this mode owns (e.g. an SQS queue used as a DLQ).
     virtual void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) { (void)node, (void)deliveryIndex; }
+    /// Every item of chunk `chunk` (indices chunk * 4096 ...) was retired and dropped (keepFinishedItems off):
+    /// per-item side arrays may drop that chunk too.
+    virtual void onItemChunkReleased(std::size_t chunk) { (void)chunk; }
     /// Appends a message per violated mode-specific invariant.
     virtual void checkInvariants(std::vector<std::string>& problems) const { (void)problems; }
 

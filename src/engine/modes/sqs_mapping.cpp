@@ -29,6 +29,8 @@ void SqsMapping::start() {
     m_queues.clear();
     m_messages.clear();
     m_messageOfItem.clear();
+    m_messageRetirement.clear();
+    m_retiring = !m_engine.keepsFinishedItems();
     m_batches.clear();
     m_freeBatches.clear();
     const std::size_t n = m_engine.nodeCount();
@@ -110,8 +112,7 @@ void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     const DeliveredRecord& r = m_engine.deliveries()[deliveryIndex];
     SimTime enqueuedAt = m_engine.now();
     // A redriven message keeps its original enqueue time: retention counts from it (FIDELITY 6.2 SQS-DLQ).
-    if (r.kind == DeliveryKind::SqsRedrive && r.item < m_messageOfItem.size() && m_messageOfItem[r.item] != kNone)
-        enqueuedAt = m_messages[m_messageOfItem[r.item]].enqueuedAt;
+    if (r.kind == DeliveryKind::SqsRedrive) enqueuedAt = m_redriveEnqueuedAt;
     if (m_queues[qi].function != kNone && deliverToConsumer(qi, r, enqueuedAt)) return;
     addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
     noteQueue(qi);
@@ -282,7 +283,8 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
         while (!full() && !q.visible.empty()) {
             const std::uint32_t m = q.visible.front();
             q.visible.pop_front();
-            if (m_messages[m].state != SqsMessageState::Visible) continue;  // expired while visible
+            // expired while visible (and maybe dropped since: not read then)
+            if (m_messages.dropped(m) || m_messages[m].state != SqsMessageState::Visible) continue;
             progress |= receiveOne(q, m, b);
         }
         return progress;
@@ -295,7 +297,7 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
         while (!full() && !g.messages.empty()) {
             const std::uint32_t m = g.messages.front();
             g.messages.pop_front();
-            if (m_messages[m].state != SqsMessageState::Visible) continue;
+            if (m_messages.dropped(m) || m_messages[m].state != SqsMessageState::Visible) continue;
             progress |= receiveOne(q, m, b);
         }
         if (g.messages.empty() || g.inFlight > 0) {
@@ -335,6 +337,7 @@ bool SqsMapping::receiveOne(SqsQueue& q, std::uint32_t message, std::uint32_t b)
 void SqsMapping::moveToDlq(SqsQueue& q, std::uint32_t message) {
     const std::uint32_t item = m_messages[message].item;
     m_messages[message].state = SqsMessageState::Gone;
+    m_redriveEnqueuedAt = m_messages[message].enqueuedAt;  // the DLQ's copy keeps it (onDelivered)
     --q.visibleCount;
     NodeCounters& c = m_engine.mutableCounters(q.node);
     --c.visible;
@@ -353,6 +356,7 @@ void SqsMapping::moveToDlq(SqsQueue& q, std::uint32_t message) {
     // A DLQ a function consumes holds the message itself from now on (model choice sqs_dlq_messages).
     if (m_queues[q.dlq].function == kNone)
         m_engine.finishItem(item, ItemOutcome::DeadLettered, dlqNode, Condition::None);
+    retireMessage(message);  // received into no batch: let go now
 }
 
 // [SECTION] invoking
@@ -377,6 +381,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
 }
 
 void SqsMapping::freeBatch(std::uint32_t b) {
+    retireGoneOf(b);
     SqsBatch& batch = m_batches[b];
     batch.state = SqsBatchState::Free;
     ++batch.generation;
@@ -391,8 +396,9 @@ void SqsMapping::invoke(std::uint32_t b) {
     m_scratchAttempts.clear();
     // Messages that expired while the batch was throttled leave it, so every message of an invoking batch is
     // one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
+    retireGoneOf(b);
     batch.messages.erase(std::remove_if(batch.messages.begin(), batch.messages.end(),
-                                        [&](std::uint32_t m) { return m_messages[m].state == SqsMessageState::Gone; }),
+                                        [&](std::uint32_t m) { return gone(m); }),
                          batch.messages.end());
     for (std::uint32_t m : batch.messages) {
         m_scratchItems.push_back(m_messages[m].item);
@@ -565,12 +571,17 @@ void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message) {
     const SimTime at = m_messages[message].enqueuedAt + q.retention;
     if (q.expiryFifo.empty()) {
         q.expiryFifo.push_back(message);
+        q.expiryFifoBackAt = at;
         return;
     }
     const std::uint32_t last = q.expiryFifo.back();
-    const SimTime lastAt = m_messages[last].enqueuedAt + q.retention;
-    if (lastAt < at || (lastAt == at && last < message)) q.expiryFifo.push_back(message);
-    else q.expiry.emplace(at, message);
+    const SimTime lastAt = q.expiryFifoBackAt;  // the last message itself may be dropped by now
+    if (lastAt < at || (lastAt == at && last < message)) {
+        q.expiryFifo.push_back(message);
+        q.expiryFifoBackAt = at;
+    } else {
+        q.expiry.emplace(at, message);
+    }
 }
 
 ExpiryEntry SqsMapping::expiryTop(const SqsQueue& q) const {
@@ -592,7 +603,7 @@ void SqsMapping::expiryPop(SqsQueue& q) {
 }
 
 void SqsMapping::armExpiry(SqsQueue& q, std::uint32_t qi) {
-    while (!expiryEmpty(q) && m_messages[expiryTop(q).second].state == SqsMessageState::Gone) expiryPop(q);
+    dropGoneExpiries(q);
     if (expiryEmpty(q)) return;
     const SimTime at = expiryTop(q).first;
     if (at >= q.expiryAt) return;
@@ -605,11 +616,13 @@ void SqsMapping::expire(std::uint32_t qi) {
     // model choice sqs_retention_in_flight). Outcome `expired`.
     SqsQueue& q = m_queues[qi];
     NodeCounters& c = m_engine.mutableCounters(q.node);
-    while (!expiryEmpty(q) && expiryTop(q).first <= m_engine.now()) {
+    for (;;) {
+        dropGoneExpiries(q);  // skipped as before; the top is then a live message
+        if (expiryEmpty(q) || expiryTop(q).first > m_engine.now()) break;
         const std::uint32_t message = expiryTop(q).second;
         expiryPop(q);
         SqsMessage& m = m_messages[message];
-        if (m.state == SqsMessageState::Gone) continue;
+        const bool wasVisible = m.state == SqsMessageState::Visible;
         if (m.state == SqsMessageState::Visible) {
             --q.visibleCount;
             --c.visible;
@@ -621,6 +634,7 @@ void SqsMapping::expire(std::uint32_t qi) {
         m.state = SqsMessageState::Gone;
         ++c.expired;
         if (!m.copy) m_engine.finishItem(m.item, ItemOutcome::Expired, kNone, Condition::None);
+        if (wasVisible) retireMessage(message);  // in flight: its batch lets go of it (retireGoneOf)
     }
     armExpiry(q, qi);
     pump(qi);
@@ -630,7 +644,7 @@ void SqsMapping::expire(std::uint32_t qi) {
 void SqsMapping::noteQueue(std::uint32_t qi) {
     if (!m_engine.metrics().enabled()) return;
     SqsQueue& q = m_queues[qi];
-    while (!expiryEmpty(q) && m_messages[expiryTop(q).second].state == SqsMessageState::Gone) expiryPop(q);
+    dropGoneExpiries(q);
     const std::uint32_t dlqDepth = q.dlq == kNone ? 0 : m_queues[q.dlq].visibleCount;
     QueueSecond& s = m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount,
                                                        dlqDepth);
@@ -652,9 +666,10 @@ std::optional<SqsQueueView> SqsMapping::queueView(std::uint32_t node) const {
     v.dlqDepth = q.dlq == kNone ? 0 : m_queues[q.dlq].visibleCount;
     // The heap may hold deleted entries on top (popped lazily): scan for the oldest live message instead.
     SimTime oldest = kNever;
-    for (std::uint32_t m = 0; m < m_messages.size() && q.visibleCount + q.inFlightCount > 0; ++m)
-        if (m_messages[m].queue == qi && m_messages[m].state != SqsMessageState::Gone)
-            oldest = std::min(oldest, m_messages[m].enqueuedAt);
+    if (q.visibleCount + q.inFlightCount > 0)
+        m_messages.forEachHeld([&](std::size_t, const SqsMessage& m) {
+            if (m.queue == qi && m.state != SqsMessageState::Gone) oldest = std::min(oldest, m.enqueuedAt);
+        });
     v.oldestAge = oldest == kNever ? 0 : m_engine.now() - oldest;
     v.pollersBusy = q.pollersBusy;
     v.pollerLimit = q.function == kNone ? 0 : pollerLimit(q);
@@ -682,7 +697,9 @@ SqsMessageView SqsMapping::viewOf(std::uint32_t message) const {
 }
 
 std::optional<SqsMessageView> SqsMapping::messageView(std::uint32_t item) const {
-    if (item >= m_messageOfItem.size() || m_messageOfItem[item] == kNone) return std::nullopt;
+    if (item >= m_messageOfItem.size() || m_messageOfItem.dropped(item) || m_messageOfItem[item] == kNone ||
+        m_messages.dropped(m_messageOfItem[item]))
+        return std::nullopt;
     return viewOf(m_messageOfItem[item]);
 }
 
@@ -691,7 +708,8 @@ std::vector<SqsMessageView> SqsMapping::liveMessages(std::uint32_t node, std::si
     const std::uint32_t qi = queueOfNode(node);
     if (qi == kNone) return out;
     for (std::uint32_t m = 0; m < m_messages.size() && out.size() < limit; ++m)
-        if (m_messages[m].queue == qi && m_messages[m].state != SqsMessageState::Gone) out.push_back(viewOf(m));
+        if (!m_messages.dropped(m) && m_messages[m].queue == qi && m_messages[m].state != SqsMessageState::Gone)
+            out.push_back(viewOf(m));
     return out;
 }
 
@@ -702,9 +720,13 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
     std::vector<std::vector<std::uint32_t>> groupInFlight(m_queues.size());
     for (std::size_t qi = 0; qi < m_queues.size(); ++qi) groupInFlight[qi].assign(m_queues[qi].groups.size(), 0);
     const auto& items = m_engine.items().all();
-    for (std::uint32_t i = 0; i < m_messages.size(); ++i) {
-        const SqsMessage& m = m_messages[i];
-        const std::string id = m.item < items.size() ? m_engine.itemId(m.item) : "?";
+    m_messages.forEachHeld([&](std::size_t index, const SqsMessage& m) {  // dropped messages are Gone
+        const auto i = static_cast<std::uint32_t>(index);
+        auto id = [&] {
+            return m.item < items.size() && !items.dropped(m.item) ? m_engine.itemId(m.item) : std::string("?");
+        };
+        if (m.retired && (m.state != SqsMessageState::Gone || m.batch != kNone))
+            problems.push_back("sqs message " + id() + ": retired while in its queue or a batch");
         if (m.state == SqsMessageState::Visible) ++visible[m.queue];
         if (m.state == SqsMessageState::InFlight) {
             ++inFlight[m.queue];
@@ -712,16 +734,17 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
             if (m.batch == kNone || m_batches[m.batch].state == SqsBatchState::Free ||
                 std::find(m_batches[m.batch].messages.begin(), m_batches[m.batch].messages.end(), i) ==
                     m_batches[m.batch].messages.end())
-                problems.push_back("sqs message " + id + ": in flight outside its batch");
+                problems.push_back("sqs message " + id() + ": in flight outside its batch");
         }
-        if (m.copy) continue;
-        if (m.item < m_messageOfItem.size() && m_messageOfItem[m.item] != i) continue;  // it moved on to a DLQ
-        const ItemState s = items[m.item].state;
+        if (m.copy) return;
+        if (m.item < m_messageOfItem.size() && !m_messageOfItem.dropped(m.item) && m_messageOfItem[m.item] != i)
+            return;  // it moved on to a DLQ
+        const ItemState s = items.dropped(m.item) ? ItemState::Done : items[m.item].state;
         const bool ok = (m.state == SqsMessageState::Visible && s == ItemState::Visible) ||
                         (m.state == SqsMessageState::InFlight && s == ItemState::InFlight) ||
                         (m.state == SqsMessageState::Gone && s == ItemState::Done);
-        if (!ok) problems.push_back("sqs message " + id + ": item state " + itemStateName(s) + " disagrees");
-    }
+        if (!ok) problems.push_back("sqs message " + id() + ": item state " + itemStateName(s) + " disagrees");
+    });
     for (const SqsBatch& b : m_batches)
         if (b.state == SqsBatchState::Invoking || b.state == SqsBatchState::Throttled) ++busy[b.queue];
     for (std::size_t qi = 0; qi < m_queues.size(); ++qi) {

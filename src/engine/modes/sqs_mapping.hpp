@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "mode_handler.hpp"
+#include "../chunk_retirement.hpp"
 #include "../chunked_vector.hpp"
 #include "../destinations.hpp"
 #include "sqs_queue.hpp"
@@ -65,6 +66,7 @@ public:
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
     void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) override;
     void checkInvariants(std::vector<std::string>& problems) const override;
+    void onItemChunkReleased(std::size_t chunk) override;
 
     // [SECTION] read-only views (UI)
     /// Gauges of the queue at sqs node `node`; nullopt if `node` is not an sqs node.
@@ -73,6 +75,8 @@ public:
     std::optional<SqsMessageView> messageView(std::uint32_t item) const;
     /// Every message index of the queue at `node` that is not gone, oldest first (for a table).
     std::vector<SqsMessageView> liveMessages(std::uint32_t node, std::size_t limit = 1000) const;
+    /// Bytes the message store holds now (chunks and compacted side arrays).
+    std::size_t messageBytes() const { return m_messages.capacityBytes(); }
 
 private:
     enum Kind : std::uint16_t { kVisibility = 0, kThrottleRetry = 1, kWindow = 2, kScale = 3, kExpiry = 4 };
@@ -109,11 +113,25 @@ private:
     void freeBatch(std::uint32_t batch);
     void noteQueue(std::uint32_t queue);
     SqsMessageView viewOf(std::uint32_t message) const;
+    // retirement (keepFinishedItems off; sqs_retire.cpp)
+    /// Gone, also when already dropped: what queue lists ask before they read a message.
+    bool gone(std::uint32_t message) const {
+        return m_messages.dropped(message) || m_messages[message].state == SqsMessageState::Gone;
+    }
+    /// `message` is Gone and in no batch: retires it (and its item once Done).
+    void retireMessage(std::uint32_t message);
+    /// Batch `b` lets go of its Gone messages (freed, or dropping them before an invoke).
+    void retireGoneOf(std::uint32_t b);
+    /// Pops retention entries of gone messages off the top (they are skipped anyway; a dropped one is unread).
+    void dropGoneExpiries(SqsQueue& q);
 
     std::vector<SqsQueue> m_queues;
     std::vector<std::uint32_t> m_queueOfNode;     // node -> queue index
     ChunkedVector<SqsMessage> m_messages;  // chunked: a million messages never reallocate
     ChunkedVector<std::uint32_t> m_messageOfItem;  // item -> its message in the source queue (kNone: none)
+    ChunkRetirement m_messageRetirement;
+    bool m_retiring = false;                       // !keepFinishedItems
+    SimTime m_redriveEnqueuedAt = 0;               // moveToDlq -> onDelivered: the moved message's enqueue time
     std::vector<SqsBatch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
     std::vector<std::uint32_t> m_scratchItems;

@@ -37,6 +37,9 @@ struct SqsMessage {
     std::uint32_t receiveCount = 0;  ///< ApproximateReceiveCount (FIDELITY 6.2 [O] starts at 1)
     SqsMessageState state = SqsMessageState::Visible;
     bool copy = false;             ///< a passive copy (DLQ / destination): never received by the simulation
+    /// Gone and out of every batch (keepFinishedItems off): the store may drop it. Queue lists (visible pool,
+    /// groups, retention order) may still name it: they skip it as gone (SqsMapping::gone) without reading it.
+    bool retired = false;
 };
 
 /// One FIFO message group: its messages in order, and how many of them are in flight (a group with
@@ -85,6 +88,7 @@ struct SqsQueue {
     /// Retention: messages whose expiry (enqueuedAt + retention) comes in order, usually all of them, wait in a
     /// FIFO of message indices (4 bytes each); any other in the heap. The least (time, message) of both is next.
     IndexRuns expiryFifo;
+    SimTime expiryFifoBackAt = 0;           ///< expiry of expiryFifo.back() (that message may be dropped)
     std::priority_queue<ExpiryEntry, std::vector<ExpiryEntry>, std::greater<ExpiryEntry>> expiry;
     std::uint32_t visibleCount = 0;
     std::uint32_t inFlightCount = 0;

@@ -66,6 +66,7 @@ int runCommand(const RunArgs& args) {
     options.storeTrace = !args.traceFile.empty();
     options.collectMetrics = false;  // the runner prints no series
     options.recordAttempts = args.items || !args.traceFile.empty();  // attempt times print only per item
+    options.keepFinishedItems = options.recordAttempts;  // totals only: finished items can go (same counts)
     pg::sim::Engine engine(parsed.scenario, options);
     pg::sim::RunBudget budget;
     budget.runLimit = args.maxEvents;

@@ -127,13 +127,10 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
         nodes[n.id] = j;
     }
     out["nodes"] = nodes;
-    // Final outcome of every item, by name (items still pending count as "pending").
-    std::array<std::int64_t, 16> outcomeCounts{};
-    std::int64_t itemAttempts = 0;  // invocations that carried an item, summed over items (batch sizes summed)
-    for (const sim::Item& it : e.items().all()) {
-        ++outcomeCounts[static_cast<std::size_t>(it.outcome) & 15];
-        itemAttempts += it.attempts;
-    }
+    // Final outcome of every item, by name (items still pending count as "pending"); dropped items included.
+    const sim::ItemTotals totals = e.itemTotals();
+    const auto& outcomeCounts = totals.outcomes;
+    const std::int64_t itemAttempts = totals.attempts;  // invocations that carried an item (batch sizes summed)
     ordered_json outcomes = ordered_json::object();
     for (std::size_t k = 0; k <= static_cast<std::size_t>(sim::ItemOutcome::Dropped); ++k)
         outcomes[sim::itemOutcomeName(static_cast<sim::ItemOutcome>(k))] = outcomeCounts[k];

@@ -9,8 +9,9 @@ namespace pg::cli {
 
 void writeTextReport(const sim::Engine& e, std::ostream& out) {
     char line[256];
-    std::snprintf(line, sizeof line, "%s: ran to %.3f s, %llu events, %zu items\n", e.scenario().name.c_str(),
-                  sim::toSeconds(e.now()), static_cast<unsigned long long>(e.stepCount()), e.items().size());
+    const sim::ItemTotals totals = e.itemTotals();  // finished items a run let go of included
+    std::snprintf(line, sizeof line, "%s: ran to %.3f s, %llu events, %lld items\n", e.scenario().name.c_str(),
+                  sim::toSeconds(e.now()), static_cast<unsigned long long>(e.stepCount()), static_cast<long long>(totals.items));
     out << line;
     for (std::uint32_t i = 0; i < e.nodeCount(); ++i) {
         const sim::Node& n = e.node(i);
@@ -32,7 +33,9 @@ void writeTextReport(const sim::Engine& e, std::ostream& out) {
         out << line;
     }
     std::map<std::string, long long> outcomes;  // ordered: deterministic output
-    for (const sim::Item& it : e.items().all()) ++outcomes[sim::itemOutcomeName(it.outcome)];
+    for (int k = 0; k < sim::kItemOutcomeCount; ++k)
+        if (totals.outcomes[static_cast<std::size_t>(k)] > 0)
+            outcomes[sim::itemOutcomeName(static_cast<sim::ItemOutcome>(k))] = totals.outcomes[static_cast<std::size_t>(k)];
     out << "  outcomes:";
     for (const auto& [name, count] : outcomes) out << " " << name << " " << count;
     out << "\n";
