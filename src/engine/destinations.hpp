@@ -16,17 +16,8 @@ enum class DeliveryKind : std::uint8_t {
     StreamBatchInfo,   ///< stream on-failure: KinesisBatchInfo / DDBStreamBatchInfo metadata (FIDELITY 6.3)
 };
 
-struct DeliveredRecord {
-    SimTime time = 0;
-    std::uint32_t node = kNone;      ///< receiving node index
-    std::uint32_t item = kNone;
-    std::uint32_t function = kNone;  ///< function index the record is about
-    std::uint32_t requestId = 0;
-    std::uint16_t approximateInvokeCount = 0;
-    DeliveryKind kind = DeliveryKind::InvocationRecord;
-    Condition condition = Condition::None;
-    InvokeResult lastResult = InvokeResult::None;  ///< result of the last attempt (None: no attempt)
-    // StreamBatchInfo only: the discarded batch (item = its first record)
+/// StreamBatchInfo deliveries only: the discarded batch (its first record is DeliveredRecord::item).
+struct StreamBatchInfo {
     std::uint32_t source = kNone;      ///< stream node index
     std::uint32_t lastItem = kNone;    ///< last record of the batch
     std::uint32_t shard = 0;           ///< shardId-<shard, 12 digits>
@@ -35,6 +26,24 @@ struct DeliveredRecord {
     std::uint64_t endSequence = 0;
     SimTime firstArrival = 0, lastArrival = 0;
 };
+
+/// 56 bytes: one per dead-lettered message of a long run, so kept small (stream batch metadata lives apart).
+struct DeliveredRecord {
+    SimTime time = 0;
+    std::uint32_t node = kNone;      ///< receiving node index
+    std::uint32_t item = kNone;
+    std::uint32_t function = kNone;  ///< function index the record is about
+    std::uint32_t requestId = 0;
+    /// The item's id "<origin id>#<number>" and the body it carries, as delivered (Engine::deliver fills them):
+    /// rendered later, also once a run that keeps no finished items has let the item itself go.
+    std::uint32_t itemOrigin = kNone, itemNumber = 0, bodyOrigin = kNone, bodyNumber = 0;
+    std::uint32_t batchInfo = kNone;  ///< StreamBatchInfo kind: index into Engine::batchInfos()
+    std::uint16_t approximateInvokeCount = 0;
+    DeliveryKind kind = DeliveryKind::InvocationRecord;
+    Condition condition = Condition::None;
+    InvokeResult lastResult = InvokeResult::None;  ///< result of the last attempt (None: no attempt)
+};
+static_assert(sizeof(DeliveredRecord) <= 56, "one per delivery: keep it small");
 
 /// Counters per node. Each node type reports the subset that applies (see the runner's summary).
 struct NodeCounters {

@@ -58,7 +58,7 @@ void Engine::build() {
     m_stateCounts = {};
     m_itemRetirement.clear();
     m_droppedTotals = ItemTotals{};
-    m_deliveredNames.clear();
+    m_batchInfos.clear();
     m_trace.clear();
     m_trace.setStoring(m_options.storeTrace);
     m_tracing = m_options.storeTrace || m_options.fingerprint;
@@ -417,14 +417,20 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
     return it.lastTrace;
 }
 
-std::uint32_t Engine::deliver(const DeliveredRecord& delivered) {
+std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatchInfo* batch) {
     DeliveredRecord r = delivered;
     r.time = m_now;
-    if (!m_options.keepFinishedItems && r.item != kNone && !m_deliveredNames.count(r.item)) {
-        // The record renders its item's id and body later (summary, views): kept apart from the item.
+    if (r.item != kNone) {  // its name, read when the record is rendered (the item may be gone by then)
         const Item& it = m_items[r.item];
         const Item& body = m_items[bodyItem(r.item)];
-        m_deliveredNames.emplace(r.item, ItemName{it.origin, it.number, body.origin, body.number});
+        r.itemOrigin = it.origin;
+        r.itemNumber = it.number;
+        r.bodyOrigin = body.origin;
+        r.bodyNumber = body.number;
+    }
+    if (batch) {
+        r.batchInfo = static_cast<std::uint32_t>(m_batchInfos.size());
+        m_batchInfos.push_back(*batch);
     }
     const auto index = static_cast<std::uint32_t>(m_deliveries.size());
     m_deliveries.push_back(r);
@@ -460,28 +466,26 @@ std::uint32_t Engine::nodeIndex(const std::string& id) const {
     return found == m_nodeIndex.end() ? kNone : found->second;
 }
 
-Engine::ItemName Engine::nameOf(std::uint32_t item) const {
-    if (m_items.all().dropped(item)) {
-        const auto found = m_deliveredNames.find(item);
-        assert(found != m_deliveredNames.end());  // only delivered items are named after they are dropped
-        if (found != m_deliveredNames.end()) return found->second;
-        return ItemName{};
-    }
-    const Item& it = m_items[item];
-    const Item& body = m_items[bodyItem(item)];
-    return ItemName{it.origin, it.number, body.origin, body.number};
-}
-
 std::string Engine::itemId(std::uint32_t item) const {
-    const ItemName name = nameOf(item);
-    if (name.origin == kNone) return "?";
-    return m_scenario.nodes[name.origin].id + "#" + std::to_string(name.number);
+    const Item& it = m_items[item];
+    return m_scenario.nodes[it.origin].id + "#" + std::to_string(it.number);
 }
 
 std::string Engine::itemBody(std::uint32_t item) const {
-    const ItemName name = nameOf(item);
+    const Item& it = m_items[bodyItem(item)];
     std::string body;
-    if (name.bodyOrigin != kNone) renderBody(m_scenario.nodes[name.bodyOrigin].traffic.body, name.bodyNumber, body);
+    renderBody(m_scenario.nodes[it.origin].traffic.body, it.number, body);
+    return body;
+}
+
+std::string Engine::deliveredItemId(const DeliveredRecord& r) const {
+    if (r.itemOrigin == kNone) return "";
+    return m_scenario.nodes[r.itemOrigin].id + "#" + std::to_string(r.itemNumber);
+}
+
+std::string Engine::deliveredItemBody(const DeliveredRecord& r) const {
+    std::string body;
+    if (r.bodyOrigin != kNone) renderBody(m_scenario.nodes[r.bodyOrigin].traffic.body, r.bodyNumber, body);
     return body;
 }
 

@@ -9,7 +9,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "chunk_retirement.hpp"
@@ -124,7 +123,12 @@ public:
     const Trace& trace() const { return m_trace; }
     std::uint64_t traceFingerprint() const { return m_trace.fingerprint(); }
     const Metrics& metrics() const { return m_metrics; }
-    const std::vector<DeliveredRecord>& deliveries() const { return m_deliveries; }
+    const ChunkedVector<DeliveredRecord>& deliveries() const { return m_deliveries; }
+    /// The batch metadata of a StreamBatchInfo delivery.
+    const StreamBatchInfo& batchInfo(const DeliveredRecord& r) const { return m_batchInfos[r.batchInfo]; }
+    /// Id ("<origin id>#<n>") and rendered body of a delivery's item, from the record itself.
+    std::string deliveredItemId(const DeliveredRecord& r) const;
+    std::string deliveredItemBody(const DeliveredRecord& r) const;
     std::string requestIdText(std::uint32_t requestId) const { return requestIdString(m_scenario.seed, requestId); }
     /// SQS queues and their mappings: queue gauges and the per-message loop view (modes/sqs_mapping.hpp).
     const SqsMapping& sqs() const { return *m_sqs; }
@@ -211,8 +215,9 @@ public:
     /// Returns the item number to use at `node` (numbers after the node's traffic), 0 when the run already
     /// holds kMaxSpawnedItems spawned items (then nothing is armed and the caller drops the message).
     std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause);
-    /// Delivers a record/message to a destination or DLQ node; returns its index in deliveries().
-    std::uint32_t deliver(const DeliveredRecord& record);
+    /// Delivers a record/message to a destination or DLQ node (`batch`: a StreamBatchInfo's metadata); returns
+    /// its index in deliveries().
+    std::uint32_t deliver(const DeliveredRecord& record, const StreamBatchInfo* batch = nullptr);
     /// Refreshes the async queue depth gauge of `function` (call after queue/waiting changes).
     void noteAsyncDepth(std::uint32_t function);
     /// Adds one async event's dwell time (receipt -> first invocation start) to the current second.
@@ -237,10 +242,6 @@ private:
                            const std::vector<RuleOutcome>& outcomes);
     /// A chain's body item is read by every descendant (bodyItem): never retired.
     void pinItem(std::uint32_t item);
-    struct ItemName {
-        std::uint32_t origin = kNone, number = 0, bodyOrigin = kNone, bodyNumber = 0;
-    };
-    ItemName nameOf(std::uint32_t item) const;  // id and body number, also of a dropped delivered item
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                std::uint8_t outcome, std::uint16_t detail);
 
@@ -268,13 +269,13 @@ private:
     AccountPool m_pool;
     ItemStore m_items;
     std::array<std::size_t, kItemStateCount> m_stateCounts{};
-    // retired items (keepFinishedItems off): per-chunk counts, totals of dropped items, names of delivered ones
+    // retired items (keepFinishedItems off): per-chunk counts, totals of dropped items
     ChunkRetirement m_itemRetirement;
     ItemTotals m_droppedTotals;
-    std::unordered_map<std::uint32_t, ItemName> m_deliveredNames;  // deliveries render their item's id and body
     Trace m_trace;
     Metrics m_metrics;
-    std::vector<DeliveredRecord> m_deliveries;
+    ChunkedVector<DeliveredRecord> m_deliveries;  // chunked: no doubling copy of 100k dead letters
+    std::vector<StreamBatchInfo> m_batchInfos;
     std::uint32_t m_requestCounter = 0;
     std::string m_scratch;
     // chains of requests and send edges (send_messages.cpp)

@@ -84,7 +84,7 @@ static ordered_json invocationRecord(const sim::Engine& engine, const sim::Deliv
                              {"functionArn", functionArn(fnId, true)},
                              {"condition", sim::conditionName(r.condition)},
                              {"approximateInvokeCount", r.approximateInvokeCount}};
-    rec["requestPayload"] = bodyAsJson(engine.itemBody(r.item));
+    rec["requestPayload"] = bodyAsJson(engine.deliveredItemBody(r));
     // No attempt ran (ZeroReservedConcurrency, or throttled until the age ran out): no response keys
     // (FIDELITY 5.2 [O] test_reserved_concurrency).
     if (r.lastResult == InvokeResult::None) return rec;
@@ -115,7 +115,7 @@ static ordered_json deadLetterMessage(const sim::Engine& engine, const sim::Deli
     }
     if (message.size() > 1024) message.resize(1024);  // first 1 KB (FIDELITY 5.3)
     ordered_json msg;
-    msg["body"] = engine.itemBody(r.item);  // the original event, unchanged
+    msg["body"] = engine.deliveredItemBody(r);  // the original event, unchanged
     msg["messageAttributes"] = {
         {"RequestID", {{"stringValue", requestId}, {"dataType", "String"}}},
         {"ErrorCode", {{"stringValue", code}, {"dataType", "Number"}}},
@@ -135,8 +135,9 @@ static std::string sequenceNumber(std::uint32_t shard, std::uint64_t sequence) {
 // RetryAttemptsExhausted or RecordAgeExceeded (the latter without responseContext); functionError null when
 // the handler returned a partial-failure response, "Unhandled" when it threw or timed out.
 static ordered_json streamBatchInfo(const sim::Engine& engine, const sim::DeliveredRecord& r) {
+    const sim::StreamBatchInfo& b = engine.batchInfo(r);
     const std::string fnId = engine.node(engine.functions()[r.function].node).id;
-    const bool dynamoDb = engine.node(r.source).type == sim::NodeType::DynamoDbStream;
+    const bool dynamoDb = engine.node(b.source).type == sim::NodeType::DynamoDbStream;
     ordered_json rec;
     rec["requestContext"] = {{"requestId", engine.requestIdText(r.requestId)},
                              {"functionArn", functionArn(fnId, false)},
@@ -151,18 +152,18 @@ static ordered_json streamBatchInfo(const sim::Engine& engine, const sim::Delive
     rec["version"] = "1.0";
     rec["timestamp"] = isoTimestamp(r.time);
     char shardId[40];
-    std::snprintf(shardId, sizeof shardId, dynamoDb ? "shardId-%020u" : "shardId-%012u", r.shard);
+    std::snprintf(shardId, sizeof shardId, dynamoDb ? "shardId-%020u" : "shardId-%012u", b.shard);
     const std::string streamArn =
-        dynamoDb ? std::string("arn:aws:dynamodb:") + kRegion + ":" + kAccount + ":table/" + engine.node(r.source).id +
+        dynamoDb ? std::string("arn:aws:dynamodb:") + kRegion + ":" + kAccount + ":table/" + engine.node(b.source).id +
                        "/stream/2025-01-01T00:00:00.000"
-                 : std::string("arn:aws:kinesis:") + kRegion + ":" + kAccount + ":stream/" + engine.node(r.source).id;
+                 : std::string("arn:aws:kinesis:") + kRegion + ":" + kAccount + ":stream/" + engine.node(b.source).id;
     rec[dynamoDb ? "DDBStreamBatchInfo" : "KinesisBatchInfo"] = {
         {"shardId", shardId},
-        {"startSequenceNumber", sequenceNumber(r.shard, r.startSequence)},
-        {"endSequenceNumber", sequenceNumber(r.shard, r.endSequence)},
-        {"approximateArrivalOfFirstRecord", isoTimestamp(r.firstArrival)},
-        {"approximateArrivalOfLastRecord", isoTimestamp(r.lastArrival)},
-        {"batchSize", r.batchSize},
+        {"startSequenceNumber", sequenceNumber(b.shard, b.startSequence)},
+        {"endSequenceNumber", sequenceNumber(b.shard, b.endSequence)},
+        {"approximateArrivalOfFirstRecord", isoTimestamp(b.firstArrival)},
+        {"approximateArrivalOfLastRecord", isoTimestamp(b.lastArrival)},
+        {"batchSize", b.batchSize},
         {"streamArn", streamArn}};
     return rec;
 }
@@ -171,8 +172,8 @@ std::string deliveredRecordJson(const sim::Engine& engine, const sim::DeliveredR
     ordered_json out;
     if (r.kind == sim::DeliveryKind::SqsRedrive) {
         // FIDELITY 6.2 [O]: the DLQ copy has the same MessageId and body; Lambda adds no attributes.
-        out["messageId"] = engine.itemId(r.item);
-        out["body"] = engine.itemBody(r.item);
+        out["messageId"] = engine.deliveredItemId(r);
+        out["body"] = engine.deliveredItemBody(r);
     } else if (r.kind == sim::DeliveryKind::StreamBatchInfo) {
         out = streamBatchInfo(engine, r);
     } else if (r.kind == sim::DeliveryKind::DeadLetter) {

@@ -48,10 +48,10 @@ TEST_CASE("FIDELITY 6.3 [O]: Kinesis MaxRetry 1, BatchSize 1 -> on-failure recor
     CHECK(r.kind == DeliveryKind::StreamBatchInfo);
     CHECK(r.condition == Condition::RetryAttemptsExhausted);
     CHECK(r.approximateInvokeCount == 2);
-    CHECK(r.batchSize == 1);
+    CHECK(e.batchInfo(r).batchSize == 1);
     CHECK(r.lastResult == InvokeResult::Error);  // functionError "Unhandled"
-    CHECK(r.startSequence == 1);
-    CHECK(r.endSequence == 1);
+    CHECK(e.batchInfo(r).startSequence == 1);
+    CHECK(e.batchInfo(r).endSequence == 1);
     CHECK(e.items()[0].attempts == 2);
     CHECK(e.items()[0].outcome == ItemOutcome::SentToDestination);
     CHECK(countersOf(e, "dest").visible == 1);  // the destination queue counts it
@@ -156,8 +156,8 @@ TEST_CASE("FIDELITY 6.3/7: bisect isolates the poison record without using retri
     }
     const auto records = deliveredTo(e, "dest");
     REQUIRE(records.size() == 1);
-    CHECK(records[0]->batchSize == 1);
-    CHECK(records[0]->startSequence == 5);
+    CHECK(e.batchInfo(*records[0]).batchSize == 1);
+    CHECK(e.batchInfo(*records[0]).startSequence == 5);
     CHECK(records[0]->approximateInvokeCount == 3);  // the batch [#5]: 1 + 2 retries; splits cost nothing
     // #5 ran in [1..10], [1..5], [3..5], [4..5], [5] x3
     CHECK(attemptsOf(e, "ks#5") == 7);
@@ -177,7 +177,7 @@ TEST_CASE("FIDELITY 6.3 [O]: ReportBatchItemFailures, BatchSize 3, record #6 alw
     const auto records = deliveredTo(e, "dest");
     REQUIRE(records.size() == 1);
     CHECK(records[0]->approximateInvokeCount == 4);
-    CHECK(records[0]->batchSize == 1);
+    CHECK(e.batchInfo(*records[0]).batchSize == 1);
     CHECK(records[0]->lastResult == InvokeResult::Success);  // functionError null: the handler returned
     for (int n = 1; n <= 5; ++n) CHECK(attemptsOf(e, "ks#" + std::to_string(n)) == 1);
 }

@@ -443,15 +443,16 @@ void Rules::discard(std::uint32_t li, Condition condition) {
         r.kind = DeliveryKind::StreamBatchInfo;
         r.condition = condition;
         r.lastResult = condition == Condition::RecordAgeExceeded ? InvokeResult::None : lane.lastResult;
-        r.source = s.node;
-        r.lastItem = last.item;
-        r.shard = first.shard;
-        r.batchSize = lane.batchEnd - lane.checkpoint;
-        r.startSequence = first.sequence;
-        r.endSequence = last.sequence;
-        r.firstArrival = first.arrival;
-        r.lastArrival = last.arrival;
-        m_e.deliver(r);
+        StreamBatchInfo batch;
+        batch.source = s.node;
+        batch.lastItem = last.item;
+        batch.shard = first.shard;
+        batch.batchSize = lane.batchEnd - lane.checkpoint;
+        batch.startSequence = first.sequence;
+        batch.endSequence = last.sequence;
+        batch.firstArrival = first.arrival;
+        batch.lastArrival = last.arrival;
+        m_e.deliver(r, &batch);
     }
     ItemOutcome outcome = ItemOutcome::SentToDestination;
     if (s.onFailure == kNone)
