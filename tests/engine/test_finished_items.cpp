@@ -1,0 +1,238 @@
+// EngineOptions::keepFinishedItems off (what the CLI runner uses without per-item output): the run must be the
+// same run. Every bench workload at its small size, every preset, hand-made SQS runs with retention expiry,
+// FIFO groups, a consumed DLQ and send edges, and random scenarios: same events, trace fingerprint, node
+// counters, outcome totals and delivered records as with every item kept; invariants hold throughout; and the
+// stores really let finished items go. Also ChunkedVector's compaction on its own.
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../common/random_scenario.hpp"
+#include "engine/modes/sqs_mapping.hpp"
+#include "scenario/delivered_record_json.hpp"
+#include "scenario/scenario_json.hpp"
+#include "test_helpers.hpp"
+
+using namespace pg::sim;
+using namespace pg::sim::test;
+
+namespace {
+
+Scenario loadFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(static_cast<bool>(in), "cannot read " << path);
+    std::stringstream text;
+    text << in.rdbuf();
+    const pg::scenario::ParseResult parsed = pg::scenario::parseScenario(text.str());
+    REQUIRE(parsed.ok());
+    return parsed.scenario;
+}
+
+EngineOptions runnerOptions(bool keep) {
+    EngineOptions o;  // as the CLI runner without --trace and per-item output (src/platform/cli/main.cpp)
+    o.storeTrace = false;
+    o.collectMetrics = false;
+    o.recordAttempts = false;
+    o.keepFinishedItems = keep;
+    return o;
+}
+
+/// Every figure a summary reports, plus the peak bytes of the item and message stores.
+struct Figures {
+    std::uint64_t steps = 0, fingerprint = 0;
+    SimTime now = 0, lastEvent = 0;
+    std::vector<NodeCounters> counters;
+    ItemTotals totals;
+    std::array<std::size_t, kItemStateCount> states{};
+    std::vector<std::string> deliveries;  // rendered as the summary renders them
+    std::size_t peakBytes = 0, endItemBytes = 0, endMessageBytes = 0;
+};
+
+/// Runs `s` to its end; invariants every `checkEvery` steps (0: only at the end).
+Figures run(const Scenario& s, bool keep, std::uint64_t checkEvery = 0, std::uint64_t stepCap = 50000000) {
+    Engine e(s, runnerOptions(keep));
+    Figures f;
+    const SimTime end = s.runFor > 0 ? s.runFor : kNever;
+    while (!e.idle() && e.nextEventTime() < end && e.stepCount() < stepCap) {
+        e.step();
+        if (e.stepCount() % 1024 == 0)
+            f.peakBytes = std::max(f.peakBytes, e.itemBytes() + e.sqs().messageBytes());
+        if (checkEvery && e.stepCount() % checkEvery == 0) {
+            const auto problems = e.checkInvariants();
+            REQUIRE_MESSAGE(problems.empty(), "step " << e.stepCount() << ": " << problems.front());
+        }
+    }
+    const auto problems = e.checkInvariants();
+    REQUIRE_MESSAGE(problems.empty(), problems.front());
+    f.steps = e.stepCount();
+    f.fingerprint = e.traceFingerprint();
+    f.now = e.now();
+    f.lastEvent = e.lastEventTime();
+    for (std::uint32_t n = 0; n < e.nodeCount(); ++n) f.counters.push_back(e.counters(n));
+    f.totals = e.itemTotals();
+    for (int st = 0; st < kItemStateCount; ++st) f.states[st] = e.itemsInState(static_cast<ItemState>(st));
+    for (const DeliveredRecord& r : e.deliveries()) f.deliveries.push_back(pg::scenario::deliveredRecordJson(e, r));
+    f.endItemBytes = e.itemBytes();
+    f.endMessageBytes = e.sqs().messageBytes();
+    return f;
+}
+
+void checkSame(const Figures& kept, const Figures& released) {
+    CHECK(released.steps == kept.steps);
+    CHECK(released.fingerprint == kept.fingerprint);
+    CHECK(released.now == kept.now);
+    CHECK(released.lastEvent == kept.lastEvent);
+    static_assert(sizeof(NodeCounters) % sizeof(std::int64_t) == 0, "plain int64 counters");
+    REQUIRE(released.counters.size() == kept.counters.size());
+    for (std::size_t n = 0; n < kept.counters.size(); ++n) {
+        CAPTURE(n);
+        CHECK(std::memcmp(&released.counters[n], &kept.counters[n], sizeof(NodeCounters)) == 0);
+    }
+    CHECK(released.totals.items == kept.totals.items);
+    CHECK(released.totals.attempts == kept.totals.attempts);
+    CHECK(released.totals.outcomes == kept.totals.outcomes);
+    CHECK(released.states == kept.states);
+    CHECK(released.deliveries == kept.deliveries);
+}
+
+RuleCondition modulo(std::int64_t divisor, std::int64_t remainder) {
+    RuleCondition c;
+    c.itemModulo = divisor;
+    c.itemRemainder = remainder;
+    return c;
+}
+
+Figures runBothModes(const Scenario& s, std::uint64_t checkEvery = 0, std::uint64_t stepCap = 50000000) {
+    const Figures kept = run(s, true, 0, stepCap);
+    const Figures released = run(s, false, checkEvery, stepCap);
+    checkSame(kept, released);
+    return released;
+}
+
+}  // namespace
+
+TEST_CASE("ChunkedVector: a compacted chunk keeps exactly its live elements, never re-materialised") {
+    ChunkedVector<std::uint32_t> v;
+    constexpr std::size_t kChunk = ChunkedVector<std::uint32_t>::kChunk;
+    v.appendLazy(7, 3 * kChunk, [](const std::uint32_t& proto, std::uint32_t k) { return proto + k; });
+    CHECK(v.capacityBytes() == 0);  // lazy: nothing written yet
+    CHECK(v[kChunk + 5] == 7 + kChunk + 5);
+    CHECK(v.capacityBytes() == kChunk * sizeof(std::uint32_t));
+    // Keep the multiples of 100 of chunk 1.
+    v.compactChunk(1, [](std::size_t i, const std::uint32_t&) { return i % 100 == 0; });
+    CHECK(v.compacted(1));
+    CHECK_FALSE(v.dropped(4200));
+    CHECK(v[4200] == 7 + 4200);
+    CHECK(v.dropped(4201));
+    CHECK_FALSE(v.dropped(5));          // chunk 0: lazy, still readable
+    CHECK_FALSE(v.dropped(2 * kChunk)); // chunk 2 untouched
+    std::size_t held = 0, sum = 0;
+    v.forEachInChunk(1, [&](std::size_t i, const std::uint32_t& x) {
+        CHECK(i % 100 == 0);
+        CHECK(x == 7 + i);
+        ++held;
+        sum += i;
+    });
+    CHECK(held == 41);  // 4200, 4300, ..., 8100 (8192 is chunk 2)
+    // A lazy chunk iterates without being written.
+    std::size_t lazyCount = 0;
+    v.forEachInChunk(2, [&](std::size_t i, const std::uint32_t& x) { lazyCount += x == 7 + i ? 1 : 0; });
+    CHECK(lazyCount == kChunk);
+    CHECK(v.capacityBytes() < kChunk * sizeof(std::uint32_t));  // only the 41 kept values (and offsets)
+    v.releaseChunk(1);
+    CHECK(v.dropped(4200));
+    CHECK(v.capacityBytes() == 0);
+    std::size_t all = 0;
+    v.forEachHeld([&](std::size_t, const std::uint32_t&) { ++all; });
+    CHECK(all == 2 * kChunk);
+}
+
+TEST_CASE("keepFinishedItems off: sqs_poison 100k gives the same run and lets the finished messages go") {
+    // Peer counts (bench/peer-expected.json, FIDELITY 6.2 redrive after 5 receives) are checked on the kept run
+    // by test_bench_workloads.cpp; here every figure of the released run must equal the kept run's.
+    const Scenario s = loadFile(std::string(PG_SOURCE_DIR) + "/bench/sqs_poison_100k.json");
+    const Figures kept = run(s, true);
+    const Figures released = run(s, false, 20000);
+    checkSame(kept, released);
+    CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::DeadLettered)] == 10000);
+    CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Succeeded)] == 90000);
+    // Kept: every received message and item stays. Released: a tenth of the messages (the failing batches)
+    // loops through five receives while the rest are deleted at once, so chunks shrink to their stragglers.
+    CHECK(kept.peakBytes >= 100000 * (sizeof(Item) + sizeof(SqsMessage)));
+    CHECK(released.peakBytes * 2 < kept.peakBytes);
+    // Drained: every item retired; only the last, partly filled chunk (100,000 = 24 * 4096 + 1,696) remains.
+    CHECK(released.endItemBytes <= ChunkedVector<Item>::kChunk * sizeof(Item));
+    // Messages: the 10,000 passive DLQ copies stay (visible in the DLQ), plus at most two partial chunks.
+    CHECK(released.endMessageBytes <= (10000 + 2 * ChunkedVector<SqsMessage>::kChunk) * sizeof(SqsMessage));
+}
+
+TEST_CASE("keepFinishedItems off: the other bench workloads at their small sizes give the same run") {
+    for (const char* name : {"sqs_poison_partial_100k", "async_retry_200k", "kinesis_shard_4x50k"}) {
+        CAPTURE(name);
+        const Scenario s = loadFile(std::string(PG_SOURCE_DIR) + "/bench/" + name + ".json");
+        const Figures released = runBothModes(s);
+        if (std::string(name) == "async_retry_200k") CHECK(released.endItemBytes < 200000 * sizeof(Item) / 10);
+    }
+}
+
+TEST_CASE("keepFinishedItems off: every preset gives the same run, invariants after every step") {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(PG_SOURCE_DIR) + "/assets/scenarios"))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() >= 10);
+    for (const auto& path : files) {
+        CAPTURE(path.filename().string());
+        runBothModes(loadFile(path.string()), 1, 200000);
+    }
+}
+
+TEST_CASE("keepFinishedItems off: SQS retention expiry, FIFO groups, a consumed DLQ and send edges at scale") {
+    // Large enough that chunks of 4,096 items and messages fill up, retire and compact while queues, groups,
+    // batches and the retention order still name their gone messages (FIDELITY 6.2 retention deletes visible
+    // and in-flight messages; redrive to a DLQ a function consumes; model choice sqs_dlq_messages).
+    Node fifo = sourceNode("orders.fifo", NodeType::Sqs, 9000, 200);
+    fifo.queue.fifo = true;
+    fifo.traffic.group = "g{n}";  // many groups
+    fifo.queue.retention = 60 * kSecond;
+    fifo.queue.visibilityTimeout = 5 * kSecond;
+    fifo.queue.redrive = Redrive{"dlq", 2};
+    Node std1 = sourceNode("jobs", NodeType::Sqs, 12000, 400);
+    std1.queue.retention = 60 * kSecond;
+    std1.queue.visibilityTimeout = 5 * kSecond;
+    std1.queue.redrive = Redrive{"dlq", 3};
+    Node dlq = plainNode("dlq", NodeType::Sqs);
+    Node out = plainNode("out", NodeType::Sqs);
+    Node worker = functionNode("worker", 2 * kSecond, 3 * kSecond);
+    worker.function.reservedConcurrency = 20;  // a backlog: messages expire visible and in flight
+    worker.function.behavior = {rule(RuleOutcome::Error, modulo(7, 3))};
+    Node drain = functionNode("drain", 50 * kMillisecond);
+    drain.function.behavior = {rule(RuleOutcome::Error, modulo(5, 1))};
+    Node sink = functionNode("sink", 20 * kMillisecond);
+    Scenario s = scenarioOf({fifo, std1, dlq, out, worker, drain, sink},
+                            {{"orders.fifo", "worker"}, {"jobs", "worker"}, {"dlq", "drain"}, {"drain", "out"},
+                             {"out", "sink"}});
+    s.runFor = 2 * kHour;
+    const Figures released = runBothModes(s, 4096);
+    CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Expired)] > 0);
+    CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Succeeded)] > 0);
+}
+
+TEST_CASE("keepFinishedItems off: random scenarios of every node type give the same run") {
+    pg::test::RandomScenarioGenerator gen(7331);
+    for (int n = 0; n < 300; ++n) {
+        CAPTURE(n);
+        Scenario s;
+        for (;;) {
+            s = gen.next();
+            auto parsed = pg::scenario::parseScenario(pg::scenario::writeScenario(s, -1));
+            if (parsed.ok()) {
+                s = parsed.scenario;
+                break;
+            }
+        }
+        INFO(pg::scenario::writeScenario(s));
+        runBothModes(s, n % 8 == 0 ? 1 : 64, 20000);
+    }
+}
