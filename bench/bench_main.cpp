@@ -1,6 +1,6 @@
 // pg_bench: times one scenario's simulation loop (Engine::runUntil), separately from parsing, and probes its
 // memory. Built natively and to wasm (run in Node); bench/run_bench.mjs drives it and writes bench/results.json.
-//   pg_bench FILE.json [--runs N] [--trace]
+//   pg_bench FILE.json [--runs N] [--trace] [--profile]   (--profile: only the loop, for callgrind/perf)
 // Prints one JSON object. Asserts nothing about speed.
 #include <algorithm>
 #include <chrono>
@@ -68,14 +68,16 @@ int main(int argc, char** argv) {
     std::string file;
     int runs = 5;
     bool trace = false;
+    bool profile = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
         else if (a == "--trace") trace = true;
+        else if (a == "--profile") profile = true;
         else file = a;
     }
     if (file.empty()) {
-        std::fprintf(stderr, "usage: pg_bench FILE.json [--runs N] [--trace]\n");
+        std::fprintf(stderr, "usage: pg_bench FILE.json [--runs N] [--trace] [--profile]\n");
         return 2;
     }
     std::ifstream in(file, std::ios::binary);
@@ -94,6 +96,18 @@ int main(int argc, char** argv) {
         return 2;
     }
     const pg::sim::Scenario& scenario = parsed.scenario;
+    if (profile) {
+        // Only the loop, `runs` times, no probe and no report: what a profiler (callgrind, perf) should see.
+        for (int r = 0; r < runs; ++r) {
+            pg::sim::EngineOptions options;
+            options.storeTrace = trace;
+            options.fingerprint = trace;
+            options.collectMetrics = false;
+            pg::sim::Engine engine(scenario, options);
+            engine.runUntil(scenario.runFor);
+        }
+        return 0;
+    }
     // Tracing off = no records and no fingerprint; on = records stored (fingerprint hashed from them).
     pg::sim::EngineOptions options;
     options.storeTrace = trace;

@@ -24,20 +24,23 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
     ruleOut.resize(items.size());  // every entry written below
     RuleOutcome worst = RuleOutcome::Success;
+    RuleInput in;
+    in.now = m_now;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = m_items[items[i]];
-        const Node& origin = m_scenario.nodes[it.origin];
-        const Item& bodyOf = m_items[bodyItem(items[i])];  // a sent message carries its parent's body
-        RuleInput in;
-        in.originId = &origin.id;
+        // A sent message carries its parent's body (chains exist only once a function has sent one).
+        const std::uint32_t body = hasChains() ? bodyItem(items[i]) : items[i];
+        const Item& bodyOf = body == items[i] ? it : m_items[body];
+        in.originId = &m_scenario.nodes[it.origin].id;
         in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
         in.number = it.number;
         in.bodyNumber = bodyOf.number;
         in.attempt = attempts[i];
-        in.now = m_now;
-        ruleOut[i] = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
-        if (ruleOut[i] == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
-        else if (ruleOut[i] == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
+        const RuleOutcome rule = cfg.behavior.empty() ? RuleOutcome::Success
+                                                      : evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+        ruleOut[i] = rule;
+        if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
+        else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
     }
     const RunPlan plan = planRun(cfg, worst, m_rng);
     const std::uint32_t requestId = newRequestId();
@@ -46,14 +49,16 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
                                           attempts.empty() ? std::uint16_t{1} : attempts.front());
     if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, ruleOut);
 
+    const bool recordAttempts = m_options.recordAttempts;
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = m_items[items[i]];
         ++it.attempts;
         it.throttles = 0;
         it.requestId = requestId;
-        if (m_options.recordAttempts) m_items.addAttempt(it, m_now, requestId);
-        record(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
-               acquired.cold ? 1 : 0);
+        if (recordAttempts) m_items.addAttempt(it, m_now, requestId);
+        if (m_tracing)
+            appendRecord(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
+                         acquired.cold ? 1 : 0);
     }
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;

@@ -60,8 +60,9 @@ public:
         std::size_t m_i = 0;
     };
 
-    /// Element k of a lazy run is `at(proto, k)`.
-    using RangeFn = T (*)(const T& proto, std::uint32_t k);
+    /// Writes elements k0 .. k0 + n - 1 of a lazy run to out[0 .. n-1] (one call per chunk, the loop inside the
+    /// filler where the compiler can inline and vectorise it; per-element calls cost more than the copy).
+    using RangeFill = void (*)(const T& proto, std::uint32_t k0, T* out, std::size_t n);
 
     // Access materialises a lazy chunk on first use (logically const: the values do not change).
     T& operator[](std::size_t i) {
@@ -82,16 +83,16 @@ public:
         if ((m_size >> kShift) == m_chunks.size()) m_chunks.emplace_back();
         (*this)[m_size++] = value;
     }
-    /// Appends `count` elements, element k being `at(proto, k)`; chunks not yet allocated are written later.
-    void appendLazy(const T& proto, std::size_t count, RangeFn at) {
+    /// Appends `count` elements computed by `fill` from `proto`; chunks not yet allocated are written later.
+    void appendLazy(const T& proto, std::size_t count, RangeFill fill) {
         if (count == 0) return;
         const std::size_t begin = m_size;
-        m_ranges.push_back(Range{begin, count, proto, at});
+        m_ranges.push_back(Range{begin, count, proto, fill});
         m_size += count;
         while (m_chunks.size() < ((m_size + kChunk - 1) >> kShift)) m_chunks.emplace_back();
         // Chunks that already exist (the one holding `begin`) are written now: they are never filled again.
         for (std::size_t c = begin >> kShift; c < m_chunks.size() && (c << kShift) < m_size; ++c)
-            if (m_chunks[c]) fill(c, m_ranges.back());
+            if (m_chunks[c]) write(c, m_ranges.back());
     }
     /// Frees every chunk (a reset run starts empty).
     void clear() {
@@ -165,7 +166,7 @@ private:
     struct Range {
         std::size_t begin, count;
         T proto;
-        RangeFn at;
+        RangeFill fill;
     };
     struct Compacted {
         std::vector<std::uint16_t> offsets;  // ascending offsets in the chunk
@@ -203,14 +204,14 @@ private:
         while (it != m_ranges.begin()) {
             --it;
             if (it->begin + it->count <= lo) break;
-            fill(c, *it, p);
+            write(c, *it, p);
         }
     }
-    void fill(std::size_t c, const Range& r) const { fill(c, r, m_chunks[c].get()); }
-    void fill(std::size_t c, const Range& r, T* p) const {
+    /// Writes the part of run r inside chunk c to p (the chunk's storage).
+    void write(std::size_t c, const Range& r) const { write(c, r, m_chunks[c].get()); }
+    void write(std::size_t c, const Range& r, T* p) const {
         const std::size_t lo = std::max(c << kShift, r.begin), hi = std::min((c + 1) << kShift, r.begin + r.count);
-        for (std::size_t i = lo; i < hi; ++i)
-            p[i & (kChunk - 1)] = r.at(r.proto, static_cast<std::uint32_t>(i - r.begin));
+        r.fill(r.proto, static_cast<std::uint32_t>(lo - r.begin), p + (lo & (kChunk - 1)), hi - lo);
     }
 
     mutable std::vector<std::unique_ptr<T[]>> m_chunks;  // null: not written yet (lazy) or compacted

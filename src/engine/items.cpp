@@ -12,11 +12,13 @@ std::uint32_t ItemStore::add(const Item& item) {
 
 std::uint32_t ItemStore::addRange(const Item& first, std::uint32_t count) {
     const auto base = static_cast<std::uint32_t>(m_items.size());
-    m_items.appendLazy(first, count, [](const Item& proto, std::uint32_t k) {
-        Item it = proto;
-        it.number += k;
-        if (it.lastTrace != kNone) it.lastTrace += k;
-        return it;
+    m_items.appendLazy(first, count, [](const Item& proto, std::uint32_t k0, Item* out, std::size_t n) {
+        for (std::size_t j = 0; j < n; ++j) {
+            const auto k = static_cast<std::uint32_t>(k0 + j);
+            out[j] = proto;
+            out[j].number += k;
+            if (proto.lastTrace != kNone) out[j].lastTrace += k;
+        }
     });
     return base;
 }

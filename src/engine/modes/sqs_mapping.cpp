@@ -16,6 +16,14 @@
 
 namespace pg::sim {
 
+// Lazy fillers of message-of-item links (ChunkedVector::RangeFill): all `v`, or v, v + 1, ...
+static void fillSame(const std::uint32_t& v, std::uint32_t, std::uint32_t* out, std::size_t n) {
+    std::fill(out, out + n, v);
+}
+static void fillCounting(const std::uint32_t& v, std::uint32_t k0, std::uint32_t* out, std::size_t n) {
+    for (std::size_t j = 0; j < n; ++j) out[j] = v + k0 + static_cast<std::uint32_t>(j);
+}
+
 static std::uint16_t clamp16(std::uint32_t v) { return static_cast<std::uint16_t>(std::min<std::uint32_t>(v, 65535)); }
 
 SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout) {
@@ -153,7 +161,7 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
 
 void SqsMapping::setMessageOfItem(std::uint32_t item, std::uint32_t message) {
     if (item >= m_messageOfItem.size()) {
-        m_messageOfItem.appendLazy(kNone, item - m_messageOfItem.size(), [](const std::uint32_t& v, std::uint32_t) { return v; });
+        m_messageOfItem.appendLazy(kNone, item - m_messageOfItem.size(), fillSame);
         m_messageOfItem.push_back(message);
     } else {
         m_messageOfItem[item] = message;
@@ -174,15 +182,16 @@ void SqsMapping::addBurst(std::uint32_t qi, std::uint32_t firstItem, std::uint32
     m.queue = qi;
     m.state = SqsMessageState::Visible;
     const auto first = static_cast<std::uint32_t>(m_messages.size());
-    m_messages.appendLazy(m, count, [](const SqsMessage& proto, std::uint32_t k) {
-        SqsMessage msg = proto;
-        msg.item += k;
-        return msg;
+    m_messages.appendLazy(m, count, [](const SqsMessage& proto, std::uint32_t k0, SqsMessage* out, std::size_t n) {
+        for (std::size_t j = 0; j < n; ++j) {
+            out[j] = proto;
+            out[j].item += static_cast<std::uint32_t>(k0 + j);
+        }
     });
     if (m_messageOfItem.size() < firstItem)
-        m_messageOfItem.appendLazy(kNone, firstItem - m_messageOfItem.size(), [](const std::uint32_t& v, std::uint32_t) { return v; });
+        m_messageOfItem.appendLazy(kNone, firstItem - m_messageOfItem.size(), fillSame);
     if (m_messageOfItem.size() == firstItem) {
-        m_messageOfItem.appendLazy(first, count, [](const std::uint32_t& v, std::uint32_t k) { return v + k; });
+        m_messageOfItem.appendLazy(first, count, fillCounting);
     } else {
         for (std::uint32_t k = 0; k < count; ++k) setMessageOfItem(firstItem + k, first + k);
     }
