@@ -345,7 +345,10 @@ void App::handleKeys() {
 
 void App::refreshWarnings(double dtSeconds) {
     m_warningsAge += dtSeconds;
-    if (m_engine->stepCount() == m_warningsStep || (m_warningsAge < 0.25 && m_warningsStep != UINT64_MAX)) return;
+    // While playing, at most four times a second; once paused or stepped, at once (the list then matches
+    // the counters it is read beside).
+    if (m_engine->stepCount() == m_warningsStep) return;
+    if (m_ui.playing && m_warningsAge < 0.25 && m_warningsStep != UINT64_MAX) return;
     m_warnings = computeWarnings(*m_engine);
     m_warningsStep = m_engine->stepCount();
     m_warningsAge = 0;

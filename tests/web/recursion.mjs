@@ -35,6 +35,7 @@ export default async function recursion({ url, artifacts }) {
       return s.counters['jobs-dlq'].received > 0 || (!s.playing && s.time_us >= s.run_for_us);
     }, null, { timeout: 120000, polling: 100 });
     await page.evaluate(() => Module._pg_set_playing(0));
+    await frames(page, 2);  // warnings are refreshed at most 4 times a second while playing, at once when paused
     state = await stateJson(page);
     assert.equal(state.counters.relay.invocations, 16, '16 invocations, the 17th stopped');
     assert.equal(state.counters.jobs.dead_lettered, 1, 'the stopped message reached the DLQ through the redrive policy');
