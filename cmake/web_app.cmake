@@ -15,6 +15,10 @@ add_library(pg_imgui STATIC
 target_include_directories(pg_imgui SYSTEM PUBLIC ${PG_IMGUI_SRC} ${PG_IMGUI_SRC}/backends ${PG_SDL_PREFIX}/include/SDL2)
 target_compile_definitions(pg_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
 target_link_libraries(pg_imgui PUBLIC ${PG_SDL_PREFIX}/lib/libSDL2.a)
+# The backend's per-frame GL state save/restore is answered from a shadow, not by synchronous WebGL queries
+# (src/platform/web/gl_state_shadow.h; the Debian source is compiled unmodified).
+set_source_files_properties(${PG_IMGUI_SRC}/backends/imgui_impl_opengl3.cpp PROPERTIES
+  COMPILE_OPTIONS "-include;${CMAKE_SOURCE_DIR}/src/platform/web/gl_state_shadow.h")
 
 file(GLOB_RECURSE PG_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_library(pg_ui STATIC ${PG_UI_SOURCES})

@@ -7,7 +7,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
-#include <GLES3/gl3.h>
+#include "gl_state_shadow.h"  // GLES3, and glViewport below keeps the ImGui backend's state shadow current
 
 #include <cmath>
 #include <cstdio>
