@@ -115,7 +115,9 @@ Figures runBothModes(const Scenario& s, std::uint64_t checkEvery = 0, std::uint6
 TEST_CASE("ChunkedVector: a compacted chunk keeps exactly its live elements, never re-materialised") {
     ChunkedVector<std::uint32_t> v;
     constexpr std::size_t kChunk = ChunkedVector<std::uint32_t>::kChunk;
-    v.appendLazy(7, 3 * kChunk, [](const std::uint32_t& proto, std::uint32_t k) { return proto + k; });
+    v.appendLazy(7, 3 * kChunk, [](const std::uint32_t& proto, std::uint32_t k0, std::uint32_t* out, std::size_t n) {
+        for (std::size_t j = 0; j < n; ++j) out[j] = proto + k0 + static_cast<std::uint32_t>(j);
+    });
     CHECK(v.capacityBytes() == 0);  // lazy: nothing written yet
     CHECK(v[kChunk + 5] == 7 + kChunk + 5);
     CHECK(v.capacityBytes() == kChunk * sizeof(std::uint32_t));
