@@ -1,9 +1,21 @@
 // SQS loop test: play the default preset (SQS without a redrive policy) fast; the warning that the failing
 // message keeps coming back until retention ends appears in the exported state and on the Warnings tab.
+// Then a topic wired to two functions: the warning that only the first wire is simulated tells the truth (the
+// second function is never invoked).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, watchConsole, openApp, stateJson } from './browser.mjs';
+
+const FAN_OUT = {
+  version: 1, name: 'Two subscribers', seed: 1, run_for: '1m',
+  nodes: [
+    { id: 'topic', type: 'sns', position: [40, 40], traffic: { events: 5, rate_per_second: 5 } },
+    { id: 'billing', type: 'function', position: [420, 40] },
+    { id: 'audit', type: 'function', position: [420, 240] },
+  ],
+  edges: [{ from: 'topic', to: 'billing' }, { from: 'topic', to: 'audit' }],
+};
 
 export default async function sqsLoop({ url, artifacts }) {
   for (const dpr of [1, 2]) {
@@ -29,6 +41,24 @@ export default async function sqsLoop({ url, artifacts }) {
       await page.evaluate(() => { Module._pg_set_playing(0); Module._pg_show_tab(4); });
       await page.waitForTimeout(200);
       fs.writeFileSync(path.join(artifacts, `panel-sqs-loop-${dpr}x.png`), await page.screenshot());
+      if (dpr === 1) {
+        const loaded = await page.evaluate((j) => Module.ccall('pg_load_scenario', 'number', ['string'], [j]),
+          JSON.stringify(FAN_OUT));
+        assert.equal(loaded, 1, 'the two-subscriber scenario loads');
+        await page.evaluate(() => { Module._pg_set_speed(1000); Module._pg_set_playing(1); });
+        await page.waitForFunction(() => !JSON.parse(Module.UTF8ToString(Module._pg_state_json())).playing, null,
+          { timeout: 60000, polling: 100 });
+        await page.waitForTimeout(200);
+        state = await stateJson(page);
+        const only = state.warnings.find((w) => w.kind === 'first_target_only');
+        assert.ok(only, `the first-wire warning appears: ${JSON.stringify(state.warnings)}`);
+        assert.equal(only.node, 'topic');
+        assert.match(only.text, /routes `topic` to `billing`.*`audit` gets nothing/);
+        assert.match(only.text, /not modelled yet/);
+        assert.equal(state.counters.billing.invocations, 5, 'the first subscriber gets every event');
+        assert.equal(state.counters.audit.invocations, 0, 'as the warning says, the second gets none');
+        fs.writeFileSync(path.join(artifacts, 'warning-first-target.png'), await page.screenshot());
+      }
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await close();
