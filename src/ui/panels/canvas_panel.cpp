@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -161,11 +162,22 @@ Motion prepareMotion(const Engine& e, const Scenario& s, SimTime window) {
     return m;
 }
 
-std::vector<std::string> counterLines(const Engine& e, std::uint32_t i, const Node& n) {
+/// 140000 -> "140k", 1234567 -> "1.2M": for counter lines that would not fit their node otherwise.
+std::string compactCount(std::int64_t v) {
+    char buf[32];
+    const double a = static_cast<double>(v < 0 ? -v : v);
+    if (a < 10000) return std::to_string(v);
+    if (a < 1e6) std::snprintf(buf, sizeof buf, "%.0fk", static_cast<double>(v) / 1e3);
+    else if (a < 1e9) std::snprintf(buf, sizeof buf, "%.1fM", static_cast<double>(v) / 1e6);
+    else std::snprintf(buf, sizeof buf, "%.1fG", static_cast<double>(v) / 1e9);
+    return buf;
+}
+
+std::vector<std::string> counterLines(const Engine& e, std::uint32_t i, const Node& n, bool compact) {
     std::vector<std::string> lines;
     if (i >= e.nodeCount()) return lines;
     const NodeCounters& c = e.counters(i);
-    auto num = [](std::int64_t v) { return std::to_string(v); };
+    auto num = [compact](std::int64_t v) { return compact ? compactCount(v) : std::to_string(v); };
     if (n.type == NodeType::Function) {
         const std::uint32_t f = e.functionOfNode(i);
         const FunctionState* fs = f != kNone ? &e.functions()[f] : nullptr;
@@ -361,8 +373,15 @@ void drawNode(ImDrawList* dl, const FrameContext& ctx, const Motion& m, std::uin
     text(dl, fs, ImVec2(box.min.x + 16 * zoom + bs.x, box.min.y + (hh - bs.y) * 0.5f), IM_COL32(20, 20, 24, 255), title);
     const float small = fs * 0.82f;
     float y = box.min.y + hh + 4 * zoom;
-    for (const std::string& line : counterLines(ctx.engine, i, n)) {
-        text(dl, small, ImVec2(box.min.x + 6 * zoom, y), colours::kText, line);
+    // Exact counts when they fit the box; else 140k-style counts; a line still too wide gets a smaller font.
+    const float room = box.max.x - box.min.x - 12 * zoom;
+    auto width = [&](const std::string& line) { return ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, 0, line.c_str()).x; };
+    std::vector<std::string> lines = counterLines(ctx.engine, i, n, false);
+    if (std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return width(l) > room; }))
+        lines = counterLines(ctx.engine, i, n, true);
+    for (const std::string& line : lines) {
+        const float w = width(line);
+        text(dl, w > room && w > 0 ? small * room / w : small, ImVec2(box.min.x + 6 * zoom, y), colours::kText, line);
         y += small * 1.25f;
     }
     dl->PopClipRect();

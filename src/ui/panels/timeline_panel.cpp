@@ -300,11 +300,17 @@ void TimelinePanel::draw(FrameContext& ctx) {
     const SimTime step = niceStep(1.0 / tc.pxPerUs);
     dl->AddRectFilled(ImVec2(origin.x, std::max(origin.y, clipTop)), ImVec2(tc.x0 + width, std::max(origin.y, clipTop) + axisH),
                       IM_COL32(28, 30, 36, 255));
+    float labelEnd = -FLT_MAX;
     for (SimTime t = (tc.t0 / step) * step; t <= tc.t1; t += step) {
         if (t < tc.t0) continue;
         const float x = tc.x(t);
         dl->AddLine(ImVec2(x, origin.y + axisH - 4), ImVec2(x, y), IM_COL32(255, 255, 255, 18));
-        dl->AddText(ImVec2(x + 2, std::max(origin.y, clipTop) + 2), colours::kDim, formatClock(t).c_str());
+        // A tick label that would touch the previous one or be cut by the edge is left out (the tick stays).
+        const std::string clock = formatClock(t);
+        const float w = ImGui::CalcTextSize(clock.c_str()).x;
+        if (x + 2 < labelEnd + ImGui::GetFontSize() || x + 2 + w > tc.x0 + width) continue;
+        dl->AddText(ImVec2(x + 2, std::max(origin.y, clipTop) + 2), colours::kDim, clock.c_str());
+        labelEnd = x + 2 + w;
     }
     const float px = tc.x(now);
     if (px >= tc.x0 && px <= tc.x0 + width) dl->AddLine(ImVec2(px, origin.y), ImVec2(px, y), colours::kSelect, 1.5f);
