@@ -119,13 +119,19 @@ public:
         assert(((c + 1) << kShift) <= m_size);
         auto kept = std::make_unique<Compacted>();
         const std::size_t base = c << kShift;
+        std::vector<bool> keeps(kChunk, false);  // keep() is asked once per element; sized exactly below
+        std::size_t count = 0;
         forEachInChunk(c, [&](std::size_t i, const T& v) {
-            if (!keep(i, v)) return;
+            keeps[i - base] = keep(i, v);
+            count += keeps[i - base] ? 1 : 0;
+        });
+        kept->offsets.reserve(count);
+        kept->values.reserve(count);
+        forEachInChunk(c, [&](std::size_t i, const T& v) {
+            if (!keeps[i - base]) return;
             kept->offsets.push_back(static_cast<std::uint16_t>(i - base));
             kept->values.push_back(v);
         });
-        kept->offsets.shrink_to_fit();
-        kept->values.shrink_to_fit();
         m_chunks[c].reset();
         if (m_compacted.size() <= c) m_compacted.resize(c + 1);
         m_compacted[c] = std::move(kept);
