@@ -51,7 +51,7 @@ constexpr std::size_t kMaxRecordedDepth = 32;
 
 }  // namespace
 
-JsonPositions::JsonPositions(const std::string& text) : m_text(text) {
+JsonPositions::JsonPositions(const std::string& text) {
     m_lineStarts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i)
         if (text[i] == '\n') m_lineStarts.push_back(i + 1);

@@ -28,7 +28,6 @@ public:
 private:
     TextPosition positionOf(std::size_t offset) const;
 
-    const std::string& m_text;
     std::vector<std::size_t> m_lineStarts;  // offset of the first byte of each line
     std::map<std::string, std::size_t> m_offsets;
     std::vector<std::pair<std::string, std::size_t>> m_duplicates;
