@@ -33,9 +33,27 @@ set_target_properties(playground PROPERTIES OUTPUT_NAME playground SUFFIX ".js"
 target_link_libraries(playground PRIVATE pg_ui pg_json)
 target_compile_options(playground PRIVATE ${PG_WARNINGS})
 
-# Fonts come from Debian font packages; presets from assets/scenarios. Both preloaded into the virtual FS.
-set(PG_FONT_UI /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
-set(PG_FONT_MONO /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf)
+# Fonts come from Debian font packages, cut down to the glyphs the app bakes (src/ui/theme.cpp: the UI font's
+# ranges, the mono font's Latin-1 default) by pyftsubset; 1.1 MB of TrueType become about 50 kB, which is
+# most of the page's transfer size (issue 7). Presets from assets/scenarios. Both preloaded into the virtual FS.
+find_program(PG_PYFTSUBSET pyftsubset)
+if(NOT PG_PYFTSUBSET)
+  message(FATAL_ERROR "pyftsubset (Debian package fonttools) is missing: run scripts/bootstrap.sh")
+endif()
+set(PG_FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
+set(PG_FONT_UI ${PG_FONT_DIR}/ui.ttf)
+set(PG_FONT_MONO ${PG_FONT_DIR}/mono.ttf)
+set(PG_SUBSET_FLAGS --no-hinting --layout-features= --drop-tables+=FFTM)
+add_custom_command(OUTPUT ${PG_FONT_UI} ${PG_FONT_MONO}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${PG_FONT_DIR}
+  COMMAND ${PG_PYFTSUBSET} /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+          --unicodes=U+0020-00FF,U+0370-03FF,U+2010-2027,U+2190-21FF ${PG_SUBSET_FLAGS} --output-file=${PG_FONT_UI}
+  COMMAND ${PG_PYFTSUBSET} /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf
+          --unicodes=U+0020-00FF ${PG_SUBSET_FLAGS} --output-file=${PG_FONT_MONO}
+  DEPENDS /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf
+  COMMENT "Subsetting the UI fonts")
+add_custom_target(web_fonts DEPENDS ${PG_FONT_UI} ${PG_FONT_MONO})
+add_dependencies(playground web_fonts)
 file(GLOB PG_PRESETS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/scenarios/*.json)
 set(PG_EXPORTS _main _malloc _free)
 file(STRINGS ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt PG_BRIDGE_EXPORTS REGEX "^_pg_")
@@ -51,7 +69,7 @@ target_link_options(playground PRIVATE
   "SHELL:--preload-file ${PG_FONT_MONO}@/fonts/mono.ttf"
   "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets/scenarios@/scenarios")
 set_property(TARGET playground APPEND PROPERTY LINK_DEPENDS ${PG_PRESETS}
-  ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt)
+  ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt ${PG_FONT_UI} ${PG_FONT_MONO})
 
 # Static files of the page: copied next to the module on every build.
 file(GLOB_RECURSE PG_WEB_STATIC CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)

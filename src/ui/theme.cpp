@@ -25,7 +25,8 @@ void applyTheme(float pixelRatio) {
     ImFontConfig config;
     config.OversampleH = 2;
     const float sizePx = kFontSizePx * pixelRatio;
-    // Latin plus Greek (the lambda badge), arrows and a few punctuation marks.
+    // Latin plus Greek (the lambda badge), arrows and a few punctuation marks. The page ships only these glyphs
+    // (the fonts are subset in cmake/web_app.cmake: change both together).
     static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x2027, 0x2190, 0x21FF, 0};
     if (fileExists("/fonts/ui.ttf")) {
         io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", sizePx, &config, kRanges);
