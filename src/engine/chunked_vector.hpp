@@ -73,6 +73,12 @@ public:
         const T* p = m_chunks[i >> kShift].get();
         return p ? p[i & (kChunk - 1)] : slowAt(i);
     }
+    /// Element i, or nullptr if compactChunk dropped it: one lookup where dropped() then [] take two.
+    T* find(std::size_t i) {
+        T* p = m_chunks[i >> kShift].get();
+        if (p) return p + (i & (kChunk - 1));
+        return compacted(i >> kShift) ? findKept(i) : &materialize(i >> kShift)[i & (kChunk - 1)];
+    }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     const T& back() const { return (*this)[m_size - 1]; }

@@ -357,8 +357,8 @@ std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t numbe
 }
 
 void Engine::finishItem(std::uint32_t index, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
-    setItemState(index, ItemState::Done);
     Item& it = m_items[index];
+    setItemState(it, ItemState::Done);
     it.outcome = outcome;
     it.endedIn = endedIn;
     it.condition = condition;

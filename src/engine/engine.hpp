@@ -164,8 +164,9 @@ public:
     /// Creates the item of an event-driven arrival at `origin`, Waiting for the origin's target function.
     /// A source wired to no function drops it at once (counted as `unrouted`) and returns kNone.
     std::uint32_t createRoutedItem(std::uint32_t origin, std::uint32_t number);
-    void setItemState(std::uint32_t item, ItemState state) {  // inline: runs several times per message
-        Item& it = m_items[item];
+    void setItemState(std::uint32_t item, ItemState state) { setItemState(m_items[item], state); }
+    /// The same for an item already at hand (`it` must be an element of items()): no second lookup.
+    void setItemState(Item& it, ItemState state) {  // inline: runs several times per message
         --m_stateCounts[static_cast<int>(it.state)];
         it.state = state;
         ++m_stateCounts[static_cast<int>(state)];

@@ -151,7 +151,7 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     m_messages.push_back(m);
     if (!copy) setMessageOfItem(item, index);
     if (q.activeSince < 0) q.activeSince = m_engine.now();
-    makeVisible(index, false);
+    makeVisible(m_messages.back(), index, false);
     if (expires) {
         expiryPush(q, index);
         armExpiry(q, qi);
@@ -210,8 +210,7 @@ void SqsMapping::addBurst(std::uint32_t qi, std::uint32_t firstItem, std::uint32
     armExpiry(q, qi);
 }
 
-void SqsMapping::makeVisible(std::uint32_t message, bool front) {
-    SqsMessage& m = m_messages[message];
+void SqsMapping::makeVisible(SqsMessage& m, std::uint32_t message, bool front) {
     SqsQueue& q = m_queues[m.queue];
     m.state = SqsMessageState::Visible;
     m.batch = kNone;
@@ -293,8 +292,9 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
             const std::uint32_t m = q.visible.front();
             q.visible.pop_front();
             // expired while visible (and maybe dropped since: not read then)
-            if (m_messages.dropped(m) || m_messages[m].state != SqsMessageState::Visible) continue;
-            progress |= receiveOne(q, m, b);
+            SqsMessage* msg = m_messages.find(m);
+            if (!msg || msg->state != SqsMessageState::Visible) continue;
+            progress |= receiveOne(q, *msg, m, b);
         }
         return progress;
     }
@@ -306,8 +306,9 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
         while (!full() && !g.messages.empty()) {
             const std::uint32_t m = g.messages.front();
             g.messages.pop_front();
-            if (m_messages.dropped(m) || m_messages[m].state != SqsMessageState::Visible) continue;
-            progress |= receiveOne(q, m, b);
+            SqsMessage* msg = m_messages.find(m);
+            if (!msg || msg->state != SqsMessageState::Visible) continue;
+            progress |= receiveOne(q, *msg, m, b);
         }
         if (g.messages.empty() || g.inFlight > 0) {
             q.readyGroups.pop_front();
@@ -317,13 +318,12 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
     return progress;
 }
 
-bool SqsMapping::receiveOne(SqsQueue& q, std::uint32_t message, std::uint32_t b) {
+bool SqsMapping::receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, std::uint32_t b) {
     // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
-    if (q.dlq != kNone && m_messages[message].receiveCount >= q.maxReceiveCount) {
+    if (q.dlq != kNone && m.receiveCount >= q.maxReceiveCount) {
         moveToDlq(q, message);
         return true;
     }
-    SqsMessage& m = m_messages[message];
     ++m.receiveCount;
     if (m.firstReceiveAt < 0) m.firstReceiveAt = m_engine.now();
     m.state = SqsMessageState::InFlight;
@@ -397,21 +397,32 @@ void SqsMapping::freeBatch(std::uint32_t b) {
     m_freeBatches.push_back(b);
 }
 
+bool SqsMapping::collectInvokeItems(const SqsBatch& batch) {
+    // One pass, one read per message. Before retireGoneOf no message of the batch is dropped (a Gone one keeps
+    // its batch until then), so reading each is safe; the first Gone one sends the caller to the slow path.
+    m_scratchItems.clear();
+    m_scratchAttempts.clear();
+    for (std::uint32_t m : batch.messages) {
+        const SqsMessage& msg = m_messages[m];
+        if (msg.state == SqsMessageState::Gone) return false;
+        m_scratchItems.push_back(msg.item);
+        m_scratchAttempts.push_back(clamp16(msg.receiveCount));
+    }
+    return true;
+}
+
 void SqsMapping::invoke(std::uint32_t b) {
     if (m_engine.hasChains() && stopRecursive(b)) return;  // recursive loop detection (sqs_recursion.cpp)
     SqsBatch& batch = m_batches[b];
     SqsQueue& q = m_queues[batch.queue];
-    m_scratchItems.clear();
-    m_scratchAttempts.clear();
-    // Messages that expired while the batch was throttled leave it, so every message of an invoking batch is
-    // one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
-    retireGoneOf(b);
-    batch.messages.erase(std::remove_if(batch.messages.begin(), batch.messages.end(),
-                                        [&](std::uint32_t m) { return gone(m); }),
-                         batch.messages.end());
-    for (std::uint32_t m : batch.messages) {
-        m_scratchItems.push_back(m_messages[m].item);
-        m_scratchAttempts.push_back(clamp16(m_messages[m].receiveCount));
+    if (!collectInvokeItems(batch)) {
+        // Messages that expired while the batch was throttled leave it, so every message of an invoking batch
+        // is one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
+        retireGoneOf(b);
+        batch.messages.erase(std::remove_if(batch.messages.begin(), batch.messages.end(),
+                                            [&](std::uint32_t m) { return gone(m); }),
+                             batch.messages.end());
+        collectInvokeItems(batch);
     }
     if (m_scratchItems.empty()) {  // every message expired: the poller is free again
         --q.pollersBusy;
@@ -449,20 +460,21 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     if (rejected) ++m_engine.mutableCounters(fnNode).rejectedResponses;
     const bool success = invocation.result == InvokeResult::Success && !rejected;
     std::size_t kept = 0, listedCount = 0;
-    for (std::size_t i = 0; i < m_batches[b].messages.size(); ++i) {
-        const std::uint32_t m = m_batches[b].messages[i];
-        const std::uint32_t item = m_messages[m].item;
+    const SqsBatch& batch = m_batches[b];  // nothing below adds batches or retires messages until freeBatch
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    for (std::size_t i = 0; i < batch.messages.size(); ++i) {
+        SqsMessage& m = m_messages[batch.messages[i]];
         // Every message this invocation carried ends its attempt here, also one that retention deleted while
         // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
         // invocation still runs to its end and reports its outcome.
-        m_engine.record(TraceKind::InvokeEnd, item, fnNode, clamp16(m_messages[m].receiveCount),
+        m_engine.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
                         static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
-        if (m_messages[m].state == SqsMessageState::Gone) continue;  // expired while running: nothing to delete
-        m_engine.item(item).lastResult = invocation.result;
+        if (m.state == SqsMessageState::Gone) continue;  // expired while running: nothing to delete
+        m_engine.item(m.item).lastResult = invocation.result;
         // ReportBatchItemFailures (FIDELITY 6.2 table): listed ids stay for a retry, the rest are deleted. A
         // response listing failures while the feature is off is a plain success (FIDELITY 8.5).
-        const bool listed = q.reportBatchItemFailures && m_batches[b].outcomes[i] == RuleOutcome::ReportFailure;
-        if (success && !listed) deleteMessage(m);
+        const bool listed = q.reportBatchItemFailures && batch.outcomes[i] == RuleOutcome::ReportFailure;
+        if (success && !listed) deleteMessage(q, c, m);
         else ++kept;
         if (listed) ++listedCount;
     }
@@ -547,17 +559,14 @@ void SqsMapping::returnBatch(std::uint32_t b) {
         --c.inFlight;
         if (msg.group != kNone) --q.groups[msg.group].inFlight;
         m_engine.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
-        makeVisible(m, q.fifo);
+        makeVisible(msg, m, q.fifo);
     }
     freeBatch(b);
 }
 
-void SqsMapping::deleteMessage(std::uint32_t message) {
-    SqsMessage& m = m_messages[message];
-    SqsQueue& q = m_queues[m.queue];
+void SqsMapping::deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m) {
     m.state = SqsMessageState::Gone;
     --q.inFlightCount;
-    NodeCounters& c = m_engine.mutableCounters(q.node);
     --c.inFlight;
     ++c.deleted;
     releaseFromGroup(q, m);

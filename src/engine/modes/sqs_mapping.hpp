@@ -89,17 +89,21 @@ private:
     /// A burst into a standard queue: the same state as `count` addMessage calls, stored lazily.
     void addBurst(std::uint32_t queue, std::uint32_t firstItem, std::uint32_t count);
     void setMessageOfItem(std::uint32_t item, std::uint32_t message);
-    void makeVisible(std::uint32_t message, bool front);
+    void makeVisible(SqsMessage& m, std::uint32_t message, bool front);
     void pump(std::uint32_t queue);
     bool takeBatch(SqsQueue& q, std::uint32_t batch);
-    bool receiveOne(SqsQueue& q, std::uint32_t message, std::uint32_t batch);
+    /// Receives `m` (index `message`, Visible) into `batch`, or moves it to the DLQ; true either way.
+    bool receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, std::uint32_t batch);
     void moveToDlq(SqsQueue& q, std::uint32_t message);
     // sqs_recursion.cpp: recursive loop detection and deliveries to a queue a function consumes
     bool stopRecursive(std::uint32_t batch);
     bool deliverToConsumer(std::uint32_t queue, const DeliveredRecord& record, SimTime enqueuedAt);
     void invoke(std::uint32_t batch);
+    /// Fills the scratch items and receive counts of `batch`'s messages; false (scratch partial) if one is Gone.
+    bool collectInvokeItems(const SqsBatch& batch);
     void returnBatch(std::uint32_t batch);
-    void deleteMessage(std::uint32_t message);
+    /// Deletes in-flight message `m` of queue `q` (`c`: the queue node's counters): outcome Succeeded.
+    void deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m);
     void expire(std::uint32_t queue);
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
