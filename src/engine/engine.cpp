@@ -386,7 +386,7 @@ void Engine::retireItem(std::uint32_t index) {
 
 void Engine::pinItem(std::uint32_t index) {
     Item& it = m_items[index];
-    assert(!it.retired);  // a body item is alive when its first descendant is made
+    assert(!it.retired);  // pinned while still in use (a body item when its first descendant is made)
     it.pinned = true;
 }
 

@@ -177,6 +177,9 @@ public:
     /// keepFinishedItems the store may drop it. Modes call it where they let go of the item; a mode that never
     /// does keeps its items. Item references may move: hold none across this call.
     void retireItem(std::uint32_t item);
+    /// An item read after it finishes (a chain's body by every descendant, a sync request by the run API
+    /// Gateway detached from at its integration timeout): never retired.
+    void pinItem(std::uint32_t item);
     /// Appends a trace record about `item` (cause = its previous record); returns the record's sequence number.
     std::uint32_t record(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                          std::uint8_t outcome = 0, std::uint16_t detail = 0) {
@@ -241,8 +244,6 @@ private:
     void sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation);
     void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,
                            const std::vector<RuleOutcome>& outcomes);
-    /// A chain's body item is read by every descendant (bodyItem): never retired.
-    void pinItem(std::uint32_t item);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                std::uint8_t outcome, std::uint16_t detail);
 

@@ -33,7 +33,7 @@ struct Item {
     Condition condition = Condition::None;
     InvokeResult lastResult = InvokeResult::None;
     /// Without EngineOptions::keepFinishedItems: nothing reads the item any more (Engine::retireItem), and
-    /// the store may drop it. `pinned`: a chain's body item, read by its descendants: never retired.
+    /// the store may drop it. `pinned`: read after it finishes (Engine::pinItem): never retired.
     bool retired = false;
     bool pinned = false;
 };

@@ -224,6 +224,26 @@ TEST_CASE("keepFinishedItems off: SQS retention expiry, FIFO groups, a consumed 
     CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Succeeded)] > 0);
 }
 
+TEST_CASE("keepFinishedItems off: sync requests with integration timeouts and client retries at scale") {
+    // FIDELITY 4: API Gateway answers 504 at its integration timeout while the function runs on (model choice
+    // api_gateway_function_runs_on): that run ends later on the same request, so the request is kept; 502 and
+    // throttled (500) requests are retried by the client; the rest finish and are let go.
+    Node api = sourceNode("api", NodeType::ApiGateway, 30000, 300);
+    api.integrationTimeout = 5 * kSecond;
+    api.clientRetry.count = 2;
+    Node fn = functionNode("handler", 200 * kMillisecond, 8 * kSecond);
+    fn.function.reservedConcurrency = 50;  // some throttles
+    fn.function.behavior = {rule(RuleOutcome::Timeout, modulo(97, 5)), rule(RuleOutcome::Error, modulo(13, 2))};
+    Scenario s = scenarioOf({api, fn}, {{"api", "handler"}});
+    s.runFor = 10 * kMinute;
+    const Figures kept = run(s, true);
+    const Figures released = run(s, false, 16384);
+    checkSame(kept, released);
+    CHECK(released.counters[0].responses504 > 0);
+    CHECK(released.counters[0].clientRetries > 0);
+    CHECK(released.endItemBytes * 4 < kept.endItemBytes);
+}
+
 TEST_CASE("keepFinishedItems off: random scenarios of every node type give the same run") {
     pg::test::RandomScenarioGenerator gen(7331);
     for (int n = 0; n < 300; ++n) {

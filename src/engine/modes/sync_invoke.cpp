@@ -62,6 +62,7 @@ void SyncInvoke::onEvent(const Event& event) {
         const Item& it = m_engine.item(itemIndex);
         if (it.state != ItemState::Running || it.tries != event.b) return;
         m_engine.record(TraceKind::IntegrationTimeout, itemIndex, it.origin, it.attempts);
+        m_engine.pinItem(itemIndex);  // the detached run still ends on this item later: never retired
         respond(itemIndex, 504, ItemOutcome::TimedOut);  // INTEGRATION_TIMEOUT (FIDELITY 4)
     }
 }
@@ -90,6 +91,7 @@ void SyncInvoke::respond(std::uint32_t itemIndex, int status, ItemOutcome outcom
         return;
     }
     m_engine.finishItem(itemIndex, outcome, kNone, Condition::None);
+    m_engine.retireItem(itemIndex);  // no run, timer or retry refers to it any more (a detached one pinned it)
 }
 
 }  // namespace pg::sim
