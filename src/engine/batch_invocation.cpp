@@ -26,18 +26,23 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     RuleOutcome worst = RuleOutcome::Success;
     RuleInput in;
     in.now = m_now;
+    const bool chains = hasChains(), rules = !cfg.behavior.empty();
+    m_scratchItemRefs.clear();  // the second loop below updates the same items: looked up once
     for (std::size_t i = 0; i < items.size(); ++i) {
-        const Item& it = m_items[items[i]];
-        // A sent message carries its parent's body (chains exist only once a function has sent one).
-        const std::uint32_t body = hasChains() ? bodyItem(items[i]) : items[i];
-        const Item& bodyOf = body == items[i] ? it : m_items[body];
-        in.originId = &m_scenario.nodes[it.origin].id;
-        in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
-        in.number = it.number;
-        in.bodyNumber = bodyOf.number;
-        in.attempt = attempts[i];
-        const RuleOutcome rule = cfg.behavior.empty() ? RuleOutcome::Success
-                                                      : evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+        Item& it = m_items[items[i]];
+        m_scratchItemRefs.push_back(&it);
+        RuleOutcome rule = RuleOutcome::Success;
+        if (rules) {
+            // A sent message carries its parent's body (chains exist only once a function has sent one).
+            const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
+            const Item& bodyOf = body == items[i] ? it : m_items[body];
+            in.originId = &m_scenario.nodes[it.origin].id;
+            in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
+            in.number = it.number;
+            in.bodyNumber = bodyOf.number;
+            in.attempt = attempts[i];
+            rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+        }
         ruleOut[i] = rule;
         if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
         else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
@@ -51,7 +56,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
 
     const bool recordAttempts = m_options.recordAttempts;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        Item& it = m_items[items[i]];
+        Item& it = *m_scratchItemRefs[i];  // still valid: nothing since the first loop drops or adds items
         ++it.attempts;
         it.throttles = 0;
         it.requestId = requestId;

@@ -50,9 +50,7 @@ void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t envi
     fn.idle.push_back(environment);
 }
 
-/// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).
-/// The number is checked first, from its last digit: most items differ there, before any string compare.
-static bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number) {
+bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number) {
     std::size_t pos = id.size();
     do {
         if (pos == 0 || id[--pos] != static_cast<char>('0' + number % 10)) return false;
@@ -62,27 +60,9 @@ static bool isItemId(const std::string& id, const std::string& origin, std::uint
     return pos == origin.size() && id.compare(0, pos, origin) == 0;
 }
 
-static bool matches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::string& scratch) {
-    if (c.attemptAtMost && in.attempt > *c.attemptAtMost) return false;
-    if (c.after && in.now < *c.after) return false;
-    if (c.before && in.now >= *c.before) return false;
-    if (c.itemModulo && *c.itemModulo > 0 &&
-        static_cast<std::int64_t>(in.number) % *c.itemModulo != c.itemRemainder)
-        return false;
-    if (c.item && !isItemId(*c.item, *in.originId, in.number)) return false;
-    if (c.bodyContains) {
-        renderBody(*in.bodyTemplate, in.bodyNumber, scratch);
-        if (scratch.find(*c.bodyContains) == std::string::npos) return false;
-    }
-    if (c.rate && !rng.bernoulli(*c.rate)) return false;  // drawn last: only when everything else holds
-    return true;
-}
-
-RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
-                             std::string& scratch) {
-    for (const BehaviorRule& rule : rules)
-        if (matches(rule.when, in, rng, scratch)) return rule.then;
-    return RuleOutcome::Success;
+bool bodyContains(const std::string& needle, const RuleInput& in, std::string& scratch) {
+    renderBody(*in.bodyTemplate, in.bodyNumber, scratch);
+    return scratch.find(needle) != std::string::npos;
 }
 
 RunPlan planRun(const FunctionConfig& cfg, RuleOutcome rule, Rng& rng) {

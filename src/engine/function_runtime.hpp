@@ -82,10 +82,34 @@ struct RuleInput {
     SimTime now = 0;
 };
 
+/// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).
+/// The number is checked first, from its last digit: most items differ there, before any string compare.
+bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number);
+/// The item's rendered body (into `scratch`) contains `needle`.
+bool bodyContains(const std::string& needle, const RuleInput& in, std::string& scratch);
+
+inline bool ruleMatches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::string& scratch) {
+    if (c.attemptAtMost && in.attempt > *c.attemptAtMost) return false;
+    if (c.after && in.now < *c.after) return false;
+    if (c.before && in.now >= *c.before) return false;
+    if (c.itemModulo && *c.itemModulo > 0 &&
+        static_cast<std::int64_t>(in.number) % *c.itemModulo != c.itemRemainder)
+        return false;
+    if (c.item && !isItemId(*c.item, *in.originId, in.number)) return false;
+    if (c.bodyContains && !bodyContains(*c.bodyContains, in, scratch)) return false;
+    if (c.rate && !rng.bernoulli(*c.rate)) return false;  // drawn last: only when everything else holds
+    return true;
+}
+
 /// First matching rule wins; all present conditions must hold; `rate` draws from the generator only when
-/// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations.
-RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
-                             std::string& scratch);
+/// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations. Inline:
+/// it runs per item per attempt, and a batch's loop keeps its input in registers.
+inline RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
+                                    std::string& scratch) {
+    for (const BehaviorRule& rule : rules)
+        if (ruleMatches(rule.when, in, rng, scratch)) return rule.then;
+    return RuleOutcome::Success;
+}
 
 /// Result and length of one invocation's run phase: a run longer than the timeout ends as a timeout at the
 /// timeout (FIDELITY 2); rule `timeout` runs until the timeout.
