@@ -122,7 +122,16 @@ void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     // A redriven message keeps its original enqueue time: retention counts from it (FIDELITY 6.2 SQS-DLQ).
     if (r.kind == DeliveryKind::SqsRedrive) enqueuedAt = m_redriveEnqueuedAt;
     if (m_queues[qi].function != kNone && deliverToConsumer(qi, r, enqueuedAt)) return;
-    addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
+    if (m_retiring && r.kind != DeliveryKind::SqsRedrive) {
+        // A passive copy without retention never changes again: counted as visible like addMessage, not stored.
+        SqsQueue& q = m_queues[qi];
+        if (q.activeSince < 0) q.activeSince = m_engine.now();
+        ++q.visibleCount;
+        ++q.unstoredCopies;
+        ++m_engine.mutableCounters(q.node).visible;
+    } else {
+        addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
+    }
     noteQueue(qi);
 }
 
@@ -768,6 +777,7 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
     for (std::size_t qi = 0; qi < m_queues.size(); ++qi) {
         const SqsQueue& q = m_queues[qi];
         const NodeCounters& c = m_engine.counters(q.node);
+        visible[qi] += q.unstoredCopies;
         const std::string& id = m_engine.node(q.node).id;
         if (visible[qi] != q.visibleCount || c.visible != q.visibleCount)
             problems.push_back("sqs queue " + id + ": visible count off");

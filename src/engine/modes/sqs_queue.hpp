@@ -91,6 +91,7 @@ struct SqsQueue {
     SimTime expiryFifoBackAt = 0;           ///< expiry of expiryFifo.back() (that message may be dropped)
     std::priority_queue<ExpiryEntry, std::vector<ExpiryEntry>, std::greater<ExpiryEntry>> expiry;
     std::uint32_t visibleCount = 0;
+    std::uint32_t unstoredCopies = 0;       ///< passive non-expiring copies counted visible, not stored (keepFinishedItems off)
     std::uint32_t inFlightCount = 0;
     std::uint32_t pollersBusy = 0;          ///< batches received and not yet invoked to the end
     SimTime activeSince = -1;               ///< poller scaling clock (-1: idle, back to 5 pollers)
