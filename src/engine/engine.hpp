@@ -49,7 +49,8 @@ struct EngineOptions {
     /// Keep every item (and SQS message) once finished, for views that list or open them. Off (a runner that
     /// prints only totals): modes retire items nothing reads any more and the stores drop them chunk by chunk
     /// (ChunkRetirement). The run, its counters, itemTotals() and the trace fingerprint stay the same;
-    /// items().all() then holds only what is still needed.
+    /// items().all() then holds only what is still needed, and per-message views (SqsMapping::liveMessages,
+    /// messageView, a queue's oldest age) miss what was let go: for runners, not for the UI.
     bool keepFinishedItems = true;
 };
 
