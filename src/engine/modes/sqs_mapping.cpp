@@ -330,7 +330,7 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
 bool SqsMapping::receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, std::uint32_t b) {
     // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
     if (q.dlq != kNone && m.receiveCount >= q.maxReceiveCount) {
-        moveToDlq(q, message);
+        moveToDlq(q, m, message);
         return true;
     }
     ++m.receiveCount;
@@ -352,10 +352,11 @@ bool SqsMapping::receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, s
     return true;
 }
 
-void SqsMapping::moveToDlq(SqsQueue& q, std::uint32_t message) {
-    const std::uint32_t item = m_messages[message].item;
-    m_messages[message].state = SqsMessageState::Gone;
-    m_redriveEnqueuedAt = m_messages[message].enqueuedAt;  // the DLQ's copy keeps it (onDelivered)
+void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
+    // `m` is read only before deliver: a consumed DLQ may retire messages and move the chunk holding it.
+    const std::uint32_t item = m.item;
+    m.state = SqsMessageState::Gone;
+    m_redriveEnqueuedAt = m.enqueuedAt;  // the DLQ's copy keeps it (onDelivered)
     --q.visibleCount;
     NodeCounters& c = m_engine.mutableCounters(q.node);
     --c.visible;

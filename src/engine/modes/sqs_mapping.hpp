@@ -94,7 +94,7 @@ private:
     bool takeBatch(SqsQueue& q, std::uint32_t batch);
     /// Receives `m` (index `message`, Visible) into `batch`, or moves it to the DLQ; true either way.
     bool receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, std::uint32_t batch);
-    void moveToDlq(SqsQueue& q, std::uint32_t message);
+    void moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message);
     // sqs_recursion.cpp: recursive loop detection and deliveries to a queue a function consumes
     bool stopRecursive(std::uint32_t batch);
     bool deliverToConsumer(std::uint32_t queue, const DeliveredRecord& record, SimTime enqueuedAt);
