@@ -27,20 +27,23 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     RuleInput in;
     in.now = m_now;
     const bool chains = hasChains(), rules = !cfg.behavior.empty();
+    const bool text = rules && behaviorReadsText(cfg.behavior);  // else no rule reads the id or body inputs
     m_scratchItemRefs.clear();  // the second loop below updates the same items: looked up once
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = m_items[items[i]];
         m_scratchItemRefs.push_back(&it);
         RuleOutcome rule = RuleOutcome::Success;
         if (rules) {
-            // A sent message carries its parent's body (chains exist only once a function has sent one).
-            const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
-            const Item& bodyOf = body == items[i] ? it : m_items[body];
-            in.originId = &m_scenario.nodes[it.origin].id;
-            in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
             in.number = it.number;
-            in.bodyNumber = bodyOf.number;
             in.attempt = attempts[i];
+            if (text) {
+                // A sent message carries its parent's body (chains exist only once a function has sent one).
+                const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
+                const Item& bodyOf = body == items[i] ? it : m_items[body];
+                in.originId = &m_scenario.nodes[it.origin].id;
+                in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
+                in.bodyNumber = bodyOf.number;
+            }
             rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
         }
         ruleOut[i] = rule;

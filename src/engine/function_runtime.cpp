@@ -60,6 +60,12 @@ bool isItemId(const std::string& id, const std::string& origin, std::uint32_t nu
     return pos == origin.size() && id.compare(0, pos, origin) == 0;
 }
 
+bool behaviorReadsText(const std::vector<BehaviorRule>& rules) {
+    for (const BehaviorRule& rule : rules)
+        if (rule.when.item || rule.when.bodyContains) return true;
+    return false;
+}
+
 bool bodyContains(const std::string& needle, const RuleInput& in, std::string& scratch) {
     renderBody(*in.bodyTemplate, in.bodyNumber, scratch);
     return scratch.find(needle) != std::string::npos;

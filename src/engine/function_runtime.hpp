@@ -85,6 +85,9 @@ struct RuleInput {
 /// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).
 /// The number is checked first, from its last digit: most items differ there, before any string compare.
 bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number);
+/// True if a rule tests the item id or the body: only then does a RuleInput need originId, bodyTemplate and
+/// bodyNumber (the others may leave them unset).
+bool behaviorReadsText(const std::vector<BehaviorRule>& rules);
 /// The item's rendered body (into `scratch`) contains `needle`.
 bool bodyContains(const std::string& needle, const RuleInput& in, std::string& scratch);
 
