@@ -388,6 +388,8 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     } else {
         b = static_cast<std::uint32_t>(m_batches.size());
         m_batches.emplace_back();
+        // Reused batches keep their capacity: no regrowth per receive (capped: a big batch size need not fill).
+        m_batches[b].messages.reserve(std::min<std::uint32_t>(m_queues[qi].batchSize, 64));
     }
     SqsBatch& batch = m_batches[b];
     batch.messages.clear();
