@@ -36,6 +36,7 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
             lane.events.clear();
             lane.head = 0;
             m_headTime[best] = time;
+            m_headSeq[best] = e.seq;
         }
         lane.events.push_back(e);
         m_tailTime[best] = time;
@@ -87,14 +88,21 @@ void EventQueue::heapPop() {
 }
 
 void EventQueue::findMin() {
-    // Earliest head time first (cheap, contiguous), then seq only among equal times.
-    SimTime bestTime = m_heap.empty() ? INT64_MAX : m_heap.front().time;
+    // (time, seq) of the lane heads from their contiguous copies: no lane is read (ties are common: batches
+    // started together end together).
+    SimTime bestTime = INT64_MAX;
+    std::uint64_t bestSeq = UINT64_MAX;
+    if (!m_heap.empty()) {
+        bestTime = m_heap.front().time;
+        bestSeq = m_heap.front().seq;
+    }
     int best = -1;
     for (int i = 0; i < kLanes; ++i) {
         const SimTime t = m_headTime[i];
         if (t == kEmptyLane || t > bestTime) continue;
-        if (t < bestTime || before(m_lanes[i].front(), best < 0 ? m_heap.front() : m_lanes[best].front())) {
+        if (t < bestTime || m_headSeq[i] < bestSeq) {
             bestTime = t;
+            bestSeq = m_headSeq[i];
             best = i;
         }
     }
@@ -117,7 +125,10 @@ Event EventQueue::pop() {
             lane.events.erase(lane.events.begin(), lane.events.begin() + static_cast<std::ptrdiff_t>(lane.head));
             lane.head = 0;
         }
-        if (!lane.empty()) m_headTime[m_min] = lane.front().time;
+        if (!lane.empty()) {
+            m_headTime[m_min] = lane.front().time;
+            m_headSeq[m_min] = lane.front().seq;
+        }
     }
     --m_size;
     findMin();
@@ -129,6 +140,7 @@ void EventQueue::clear() {
         m_lanes[i].events.clear();
         m_lanes[i].head = 0;
         m_headTime[i] = m_tailTime[i] = kEmptyLane;
+        m_headSeq[i] = 0;
     }
     m_heap.clear();
     m_size = 0;

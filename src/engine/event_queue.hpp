@@ -61,6 +61,7 @@ private:
     // Hot copies for the scans in push() and findMin(): contiguous, no pointer chasing.
     SimTime m_tailTime[kLanes];  ///< time of each lane's last event; kEmptyLane when the lane is empty
     SimTime m_headTime[kLanes];  ///< time of each lane's first event; kEmptyLane when empty
+    std::uint64_t m_headSeq[kLanes];  ///< seq of each lane's first event (read only when its lane is not empty)
     static constexpr SimTime kEmptyLane = INT64_MIN;
     std::vector<Event> m_heap;
     std::size_t m_size = 0;
