@@ -1,5 +1,6 @@
 // Kinesis and DynamoDB Streams event source mappings (FIDELITY 6.3, 6.4, 7, 8.7). Scenarios as plain structs;
 // invariants checked after every step.
+#include "engine/modes/key_template.hpp"
 #include "engine/modes/stream_mapping.hpp"
 #include "test_helpers.hpp"
 
@@ -72,6 +73,21 @@ TEST_CASE("FIDELITY 6.3: records are read at the poll tick after they arrive, in
     const auto view = e.streams().streamView(e.nodeIndex("ks"));
     REQUIRE(view);
     CHECK(view->lastIteratorAge == 20 * kMillisecond);  // [201] arrived at 2.0 s, finished at 2.02 s
+}
+
+TEST_CASE("keyTemplateHash is the FNV-1a hash of the rendered partition key (shard choice unchanged)") {
+    // Records pick their shard from this hash; computing it without rendering must give the same shard.
+    std::string text;
+    for (const std::string tmpl : {"", "{n}", "key-{n}", "user-{n%7}", "{n%1}", "{n%0}", "{n%}", "x{n", "{n}{n%3}-{n}",
+                                   "{m}", "%{n%1000000007}"}) {
+        for (std::uint32_t n : {0u, 1u, 9u, 10u, 99u, 12345u, 4294967295u}) {
+            renderKeyTemplate(tmpl, n, text);
+            CHECK_MESSAGE(keyTemplateHash(tmpl, n) == keyHash(text), tmpl << " / " << n);
+        }
+    }
+    // FNV-1a 32 reference values: offset basis for "", and "a" -> 0xe40c292c.
+    CHECK(keyHash("") == 2166136261u);
+    CHECK(keyHash("a") == 0xe40c292cu);
 }
 
 TEST_CASE("FIDELITY 6.4: DynamoDB Streams poll 4 times per second") {

@@ -12,4 +12,8 @@ void renderKeyTemplate(const std::string& keyTemplate, std::uint32_t number, std
 /// FNV-1a 32 of `text` (deterministic on every platform): shard and lane choice for partition keys.
 std::uint32_t keyHash(const std::string& text);
 
+/// keyHash of `keyTemplate` rendered for item `number`, computed without building the text (once per stream
+/// record: it picks the record's shard).
+std::uint32_t keyTemplateHash(const std::string& keyTemplate, std::uint32_t number);
+
 }  // namespace pg::sim

@@ -88,7 +88,6 @@ struct StreamMapping::Impl {
     std::vector<std::uint32_t> recordOfItem;
     std::vector<std::uint32_t> scratchItems;
     std::vector<std::uint16_t> scratchAttempts;
-    std::string scratch;
 };
 
 StreamMapping::StreamMapping(Engine& engine, std::uint16_t handlerId)
@@ -682,9 +681,9 @@ void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     ++c.sent;
     ++c.visible;
     ++s.unread;
+    static const std::string kNumberKey = "{n}";  // no partition key template: the record number
     const std::string& keyTemplate = m_engine.node(node).traffic.partitionKey;
-    renderKeyTemplate(keyTemplate.empty() ? std::string("{n}") : keyTemplate, number, d.scratch);
-    const std::uint32_t h = keyHash(d.scratch);
+    const std::uint32_t h = keyTemplateHash(keyTemplate.empty() ? kNumberKey : keyTemplate, number);
     StreamRecord r;
     r.arrival = m_engine.now();
     r.item = item;
