@@ -27,7 +27,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     RuleInput in;
     in.now = m_now;
     const bool chains = hasChains(), rules = !cfg.behavior.empty();
-    const bool text = rules && behaviorReadsText(cfg.behavior);  // else no rule reads the id or body inputs
+    const bool text = fn.rulesReadText;  // else no rule reads the id or body inputs
     m_scratchItemRefs.clear();  // the second loop below updates the same items: looked up once
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = m_items[items[i]];
@@ -44,7 +44,8 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
                 in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
                 in.bodyNumber = bodyOf.number;
             }
-            rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+            rule = text ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch)
+                        : evaluateNumericBehavior(cfg.behavior, in, m_rng);
         }
         ruleOut[i] = rule;
         if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;

@@ -50,7 +50,9 @@ void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t envi
     fn.idle.push_back(environment);
 }
 
-bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number) {
+/// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).
+/// The number is checked first, from its last digit: most items differ there, before any string compare.
+static bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number) {
     std::size_t pos = id.size();
     do {
         if (pos == 0 || id[--pos] != static_cast<char>('0' + number % 10)) return false;
@@ -66,9 +68,21 @@ bool behaviorReadsText(const std::vector<BehaviorRule>& rules) {
     return false;
 }
 
-bool bodyContains(const std::string& needle, const RuleInput& in, std::string& scratch) {
-    renderBody(*in.bodyTemplate, in.bodyNumber, scratch);
-    return scratch.find(needle) != std::string::npos;
+static bool textMatches(const RuleCondition& c, const RuleInput& in, std::string& scratch) {
+    if (c.item && !isItemId(*c.item, *in.originId, in.number)) return false;
+    if (c.bodyContains) {
+        renderBody(*in.bodyTemplate, in.bodyNumber, scratch);
+        if (scratch.find(*c.bodyContains) == std::string::npos) return false;
+    }
+    return true;
+}
+
+RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
+                             std::string& scratch) {
+    for (const BehaviorRule& rule : rules)
+        if (numbersMatch(rule.when, in) && textMatches(rule.when, in, scratch) && rateHolds(rule.when, rng))
+            return rule.then;
+    return RuleOutcome::Success;
 }
 
 RunPlan planRun(const FunctionConfig& cfg, RuleOutcome rule, Rng& rng) {

@@ -54,6 +54,7 @@ struct FunctionState {
     std::deque<std::uint32_t> asyncQueue;  ///< ready events (item indices), FIFO
     std::uint32_t asyncWaiting = 0;        ///< events of this function waiting on a retry/backoff timer
     std::uint32_t onSuccess = kNone, onFailure = kNone, deadLetterQueue = kNone;  ///< node indices
+    bool rulesReadText = false;  ///< behaviorReadsText of its rules (fixed for the run): which evaluator to use
 
     std::uint32_t asyncDepth() const { return static_cast<std::uint32_t>(asyncQueue.size()) + asyncWaiting; }
 };
@@ -82,35 +83,30 @@ struct RuleInput {
     SimTime now = 0;
 };
 
-/// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).
-/// The number is checked first, from its last digit: most items differ there, before any string compare.
-bool isItemId(const std::string& id, const std::string& origin, std::uint32_t number);
 /// True if a rule tests the item id or the body: only then does a RuleInput need originId, bodyTemplate and
-/// bodyNumber (the others may leave them unset).
+/// bodyNumber (evaluateNumericBehavior never reads them).
 bool behaviorReadsText(const std::vector<BehaviorRule>& rules);
-/// The item's rendered body (into `scratch`) contains `needle`.
-bool bodyContains(const std::string& needle, const RuleInput& in, std::string& scratch);
 
-inline bool ruleMatches(const RuleCondition& c, const RuleInput& in, Rng& rng, std::string& scratch) {
+/// The conditions on numbers (attempt, time window, item modulo), checked first.
+inline bool numbersMatch(const RuleCondition& c, const RuleInput& in) {
     if (c.attemptAtMost && in.attempt > *c.attemptAtMost) return false;
     if (c.after && in.now < *c.after) return false;
     if (c.before && in.now >= *c.before) return false;
-    if (c.itemModulo && *c.itemModulo > 0 &&
-        static_cast<std::int64_t>(in.number) % *c.itemModulo != c.itemRemainder)
-        return false;
-    if (c.item && !isItemId(*c.item, *in.originId, in.number)) return false;
-    if (c.bodyContains && !bodyContains(*c.bodyContains, in, scratch)) return false;
-    if (c.rate && !rng.bernoulli(*c.rate)) return false;  // drawn last: only when everything else holds
-    return true;
+    return !(c.itemModulo && *c.itemModulo > 0 &&
+             static_cast<std::int64_t>(in.number) % *c.itemModulo != c.itemRemainder);
 }
+/// `rate` is drawn last: only when everything else holds.
+inline bool rateHolds(const RuleCondition& c, Rng& rng) { return !c.rate || rng.bernoulli(*c.rate); }
 
 /// First matching rule wins; all present conditions must hold; `rate` draws from the generator only when
-/// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations. Inline:
-/// it runs per item per attempt, and a batch's loop keeps its input in registers.
-inline RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
-                                    std::string& scratch) {
+/// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations.
+RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
+                             std::string& scratch);
+/// evaluateBehavior for rules with neither an item nor a body condition (behaviorReadsText false). Inline: it
+/// runs per item per attempt, and a batch's loop keeps its input in registers.
+inline RuleOutcome evaluateNumericBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng) {
     for (const BehaviorRule& rule : rules)
-        if (ruleMatches(rule.when, in, rng, scratch)) return rule.then;
+        if (numbersMatch(rule.when, in) && rateHolds(rule.when, rng)) return rule.then;
     return RuleOutcome::Success;
 }
 
