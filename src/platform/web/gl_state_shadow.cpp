@@ -47,7 +47,20 @@ bool* capability(GLenum cap) {
     }
 }
 
-void copy4(const GLint* from, GLint* to) { std::copy(from, from + 4, to); }
+/// A viewport or scissor box query: asked of WebGL once (the canvas size at context creation), then remembered.
+void answerBox(GLenum pname, GLint (&box)[4], bool& known, GLint* data) {
+    if (!known) glGetIntegerv(pname, box);
+    known = true;
+    std::copy(box, box + 4, data);
+}
+
+void rememberBox(GLint (&box)[4], bool& known, GLint x, GLint y, GLsizei width, GLsizei height) {
+    box[0] = x;
+    box[1] = y;
+    box[2] = width;
+    box[3] = height;
+    known = true;
+}
 
 }  // namespace
 
@@ -68,16 +81,8 @@ void pg_glGetIntegerv(GLenum pname, GLint* data) {
     case GL_BLEND_DST_ALPHA: *data = static_cast<GLint>(s.blendDstAlpha); return;
     case GL_BLEND_EQUATION_RGB: *data = static_cast<GLint>(s.blendEqRgb); return;
     case GL_BLEND_EQUATION_ALPHA: *data = static_cast<GLint>(s.blendEqAlpha); return;
-    case GL_VIEWPORT:
-        if (!s.viewportKnown) glGetIntegerv(GL_VIEWPORT, s.viewport);
-        s.viewportKnown = true;
-        copy4(s.viewport, data);
-        return;
-    case GL_SCISSOR_BOX:
-        if (!s.scissorKnown) glGetIntegerv(GL_SCISSOR_BOX, s.scissor);
-        s.scissorKnown = true;
-        copy4(s.scissor, data);
-        return;
+    case GL_VIEWPORT: answerBox(GL_VIEWPORT, s.viewport, s.viewportKnown, data); return;
+    case GL_SCISSOR_BOX: answerBox(GL_SCISSOR_BOX, s.scissor, s.scissorKnown, data); return;
     default: glGetIntegerv(pname, data); return;
     }
 }
@@ -136,18 +141,12 @@ void pg_glDeleteVertexArrays(GLsizei n, const GLuint* arrays) {
 }
 
 void pg_glViewport(GLint x, GLint y, GLsizei width, GLsizei height) {
-    Shadow& s = shadow();
-    const GLint v[4] = {x, y, width, height};
-    copy4(v, s.viewport);
-    s.viewportKnown = true;
+    rememberBox(shadow().viewport, shadow().viewportKnown, x, y, width, height);
     glViewport(x, y, width, height);
 }
 
 void pg_glScissor(GLint x, GLint y, GLsizei width, GLsizei height) {
-    Shadow& s = shadow();
-    const GLint v[4] = {x, y, width, height};
-    copy4(v, s.scissor);
-    s.scissorKnown = true;
+    rememberBox(shadow().scissor, shadow().scissorKnown, x, y, width, height);
     glScissor(x, y, width, height);
 }
 
