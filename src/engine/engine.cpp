@@ -376,11 +376,7 @@ void Engine::retireItem(std::uint32_t index) {
     it.retired = true;
     m_itemRetirement.retire(
         m_items.mutableAll(), index, [](const Item& v) { return !v.retired; },
-        [this](std::size_t, const Item& v) {
-            ++m_droppedTotals.outcomes[static_cast<std::size_t>(v.outcome)];
-            m_droppedTotals.attempts += v.attempts;
-            ++m_droppedTotals.items;
-        },
+        [this](std::size_t, const Item& v) { m_droppedTotals.add(v); },
         [this](std::size_t chunk) {
             for (const auto& mode : m_modes) mode->onItemChunkReleased(chunk);
         });
@@ -394,11 +390,7 @@ void Engine::pinItem(std::uint32_t index) {
 
 ItemTotals Engine::itemTotals() const {
     ItemTotals t = m_droppedTotals;
-    m_items.all().forEachHeld([&](std::size_t, const Item& it) {
-        ++t.outcomes[static_cast<std::size_t>(it.outcome)];
-        t.attempts += it.attempts;
-        ++t.items;
-    });
+    m_items.all().forEachHeld([&](std::size_t, const Item& it) { t.add(it); });
     return t;
 }
 
@@ -468,27 +460,34 @@ std::uint32_t Engine::nodeIndex(const std::string& id) const {
     return found == m_nodeIndex.end() ? kNone : found->second;
 }
 
+// An item's id and body come from (origin, number) alone: items and delivered records (which keep both, as
+// the item may be gone when the record is rendered) share these two.
+std::string Engine::idOf(std::uint32_t origin, std::uint32_t number) const {
+    return m_scenario.nodes[origin].id + "#" + std::to_string(number);
+}
+
+std::string Engine::bodyOf(std::uint32_t origin, std::uint32_t number) const {
+    std::string body;
+    renderBody(m_scenario.nodes[origin].traffic.body, number, body);
+    return body;
+}
+
 std::string Engine::itemId(std::uint32_t item) const {
     const Item& it = m_items[item];
-    return m_scenario.nodes[it.origin].id + "#" + std::to_string(it.number);
+    return idOf(it.origin, it.number);
 }
 
 std::string Engine::itemBody(std::uint32_t item) const {
     const Item& it = m_items[bodyItem(item)];
-    std::string body;
-    renderBody(m_scenario.nodes[it.origin].traffic.body, it.number, body);
-    return body;
+    return bodyOf(it.origin, it.number);
 }
 
 std::string Engine::deliveredItemId(const DeliveredRecord& r) const {
-    if (r.itemOrigin == kNone) return "";
-    return m_scenario.nodes[r.itemOrigin].id + "#" + std::to_string(r.itemNumber);
+    return r.itemOrigin == kNone ? std::string() : idOf(r.itemOrigin, r.itemNumber);
 }
 
 std::string Engine::deliveredItemBody(const DeliveredRecord& r) const {
-    std::string body;
-    if (r.bodyOrigin != kNone) renderBody(m_scenario.nodes[r.bodyOrigin].traffic.body, r.bodyNumber, body);
-    return body;
+    return r.bodyOrigin == kNone ? std::string() : bodyOf(r.bodyOrigin, r.bodyNumber);
 }
 
 const char* Engine::modeNameOfNode(std::uint32_t node) const {

@@ -59,6 +59,11 @@ struct ItemTotals {
     std::array<std::int64_t, kItemOutcomeCount> outcomes{};  ///< by ItemOutcome (Pending: not finished)
     std::int64_t attempts = 0;  ///< invocations that carried an item, summed over items
     std::int64_t items = 0;
+    void add(const Item& it) {
+        ++outcomes[static_cast<std::size_t>(it.outcome)];
+        attempts += it.attempts;
+        ++items;
+    }
 };
 
 class Engine {
@@ -130,6 +135,9 @@ public:
     /// Id ("<origin id>#<n>") and rendered body of a delivery's item, from the record itself.
     std::string deliveredItemId(const DeliveredRecord& r) const;
     std::string deliveredItemBody(const DeliveredRecord& r) const;
+    /// "<origin id>#<number>" and the origin's body template rendered for `number`.
+    std::string idOf(std::uint32_t origin, std::uint32_t number) const;
+    std::string bodyOf(std::uint32_t origin, std::uint32_t number) const;
     std::string requestIdText(std::uint32_t requestId) const { return requestIdString(m_scenario.seed, requestId); }
     /// SQS queues and their mappings: queue gauges and the per-message loop view (modes/sqs_mapping.hpp).
     const SqsMapping& sqs() const { return *m_sqs; }
