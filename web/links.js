@@ -63,6 +63,11 @@
   const MAX_PASTE = 1 << 20;
   let pasteTimer = 0;
   let pasteCtrlHeld = 0;
+  // Hands a paste to the app; window.pgPasteCount (like pgLastCopied) tells tests it has reached the app.
+  const pasteIntoApp = (text, shortcutHeld) => {
+    call('pg_paste_text', text, shortcutHeld);
+    window.pgPasteCount = (window.pgPasteCount || 0) + 1;
+  };
   const platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
   const IS_MAC = /Mac|iPhone|iPad|iPod/.test(platform);  // as the app decides (web_bridge.cpp js_is_mac)
   const isPageTextField = (el) => !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
@@ -76,7 +81,7 @@
       pasteTimer = 0;
       // no paste event came: paste what ImGui last copied (with the shortcut key pressed around V if the
       // user has let go of it by now)
-      call('pg_paste_text', 0, shortcutDown ? 1 : 0);
+      pasteIntoApp(0, shortcutDown ? 1 : 0);
     }, PASTE_WAIT_MS);
   }, true);
   let shortcutDown = false;  // the app's shortcut key (Ctrl; Cmd on a Mac) is held now
@@ -90,7 +95,7 @@
     const ctrlHeld = pasteTimer ? pasteCtrlHeld : 0;  // a paste without Ctrl+V: the browser's Edit menu
     clearTimeout(pasteTimer);
     pasteTimer = 0;
-    call('pg_paste_text', typeof text === 'string' ? text.slice(0, MAX_PASTE) : '', ctrlHeld);
+    pasteIntoApp(typeof text === 'string' ? text.slice(0, MAX_PASTE) : '', ctrlHeld);
   });
 
   // ---- files ----

@@ -85,6 +85,16 @@ export const waitFrames = (page, n = 4) => page.evaluate((k) => new Promise((don
   tick();
 }), n);
 
+/// Presses a paste shortcut (`keys`: 'Control+V', 'Meta+V') and waits until links.js has handed the paste to
+/// the app (its paste event, or the fallback timer that fires when none comes) and two frames have run, so a
+/// key pressed next (Enter) reaches the field after the pasted text, however slow the machine.
+export async function pasteWithKeys(page, keys) {
+  const before = await page.evaluate(() => window.pgPasteCount || 0);
+  await page.keyboard.press(keys);
+  await page.waitForFunction((n) => (window.pgPasteCount || 0) > n, before, { timeout: 10000 });
+  await waitFrames(page, 2);
+}
+
 /// A mouse drag from `from` to `to` in eight moves, a frame apart, as a hand would make it.
 export async function dragMouse(page, from, to) {
   await page.mouse.move(from.x, from.y);

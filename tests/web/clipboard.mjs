@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField, pasteWithKeys } from './browser.mjs';
 
 export default async function clipboard({ url, artifacts }) {
   const { context, close } = await launchBrowser({ deviceScaleFactor: 1 });
@@ -19,8 +19,7 @@ export default async function clipboard({ url, artifacts }) {
     // 1. The system clipboard through the real shortcut.
     await page.evaluate(() => navigator.clipboard.writeText('Pasted from the system clipboard'));
     await focusNameField(page);
-    await page.keyboard.press('Control+V');
-    await page.waitForTimeout(300);
+    await pasteWithKeys(page, 'Control+V');
     await page.keyboard.press('Enter');
     await waitForName(page, 'Pasted from the system clipboard', 'Ctrl+V pastes the system clipboard into the field');
     assert.equal((await stateJson(page)).scenario, 'Pasted from the system clipboard');
@@ -44,8 +43,7 @@ export default async function clipboard({ url, artifacts }) {
     assert.equal(await page.evaluate(() => window.pgLastCopied), 'Pasted by a paste event', 'Ctrl+C copies the field');
     await page.keyboard.type('typed over');
     await page.keyboard.press('Control+A');
-    await page.keyboard.press('Control+V');
-    await page.waitForTimeout(300);
+    await pasteWithKeys(page, 'Control+V');
     await page.keyboard.press('Enter');
     await waitForName(page, 'Pasted by a paste event', 'Ctrl+V pastes what Ctrl+C copied');
 

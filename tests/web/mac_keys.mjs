@@ -3,7 +3,7 @@
 // web/links.js's paste path, with Cmd as the held shortcut key), and outside a text field Cmd+Z undoes the
 // rename, Cmd+Y redoes it. The platform is faked before the page loads (headless Chromium runs on Linux).
 import assert from 'node:assert/strict';
-import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField, pasteWithKeys } from './browser.mjs';
 
 export default async function macKeys({ url }) {
   const { context, close } = await launchBrowser({ deviceScaleFactor: 1 });
@@ -33,8 +33,7 @@ export default async function macKeys({ url }) {
     await page.keyboard.press('Enter');
     await waitForName(page, 'Other', 'typed over the selection');
     await nameField();
-    await page.keyboard.press('Meta+V');
-    await page.waitForTimeout(400);
+    await pasteWithKeys(page, 'Meta+V');
     await page.keyboard.press('Enter');
     await waitForName(page, 'Typed on a Mac', 'Cmd+V pastes what Cmd+C copied');
 
