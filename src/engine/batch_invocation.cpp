@@ -28,10 +28,12 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     in.now = m_now;
     const bool chains = hasChains(), rules = !cfg.behavior.empty();
     const bool text = fn.rulesReadText;  // else no rule reads the id or body inputs
-    m_scratchItemRefs.clear();  // the second loop below updates the same items: looked up once
+    const bool recordAttempts = m_options.recordAttempts;
+    // One pass per item: its rule, then its attempt. The request id is taken first (nothing below draws ids;
+    // rules and planRun draw only from the generator, in the same order as ever: every rule, then the run).
+    const std::uint32_t requestId = newRequestId();
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = m_items[items[i]];
-        m_scratchItemRefs.push_back(&it);
         RuleOutcome rule = RuleOutcome::Success;
         if (rules) {
             in.number = it.number;
@@ -50,25 +52,20 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         ruleOut[i] = rule;
         if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
         else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
-    }
-    const RunPlan plan = planRun(cfg, worst, m_rng);
-    const std::uint32_t requestId = newRequestId();
-
-    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, handler,
-                                          attempts.empty() ? std::uint16_t{1} : attempts.front());
-    if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, ruleOut);
-
-    const bool recordAttempts = m_options.recordAttempts;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        Item& it = *m_scratchItemRefs[i];  // still valid: nothing since the first loop drops or adds items
         ++it.attempts;
         it.throttles = 0;
         it.requestId = requestId;
         if (recordAttempts) m_items.addAttempt(it, m_now, requestId);
-        if (m_tracing)
+    }
+    const RunPlan plan = planRun(cfg, worst, m_rng);
+
+    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, handler,
+                                          attempts.empty() ? std::uint16_t{1} : attempts.front());
+    if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, ruleOut);
+    if (m_tracing)
+        for (std::size_t i = 0; i < items.size(); ++i)
             appendRecord(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
                          acquired.cold ? 1 : 0);
-    }
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }

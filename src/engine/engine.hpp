@@ -289,7 +289,6 @@ private:
     std::vector<StreamBatchInfo> m_batchInfos;
     std::uint32_t m_requestCounter = 0;
     std::string m_scratch;
-    std::vector<Item*> m_scratchItemRefs;  // startBatch: the batch's items, looked up once
     // chains of requests and send edges (send_messages.cpp)
     struct ChainLink {
         std::uint32_t parent = kNone;

@@ -13,22 +13,30 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
     e.b = b;
     e.handler = handler;
     e.kind = kind;
-    // Best fit: the lane with the latest tail not after `time` (seq only grows, so equal times keep order);
-    // else an empty lane; else the heap.
-    int best = -1, vacant = -1;
-    SimTime bestTail = kEmptyLane;
-    for (int i = 0; i < kLanes; ++i) {
-        const SimTime tail = m_tailTime[i];
-        if (tail == kEmptyLane) {
-            if (vacant < 0) vacant = i;
-        } else if (tail <= time && tail >= bestTail) {
-            if (tail > bestTail || best < 0) {
-                best = i;
-                bestTail = tail;
+    // The lane this kind of event went to last time, if its tail is still not after `time` (events of one kind
+    // mostly come in a monotone stream); else best fit: the lane with the latest tail not after `time` (seq only
+    // grows, so equal times keep order); else an empty lane; else the heap. Lanes only speed the queue up: pop
+    // order is (time, seq) whichever lane holds an event.
+    const unsigned hintKey = (static_cast<unsigned>(handler) * 8u + kind) & (kHints - 1);
+    int best = m_hint[hintKey];
+    if (best < 0 || m_tailTime[best] == kEmptyLane || m_tailTime[best] > time) {
+        best = -1;
+        int vacant = -1;
+        SimTime bestTail = kEmptyLane;
+        for (int i = 0; i < kLanes; ++i) {
+            const SimTime tail = m_tailTime[i];
+            if (tail == kEmptyLane) {
+                if (vacant < 0) vacant = i;
+            } else if (tail <= time && tail >= bestTail) {
+                if (tail > bestTail || best < 0) {
+                    best = i;
+                    bestTail = tail;
+                }
             }
         }
+        if (best < 0) best = vacant;
+        m_hint[hintKey] = static_cast<std::int8_t>(best);
     }
-    if (best < 0) best = vacant;
     int where = -1;
     if (best >= 0) {
         Lane& lane = m_lanes[best];
@@ -37,6 +45,7 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
             lane.head = 0;
             m_headTime[best] = time;
             m_headSeq[best] = e.seq;
+            m_occupied |= 1u << best;
         }
         lane.events.push_back(e);
         m_tailTime[best] = time;
@@ -97,9 +106,10 @@ void EventQueue::findMin() {
         bestSeq = m_heap.front().seq;
     }
     int best = -1;
-    for (int i = 0; i < kLanes; ++i) {
+    for (unsigned lanes = m_occupied; lanes != 0; lanes &= lanes - 1) {
+        const int i = __builtin_ctz(lanes);
         const SimTime t = m_headTime[i];
-        if (t == kEmptyLane || t > bestTime) continue;
+        if (t > bestTime) continue;
         if (t < bestTime || m_headSeq[i] < bestSeq) {
             bestTime = t;
             bestSeq = m_headSeq[i];
@@ -121,6 +131,7 @@ Event EventQueue::pop() {
             lane.events.clear();
             lane.head = 0;
             m_headTime[m_min] = m_tailTime[m_min] = kEmptyLane;
+            m_occupied &= ~(1u << m_min);
         } else if (lane.head >= 4096 && lane.head * 2 >= lane.events.size()) {
             lane.events.erase(lane.events.begin(), lane.events.begin() + static_cast<std::ptrdiff_t>(lane.head));
             lane.head = 0;
@@ -142,6 +153,8 @@ void EventQueue::clear() {
         m_headTime[i] = m_tailTime[i] = kEmptyLane;
         m_headSeq[i] = 0;
     }
+    for (auto& h : m_hint) h = -1;
+    m_occupied = 0;
     m_heap.clear();
     m_size = 0;
     m_min = -1;

@@ -19,6 +19,14 @@ public:
         if (!m_runs.empty() && m_runs.back().first + m_runs.back().count == index) m_runs.back().count += count;
         else m_runs.push_back(Run{index, count});
     }
+    /// How many consecutive indices front(), front() + 1, ... the first run holds.
+    std::uint32_t frontCount() const { return m_runs.front().count; }
+    /// Pops the first n indices (n <= frontCount()).
+    void pop_front(std::uint32_t n) {
+        Run& r = m_runs.front();
+        if ((r.count -= n) == 0) m_runs.pop_front();
+        else r.first += n;
+    }
     void pop_front() {
         Run& r = m_runs.front();
         if (--r.count == 0) m_runs.pop_front();

@@ -41,6 +41,7 @@ void SqsMapping::start() {
     m_retiring = !m_engine.keepsFinishedItems();
     m_batches.clear();
     m_freeBatches.clear();
+    m_scratchBatch = kNone;
     const std::size_t n = m_engine.nodeCount();
     m_queueOfNode.assign(n, kNone);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -295,15 +296,27 @@ void SqsMapping::pump(std::uint32_t qi) {
 
 bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
     bool progress = false;
+    // receiveOne also lists each received message's item and receive count for invoke() (no second pass).
+    m_scratchBatch = b;
+    m_scratchItems.clear();
+    m_scratchAttempts.clear();
     auto full = [&] { return m_batches[b].messages.size() >= q.batchSize; };
     if (!q.fifo) {
-        while (!full() && !q.visible.empty()) {
-            const std::uint32_t m = q.visible.front();
-            q.visible.pop_front();
-            // expired while visible (and maybe dropped since: not read then)
-            SqsMessage* msg = m_messages.find(m);
-            if (!msg || msg->state != SqsMessageState::Visible) continue;
-            progress |= receiveOne(q, *msg, m, b);
+        // Run by run: a burst or a batch returned whole is a run of consecutive indices at the front. Each
+        // message adds at most one to the batch, so popping as many as the batch lacks never takes too many.
+        while (!q.visible.empty()) {
+            const std::size_t have = m_batches[b].messages.size();
+            if (have >= q.batchSize) break;
+            const std::uint32_t first = q.visible.front();
+            const std::uint32_t n =
+                static_cast<std::uint32_t>(std::min<std::size_t>(q.visible.frontCount(), q.batchSize - have));
+            q.visible.pop_front(n);
+            for (std::uint32_t m = first; m != first + n; ++m) {
+                // expired while visible (and maybe dropped since: not read then)
+                SqsMessage* msg = m_messages.find(m);
+                if (!msg || msg->state != SqsMessageState::Visible) continue;
+                progress |= receiveOne(q, *msg, m, b);
+            }
         }
         return progress;
     }
@@ -349,6 +362,8 @@ bool SqsMapping::receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, s
     if (m_engine.metrics().enabled()) ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount,
                                                                            q.inFlightCount, 0).received;
     m_batches[b].messages.push_back(message);
+    m_scratchItems.push_back(m.item);
+    m_scratchAttempts.push_back(clamp16(m.receiveCount));
     return true;
 }
 
@@ -402,6 +417,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
 }
 
 void SqsMapping::freeBatch(std::uint32_t b) {
+    if (m_scratchBatch == b) m_scratchBatch = kNone;
     retireGoneOf(b);
     SqsBatch& batch = m_batches[b];
     batch.state = SqsBatchState::Free;
@@ -424,10 +440,13 @@ bool SqsMapping::collectInvokeItems(const SqsBatch& batch) {
 }
 
 void SqsMapping::invoke(std::uint32_t b) {
+    // Just received by takeBatch (nothing ran since): the scratch lists already hold its items and counts.
+    const bool listed = m_scratchBatch == b && !m_engine.hasChains();
+    m_scratchBatch = kNone;
     if (m_engine.hasChains() && stopRecursive(b)) return;  // recursive loop detection (sqs_recursion.cpp)
     SqsBatch& batch = m_batches[b];
     SqsQueue& q = m_queues[batch.queue];
-    if (!collectInvokeItems(batch)) {
+    if (!listed && !collectInvokeItems(batch)) {
         // Messages that expired while the batch was throttled leave it, so every message of an invoking batch
         // is one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
         retireGoneOf(b);

@@ -138,6 +138,7 @@ private:
     SimTime m_redriveEnqueuedAt = 0;               // moveToDlq -> onDelivered: the moved message's enqueue time
     std::vector<SqsBatch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
+    std::uint32_t m_scratchBatch = kNone;          // the batch m_scratchItems/Attempts list (takeBatch -> invoke)
     std::vector<std::uint32_t> m_scratchItems;
     std::vector<std::uint16_t> m_scratchAttempts;
     std::vector<RuleOutcome> m_scratchOutcomes;
