@@ -358,16 +358,6 @@ std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t numbe
     return kNone;
 }
 
-void Engine::finishItem(std::uint32_t index, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
-    Item& it = m_items[index];
-    setItemState(it, ItemState::Done);
-    it.outcome = outcome;
-    it.endedIn = endedIn;
-    it.condition = condition;
-    record(TraceKind::Finished, index, it.origin, it.attempts, static_cast<std::uint8_t>(outcome),
-           static_cast<std::uint16_t>(condition));
-}
-
 void Engine::retireItem(std::uint32_t index) {
     if (m_options.keepFinishedItems) return;
     Item& it = m_items[index];

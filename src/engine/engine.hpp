@@ -181,7 +181,18 @@ public:
         ++m_stateCounts[static_cast<int>(state)];
     }
     /// Final outcome: state Done, records Finished.
-    void finishItem(std::uint32_t item, ItemOutcome outcome, std::uint32_t endedIn, Condition condition);
+    void finishItem(std::uint32_t item, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
+        finishItem(item, m_items[item], outcome, endedIn, condition);
+    }
+    /// The same for item `index` already at hand as `it` (inline: runs once per message deleted).
+    void finishItem(std::uint32_t index, Item& it, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
+        setItemState(it, ItemState::Done);
+        it.outcome = outcome;
+        it.endedIn = endedIn;
+        it.condition = condition;
+        record(TraceKind::Finished, index, it.origin, it.attempts, static_cast<std::uint8_t>(outcome),
+               static_cast<std::uint16_t>(condition));
+    }
     /// A Done item that nothing reads any more (no trace record, no mode structure, no view): without
     /// keepFinishedItems the store may drop it. Modes call it where they let go of the item; a mode that never
     /// does keeps its items. Item references may move: hold none across this call.

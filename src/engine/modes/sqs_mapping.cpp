@@ -501,11 +501,12 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         m_engine.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
                         static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
         if (m.state == SqsMessageState::Gone) continue;  // expired while running: nothing to delete
-        m_engine.item(m.item).lastResult = invocation.result;
+        Item& it = m_engine.item(m.item);
+        it.lastResult = invocation.result;
         // ReportBatchItemFailures (FIDELITY 6.2 table): listed ids stay for a retry, the rest are deleted. A
         // response listing failures while the feature is off is a plain success (FIDELITY 8.5).
         const bool listed = q.reportBatchItemFailures && batch.outcomes[i] == RuleOutcome::ReportFailure;
-        if (success && !listed) deleteMessage(q, c, m);
+        if (success && !listed) deleteMessage(q, c, m, it);
         else ++kept;
         if (listed) ++listedCount;
     }
@@ -579,31 +580,61 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     const std::uint32_t qi = m_batches[b].queue;
     SqsQueue& q = m_queues[qi];
     NodeCounters& c = m_engine.mutableCounters(q.node);
-    // FIFO: back to the front of their groups in their original order (iterate backwards, push_front).
     const std::vector<std::uint32_t>& messages = m_batches[b].messages;  // untouched until freeBatch below
     const std::size_t n = messages.size();
+    if (q.fifo) {
+        // FIFO: back to the front of their groups in their original order (iterate backwards, push_front).
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t m = messages[n - 1 - k];
+            SqsMessage& msg = m_messages[m];
+            if (msg.state != SqsMessageState::InFlight || msg.batch != b) continue;  // deleted or expired
+            --q.inFlightCount;
+            --c.inFlight;
+            if (msg.group != kNone) --q.groups[msg.group].inFlight;
+            m_engine.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
+            makeVisible(msg, m, true);
+        }
+        freeBatch(b);
+        return;
+    }
+    // Standard: what makeVisible does per message (an in-flight message is never a passive copy), with the
+    // visible pool appended run by run (a batch received from one run goes back as one).
+    std::uint32_t runFirst = 0, runCount = 0, returned = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        const std::uint32_t m = q.fifo ? messages[n - 1 - k] : messages[k];
+        const std::uint32_t m = messages[k];
         SqsMessage& msg = m_messages[m];
         if (msg.state != SqsMessageState::InFlight || msg.batch != b) continue;  // deleted or expired
-        --q.inFlightCount;
-        --c.inFlight;
-        if (msg.group != kNone) --q.groups[msg.group].inFlight;
         m_engine.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
-        makeVisible(msg, m, q.fifo);
+        msg.state = SqsMessageState::Visible;
+        msg.batch = kNone;
+        m_engine.setItemState(msg.item, ItemState::Visible);
+        ++returned;
+        if (runCount > 0 && runFirst + runCount == m) {
+            ++runCount;
+            continue;
+        }
+        q.visible.push_back(runFirst, runCount);  // nothing when runCount is 0
+        runFirst = m;
+        runCount = 1;
     }
+    q.visible.push_back(runFirst, runCount);
+    q.inFlightCount -= returned;
+    c.inFlight -= returned;
+    q.visibleCount += returned;
+    c.visible += returned;
+    if (returned > 0 && q.window > 0 && q.windowStart < 0) q.windowStart = m_engine.now();
     freeBatch(b);
 }
 
-void SqsMapping::deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m) {
+void SqsMapping::deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m, Item& it) {
     m.state = SqsMessageState::Gone;
     --q.inFlightCount;
     --c.inFlight;
     ++c.deleted;
-    releaseFromGroup(q, m);
+    if (m.group != kNone) releaseFromGroup(q, m);
     if (m_engine.metrics().enabled())
         ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).deleted;
-    m_engine.finishItem(m.item, ItemOutcome::Succeeded, kNone, Condition::None);
+    m_engine.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
 }
 
 void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {

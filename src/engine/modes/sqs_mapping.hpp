@@ -9,6 +9,7 @@
 #include "mode_handler.hpp"
 #include "../chunk_retirement.hpp"
 #include "../chunked_vector.hpp"
+#include "../items.hpp"
 #include "../destinations.hpp"
 #include "sqs_queue.hpp"
 
@@ -102,8 +103,8 @@ private:
     /// Fills the scratch items and receive counts of `batch`'s messages; false (scratch partial) if one is Gone.
     bool collectInvokeItems(const SqsBatch& batch);
     void returnBatch(std::uint32_t batch);
-    /// Deletes in-flight message `m` of queue `q` (`c`: the queue node's counters): outcome Succeeded.
-    void deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m);
+    /// Deletes in-flight message `m` of queue `q` (`c`: the queue node's counters; `it`: its item): outcome Succeeded.
+    void deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m, Item& it);
     void expire(std::uint32_t queue);
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
