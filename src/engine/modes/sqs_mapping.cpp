@@ -294,9 +294,48 @@ void SqsMapping::pump(std::uint32_t qi) {
         q.windowStart = now;
 }
 
+bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
+    // One call per run, the loop inside: a receive is a few dozen instructions, a call per message would be
+    // a good part of it.
+    bool progress = false;
+    for (std::uint32_t message = first; message != first + count; ++message) {
+        SqsMessage* found = m_messages.find(message);
+        if (!found || found->state != SqsMessageState::Visible) continue;  // expired (maybe dropped since)
+        SqsMessage& m = *found;
+        progress = true;
+        // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
+        if (q.dlq != kNone && m.receiveCount >= q.maxReceiveCount) {
+            moveToDlq(q, m, message);
+            continue;
+        }
+        ++m.receiveCount;
+        if (m.firstReceiveAt < 0) m.firstReceiveAt = m_engine.now();
+        m.state = SqsMessageState::InFlight;
+        m.batch = b;
+        --q.visibleCount;
+        ++q.inFlightCount;
+        NodeCounters& c = m_engine.mutableCounters(q.node);
+        --c.visible;
+        ++c.inFlight;
+        ++c.receives;
+        if (m.group != kNone) ++q.groups[m.group].inFlight;
+        m_engine.setItemState(m.item, ItemState::InFlight);
+        m_engine.record(TraceKind::Received, m.item, q.node, clamp16(m.receiveCount));
+        if (m_engine.metrics().enabled()) noteReceived(q);
+        m_batches[b].messages.push_back(message);  // by index: moveToDlq may have added batches (a consumed DLQ)
+        m_scratchItems.push_back(m.item);
+        m_scratchAttempts.push_back(clamp16(m.receiveCount));
+    }
+    return progress;
+}
+
+void SqsMapping::noteReceived(const SqsQueue& q) {
+    ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).received;
+}
+
 bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
     bool progress = false;
-    // receiveOne also lists each received message's item and receive count for invoke() (no second pass).
+    // receiveRun also lists each received message's item and receive count for invoke() (no second pass).
     m_scratchBatch = b;
     m_scratchItems.clear();
     m_scratchAttempts.clear();
@@ -311,12 +350,7 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
             const std::uint32_t n =
                 static_cast<std::uint32_t>(std::min<std::size_t>(q.visible.frontCount(), q.batchSize - have));
             q.visible.pop_front(n);
-            for (std::uint32_t m = first; m != first + n; ++m) {
-                // expired while visible (and maybe dropped since: not read then)
-                SqsMessage* msg = m_messages.find(m);
-                if (!msg || msg->state != SqsMessageState::Visible) continue;
-                progress |= receiveOne(q, *msg, m, b);
-            }
+            progress |= receiveRun(q, first, n, b);
         }
         return progress;
     }
@@ -328,9 +362,7 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
         while (!full() && !g.messages.empty()) {
             const std::uint32_t m = g.messages.front();
             g.messages.pop_front();
-            SqsMessage* msg = m_messages.find(m);
-            if (!msg || msg->state != SqsMessageState::Visible) continue;
-            progress |= receiveOne(q, *msg, m, b);
+            progress |= receiveRun(q, m, 1, b);
         }
         if (g.messages.empty() || g.inFlight > 0) {
             q.readyGroups.pop_front();
@@ -340,32 +372,6 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
     return progress;
 }
 
-bool SqsMapping::receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, std::uint32_t b) {
-    // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
-    if (q.dlq != kNone && m.receiveCount >= q.maxReceiveCount) {
-        moveToDlq(q, m, message);
-        return true;
-    }
-    ++m.receiveCount;
-    if (m.firstReceiveAt < 0) m.firstReceiveAt = m_engine.now();
-    m.state = SqsMessageState::InFlight;
-    m.batch = b;
-    --q.visibleCount;
-    ++q.inFlightCount;
-    NodeCounters& c = m_engine.mutableCounters(q.node);
-    --c.visible;
-    ++c.inFlight;
-    ++c.receives;
-    if (m.group != kNone) ++q.groups[m.group].inFlight;
-    m_engine.setItemState(m.item, ItemState::InFlight);
-    m_engine.record(TraceKind::Received, m.item, q.node, clamp16(m.receiveCount));
-    if (m_engine.metrics().enabled()) ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount,
-                                                                           q.inFlightCount, 0).received;
-    m_batches[b].messages.push_back(message);
-    m_scratchItems.push_back(m.item);
-    m_scratchAttempts.push_back(clamp16(m.receiveCount));
-    return true;
-}
 
 void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
     // `m` is read only before deliver: a consumed DLQ may retire messages and move the chunk holding it.

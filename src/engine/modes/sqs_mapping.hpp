@@ -93,8 +93,10 @@ private:
     void makeVisible(SqsMessage& m, std::uint32_t message, bool front);
     void pump(std::uint32_t queue);
     bool takeBatch(SqsQueue& q, std::uint32_t batch);
-    /// Receives `m` (index `message`, Visible) into `batch`, or moves it to the DLQ; true either way.
-    bool receiveOne(SqsQueue& q, SqsMessage& m, std::uint32_t message, std::uint32_t batch);
+    /// Receives the Visible ones of messages first .. first + count - 1 into `batch`, or moves them to the DLQ;
+    /// true if any was Visible.
+    bool receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t batch);
+    void noteReceived(const SqsQueue& q);  // metrics of one receive (out of line: off in long runs)
     void moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message);
     // sqs_recursion.cpp: recursive loop detection and deliveries to a queue a function consumes
     bool stopRecursive(std::uint32_t batch);
