@@ -47,7 +47,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
                 in.bodyNumber = bodyOf.number;
             }
             rule = text ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch)
-                        : evaluateNumericBehavior(cfg.behavior, in, m_rng);
+                        : evaluateNumericRules(fn.numericRules, in, m_rng);
         }
         ruleOut[i] = rule;
         if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;

@@ -84,6 +84,7 @@ void Engine::build() {
         fn.onFailure = nodeIndex(node.function.async.onFailure);
         fn.deadLetterQueue = nodeIndex(node.function.async.deadLetterQueue);
         fn.rulesReadText = behaviorReadsText(node.function.behavior);
+        if (!fn.rulesReadText) fn.numericRules = compileNumericRules(node.function.behavior);
         m_functionOfNode[i] = static_cast<std::uint32_t>(m_functions.size());
         m_functions.push_back(std::move(fn));
     }
@@ -230,7 +231,7 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     in.attempt = it.attempts + 1;
     in.now = m_now;
     const RuleOutcome rule = fn.rulesReadText ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch)
-                                              : evaluateNumericBehavior(cfg.behavior, in, m_rng);
+                                              : evaluateNumericRules(fn.numericRules, in, m_rng);
     const RunPlan plan = planRun(cfg, rule, m_rng);
 
     const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);

@@ -68,6 +68,26 @@ bool behaviorReadsText(const std::vector<BehaviorRule>& rules) {
     return false;
 }
 
+std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules) {
+    std::vector<NumericRule> out;
+    for (const BehaviorRule& rule : rules) {
+        const RuleCondition& c = rule.when;
+        NumericRule r;
+        if (c.itemModulo && *c.itemModulo > 0) {  // numbersMatch ignores a modulo that is not positive
+            r.modulo = *c.itemModulo;
+            r.remainder = c.itemRemainder;
+        }
+        if (c.after) r.after = *c.after;
+        if (c.before) r.before = *c.before;
+        if (c.attemptAtMost) r.attemptAtMost = *c.attemptAtMost;
+        r.hasRate = c.rate.has_value();
+        r.rate = c.rate.value_or(0);
+        r.then = rule.then;
+        out.push_back(r);
+    }
+    return out;
+}
+
 static bool textMatches(const RuleCondition& c, const RuleInput& in, std::string& scratch) {
     if (c.item && !isItemId(*c.item, *in.originId, in.number)) return false;
     if (c.bodyContains) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,16 @@ constexpr std::int64_t kScalingBurst = 1000;
 constexpr SimTime kScalingCostPerEnvironment = 10 * kSecond / kScalingBurst;  // 10 ms of refill each
 constexpr SimTime kScalingCreditCap = kScalingBurst * kScalingCostPerEnvironment;
 
+/// A rule with neither an item nor a body condition, in the form evaluated per item per attempt: an absent
+/// bound is a value every input passes (modulo 0: none), so the check is straight comparisons.
+struct NumericRule {
+    std::int64_t modulo = 0, remainder = 0;
+    SimTime after = std::numeric_limits<SimTime>::min(), before = std::numeric_limits<SimTime>::max();
+    double rate = 0;
+    int attemptAtMost = std::numeric_limits<int>::max();
+    bool hasRate = false;
+    RuleOutcome then = RuleOutcome::Success;
+};
 struct FunctionState {
     std::uint32_t node = kNone;          ///< scenario node index
     int reserved = -1;                   ///< reserved concurrency, -1 = unreserved pool
@@ -55,6 +66,7 @@ struct FunctionState {
     std::uint32_t asyncWaiting = 0;        ///< events of this function waiting on a retry/backoff timer
     std::uint32_t onSuccess = kNone, onFailure = kNone, deadLetterQueue = kNone;  ///< node indices
     bool rulesReadText = false;  ///< behaviorReadsText of its rules (fixed for the run): which evaluator to use
+    std::vector<NumericRule> numericRules;  ///< its rules compiled, when !rulesReadText
 
     std::uint32_t asyncDepth() const { return static_cast<std::uint32_t>(asyncQueue.size()) + asyncWaiting; }
 };
@@ -102,11 +114,16 @@ inline bool rateHolds(const RuleCondition& c, Rng& rng) { return !c.rate || rng.
 /// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations.
 RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
                              std::string& scratch);
-/// evaluateBehavior for rules with neither an item nor a body condition (behaviorReadsText false). Inline: it
+/// The rules in NumericRule form (meaningful when behaviorReadsText is false).
+std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules);
+/// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
 /// runs per item per attempt, and a batch's loop keeps its input in registers.
-inline RuleOutcome evaluateNumericBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng) {
-    for (const BehaviorRule& rule : rules)
-        if (numbersMatch(rule.when, in) && rateHolds(rule.when, rng)) return rule.then;
+inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng) {
+    for (const NumericRule& r : rules) {
+        if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) continue;
+        if (r.modulo != 0 && static_cast<std::int64_t>(in.number) % r.modulo != r.remainder) continue;
+        if (!r.hasRate || rng.bernoulli(r.rate)) return r.then;  // `rate` is drawn last, as in evaluateBehavior
+    }
     return RuleOutcome::Success;
 }
 

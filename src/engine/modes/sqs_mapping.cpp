@@ -413,8 +413,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
         m_batches[b].messages.reserve(std::min<std::uint32_t>(m_queues[qi].batchSize, 64));
     }
     SqsBatch& batch = m_batches[b];
-    batch.messages.clear();
-    batch.outcomes.clear();
+    batch.messages.clear();  // outcomes are written by invoke before anything reads them (kept: no regrowth)
     batch.queue = qi;
     batch.throttles = 0;
     batch.visibilityDue = false;
