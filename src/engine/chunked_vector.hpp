@@ -85,9 +85,12 @@ public:
     T& back() { return (*this)[m_size - 1]; }
     const_iterator begin() const { return const_iterator(this, 0); }
     const_iterator end() const { return const_iterator(this, m_size); }
-    void push_back(const T& value) {
+    /// Appends `value`; returns the stored element.
+    T& push_back(const T& value) {
         if ((m_size >> kShift) == m_chunks.size()) m_chunks.emplace_back();
-        (*this)[m_size++] = value;
+        T& slot = (*this)[m_size++];
+        slot = value;
+        return slot;
     }
     /// Appends `count` elements computed by `fill` from `proto`; chunks not yet allocated are written later.
     void appendLazy(const T& proto, std::size_t count, RangeFill fill) {

@@ -158,13 +158,16 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
         m.group = found->second;
     }
     const auto index = static_cast<std::uint32_t>(m_messages.size());
-    m_messages.push_back(m);
+    SqsMessage& stored = m_messages.push_back(m);
     if (!copy) setMessageOfItem(item, index);
     if (q.activeSince < 0) q.activeSince = m_engine.now();
-    makeVisible(m_messages.back(), index, false);
+    makeVisible(stored, index, false);
     if (expires) {
-        expiryPush(q, index);
-        armExpiry(q, qi);
+        const SimTime at = enqueuedAt + q.retention;
+        expiryPush(q, index, at);
+        // The pending expiry timer is at or before every other live message's expiry: only an earlier one
+        // needs it moved.
+        if (at < q.expiryAt) armExpiry(q, qi);
     }
     return index;
 }
@@ -211,11 +214,12 @@ void SqsMapping::addBurst(std::uint32_t qi, std::uint32_t firstItem, std::uint32
     if (q.window > 0 && q.windowStart < 0) q.windowStart = now;
     q.visible.push_back(first, count);
     // Retention: every message of the run expires at the same time, in index order: all go where the first goes.
-    expiryPush(q, first);
+    const SimTime at = now + q.retention;
+    expiryPush(q, first, at);
     if (!q.expiryFifo.empty() && q.expiryFifo.back() == first && count > 1) {
         q.expiryFifo.push_back(first + 1, count - 1);
     } else {
-        for (std::uint32_t k = 1; k < count; ++k) expiryPush(q, first + k);
+        for (std::uint32_t k = 1; k < count; ++k) expiryPush(q, first + k, at);
     }
     armExpiry(q, qi);
 }
@@ -652,8 +656,7 @@ void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {
     }
 }
 
-void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message) {
-    const SimTime at = m_messages[message].enqueuedAt + q.retention;
+void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message, SimTime at) {
     if (q.expiryFifo.empty()) {
         q.expiryFifo.push_back(message);
         q.expiryFifoBackAt = at;

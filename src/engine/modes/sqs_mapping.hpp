@@ -111,7 +111,7 @@ private:
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
     // retention order: FIFO + heap (sqs_queue.hpp)
-    void expiryPush(SqsQueue& q, std::uint32_t message);
+    void expiryPush(SqsQueue& q, std::uint32_t message, SimTime at);  ///< `at`: its enqueuedAt + retention
     bool expiryEmpty(const SqsQueue& q) const { return q.expiryFifo.empty() && q.expiry.empty(); }
     ExpiryEntry expiryTop(const SqsQueue& q) const;
     void expiryPop(SqsQueue& q);
