@@ -13,30 +13,23 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
     e.b = b;
     e.handler = handler;
     e.kind = kind;
-    // The lane this kind of event went to last time, if its tail is still not after `time` (events of one kind
-    // mostly come in a monotone stream); else best fit: the lane with the latest tail not after `time` (seq only
-    // grows, so equal times keep order); else an empty lane; else the heap. Lanes only speed the queue up: pop
-    // order is (time, seq) whichever lane holds an event.
-    const unsigned hintKey = (static_cast<unsigned>(handler) * 8u + kind) & (kHints - 1);
-    int best = m_hint[hintKey];
-    if (best < 0 || m_tailTime[best] == kEmptyLane || m_tailTime[best] > time) {
-        best = -1;
-        int vacant = -1;
-        SimTime bestTail = kEmptyLane;
-        for (int i = 0; i < kLanes; ++i) {
-            const SimTime tail = m_tailTime[i];
-            if (tail == kEmptyLane) {
-                if (vacant < 0) vacant = i;
-            } else if (tail <= time && tail >= bestTail) {
-                if (tail > bestTail || best < 0) {
-                    best = i;
-                    bestTail = tail;
-                }
+    // Best fit: the lane with the latest tail not after `time` (seq only grows, so equal times keep order);
+    // else an empty lane; else the heap. Best fit keeps interleaved monotone streams (retries at 60 s and at
+    // 120 s) in lanes of their own. Lanes only speed the queue up: pop order is (time, seq) wherever an event is.
+    int best = -1, vacant = -1;
+    SimTime bestTail = kEmptyLane;
+    for (int i = 0; i < kLanes; ++i) {
+        const SimTime tail = m_tailTime[i];
+        if (tail == kEmptyLane) {
+            if (vacant < 0) vacant = i;
+        } else if (tail <= time && tail >= bestTail) {
+            if (tail > bestTail || best < 0) {
+                best = i;
+                bestTail = tail;
             }
         }
-        if (best < 0) best = vacant;
-        m_hint[hintKey] = static_cast<std::int8_t>(best);
     }
+    if (best < 0) best = vacant;
     int where = -1;
     if (best >= 0) {
         Lane& lane = m_lanes[best];
@@ -153,7 +146,6 @@ void EventQueue::clear() {
         m_headTime[i] = m_tailTime[i] = kEmptyLane;
         m_headSeq[i] = 0;
     }
-    for (auto& h : m_hint) h = -1;
     m_occupied = 0;
     m_heap.clear();
     m_size = 0;

@@ -63,8 +63,6 @@ private:
     SimTime m_headTime[kLanes];  ///< time of each lane's first event; kEmptyLane when empty
     std::uint64_t m_headSeq[kLanes];  ///< seq of each lane's first event (read only when its lane is not empty)
     static constexpr SimTime kEmptyLane = INT64_MIN;
-    static constexpr unsigned kHints = 64;
-    std::int8_t m_hint[kHints];  ///< per (handler, kind), hashed: the lane its last event went to, -1 none
     unsigned m_occupied = 0;     ///< bit i: lane i holds events (findMin scans only these)
     std::vector<Event> m_heap;
     std::size_t m_size = 0;
