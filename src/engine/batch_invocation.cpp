@@ -26,36 +26,48 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     RuleOutcome worst = RuleOutcome::Success;
     RuleInput in;
     in.now = m_now;
-    const bool chains = hasChains(), rules = !cfg.behavior.empty();
-    const bool text = fn.rulesReadText;  // else no rule reads the id or body inputs
     const bool recordAttempts = m_options.recordAttempts;
     // One pass per item: its rule, then its attempt. The request id is taken first (nothing below draws ids;
     // rules and planRun draw only from the generator, in the same order as ever: every rule, then the run).
     const std::uint32_t requestId = newRequestId();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        Item& it = m_items[items[i]];
-        RuleOutcome rule = RuleOutcome::Success;
-        if (rules) {
+    const SimTime now = m_now;
+    // The pass, compiled once per kind of rule set (none, numeric, text) so the per-item loop has no branch
+    // on which kind it is.
+    auto pass = [&](auto rate) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            Item& it = m_items[items[i]];
+            const RuleOutcome rule = rate(it, i);
+            ruleOut[i] = rule;
+            if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
+            else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
+            ++it.attempts;
+            it.throttles = 0;
+            it.requestId = requestId;
+            if (recordAttempts) m_items.addAttempt(it, now, requestId);
+        }
+    };
+    if (cfg.behavior.empty()) {
+        pass([](const Item&, std::size_t) { return RuleOutcome::Success; });
+    } else if (!fn.rulesReadText) {  // no rule reads the id or body inputs
+        const std::vector<NumericRule>& numeric = fn.numericRules;
+        pass([&](const Item& it, std::size_t i) {
             in.number = it.number;
             in.attempt = attempts[i];
-            if (text) {
-                // A sent message carries its parent's body (chains exist only once a function has sent one).
-                const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
-                const Item& bodyOf = body == items[i] ? it : m_items[body];
-                in.originId = &m_scenario.nodes[it.origin].id;
-                in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
-                in.bodyNumber = bodyOf.number;
-            }
-            rule = text ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch)
-                        : evaluateNumericRules(fn.numericRules, in, m_rng);
-        }
-        ruleOut[i] = rule;
-        if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
-        else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
-        ++it.attempts;
-        it.throttles = 0;
-        it.requestId = requestId;
-        if (recordAttempts) m_items.addAttempt(it, m_now, requestId);
+            return evaluateNumericRules(numeric, in, m_rng);
+        });
+    } else {
+        const bool chains = hasChains();
+        pass([&](const Item& it, std::size_t i) {
+            in.number = it.number;
+            in.attempt = attempts[i];
+            // A sent message carries its parent's body (chains exist only once a function has sent one).
+            const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
+            const Item& bodyOf = body == items[i] ? it : m_items[body];
+            in.originId = &m_scenario.nodes[it.origin].id;
+            in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
+            in.bodyNumber = bodyOf.number;
+            return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+        });
     }
     const RunPlan plan = planRun(cfg, worst, m_rng);
 
