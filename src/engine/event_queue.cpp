@@ -16,20 +16,17 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
     // Best fit: the lane with the latest tail not after `time` (seq only grows, so equal times keep order);
     // else an empty lane; else the heap. Best fit keeps interleaved monotone streams (retries at 60 s and at
     // 120 s) in lanes of their own. Lanes only speed the queue up: pop order is (time, seq) wherever an event is.
-    int best = -1, vacant = -1;
+    int best = -1;
     SimTime bestTail = kEmptyLane;
-    for (int i = 0; i < kLanes; ++i) {
+    for (unsigned lanes = m_occupied; lanes != 0; lanes &= lanes - 1) {  // lowest index first, as ever
+        const int i = __builtin_ctz(lanes);
         const SimTime tail = m_tailTime[i];
-        if (tail == kEmptyLane) {
-            if (vacant < 0) vacant = i;
-        } else if (tail <= time && tail >= bestTail) {
-            if (tail > bestTail || best < 0) {
-                best = i;
-                bestTail = tail;
-            }
+        if (tail <= time && (best < 0 || tail > bestTail)) {
+            best = i;
+            bestTail = tail;
         }
     }
-    if (best < 0) best = vacant;
+    if (best < 0 && m_occupied != (1u << kLanes) - 1) best = __builtin_ctz(~m_occupied);  // the first empty lane
     int where = -1;
     if (best >= 0) {
         Lane& lane = m_lanes[best];
