@@ -8,6 +8,7 @@
 #include "sqs_mapping.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "../engine.hpp"
 #include "async_invoke.hpp"
@@ -299,37 +300,51 @@ void SqsMapping::pump(std::uint32_t qi) {
 }
 
 bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
-    // One call per run, the loop inside: a receive is a few dozen instructions, a call per message would be
-    // a good part of it.
+    // One call per run, the loop inside (a receive is a few dozen instructions: a call per message would be a
+    // good part of it), with what the loop reads hoisted. The queue's counters are summed and written before
+    // anything reads them (a move to the DLQ, the metrics) and at the end.
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    const bool metrics = m_engine.metrics().enabled();
+    // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
+    const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
+    const SimTime now = m_engine.now();
+    std::uint32_t received = 0;
+    auto writeCounts = [&] {
+        q.visibleCount -= received;
+        q.inFlightCount += received;
+        c.visible -= received;
+        c.inFlight += received;
+        c.receives += received;
+        received = 0;
+    };
     bool progress = false;
     for (std::uint32_t message = first; message != first + count; ++message) {
         SqsMessage* found = m_messages.find(message);
         if (!found || found->state != SqsMessageState::Visible) continue;  // expired (maybe dropped since)
         SqsMessage& m = *found;
         progress = true;
-        // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
-        if (q.dlq != kNone && m.receiveCount >= q.maxReceiveCount) {
+        if (m.receiveCount >= dlqAt) {
+            writeCounts();
             moveToDlq(q, m, message);
             continue;
         }
         ++m.receiveCount;
-        if (m.firstReceiveAt < 0) m.firstReceiveAt = m_engine.now();
+        if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
         m.state = SqsMessageState::InFlight;
         m.batch = b;
-        --q.visibleCount;
-        ++q.inFlightCount;
-        NodeCounters& c = m_engine.mutableCounters(q.node);
-        --c.visible;
-        ++c.inFlight;
-        ++c.receives;
+        ++received;
         if (m.group != kNone) ++q.groups[m.group].inFlight;
         m_engine.setItemState(m.item, ItemState::InFlight);
         m_engine.record(TraceKind::Received, m.item, q.node, clamp16(m.receiveCount));
-        if (m_engine.metrics().enabled()) noteReceived(q);
+        if (metrics) {
+            writeCounts();
+            noteReceived(q);
+        }
         m_batches[b].messages.push_back(message);  // by index: moveToDlq may have added batches (a consumed DLQ)
         m_scratchItems.push_back(m.item);
         m_scratchAttempts.push_back(clamp16(m.receiveCount));
     }
+    writeCounts();
     return progress;
 }
 
