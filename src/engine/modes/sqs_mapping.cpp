@@ -517,23 +517,37 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     std::size_t kept = 0, listedCount = 0;
     const SqsBatch& batch = m_batches[b];  // nothing below adds batches or retires messages until freeBatch
     NodeCounters& c = m_engine.mutableCounters(q.node);
+    const bool metrics = m_engine.metrics().enabled(), report = q.reportBatchItemFailures;
+    const InvokeResult result = invocation.result;
+    std::uint32_t deleted = 0;  // summed, written once (per message only for the metrics, which read them)
     for (std::size_t i = 0; i < batch.messages.size(); ++i) {
         SqsMessage& m = m_messages[batch.messages[i]];
         // Every message this invocation carried ends its attempt here, also one that retention deleted while
         // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
         // invocation still runs to its end and reports its outcome.
         m_engine.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
-                        static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
+                        static_cast<std::uint8_t>(result), invocation.cold ? 1 : 0);
         if (m.state == SqsMessageState::Gone) continue;  // expired while running: nothing to delete
         Item& it = m_engine.item(m.item);
-        it.lastResult = invocation.result;
+        it.lastResult = result;
         // ReportBatchItemFailures (FIDELITY 6.2 table): listed ids stay for a retry, the rest are deleted. A
         // response listing failures while the feature is off is a plain success (FIDELITY 8.5).
-        const bool listed = q.reportBatchItemFailures && batch.outcomes[i] == RuleOutcome::ReportFailure;
-        if (success && !listed) deleteMessage(q, c, m, it);
-        else ++kept;
-        if (listed) ++listedCount;
+        const bool listed = report && batch.outcomes[i] == RuleOutcome::ReportFailure;
+        listedCount += listed ? 1 : 0;
+        if (!success || listed) {
+            ++kept;
+            continue;
+        }
+        // Deleted: outcome Succeeded.
+        m.state = SqsMessageState::Gone;
+        if (m.group != kNone) releaseFromGroup(q, m);
+        ++deleted;
+        if (metrics) noteDeleted(q, c, deleted);
+        m_engine.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
     }
+    q.inFlightCount -= deleted;
+    c.inFlight -= deleted;
+    c.deleted += deleted;
     if (success && listedCount > 0) ++m_engine.mutableCounters(fnNode).partialFailures;
     if (kept == 0) {
         freeBatch(b);
@@ -650,15 +664,12 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     freeBatch(b);
 }
 
-void SqsMapping::deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m, Item& it) {
-    m.state = SqsMessageState::Gone;
-    --q.inFlightCount;
-    --c.inFlight;
-    ++c.deleted;
-    if (m.group != kNone) releaseFromGroup(q, m);
-    if (m_engine.metrics().enabled())
-        ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).deleted;
-    m_engine.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
+void SqsMapping::noteDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {
+    q.inFlightCount -= deleted;
+    c.inFlight -= deleted;
+    c.deleted += deleted;
+    deleted = 0;
+    ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).deleted;
 }
 
 void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {

@@ -105,8 +105,8 @@ private:
     /// Fills the scratch items and receive counts of `batch`'s messages; false (scratch partial) if one is Gone.
     bool collectInvokeItems(const SqsBatch& batch);
     void returnBatch(std::uint32_t batch);
-    /// Deletes in-flight message `m` of queue `q` (`c`: the queue node's counters; `it`: its item): outcome Succeeded.
-    void deleteMessage(SqsQueue& q, NodeCounters& c, SqsMessage& m, Item& it);
+    /// Writes `deleted` deletes into the queue's counts (zeroing it) and counts one in the metrics.
+    void noteDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted);
     void expire(std::uint32_t queue);
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
