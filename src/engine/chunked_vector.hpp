@@ -79,6 +79,18 @@ public:
         if (p) return p + (i & (kChunk - 1));
         return compacted(i >> kShift) ? findKept(i) : &materialize(i >> kShift)[i & (kChunk - 1)];
     }
+    /// Elements i .. i + n - 1 as one array if they lie in one chunk that holds them all (materialised if
+    /// lazy), else nullptr (they straddle chunks, or the chunk was compacted): for loops over a run.
+    T* span(std::size_t i, std::size_t n) {
+        const std::size_t c = i >> kShift;
+        if (n == 0 || c != ((i + n - 1) >> kShift)) return nullptr;
+        T* p = m_chunks[c].get();
+        if (!p) {
+            if (compacted(c)) return nullptr;
+            p = materialize(c);
+        }
+        return p + (i & (kChunk - 1));
+    }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     const T& back() const { return (*this)[m_size - 1]; }

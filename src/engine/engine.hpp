@@ -159,6 +159,8 @@ public:
         return m_scenario.nodes[m_functions[function].node].function;
     }
     Item& item(std::uint32_t index) { return m_items[index]; }
+    /// Items first .. first + n - 1 as one array, or nullptr (ChunkedVector::span): for loops over a run.
+    Item* itemSpan(std::uint32_t first, std::uint32_t n) { return m_items.mutableAll().span(first, n); }
     /// The first function a source node is wired to, kNone if none.
     std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
     std::uint32_t newRequestId() { return ++m_requestCounter; }

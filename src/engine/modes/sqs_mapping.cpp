@@ -299,12 +299,56 @@ void SqsMapping::pump(std::uint32_t qi) {
         q.windowStart = now;
 }
 
+bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
+    // The common case (a burst, a batch returned whole): consecutive messages of one chunk, all visible, below
+    // the DLQ threshold, carrying consecutive items of one chunk. Each is received as by receiveRun, through
+    // pointers instead of lookups; anything else goes message by message.
+    SqsMessage* msgs = m_messages.span(first, count);
+    if (!msgs) return false;
+    const std::uint32_t item0 = msgs[0].item;
+    const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const SqsMessage& m = msgs[k];
+        if (m.state != SqsMessageState::Visible || m.receiveCount >= dlqAt || m.group != kNone || m.item != item0 + k)
+            return false;
+    }
+    Item* items = m_engine.itemSpan(item0, count);
+    if (!items) return false;
+    const SimTime now = m_engine.now();
+    std::vector<std::uint32_t>& list = m_batches[b].messages;
+    const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
+    list.resize(at + count);
+    m_scratchItems.resize(scratchAt + count);
+    m_scratchAttempts.resize(scratchAt + count);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        SqsMessage& m = msgs[k];
+        ++m.receiveCount;
+        if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
+        m.state = SqsMessageState::InFlight;
+        m.batch = b;
+        m_engine.setItemState(items[k], ItemState::InFlight);
+        const std::uint16_t attempt = clamp16(m.receiveCount);
+        m_engine.record(TraceKind::Received, item0 + k, q.node, attempt);
+        list[at + k] = first + k;
+        m_scratchItems[scratchAt + k] = item0 + k;
+        m_scratchAttempts[scratchAt + k] = attempt;
+    }
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    q.visibleCount -= count;
+    q.inFlightCount += count;
+    c.visible -= count;
+    c.inFlight += count;
+    c.receives += count;
+    return true;
+}
+
 bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
     // One call per run, the loop inside (a receive is a few dozen instructions: a call per message would be a
     // good part of it), with what the loop reads hoisted. The queue's counters are summed and written before
     // anything reads them (a move to the DLQ, the metrics) and at the end.
-    NodeCounters& c = m_engine.mutableCounters(q.node);
     const bool metrics = m_engine.metrics().enabled();
+    if (!metrics && receiveWhole(q, first, count, b)) return true;
+    NodeCounters& c = m_engine.mutableCounters(q.node);
     // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
     const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
     const SimTime now = m_engine.now();

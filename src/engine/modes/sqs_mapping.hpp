@@ -96,6 +96,9 @@ private:
     /// Receives the Visible ones of messages first .. first + count - 1 into `batch`, or moves them to the DLQ;
     /// true if any was Visible.
     bool receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t batch);
+    /// receiveRun for a run that is all visible, below the DLQ threshold and of consecutive items (one chunk
+    /// each): received through pointers; false (nothing done) otherwise.
+    bool receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t batch);
     void noteReceived(const SqsQueue& q);  // metrics of one receive (out of line: off in long runs)
     void moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message);
     // sqs_recursion.cpp: recursive loop detection and deliveries to a queue a function consumes
