@@ -76,6 +76,8 @@ std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& ru
         if (c.itemModulo && *c.itemModulo > 0) {  // numbersMatch ignores a modulo that is not positive
             r.modulo = *c.itemModulo;
             r.remainder = c.itemRemainder;
+            // fastmod multiplier: ceil(2^64 / modulo), exact for every 32-bit number when modulo fits 32 bits
+            if (r.modulo <= 0xFFFFFFFF) r.moduloMagic = ~std::uint64_t{0} / static_cast<std::uint64_t>(r.modulo) + 1;
         }
         if (c.after) r.after = *c.after;
         if (c.before) r.before = *c.before;

@@ -47,6 +47,7 @@ constexpr SimTime kScalingCreditCap = kScalingBurst * kScalingCostPerEnvironment
 /// bound is a value every input passes (modulo 0: none), so the check is straight comparisons.
 struct NumericRule {
     std::int64_t modulo = 0, remainder = 0;
+    std::uint64_t moduloMagic = 0;  ///< fastRemainder's multiplier for modulo (0 when modulo does not fit 32 bits)
     SimTime after = std::numeric_limits<SimTime>::min(), before = std::numeric_limits<SimTime>::max();
     double rate = 0;
     int attemptAtMost = std::numeric_limits<int>::max();
@@ -114,6 +115,18 @@ inline bool rateHolds(const RuleCondition& c, Rng& rng) { return !c.rate || rng.
 /// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations.
 RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
                              std::string& scratch);
+/// in.number % rule.modulo (modulo > 0). Natively by multiplication (Lemire's fastmod for 32-bit values: a 64-bit
+/// division costs tens of cycles, and this runs per item per attempt); wasm keeps the division (no 128-bit
+/// multiply there).
+inline std::int64_t remainderOf(std::uint32_t number, const NumericRule& rule) {
+#if defined(__SIZEOF_INT128__) && !defined(__EMSCRIPTEN__)
+    if (rule.moduloMagic != 0) {
+        const std::uint64_t low = rule.moduloMagic * number;
+        return static_cast<std::int64_t>((static_cast<unsigned __int128>(low) * static_cast<std::uint64_t>(rule.modulo)) >> 64);
+    }
+#endif
+    return static_cast<std::int64_t>(number) % rule.modulo;
+}
 /// The rules in NumericRule form (meaningful when behaviorReadsText is false).
 std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules);
 /// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
@@ -121,7 +134,7 @@ std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& ru
 inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng) {
     for (const NumericRule& r : rules) {
         if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) continue;
-        if (r.modulo != 0 && static_cast<std::int64_t>(in.number) % r.modulo != r.remainder) continue;
+        if (r.modulo != 0 && remainderOf(in.number, r) != r.remainder) continue;
         if (!r.hasRate || rng.bernoulli(r.rate)) return r.then;  // `rate` is drawn last, as in evaluateBehavior
     }
     return RuleOutcome::Success;

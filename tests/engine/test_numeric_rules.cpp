@@ -57,3 +57,24 @@ TEST_CASE("compiled numeric rules: same outcome and same generator draws as eval
     CHECK(matched > 300);
     CHECK(drawn > 100);
 }
+
+TEST_CASE("compiled numeric rules: the item-number remainder equals % for every size of number and modulo") {
+    // remainderOf multiplies instead of dividing when the modulo fits 32 bits (Lemire's fastmod); a modulo above
+    // that leaves every 32-bit number unchanged. Both must equal the plain remainder.
+    Rng pick(7);
+    const std::int64_t edges[] = {1, 2, 3, 7, 100, 65535, 65536, 0x7FFFFFFF, 0xFFFFFFFF, 0x100000000, 0x1FFFFFFFF};
+    const std::uint32_t numbers[] = {0, 1, 99, 100, 101, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFE, 0xFFFFFFFF};
+    auto check = [](std::uint32_t number, std::int64_t modulo) {
+        BehaviorRule rule;
+        rule.when.itemModulo = modulo;
+        rule.then = RuleOutcome::Error;
+        const NumericRule compiled = compileNumericRules({rule}).front();
+        CHECK(remainderOf(number, compiled) == static_cast<std::int64_t>(number) % modulo);
+    };
+    for (std::int64_t m : edges)
+        for (std::uint32_t n : numbers) check(n, m);
+    for (int i = 0; i < 20000; ++i) {
+        const std::int64_t modulo = 1 + static_cast<std::int64_t>(pick.next() % (i % 2 ? 1000 : 0x1FFFFFFFF));
+        check(static_cast<std::uint32_t>(pick.next()), modulo);
+    }
+}
