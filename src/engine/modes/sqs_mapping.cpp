@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "../engine.hpp"
+#include "../force_inline.hpp"
 #include "async_invoke.hpp"
 #include "batch_response.hpp"
 #include "key_template.hpp"
@@ -464,6 +465,29 @@ void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
 
 // [SECTION] invoking
 
+template <typename Body>
+void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
+    // A batch received from one run (the common case) lists consecutive messages carrying consecutive items:
+    // visited through pointers, with the item at hand. Otherwise by lookups, body(message, i, nullptr).
+    // `body` must not add, drop or move messages or items.
+    const std::vector<std::uint32_t>& list = m_batches[b].messages;
+    const std::size_t n = list.size();
+    bool run = n > 0;
+    for (std::size_t i = 1; run && i < n; ++i) run = list[i] == list[0] + i;
+    SqsMessage* msgs = run ? m_messages.span(list[0], n) : nullptr;
+    if (msgs) {
+        const std::uint32_t item0 = msgs[0].item;
+        for (std::size_t i = 1; msgs && i < n; ++i)
+            if (msgs[i].item != item0 + i) msgs = nullptr;
+        if (Item* items = msgs ? m_engine.itemSpan(item0, static_cast<std::uint32_t>(n)) : nullptr) {
+            for (std::size_t i = 0; i < n; ++i) body(msgs[i], i, &items[i]);
+            return;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) body(m_messages[list[i]], i, static_cast<Item*>(nullptr));
+}
+
+
 std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     std::uint32_t b;
     if (!m_freeBatches.empty()) {
@@ -564,15 +588,14 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     const bool metrics = m_engine.metrics().enabled(), report = q.reportBatchItemFailures;
     const InvokeResult result = invocation.result;
     std::uint32_t deleted = 0;  // summed, written once (per message only for the metrics, which read them)
-    for (std::size_t i = 0; i < batch.messages.size(); ++i) {
-        SqsMessage& m = m_messages[batch.messages[i]];
+    forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
         // Every message this invocation carried ends its attempt here, also one that retention deleted while
         // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
         // invocation still runs to its end and reports its outcome.
         m_engine.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
                         static_cast<std::uint8_t>(result), invocation.cold ? 1 : 0);
-        if (m.state == SqsMessageState::Gone) continue;  // expired while running: nothing to delete
-        Item& it = m_engine.item(m.item);
+        if (m.state == SqsMessageState::Gone) return;  // expired while running: nothing to delete
+        Item& it = atHand ? *atHand : m_engine.item(m.item);
         it.lastResult = result;
         // ReportBatchItemFailures (FIDELITY 6.2 table): listed ids stay for a retry, the rest are deleted. A
         // response listing failures while the feature is off is a plain success (FIDELITY 8.5).
@@ -580,7 +603,7 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         listedCount += listed ? 1 : 0;
         if (!success || listed) {
             ++kept;
-            continue;
+            return;
         }
         // Deleted: outcome Succeeded.
         m.state = SqsMessageState::Gone;
@@ -588,7 +611,7 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         ++deleted;
         if (metrics) noteDeleted(q, c, deleted);
         m_engine.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
-    }
+    });
     q.inFlightCount -= deleted;
     c.inFlight -= deleted;
     c.deleted += deleted;
@@ -682,23 +705,22 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     // Standard: what makeVisible does per message (an in-flight message is never a passive copy), with the
     // visible pool appended run by run (a batch received from one run goes back as one).
     std::uint32_t runFirst = 0, runCount = 0, returned = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::uint32_t m = messages[k];
-        SqsMessage& msg = m_messages[m];
-        if (msg.state != SqsMessageState::InFlight || msg.batch != b) continue;  // deleted or expired
+    forEachInBatch(b, [&](SqsMessage& msg, std::size_t k, Item* atHand) PG_FORCE_INLINE {
+        if (msg.state != SqsMessageState::InFlight || msg.batch != b) return;  // deleted or expired
         m_engine.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
         msg.state = SqsMessageState::Visible;
         msg.batch = kNone;
-        m_engine.setItemState(msg.item, ItemState::Visible);
+        m_engine.setItemState(atHand ? *atHand : m_engine.item(msg.item), ItemState::Visible);
         ++returned;
+        const std::uint32_t m = messages[k];
         if (runCount > 0 && runFirst + runCount == m) {
             ++runCount;
-            continue;
+            return;
         }
         q.visible.push_back(runFirst, runCount);  // nothing when runCount is 0
         runFirst = m;
         runCount = 1;
-    }
+    });
     q.visible.push_back(runFirst, runCount);
     q.inFlightCount -= returned;
     c.inFlight -= returned;

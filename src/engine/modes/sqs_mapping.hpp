@@ -108,6 +108,10 @@ private:
     /// Fills the scratch items and receive counts of `batch`'s messages; false (scratch partial) if one is Gone.
     bool collectInvokeItems(const SqsBatch& batch);
     void returnBatch(std::uint32_t batch);
+    /// body(message, position, item or nullptr) for every message of `batch`, in order (through pointers when
+    /// the batch is one run of messages and items).
+    template <typename Body>
+    void forEachInBatch(std::uint32_t batch, Body body);
     /// Writes `deleted` deletes into the queue's counts (zeroing it) and counts one in the metrics.
     void noteDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted);
     void expire(std::uint32_t queue);
