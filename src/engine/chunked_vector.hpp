@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 namespace pg::sim {
@@ -190,6 +192,16 @@ public:
     }
 
 private:
+    // A chunk's storage. Elements are plain data (checked below), written before they are read (by a lazy run's
+    // fill or by push_back), so a new chunk is not value-initialised first: that would write every chunk twice
+    // (a 4096-item chunk is 229 KB).
+    static_assert(std::is_trivially_copyable<T>::value && std::is_trivially_destructible<T>::value,
+                  "chunks hold plain data");
+    struct ChunkFree {
+        void operator()(T* p) const { ::operator delete[](static_cast<void*>(p)); }
+    };
+    using Chunk = std::unique_ptr<T[], ChunkFree>;
+    static Chunk newChunk() { return Chunk(static_cast<T*>(::operator new[](kChunk * sizeof(T)))); }
     struct Range {
         std::size_t begin, count;
         T proto;
@@ -219,7 +231,7 @@ private:
         return &k.values[static_cast<std::size_t>(it - k.offsets.begin())];
     }
     T* materialize(std::size_t c) const {
-        m_chunks[c] = std::make_unique<T[]>(kChunk);
+        m_chunks[c] = newChunk();
         fillFromRanges(c, m_chunks[c].get());
         return m_chunks[c].get();
     }
@@ -241,7 +253,7 @@ private:
         r.fill(r.proto, static_cast<std::uint32_t>(lo - r.begin), p + (lo & (kChunk - 1)), hi - lo);
     }
 
-    mutable std::vector<std::unique_ptr<T[]>> m_chunks;  // null: not written yet (lazy) or compacted
+    mutable std::vector<Chunk> m_chunks;  // null: not written yet (lazy) or compacted
     mutable std::vector<std::unique_ptr<Compacted>> m_compacted;  // per chunk, set once compacted
     std::vector<Range> m_ranges;
     std::size_t m_size = 0;
