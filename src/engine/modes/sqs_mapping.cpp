@@ -8,6 +8,7 @@
 #include "sqs_mapping.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 
 #include "../engine.hpp"
@@ -318,6 +319,7 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     const SimTime now = m_engine.now();
     std::vector<std::uint32_t>& list = m_batches[b].messages;
     const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
+    m_batches[b].oneRun = at == 0;
     list.resize(at + count);
     m_scratchItems.resize(scratchAt + count);
     m_scratchAttempts.resize(scratchAt + count);
@@ -386,6 +388,7 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
             noteReceived(q);
         }
         m_batches[b].messages.push_back(message);  // by index: moveToDlq may have added batches (a consumed DLQ)
+        m_batches[b].oneRun = false;
         m_scratchItems.push_back(m.item);
         m_scratchAttempts.push_back(clamp16(m.receiveCount));
     }
@@ -467,22 +470,20 @@ void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
 
 template <typename Body>
 void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
-    // A batch received from one run (the common case) lists consecutive messages carrying consecutive items:
-    // visited through pointers, with the item at hand. Otherwise by lookups, body(message, i, nullptr).
+    // A batch received from one run (the common case, SqsBatch::oneRun) lists consecutive messages carrying
+    // consecutive items: visited through pointers, with the item at hand. Otherwise by lookups,
+    // body(message, i, nullptr).
     // `body` must not add, drop or move messages or items.
     const std::vector<std::uint32_t>& list = m_batches[b].messages;
     const std::size_t n = list.size();
-    bool run = n > 0;
-    for (std::size_t i = 1; run && i < n; ++i) run = list[i] == list[0] + i;
-    SqsMessage* msgs = run ? m_messages.span(list[0], n) : nullptr;
-    if (msgs) {
-        const std::uint32_t item0 = msgs[0].item;
-        for (std::size_t i = 1; msgs && i < n; ++i)
-            if (msgs[i].item != item0 + i) msgs = nullptr;
-        if (Item* items = msgs ? m_engine.itemSpan(item0, static_cast<std::uint32_t>(n)) : nullptr) {
-            for (std::size_t i = 0; i < n; ++i) body(msgs[i], i, &items[i]);
-            return;
+    // A run's chunk may have been compacted since (keepFinishedItems off): then span() says no.
+    SqsMessage* msgs = m_batches[b].oneRun ? m_messages.span(list[0], n) : nullptr;
+    if (Item* items = msgs ? m_engine.itemSpan(msgs[0].item, static_cast<std::uint32_t>(n)) : nullptr) {
+        for (std::size_t i = 0; i < n; ++i) {
+            assert(list[i] == list[0] + i && msgs[i].item == msgs[0].item + i);
+            body(msgs[i], i, &items[i]);
         }
+        return;
     }
     for (std::size_t i = 0; i < n; ++i) body(m_messages[list[i]], i, static_cast<Item*>(nullptr));
 }
@@ -501,6 +502,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     }
     SqsBatch& batch = m_batches[b];
     batch.messages.clear();  // outcomes are written by invoke before anything reads them (kept: no regrowth)
+    batch.oneRun = false;
     batch.queue = qi;
     batch.throttles = 0;
     batch.visibilityDue = false;
@@ -542,6 +544,7 @@ void SqsMapping::invoke(std::uint32_t b) {
         // Messages that expired while the batch was throttled leave it, so every message of an invoking batch
         // is one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
         retireGoneOf(b);
+        batch.oneRun = false;
         batch.messages.erase(std::remove_if(batch.messages.begin(), batch.messages.end(),
                                             [&](std::uint32_t m) { return gone(m); }),
                              batch.messages.end());

@@ -63,6 +63,9 @@ struct SqsBatch {
     std::uint16_t throttles = 0;
     SqsBatchState state = SqsBatchState::Free;
     bool visibilityDue = false;            ///< the visibility timer fired while the invocation still ran
+    /// `messages` is m, m + 1, ... carrying items i, i + 1, ... (received by one SqsMapping::receiveWhole into an
+    /// empty batch): visited through pointers. Any other change to `messages` clears it.
+    bool oneRun = false;
 };
 
 using ExpiryEntry = std::pair<SimTime, std::uint32_t>;  // (expires at, message)

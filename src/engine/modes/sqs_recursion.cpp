@@ -54,6 +54,7 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
     for (std::uint32_t m : held) m_messages[m].batch = hb;
     m_engine.schedule(hidden.visibleAt, m_handlerId, kVisibility, hb, hidden.generation);
     m_batches[b].messages = kept;
+    m_batches[b].oneRun = false;
     return false;
 }
 
