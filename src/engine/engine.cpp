@@ -38,6 +38,8 @@ void Engine::registerModes() {
     auto streams = std::make_unique<StreamMapping>(*this, static_cast<std::uint16_t>(m_modes.size() + 1));
     m_streams = streams.get();
     m_modes.push_back(std::move(streams));
+    for (const auto& mode : m_modes)
+        if (mode->listensForCapacity()) m_capacityListeners.push_back(mode.get());
 }
 
 void Engine::build() {
@@ -297,7 +299,7 @@ void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) 
                static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
     if (!m_sends[function].empty()) sendMessages(function, environment, invocation);
     m_modes[invocation.mode - 1]->onInvocationEnd(function, invocation);
-    for (const auto& mode : m_modes) mode->onCapacityFreed(function);
+    for (ModeHandler* mode : m_capacityListeners) mode->onCapacityFreed(function);
 }
 
 // [SECTION] items and deliveries

@@ -273,6 +273,7 @@ private:
     EngineOptions m_options;
     bool m_tracing = true;  // storeTrace || fingerprint
     std::vector<std::unique_ptr<ModeHandler>> m_modes;  // handler id = index + 1; 0 is the core
+    std::vector<ModeHandler*> m_capacityListeners;       // the modes that listensForCapacity()
     SqsMapping* m_sqs = nullptr;        // owned by m_modes
     StreamMapping* m_streams = nullptr;  // owned by m_modes
     std::map<std::string, std::uint32_t> m_nodeIndex;

@@ -115,17 +115,16 @@ inline bool rateHolds(const RuleCondition& c, Rng& rng) { return !c.rate || rng.
 /// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations.
 RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
                              std::string& scratch);
-/// in.number % rule.modulo (modulo > 0). Natively by multiplication (Lemire's fastmod for 32-bit values: a 64-bit
-/// division costs tens of cycles, and this runs per item per attempt); wasm keeps the division (no 128-bit
-/// multiply there).
+/// number % rule.modulo (modulo > 0) without a division when the modulo fits 32 bits (Lemire's fastmod: a 64-bit
+/// division costs tens of cycles natively and in wasm, and this runs per item per attempt). The high half of
+/// the 64 x 32-bit product is assembled from two 64-bit products, so wasm needs no 128-bit arithmetic.
 inline std::int64_t remainderOf(std::uint32_t number, const NumericRule& rule) {
-#if defined(__SIZEOF_INT128__) && !defined(__EMSCRIPTEN__)
-    if (rule.moduloMagic != 0) {
-        const std::uint64_t low = rule.moduloMagic * number;
-        return static_cast<std::int64_t>((static_cast<unsigned __int128>(low) * static_cast<std::uint64_t>(rule.modulo)) >> 64);
-    }
-#endif
-    return static_cast<std::int64_t>(number) % rule.modulo;
+    if (rule.moduloMagic == 0) return static_cast<std::int64_t>(number) % rule.modulo;
+    const std::uint64_t fraction = rule.moduloMagic * number;  // wraps: the fractional part of number / modulo
+    const auto divisor = static_cast<std::uint64_t>(rule.modulo);
+    const std::uint64_t low = (fraction & 0xFFFFFFFFu) * divisor;
+    const std::uint64_t high = (fraction >> 32) * divisor + (low >> 32);
+    return static_cast<std::int64_t>(high >> 32);
 }
 /// The rules in NumericRule form (meaningful when behaviorReadsText is false).
 std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules);

@@ -21,6 +21,7 @@ public:
     void onEvent(const Event& event) override;
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
     void onCapacityFreed(std::uint32_t function) override;
+    bool listensForCapacity() const override { return true; }
     void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) override;
     void checkInvariants(std::vector<std::string>& problems) const override;
 
