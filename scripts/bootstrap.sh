@@ -151,7 +151,7 @@ lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f node_modules/.pg-lock ] || [ "$(cat node_modules/.pg-lock)" != "$lock_sum" ]; then
     command -v npm >/dev/null || die "npm not found (Debian package npm, or a Node.js install with npm)"
     say "installing npm packages from package-lock.json"
-    npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed: is the npm registry reachable?"
+    npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed: is the npm registry reachable, and does this machine trust its TLS certificate (CA certificates installed)?"
     echo "$lock_sum" > node_modules/.pg-lock
 fi
 
