@@ -68,10 +68,12 @@ export async function focusNameField(page, selectAll = 'Control+A') {
   await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())).fields.name, null,
     { timeout: 10000 });
   const r = (await stateJson(page)).fields.name;
+  // Frames, not a fixed time: under load a 100 ms pause could end before the app drew a frame that saw the
+  // click, and the shortcut then reached no field (a full web suite run here saw a paste land nowhere).
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-  await page.waitForTimeout(100);
+  await waitFrames(page, 2);
   await page.keyboard.press(selectAll);
-  await page.waitForTimeout(100);
+  await waitFrames(page, 2);
 }
 
 /// A node's rectangle on screen ({x, y, w, h} in CSS pixels), from the app's own layout.
