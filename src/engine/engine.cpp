@@ -29,17 +29,31 @@ Engine::Engine(const Scenario& scenario, EngineOptions options) : m_scenario(sce
 Engine::~Engine() = default;
 
 void Engine::registerModes() {
-    // Handler id = position + 1. Poll-based modes (SQS, Kinesis, DynamoDB Streams) register here too.
-    m_modes.push_back(std::make_unique<SyncInvoke>(*this, static_cast<std::uint16_t>(m_modes.size() + 1)));
-    m_modes.push_back(std::make_unique<AsyncInvoke>(*this, static_cast<std::uint16_t>(m_modes.size() + 1)));
-    auto sqs = std::make_unique<SqsMapping>(*this, static_cast<std::uint16_t>(m_modes.size() + 1));
+    // Handler id = position + 1, in this order (onMode relies on it). Poll-based modes (SQS, Kinesis,
+    // DynamoDB Streams) register here too.
+    auto sync = std::make_unique<SyncInvoke>(*this, std::uint16_t{1});
+    auto async = std::make_unique<AsyncInvoke>(*this, std::uint16_t{2});
+    auto sqs = std::make_unique<SqsMapping>(*this, std::uint16_t{3});
+    auto streams = std::make_unique<StreamMapping>(*this, std::uint16_t{4});
+    m_sync = sync.get();
+    m_async = async.get();
     m_sqs = sqs.get();
-    m_modes.push_back(std::move(sqs));
-    auto streams = std::make_unique<StreamMapping>(*this, static_cast<std::uint16_t>(m_modes.size() + 1));
     m_streams = streams.get();
+    m_modes.push_back(std::move(sync));
+    m_modes.push_back(std::move(async));
+    m_modes.push_back(std::move(sqs));
     m_modes.push_back(std::move(streams));
-    for (const auto& mode : m_modes)
-        if (mode->listensForCapacity()) m_capacityListeners.push_back(mode.get());
+}
+
+template <typename Fn>
+void Engine::onMode(std::uint16_t handler, Fn&& fn) {
+    switch (handler) {
+    case 1: fn(*m_sync); return;
+    case 2: fn(*m_async); return;
+    case 3: fn(*m_sqs); return;
+    case 4: fn(*m_streams); return;
+    default: assert(false && "unknown mode handler"); return;
+    }
 }
 
 void Engine::build() {
@@ -146,7 +160,7 @@ void Engine::dispatch(const Event& event) {
         else if (event.kind == kInvocationEnd) onInvocationEnd(event.a, event.b);
         return;
     }
-    m_modes[event.handler - 1]->onEvent(event);
+    onMode(event.handler, [&](auto& mode) { mode.onEvent(event); });
 }
 
 void Engine::runUntil(SimTime until) {
@@ -198,12 +212,12 @@ void Engine::onArrival(std::uint32_t node) {
         const auto count = static_cast<std::uint32_t>(traffic.count) - m_arrivalsEmitted[node];
         m_arrivalsEmitted[node] += count;
         m_counters[node].items += count;
-        m_modes[m_modeOfNode[node] - 1]->onArrivals(node, first, count);
+        onMode(m_modeOfNode[node], [&](auto& mode) { mode.onArrivals(node, first, count); });
         return;
     }
     const std::uint32_t number = ++m_arrivalsEmitted[node];
     ++m_counters[node].items;
-    m_modes[m_modeOfNode[node] - 1]->onArrival(node, number);
+    onMode(m_modeOfNode[node], [&](auto& mode) { mode.onArrival(node, number); });
     scheduleArrival(node);  // lazily: one pending arrival per source
 }
 
@@ -298,8 +312,8 @@ void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) 
         record(TraceKind::InvokeEnd, invocation.item, fn.node, invocation.attempt,
                static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
     if (!m_sends[function].empty()) sendMessages(function, environment, invocation);
-    m_modes[invocation.mode - 1]->onInvocationEnd(function, invocation);
-    for (ModeHandler* mode : m_capacityListeners) mode->onCapacityFreed(function);
+    onMode(invocation.mode, [&](auto& mode) { mode.onInvocationEnd(function, invocation); });
+    m_async->onCapacityFreed(function);  // the one mode with work waiting for capacity (its internal queue)
 }
 
 // [SECTION] items and deliveries
@@ -427,7 +441,7 @@ std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatc
     if (m_scenario.nodes[r.node].type == NodeType::Sqs && m_modeOfNode[r.node] == 0) ++c.visible;
     record(TraceKind::Delivered, r.item, r.node, r.approximateInvokeCount, static_cast<std::uint8_t>(r.kind),
            static_cast<std::uint16_t>(r.condition));
-    if (m_modeOfNode[r.node] != 0) m_modes[m_modeOfNode[r.node] - 1]->onDelivered(r.node, index);
+    if (m_modeOfNode[r.node] != 0) onMode(m_modeOfNode[r.node], [&](auto& mode) { mode.onDelivered(r.node, index); });
     return index;
 }
 

@@ -26,6 +26,8 @@ namespace pg::sim {
 
 class SqsMapping;
 class StreamMapping;
+class SyncInvoke;
+class AsyncInvoke;
 
 /// Recursive loop detection (AWS DG invocation-recursion): Lambda stops the next invocation once a chain of
 /// requests has invoked functions "approximately 16" times; boto3#3899 observed exactly 16 calls. Model choice
@@ -273,9 +275,14 @@ private:
     EngineOptions m_options;
     bool m_tracing = true;  // storeTrace || fingerprint
     std::vector<std::unique_ptr<ModeHandler>> m_modes;  // handler id = index + 1; 0 is the core
-    std::vector<ModeHandler*> m_capacityListeners;       // the modes that listensForCapacity()
-    SqsMapping* m_sqs = nullptr;        // owned by m_modes
-    StreamMapping* m_streams = nullptr;  // owned by m_modes
+    SyncInvoke* m_sync = nullptr;       // owned by m_modes (handler id 1)
+    AsyncInvoke* m_async = nullptr;     // owned by m_modes (handler id 2)
+    SqsMapping* m_sqs = nullptr;        // owned by m_modes (handler id 3)
+    StreamMapping* m_streams = nullptr;  // owned by m_modes (handler id 4)
+    /// fn(mode) with mode `handler` as its own (final) type: direct calls instead of one through ModeHandler
+    /// (an indirect call costs far more in wasm, and the hot paths make several per event).
+    template <typename Fn>
+    void onMode(std::uint16_t handler, Fn&& fn);
     std::map<std::string, std::uint32_t> m_nodeIndex;
 
     // mutable run state (rebuilt by reset)

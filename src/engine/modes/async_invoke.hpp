@@ -20,8 +20,9 @@ public:
     void onArrival(std::uint32_t node, std::uint32_t number) override;
     void onEvent(const Event& event) override;
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
-    void onCapacityFreed(std::uint32_t function) override;
-    bool listensForCapacity() const override { return true; }
+    /// Some concurrency was released (by `function`): events waiting in the internal queue may start. The
+    /// engine calls it after every invocation end (the only mode with work waiting for capacity).
+    void onCapacityFreed(std::uint32_t function);
     void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) override;
     void checkInvariants(std::vector<std::string>& problems) const override;
 

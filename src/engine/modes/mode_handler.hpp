@@ -37,10 +37,6 @@ public:
     virtual void onEvent(const Event& event) = 0;
     /// An invocation this mode started has ended; `invocation` is a copy of its environment's state.
     virtual void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) = 0;
-    /// Some concurrency was released (by `function`); modes with waiting work may start invocations. Called
-    /// only on modes whose listensForCapacity() is true (an indirect call per mode per invocation end adds up).
-    virtual void onCapacityFreed(std::uint32_t function) { (void)function; }
-    virtual bool listensForCapacity() const { return false; }
     /// A record or message was delivered to a node this mode owns (e.g. an SQS queue used as a DLQ).
     virtual void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) { (void)node, (void)deliveryIndex; }
     /// Every item of chunk `chunk` (indices chunk * 4096 ...) was retired and dropped (keepFinishedItems off):
