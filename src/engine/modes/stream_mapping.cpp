@@ -713,6 +713,22 @@ void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     rules.note(si);
 }
 
+/// Room for `size` elements in `v`, growing at least geometrically (so several bursts stay linear).
+template <typename T>
+static void reserveAtLeast(std::vector<T>& v, std::size_t size) {
+    if (v.capacity() < size) v.reserve(std::max(size, 2 * v.capacity()));
+}
+
+void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
+    // A burst: the growing lists are sized once, not doubled (and copied) again and again as records arrive.
+    Impl& d = *m_impl;
+    Stream& s = d.streams[d.streamOfNode[node]];
+    reserveAtLeast(d.records, d.records.size() + count);
+    reserveAtLeast(d.recordOfItem, m_engine.items().size() + count);
+    reserveAtLeast(s.order, s.order.size() + count);
+    for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
+}
+
 void StreamMapping::onEvent(const Event& event) {
     Impl& d = *m_impl;
     Rules rules(m_engine, m_handlerId, d);

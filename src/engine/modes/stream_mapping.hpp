@@ -64,6 +64,7 @@ public:
     }
     void start() override;
     void onArrival(std::uint32_t node, std::uint32_t number) override;
+    void onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) override;
     void onEvent(const Event& event) override;
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
     void checkInvariants(std::vector<std::string>& problems) const override;
