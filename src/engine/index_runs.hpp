@@ -27,11 +27,7 @@ public:
         if ((r.count -= n) == 0) m_runs.pop_front();
         else r.first += n;
     }
-    void pop_front() {
-        Run& r = m_runs.front();
-        if (--r.count == 0) m_runs.pop_front();
-        else ++r.first;
-    }
+    void pop_front() { pop_front(1); }
     void clear() { m_runs.clear(); }
 
 private:

@@ -301,6 +301,23 @@ void SqsMapping::pump(std::uint32_t qi) {
         q.windowStart = now;
 }
 
+inline std::uint16_t SqsMapping::markReceived(SqsMessage& m, std::uint32_t b, SimTime now) {
+    ++m.receiveCount;
+    if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
+    m.state = SqsMessageState::InFlight;
+    m.batch = b;
+    return clamp16(m.receiveCount);
+}
+
+inline void SqsMapping::countReceived(SqsQueue& q, NodeCounters& c, std::uint32_t& received) {
+    q.visibleCount -= received;
+    q.inFlightCount += received;
+    c.visible -= received;
+    c.inFlight += received;
+    c.receives += received;
+    received = 0;
+}
+
 bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
     // The common case (a burst, a batch returned whole): consecutive messages of one chunk, all visible, below
     // the DLQ threshold, carrying consecutive items of one chunk. Each is received as by receiveRun, through
@@ -324,24 +341,15 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     m_scratchItems.resize(scratchAt + count);
     m_scratchAttempts.resize(scratchAt + count);
     for (std::uint32_t k = 0; k < count; ++k) {
-        SqsMessage& m = msgs[k];
-        ++m.receiveCount;
-        if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
-        m.state = SqsMessageState::InFlight;
-        m.batch = b;
+        const std::uint16_t attempt = markReceived(msgs[k], b, now);
         m_engine.setItemState(items[k], ItemState::InFlight);
-        const std::uint16_t attempt = clamp16(m.receiveCount);
         m_engine.record(TraceKind::Received, item0 + k, q.node, attempt);
         list[at + k] = first + k;
         m_scratchItems[scratchAt + k] = item0 + k;
         m_scratchAttempts[scratchAt + k] = attempt;
     }
-    NodeCounters& c = m_engine.mutableCounters(q.node);
-    q.visibleCount -= count;
-    q.inFlightCount += count;
-    c.visible -= count;
-    c.inFlight += count;
-    c.receives += count;
+    std::uint32_t received = count;
+    countReceived(q, m_engine.mutableCounters(q.node), received);
     return true;
 }
 
@@ -356,14 +364,7 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
     const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
     const SimTime now = m_engine.now();
     std::uint32_t received = 0;
-    auto writeCounts = [&] {
-        q.visibleCount -= received;
-        q.inFlightCount += received;
-        c.visible -= received;
-        c.inFlight += received;
-        c.receives += received;
-        received = 0;
-    };
+    auto writeCounts = [&] { countReceived(q, c, received); };
     bool progress = false;
     for (std::uint32_t message = first; message != first + count; ++message) {
         SqsMessage* found = m_messages.find(message);
@@ -375,14 +376,11 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
             moveToDlq(q, m, message);
             continue;
         }
-        ++m.receiveCount;
-        if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
-        m.state = SqsMessageState::InFlight;
-        m.batch = b;
+        const std::uint16_t attempt = markReceived(m, b, now);
         ++received;
         if (m.group != kNone) ++q.groups[m.group].inFlight;
         m_engine.setItemState(m.item, ItemState::InFlight);
-        m_engine.record(TraceKind::Received, m.item, q.node, clamp16(m.receiveCount));
+        m_engine.record(TraceKind::Received, m.item, q.node, attempt);
         if (metrics) {
             writeCounts();
             noteReceived(q);
@@ -390,7 +388,7 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
         m_batches[b].messages.push_back(message);  // by index: moveToDlq may have added batches (a consumed DLQ)
         m_batches[b].oneRun = false;
         m_scratchItems.push_back(m.item);
-        m_scratchAttempts.push_back(clamp16(m.receiveCount));
+        m_scratchAttempts.push_back(attempt);
     }
     writeCounts();
     return progress;
@@ -438,7 +436,6 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
     }
     return progress;
 }
-
 
 void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
     // `m` is read only before deliver: a consumed DLQ may retire messages and move the chunk holding it.
@@ -488,7 +485,6 @@ void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
     for (std::size_t i = 0; i < n; ++i) body(m_messages[list[i]], i, static_cast<Item*>(nullptr));
 }
 
-
 std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     std::uint32_t b;
     if (!m_freeBatches.empty()) {
@@ -501,7 +497,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
         m_batches[b].messages.reserve(std::min<std::uint32_t>(m_queues[qi].batchSize, 64));
     }
     SqsBatch& batch = m_batches[b];
-    batch.messages.clear();  // outcomes are written by invoke before anything reads them (kept: no regrowth)
+    batch.messages.clear();  // not outcomes: invoke writes them before any read, and their size stays (no regrowth)
     batch.oneRun = false;
     batch.queue = qi;
     batch.throttles = 0;
@@ -615,9 +611,7 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         if (metrics) noteDeleted(q, c, deleted);
         m_engine.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
     });
-    q.inFlightCount -= deleted;
-    c.inFlight -= deleted;
-    c.deleted += deleted;
+    countDeleted(q, c, deleted);
     if (success && listedCount > 0) ++m_engine.mutableCounters(fnNode).partialFailures;
     if (kept == 0) {
         freeBatch(b);
@@ -733,11 +727,15 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     freeBatch(b);
 }
 
-void SqsMapping::noteDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {
+void SqsMapping::countDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {
     q.inFlightCount -= deleted;
     c.inFlight -= deleted;
     c.deleted += deleted;
     deleted = 0;
+}
+
+void SqsMapping::noteDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {
+    countDeleted(q, c, deleted);
     ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).deleted;
 }
 

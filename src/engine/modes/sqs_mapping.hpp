@@ -99,6 +99,10 @@ private:
     /// receiveRun for a run that is all visible, below the DLQ threshold and of consecutive items (one chunk
     /// each): received through pointers; false (nothing done) otherwise.
     bool receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t batch);
+    /// The receive of `m` into batch `b` at `now` (its count, its first receive, in flight); its attempt number.
+    std::uint16_t markReceived(SqsMessage& m, std::uint32_t b, SimTime now);
+    /// Writes `received` receives (summed by the caller) into the queue's counts and zeroes it.
+    void countReceived(SqsQueue& q, NodeCounters& c, std::uint32_t& received);
     void noteReceived(const SqsQueue& q);  // metrics of one receive (out of line: off in long runs)
     void moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message);
     // sqs_recursion.cpp: recursive loop detection and deliveries to a queue a function consumes
@@ -114,6 +118,8 @@ private:
     void forEachInBatch(std::uint32_t batch, Body body);
     /// Writes `deleted` deletes into the queue's counts (zeroing it) and counts one in the metrics.
     void noteDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted);
+    /// The same without the metrics.
+    void countDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted);
     void expire(std::uint32_t queue);
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
