@@ -1,7 +1,7 @@
 // The data of simulated SQS queues (FIDELITY 6.2): compact per-message state (indexes, no strings: the body
 // is rendered on demand from the source's template), the visible pool (standard) or per-group lanes (FIFO),
 // the retention heap and the batches a queue's event source mapping has received. Pure data, no rules
-// (those live in sqs_mapping.cpp).
+// (those live in sqs_mapping.cpp, sqs_receive.cpp and the other sqs_*.cpp files).
 #pragma once
 #include <cstdint>
 #include <deque>
@@ -69,6 +69,9 @@ struct SqsBatch {
 };
 
 using ExpiryEntry = std::pair<SimTime, std::uint32_t>;  // (expires at, message)
+
+/// A receive count as a trace record's 16-bit attempt field (a message can be received more often).
+inline std::uint16_t clamp16(std::uint32_t v) { return static_cast<std::uint16_t>(v < 65535 ? v : 65535); }
 
 struct SqsQueue {
     std::uint32_t node = kNone;

@@ -1,0 +1,226 @@
+// SqsMapping, continued: receiving. Pollers take batches from the visible pool (standard: oldest first, run by
+// run; FIFO: consecutive messages of each unlocked group), a message past max_receive_count moves to the DLQ on
+// that receive (FIDELITY 6.2), and the poller count ramps up as the queue stays busy (DG-SQS-SCALING).
+#include <algorithm>
+#include <limits>
+
+#include "../engine.hpp"
+#include "sqs_mapping.hpp"
+
+namespace pg::sim {
+
+// [SECTION] receiving
+
+std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q) const {
+    std::uint64_t ramp = kSqsInitialPollers;
+    if (q.activeSince >= 0)
+        ramp += static_cast<std::uint64_t>(kSqsPollersPerSecond) *
+                static_cast<std::uint64_t>((m_engine.now() - q.activeSince) / kSecond);
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(ramp, std::min(q.maxConcurrency, kSqsMaxPollers)));
+}
+
+void SqsMapping::pump(std::uint32_t qi) {
+    SqsQueue& q = m_queues[qi];
+    if (q.function == kNone) return;
+    const SimTime now = m_engine.now();
+    for (;;) {
+        const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
+        if (!hasVisible) break;
+        const std::uint32_t limit = pollerLimit(q);
+        if (q.pollersBusy >= limit) {
+            if (limit < std::min(q.maxConcurrency, kSqsMaxPollers) && q.scaleTimer == 0) {
+                const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
+                q.scaleTimer = m_engine.schedule(next, m_handlerId, kScale, qi) + 1;
+            }
+            break;
+        }
+        // Batching window (FIDELITY 6.1): wait for a full batch or the end of the window.
+        if (q.window > 0 && q.windowStart >= 0 && now < q.windowStart + q.window &&
+            q.visibleCount < q.batchSize) {
+            if (q.windowTimer == 0)
+                q.windowTimer = m_engine.schedule(q.windowStart + q.window, m_handlerId, kWindow, qi) + 1;
+            break;
+        }
+        const std::uint32_t b = newBatch(qi);
+        const bool progress = takeBatch(q, b);
+        if (m_batches[b].messages.empty()) {
+            freeBatch(b);
+            if (!progress) break;
+            continue;
+        }
+        SqsBatch& batch = m_batches[b];
+        batch.receivedAt = now;
+        batch.visibleAt = now + q.visibility;
+        ++q.pollersBusy;
+        q.windowStart = -1;
+        m_engine.schedule(batch.visibleAt, m_handlerId, kVisibility, b, batch.generation);
+        invoke(b);
+    }
+    // Messages still visible open the next window now.
+    if (q.window > 0 && q.windowStart < 0 && (q.fifo ? !q.readyGroups.empty() : !q.visible.empty()))
+        q.windowStart = now;
+}
+
+inline std::uint16_t SqsMapping::markReceived(SqsMessage& m, std::uint32_t b, SimTime now) {
+    ++m.receiveCount;
+    if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
+    m.state = SqsMessageState::InFlight;
+    m.batch = b;
+    return clamp16(m.receiveCount);
+}
+
+inline void SqsMapping::countReceived(SqsQueue& q, NodeCounters& c, std::uint32_t& received) {
+    q.visibleCount -= received;
+    q.inFlightCount += received;
+    c.visible -= received;
+    c.inFlight += received;
+    c.receives += received;
+    received = 0;
+}
+
+bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
+    // The common case (a burst, a batch returned whole): consecutive messages of one chunk, all visible, below
+    // the DLQ threshold, carrying consecutive items of one chunk. Each is received as by receiveRun, through
+    // pointers instead of lookups; anything else goes message by message.
+    SqsMessage* msgs = m_messages.span(first, count);
+    if (!msgs) return false;
+    const std::uint32_t item0 = msgs[0].item;
+    const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const SqsMessage& m = msgs[k];
+        if (m.state != SqsMessageState::Visible || m.receiveCount >= dlqAt || m.group != kNone || m.item != item0 + k)
+            return false;
+    }
+    Item* items = m_engine.itemSpan(item0, count);
+    if (!items) return false;
+    const SimTime now = m_engine.now();
+    std::vector<std::uint32_t>& list = m_batches[b].messages;
+    const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
+    m_batches[b].oneRun = at == 0;
+    list.resize(at + count);
+    m_scratchItems.resize(scratchAt + count);
+    m_scratchAttempts.resize(scratchAt + count);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const std::uint16_t attempt = markReceived(msgs[k], b, now);
+        m_engine.setItemState(items[k], ItemState::InFlight);
+        m_engine.record(TraceKind::Received, item0 + k, q.node, attempt);
+        list[at + k] = first + k;
+        m_scratchItems[scratchAt + k] = item0 + k;
+        m_scratchAttempts[scratchAt + k] = attempt;
+    }
+    std::uint32_t received = count;
+    countReceived(q, m_engine.mutableCounters(q.node), received);
+    return true;
+}
+
+bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
+    // One call per run, the loop inside (a receive is a few dozen instructions: a call per message would be a
+    // good part of it), with what the loop reads hoisted. The queue's counters are summed and written before
+    // anything reads them (a move to the DLQ, the metrics) and at the end.
+    const bool metrics = m_engine.metrics().enabled();
+    if (!metrics && receiveWhole(q, first, count, b)) return true;
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
+    const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
+    const SimTime now = m_engine.now();
+    std::uint32_t received = 0;
+    auto writeCounts = [&] { countReceived(q, c, received); };
+    bool progress = false;
+    for (std::uint32_t message = first; message != first + count; ++message) {
+        SqsMessage* found = m_messages.find(message);
+        if (!found || found->state != SqsMessageState::Visible) continue;  // expired (maybe dropped since)
+        SqsMessage& m = *found;
+        progress = true;
+        if (m.receiveCount >= dlqAt) {
+            writeCounts();
+            moveToDlq(q, m, message);
+            continue;
+        }
+        const std::uint16_t attempt = markReceived(m, b, now);
+        ++received;
+        if (m.group != kNone) ++q.groups[m.group].inFlight;
+        m_engine.setItemState(m.item, ItemState::InFlight);
+        m_engine.record(TraceKind::Received, m.item, q.node, attempt);
+        if (metrics) {
+            writeCounts();
+            noteReceived(q);
+        }
+        m_batches[b].messages.push_back(message);  // by index: moveToDlq may have added batches (a consumed DLQ)
+        m_batches[b].oneRun = false;
+        m_scratchItems.push_back(m.item);
+        m_scratchAttempts.push_back(attempt);
+    }
+    writeCounts();
+    return progress;
+}
+
+void SqsMapping::noteReceived(const SqsQueue& q) {
+    ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).received;
+}
+
+bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
+    bool progress = false;
+    // receiveRun also lists each received message's item and receive count for invoke() (no second pass).
+    m_scratchBatch = b;
+    m_scratchItems.clear();
+    m_scratchAttempts.clear();
+    auto full = [&] { return m_batches[b].messages.size() >= q.batchSize; };
+    if (!q.fifo) {
+        // Run by run: a burst or a batch returned whole is a run of consecutive indices at the front. Each
+        // message adds at most one to the batch, so popping as many as the batch lacks never takes too many.
+        while (!q.visible.empty()) {
+            const std::size_t have = m_batches[b].messages.size();
+            if (have >= q.batchSize) break;
+            const std::uint32_t first = q.visible.front();
+            const std::uint32_t n =
+                static_cast<std::uint32_t>(std::min<std::size_t>(q.visible.frontCount(), q.batchSize - have));
+            q.visible.pop_front(n);
+            progress |= receiveRun(q, first, n, b);
+        }
+        return progress;
+    }
+    // FIFO (FIDELITY 6.2): consecutive messages of each ready group, groups in order of readiness; a group
+    // with a message in flight is locked until it is deleted, returns or goes to the DLQ.
+    while (!full() && !q.readyGroups.empty()) {
+        const std::uint32_t gi = q.readyGroups.front();
+        SqsGroup& g = q.groups[gi];
+        while (!full() && !g.messages.empty()) {
+            const std::uint32_t m = g.messages.front();
+            g.messages.pop_front();
+            progress |= receiveRun(q, m, 1, b);
+        }
+        if (g.messages.empty() || g.inFlight > 0) {
+            q.readyGroups.pop_front();
+            g.ready = false;
+        }
+    }
+    return progress;
+}
+
+void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
+    // `m` is read only before deliver: a consumed DLQ may retire messages and move the chunk holding it.
+    const std::uint32_t item = m.item;
+    m.state = SqsMessageState::Gone;
+    m_redriveEnqueuedAt = m.enqueuedAt;  // the DLQ's copy keeps it (onDelivered)
+    --q.visibleCount;
+    NodeCounters& c = m_engine.mutableCounters(q.node);
+    --c.visible;
+    ++c.deadLettered;
+    const Item& it = m_engine.items()[item];
+    DeliveredRecord r;
+    r.node = m_queues[q.dlq].node;
+    r.item = item;
+    r.function = q.function;
+    r.requestId = it.requestId;
+    r.approximateInvokeCount = it.attempts;
+    r.kind = DeliveryKind::SqsRedrive;
+    r.lastResult = it.lastResult;
+    const std::uint32_t dlqNode = r.node;
+    m_engine.deliver(r);  // -> onDelivered: the copy in the DLQ, same message id and body
+    // A DLQ a function consumes holds the message itself from now on (model choice sqs_dlq_messages).
+    if (m_queues[q.dlq].function == kNone)
+        m_engine.finishItem(item, ItemOutcome::DeadLettered, dlqNode, Condition::None);
+    retireMessage(message);  // received into no batch: let go now
+}
+
+}  // namespace pg::sim
