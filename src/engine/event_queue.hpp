@@ -63,7 +63,7 @@ private:
     SimTime m_headTime[kLanes];  ///< time of each lane's first event; kEmptyLane when empty
     std::uint64_t m_headSeq[kLanes];  ///< seq of each lane's first event (read only when its lane is not empty)
     static constexpr SimTime kEmptyLane = INT64_MIN;
-    unsigned m_occupied = 0;     ///< bit i: lane i holds events (findMin scans only these)
+    unsigned m_occupied = 0;     ///< bit i: lane i holds events (push and findMin scan only these)
     std::vector<Event> m_heap;
     std::size_t m_size = 0;
     int m_min = -1;  // where the least event is: a lane index, or -1 for the heap top (or empty)

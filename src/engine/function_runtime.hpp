@@ -47,7 +47,7 @@ constexpr SimTime kScalingCreditCap = kScalingBurst * kScalingCostPerEnvironment
 /// bound is a value every input passes (modulo 0: none), so the check is straight comparisons.
 struct NumericRule {
     std::int64_t modulo = 0, remainder = 0;
-    std::uint64_t moduloMagic = 0;  ///< fastRemainder's multiplier for modulo (0 when modulo does not fit 32 bits)
+    std::uint64_t moduloMagic = 0;  ///< remainderOf's multiplier for modulo (0 when modulo does not fit 32 bits)
     SimTime after = std::numeric_limits<SimTime>::min(), before = std::numeric_limits<SimTime>::max();
     double rate = 0;
     int attemptAtMost = std::numeric_limits<int>::max();

@@ -61,6 +61,12 @@ void SqsMapping::pump(std::uint32_t qi) {
         q.windowStart = now;
 }
 
+/// The receive count at which the next receive moves a message to the DLQ (FIDELITY 6.2 [O]/[C]): never
+/// without a redrive policy.
+static std::uint32_t dlqThreshold(const SqsQueue& q) {
+    return q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
+}
+
 inline std::uint16_t SqsMapping::markReceived(SqsMessage& m, std::uint32_t b, SimTime now) {
     ++m.receiveCount;
     if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
@@ -85,7 +91,7 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     SqsMessage* msgs = m_messages.span(first, count);
     if (!msgs) return false;
     const std::uint32_t item0 = msgs[0].item;
-    const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
+    const std::uint32_t dlqAt = dlqThreshold(q);
     for (std::uint32_t k = 0; k < count; ++k) {
         const SqsMessage& m = msgs[k];
         if (m.state != SqsMessageState::Visible || m.receiveCount >= dlqAt || m.group != kNone || m.item != item0 + k)
@@ -120,8 +126,7 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
     const bool metrics = m_engine.metrics().enabled();
     if (!metrics && receiveWhole(q, first, count, b)) return true;
     NodeCounters& c = m_engine.mutableCounters(q.node);
-    // The move to the DLQ happens on the receive after maxReceiveCount receives (FIDELITY 6.2 [O]/[C]).
-    const std::uint32_t dlqAt = q.dlq == kNone ? std::numeric_limits<std::uint32_t>::max() : q.maxReceiveCount;
+    const std::uint32_t dlqAt = dlqThreshold(q);
     const SimTime now = m_engine.now();
     std::uint32_t received = 0;
     auto writeCounts = [&] { countReceived(q, c, received); };

@@ -30,7 +30,7 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
             continue;
         }
         if (!groupHeld) {
-            m_engine.noteRecursionStopped(fn, msg.item, static_cast<std::uint16_t>(std::min<std::uint32_t>(msg.receiveCount, 65535)));
+            m_engine.noteRecursionStopped(fn, msg.item, clamp16(msg.receiveCount));
             if (msg.group != kNone) stoppedGroups.push_back(msg.group);
         }
         held.push_back(m);
