@@ -41,7 +41,6 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
             if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
             else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
             ++it.attempts;
-            it.throttles = 0;
             it.requestId = requestId;
             if (recordAttempts) m_items.addAttempt(it, now, requestId);
         }

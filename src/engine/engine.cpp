@@ -71,6 +71,7 @@ void Engine::build() {
     m_arrivalsEmitted.assign(n, 0);
     m_lastArrival.assign(n, 0);
     m_items.clear();
+    m_lastTrace.clear();
     m_stateCounts = {};
     m_itemRetirement.clear();
     m_droppedTotals = ItemTotals{};
@@ -255,7 +256,6 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
         occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, handler, attempt);
 
     ++it.attempts;
-    it.throttles = 0;
     if (m_options.recordAttempts) m_items.addAttempt(itemIndex, m_now, it.requestId);
     setItemState(itemIndex, ItemState::Running);
     record(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
@@ -334,10 +334,11 @@ std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std
                                  ItemState initial) {
     const std::uint32_t index = m_items.add(arrivingItem(m_now, origin, number, function, initial));
     ++m_stateCounts[static_cast<int>(initial)];
-    if (m_armed.parent != kNone) {  // a spawned item (armSpawn): chain link, Arrival caused by the sender
+    const bool spawned = m_armed.parent != kNone;
+    if (m_tracing) m_lastTrace.push_back(spawned ? m_armedCause : kNone);
+    if (spawned) {  // a spawned item (armSpawn): chain link, Arrival caused by the sender
         if (m_chain.size() <= index) m_chain.resize(index + 1);
         m_chain[index] = m_armed;
-        m_items[index].lastTrace = m_armedCause;
         m_armed = ChainLink{};
     }
     record(TraceKind::Arrival, index, origin, 0);
@@ -356,8 +357,7 @@ std::uint32_t Engine::createItems(std::uint32_t origin, std::uint32_t number, st
         r.kind = TraceKind::Arrival;
         for (std::uint32_t k = 0; k < count; ++k) {
             r.item = base + k;
-            const std::uint32_t seq = m_trace.append(r);
-            if (k == 0) it.lastTrace = seq;
+            m_lastTrace.push_back(m_trace.append(r));
         }
     }
     m_items.addRange(it, count);
@@ -412,10 +412,10 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
     r.outcome = outcome;
     r.detail = detail;
     if (item == kNone) return m_trace.append(r);
-    Item& it = m_items[item];  // chunked: the reference stays valid while the trace grows
-    r.cause = it.lastTrace;
-    it.lastTrace = m_trace.append(r);
-    return it.lastTrace;
+    std::uint32_t& last = m_lastTrace[item];  // chunked: the reference stays valid while the trace grows
+    r.cause = last;
+    last = m_trace.append(r);
+    return last;
 }
 
 std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatchInfo* batch) {

@@ -163,6 +163,8 @@ public:
     Item& item(std::uint32_t index) { return m_items[index]; }
     /// Items first .. first + n - 1 as one array, or nullptr (ChunkedVector::span): for loops over a run.
     Item* itemSpan(std::uint32_t first, std::uint32_t n) { return m_items.mutableAll().span(first, n); }
+    /// The last trace record about `item` (the cause of its next one); kNone when tracing is off.
+    std::uint32_t lastTraceOf(std::uint32_t item) const { return m_tracing ? m_lastTrace[item] : kNone; }
     /// The first function a source node is wired to, kNone if none.
     std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
     std::uint32_t newRequestId() { return ++m_requestCounter; }
@@ -300,6 +302,7 @@ private:
     std::vector<SimTime> m_lastArrival;            // per node (Poisson)
     AccountPool m_pool;
     ItemStore m_items;
+    ChunkedVector<std::uint32_t> m_lastTrace;  // per item while tracing (lastTraceOf): kept out of Item, smaller
     std::array<std::size_t, kItemStateCount> m_stateCounts{};
     // retired items (keepFinishedItems off): per-chunk counts, totals of dropped items
     ChunkRetirement m_itemRetirement;

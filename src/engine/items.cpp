@@ -17,7 +17,6 @@ std::uint32_t ItemStore::addRange(const Item& first, std::uint32_t count) {
             const auto k = static_cast<std::uint32_t>(k0 + j);
             out[j] = proto;
             out[j].number += k;
-            if (proto.lastTrace != kNone) out[j].lastTrace += k;
         }
     });
     return base;

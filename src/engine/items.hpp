@@ -12,8 +12,10 @@
 
 namespace pg::sim {
 
-/// 56 bytes: one per request / event / message / record, so kept small (the first attempt's start is in the
-/// attempt list: ItemStore::firstStartAt; an async event's age counts from createdAt, when Lambda accepted it).
+/// 48 bytes: one per request / event / message / record, so kept small (the first attempt's start is in the
+/// attempt list: ItemStore::firstStartAt; an async event's age counts from createdAt, when Lambda accepted it;
+/// the last trace record is kept beside the store, only while tracing: Engine::lastTraceOf). Each byte counts:
+/// eight more made sqs_poison_100k's loop 6% slower (bench/README.md).
 struct Item {
     SimTime createdAt = 0;        ///< arrival at the source (async: accepted into the internal queue)
     std::uint32_t origin = kNone;    ///< source node index
@@ -21,13 +23,14 @@ struct Item {
     std::uint32_t function = kNone;  ///< target function index, kNone if the source is not wired
     std::uint32_t firstAttempt = kNone;  ///< index into ItemStore::attempts(), linked through `next`
     std::uint32_t lastAttempt = kNone;
-    std::uint32_t lastTrace = kNone;     ///< last trace record of this item (cause of the next one)
     std::uint32_t requestId = 0;         ///< current request id number (see requestIdString)
     std::uint32_t endedIn = kNone;       ///< DLQ/destination node index
     std::uint32_t attempts = 0;          ///< invocations that carried the item (a stream record retried until
                                          ///< it expires can pass 65535: found by the property tests, issue 8)
-    std::uint16_t tries = 0;             ///< sync: requests sent by the caller (1 + client retries so far)
-    std::uint16_t throttles = 0;         ///< async: throttles since the last real attempt
+    union {  // an item is invoked in one mode only: each has its own count (poll-based modes use neither)
+        std::uint16_t tries = 0;         ///< sync: requests sent by the caller (1 + client retries so far)
+        std::uint16_t throttles;         ///< async: throttles since the last real attempt
+    };
     ItemState state = ItemState::Queued;
     ItemOutcome outcome = ItemOutcome::Pending;
     Condition condition = Condition::None;
@@ -37,7 +40,7 @@ struct Item {
     bool retired = false;
     bool pinned = false;
 };
-static_assert(sizeof(Item) <= 56, "Item is stored once per request / message / record: keep it small");
+static_assert(sizeof(Item) <= 48, "Item is stored once per request / message / record: keep it small");
 
 /// One invocation that carried an item.
 struct AttemptRecord {
@@ -49,7 +52,7 @@ struct AttemptRecord {
 class ItemStore {
 public:
     std::uint32_t add(const Item& item);
-    /// Adds `count` items like `first`, numbered first.number + k (lastTrace, if set, + k): written lazily,
+    /// Adds `count` items like `first`, numbered first.number + k: written lazily,
     /// when first read or changed (a burst of a million messages costs nothing until they are received).
     /// Returns the first index.
     std::uint32_t addRange(const Item& first, std::uint32_t count);

@@ -67,7 +67,8 @@ void AsyncInvoke::pump(std::uint32_t function) {
         }
         const ThrottleReason throttle = m_engine.startSingle(function, item, m_handlerId, 0);
         if (throttle == ThrottleReason::None) {
-            const Item& it = m_engine.item(item);
+            Item& it = m_engine.item(item);
+            it.throttles = 0;  // counts throttles since the last real attempt
             // dwell time: receipt to first invocation start (FIDELITY 5.1, X-Ray "Dwell time")
             if (it.attempts == 1) m_engine.noteDwell(function, m_engine.now() - it.createdAt);
             continue;
@@ -138,7 +139,7 @@ void AsyncInvoke::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     // A record about an event that recursive loop detection stopped starts nothing: that loop is terminated.
     if (r.item == kNone || r.condition == Condition::RecursiveLoop) return;
     const std::uint32_t depth = m_engine.chainDepth(r.item) + 1;  // every delivery is one hop (chain_metadata)
-    const std::uint32_t number = m_engine.armSpawn(node, r.item, depth, m_engine.items()[r.item].lastTrace);
+    const std::uint32_t number = m_engine.armSpawn(node, r.item, depth, m_engine.lastTraceOf(r.item));
     if (number != 0) onArrival(node, number);
 }
 

@@ -70,7 +70,7 @@ bool SqsMapping::deliverToConsumer(std::uint32_t qi, const DeliveredRecord& r, S
         // further along the chain. A record about a stopped event stays passive: that loop is terminated.
         if (r.condition == Condition::RecursiveLoop) return false;
         const std::uint32_t depth = m_engine.chainDepth(r.item) + 1;
-        const std::uint32_t number = m_engine.armSpawn(q.node, r.item, depth, m_engine.items()[r.item].lastTrace);
+        const std::uint32_t number = m_engine.armSpawn(q.node, r.item, depth, m_engine.lastTraceOf(r.item));
         if (number == 0) return false;  // spawn limit reached: kept as a passive copy
         const std::uint32_t item = m_engine.createItem(q.node, number, q.function, ItemState::Visible);
         addMessage(qi, item, enqueuedAt, false, number, true);
