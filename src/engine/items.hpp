@@ -14,8 +14,7 @@ namespace pg::sim {
 
 /// 48 bytes: one per request / event / message / record, so kept small (the first attempt's start is in the
 /// attempt list: ItemStore::firstStartAt; an async event's age counts from createdAt, when Lambda accepted it;
-/// the last trace record is kept beside the store, only while tracing: Engine::lastTraceOf). Each byte counts:
-/// eight more made sqs_poison_100k's loop 6% slower (bench/README.md).
+/// the last trace record is kept beside the store, only while tracing: Engine::lastTraceOf).
 struct Item {
     SimTime createdAt = 0;        ///< arrival at the source (async: accepted into the internal queue)
     std::uint32_t origin = kNone;    ///< source node index
