@@ -6,13 +6,7 @@ namespace pg::sim {
 
 std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_t kind, std::uint32_t a,
                                std::uint32_t b) {
-    Event e;
-    e.time = time;
-    e.seq = m_nextSeq++;
-    e.a = a;
-    e.b = b;
-    e.handler = handler;
-    e.kind = kind;
+    const std::uint64_t seq = m_nextSeq++;
     // Best fit: the lane with the latest tail not after `time` (seq only grows, so equal times keep order);
     // else an empty lane; else the heap. Best fit keeps interleaved monotone streams (retries at 60 s and at
     // 120 s) in lanes of their own. Lanes only speed the queue up: pop order is (time, seq) wherever an event is.
@@ -27,34 +21,47 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
         }
     }
     if (best < 0 && m_occupied != (1u << kLanes) - 1) best = __builtin_ctz(~m_occupied);  // the first empty lane
-    int where = -1;
+    // The event is written where it is kept, field by field: built on the stack and copied, its narrow fields
+    // were read back as one wide load before their stores had landed (a store-forwarding stall on every push).
+    auto fill = [&](Event& e) {
+        e.time = time;
+        e.seq = seq;
+        e.a = a;
+        e.b = b;
+        e.handler = handler;
+        e.kind = kind;
+    };
+    bool onlyInLane = false;  // the event is alone in its lane (so it is that lane's head)
     if (best >= 0) {
         Lane& lane = m_lanes[best];
         if (lane.empty()) {
             lane.events.clear();
             lane.head = 0;
             m_headTime[best] = time;
-            m_headSeq[best] = e.seq;
+            m_headSeq[best] = seq;
             m_occupied |= 1u << best;
+            onlyInLane = true;
         }
-        lane.events.push_back(e);
+        fill(lane.events.emplace_back());
         m_tailTime[best] = time;
-        where = best;
     } else {
+        Event e;
+        fill(e);
         heapPush(e);
     }
     ++m_size;
     if (m_size == 1) {
-        m_min = where;
+        m_min = best;
     } else {
         const Event& current = top();
+        const bool least = time < current.time || (time == current.time && seq < current.seq);
         // The new event is the latest in its lane, so it is the least only if it is the only one there.
-        if (before(e, current) && (where < 0 || m_lanes[where].events.size() - m_lanes[where].head == 1))
-            m_min = where;
-        else if (where < 0 && m_min < 0)
+        if (least && (best < 0 || onlyInLane))
+            m_min = best;
+        else if (best < 0 && m_min < 0)
             m_min = -1;  // still the heap (its top may have changed to e, which is then the least)
     }
-    return e.seq;
+    return seq;
 }
 
 void EventQueue::heapPush(const Event& e) {

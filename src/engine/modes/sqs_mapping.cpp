@@ -13,6 +13,7 @@
 #include <cassert>
 
 #include "../engine.hpp"
+#include "../prefetch.hpp"
 #include "../force_inline.hpp"
 #include "async_invoke.hpp"
 #include "batch_response.hpp"
@@ -260,7 +261,11 @@ void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
     const std::size_t n = list.size();
     // A run's chunk may have been compacted since (keepFinishedItems off): then span() says no.
     SqsMessage* msgs = m_batches[b].oneRun ? m_messages.span(list[0], n) : nullptr;
-    if (Item* items = msgs ? m_engine.itemSpan(msgs[0].item, static_cast<std::uint32_t>(n)) : nullptr) {
+    if (Item* items = msgs ? m_engine.itemSpan(m_batches[b].firstItem, static_cast<std::uint32_t>(n)) : nullptr) {
+        // A batch returned at its visibility timeout was last touched long ago: both spans are fetched at once
+        // (neither address depends on the other), not line by line as the loop reaches them.
+        prefetchForWrite(msgs, n);
+        prefetchForWrite(items, n);
         for (std::size_t i = 0; i < n; ++i) {
             assert(list[i] == list[0] + i && msgs[i].item == msgs[0].item + i);
             body(msgs[i], i, &items[i]);

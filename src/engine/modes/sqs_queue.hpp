@@ -66,6 +66,7 @@ struct SqsBatch {
     /// `messages` is m, m + 1, ... carrying items i, i + 1, ... (received by one SqsMapping::receiveWhole into an
     /// empty batch): visited through pointers. Any other change to `messages` clears it.
     bool oneRun = false;
+    std::uint32_t firstItem = kNone;       ///< with oneRun: the item of messages[0] (no message read to find it)
 };
 
 using ExpiryEntry = std::pair<SimTime, std::uint32_t>;  // (expires at, message)

@@ -103,6 +103,7 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     std::vector<std::uint32_t>& list = m_batches[b].messages;
     const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
     m_batches[b].oneRun = at == 0;
+    m_batches[b].firstItem = item0;
     list.resize(at + count);
     m_scratchItems.resize(scratchAt + count);
     m_scratchAttempts.resize(scratchAt + count);
