@@ -30,6 +30,7 @@ void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
     FunctionState& f = m_engine.function(fn);
     Item& it = m_engine.item(item);
     it.requestId = m_engine.newRequestId();  // one request id for every attempt (FIDELITY 5.1 [O])
+    it.throttles = 0;  // the member of Item's union an async event uses, written before any read
     ++m_engine.mutableCounters(node).accepted;
     ++m_engine.mutableCounters(node).responses2xx;  // 202 at once (FIDELITY 5.1)
     m_engine.record(TraceKind::Accepted, item, f.node, 0, 0, 202);
