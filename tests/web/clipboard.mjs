@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField, pasteWithKeys } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, scenarioName, waitForName, focusNameField, pasteWithKeys,
+  waitFrames } from './browser.mjs';
 
 export default async function clipboard({ url, artifacts }) {
   const { context, close } = await launchBrowser({ deviceScaleFactor: 1 });
@@ -32,14 +33,14 @@ export default async function clipboard({ url, artifacts }) {
       data.setData('text/plain', 'Pasted by a paste event');
       document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
     });
-    await page.waitForTimeout(300);
+    await waitFrames(page, 3);  // frames, not a fixed pause: the app takes the text on its next frame
     await page.keyboard.press('Enter');
     await waitForName(page, 'Pasted by a paste event', 'a paste event pastes its text into the focused field');
 
     // 3. Copy inside the app, paste inside the app: Ctrl+C on the field, then Ctrl+V replaces a typed name.
     await focusNameField(page);
     await page.keyboard.press('Control+C');
-    await page.waitForTimeout(200);
+    await page.waitForFunction(() => window.pgLastCopied !== undefined, null, { timeout: 5000 }).catch(() => {});
     assert.equal(await page.evaluate(() => window.pgLastCopied), 'Pasted by a paste event', 'Ctrl+C copies the field');
     await page.keyboard.type('typed over');
     await page.keyboard.press('Control+A');

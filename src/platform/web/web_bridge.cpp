@@ -174,13 +174,16 @@ EMSCRIPTEN_KEEPALIVE void pg_set_clipboard_text(const char* text) { g_clipboard 
 /// would. web/links.js calls it from the browser's paste event: the only place the page may read the
 /// clipboard, and one SDL never lets happen for Ctrl+V (it prevents the default of every Ctrl key, so links.js
 /// keeps that keydown from SDL). `shortcut_held`: the user holds the shortcut key (Ctrl; Cmd on a Mac), so
-/// only V is pressed; otherwise (the browser's Edit menu) that key is pressed around it. ImGui's event queue
+/// it is left down after V; otherwise (the browser's Edit menu) it is released again. ImGui's event queue
 /// spreads these over the next frames.
 EMSCRIPTEN_KEEPALIVE void pg_paste_text(const char* text, int shortcut_held) {
     if (text) g_clipboard = text;
     ImGuiIO& io = ImGui::GetIO();
     const ImGuiKey mod = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
-    if (!shortcut_held) io.AddKeyEvent(mod, true);
+    // Pressed even when held: SDL's keydown for it waits in SDL's queue until the next frame, while these go
+    // straight to ImGui's, so a Ctrl+V typed within one frame reached ImGui as a bare V (a web test saw the
+    // paste land nowhere one run in six). ImGui drops the repeated press when it already knows the key down.
+    io.AddKeyEvent(mod, true);
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);
     if (!shortcut_held) io.AddKeyEvent(mod, false);
