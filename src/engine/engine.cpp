@@ -355,10 +355,13 @@ std::uint32_t Engine::createItems(std::uint32_t origin, std::uint32_t number, st
         r.time = m_now;
         r.node = origin;
         r.kind = TraceKind::Arrival;
+        std::uint32_t first = kNone;
         for (std::uint32_t k = 0; k < count; ++k) {
             r.item = base + k;
-            m_lastTrace.push_back(m_trace.append(r));
+            const std::uint32_t seq = m_trace.append(r);
+            if (k == 0) first = seq;
         }
+        m_lastTrace.appendLazy(first, count, fillCounting);  // written when first read, as the items are
     }
     m_items.addRange(it, count);
     m_stateCounts[static_cast<int>(initial)] += count;
