@@ -160,7 +160,7 @@ public:
     const FunctionConfig& functionConfig(std::uint32_t function) const {
         return m_scenario.nodes[m_functions[function].node].function;
     }
-    Item& item(std::uint32_t index) { return m_items[index]; }
+    PG_FORCE_INLINE Item& item(std::uint32_t index) { return m_items[index]; }
     /// Items first .. first + n - 1 as one array, or nullptr (ChunkedVector::span): for loops over a run.
     Item* itemSpan(std::uint32_t first, std::uint32_t n) { return m_items.mutableAll().span(first, n); }
     /// The last trace record about `item` (the cause of its next one); kNone when tracing is off.
@@ -179,9 +179,9 @@ public:
     /// Creates the item of an event-driven arrival at `origin`, Waiting for the origin's target function.
     /// A source wired to no function drops it at once (counted as `unrouted`) and returns kNone.
     std::uint32_t createRoutedItem(std::uint32_t origin, std::uint32_t number);
-    void setItemState(std::uint32_t item, ItemState state) { setItemState(m_items[item], state); }
+    PG_FORCE_INLINE void setItemState(std::uint32_t item, ItemState state) { setItemState(m_items[item], state); }
     /// The same for an item already at hand (`it` must be an element of items()): no second lookup.
-    void setItemState(Item& it, ItemState state) {  // inline: runs several times per message
+    PG_FORCE_INLINE void setItemState(Item& it, ItemState state) {  // inline: runs several times per message
         --m_stateCounts[static_cast<int>(it.state)];
         it.state = state;
         ++m_stateCounts[static_cast<int>(state)];

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "chunked_vector.hpp"
+#include "force_inline.hpp"
 #include "sim_time.hpp"
 #include "sim_types.hpp"
 
@@ -64,11 +65,11 @@ public:
     const ChunkedVector<Item>& all() const { return m_items; }
     ChunkedVector<Item>& mutableAll() { return m_items; }
     const ChunkedVector<AttemptRecord>& attempts() const { return m_attempts; }
-    void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId) {
+    PG_FORCE_INLINE void addAttempt(std::uint32_t item, SimTime start, std::uint32_t requestId) {
         addAttempt(m_items[item], start, requestId);
     }
     /// The same for an item already at hand (`it` must be an element of this store).
-    void addAttempt(Item& it, SimTime start, std::uint32_t requestId) {
+    PG_FORCE_INLINE void addAttempt(Item& it, SimTime start, std::uint32_t requestId) {
         const auto index = static_cast<std::uint32_t>(m_attempts.size());
         m_attempts.push_back(AttemptRecord{start, kNone, requestId});
         if (it.lastAttempt == kNone) it.firstAttempt = index;
