@@ -722,11 +722,55 @@ static void reserveAtLeast(std::vector<T>& v, std::size_t size) {
 void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
     // A burst: the growing lists are sized once, not doubled (and copied) again and again as records arrive.
     Impl& d = *m_impl;
-    Stream& s = d.streams[d.streamOfNode[node]];
+    const std::uint32_t si = d.streamOfNode[node];
+    Stream& s = d.streams[si];
     reserveAtLeast(d.records, d.records.size() + count);
     reserveAtLeast(d.recordOfItem, m_engine.items().size() + count);
     reserveAtLeast(s.order, s.order.size() + count);
-    for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
+    if (count == 0) return;
+    // Record by record (onArrival) when a lane could read at once (a poll already ran at this instant) or a
+    // tumbling window could close: the first record would be read before the next arrives. Otherwise arriving
+    // records only queue and schedule polls, so the items are made together and lazily (createItems), the
+    // rest per record in the same order as onArrival: the same trace, events and metrics.
+    const SimTime now = m_engine.now();
+    bool oneByOne = s.tumbling > 0;
+    for (std::uint32_t l = 0; l < s.shards * s.pf && !oneByOne; ++l) oneByOne = d.lanes[s.firstLane + l].lastPollAt >= now;
+    if (oneByOne) {
+        for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
+        return;
+    }
+    const std::uint32_t base = m_engine.createItems(node, first, count, s.function, ItemState::Visible);
+    NodeCounters& c = m_engine.mutableCounters(node);
+    c.sent += count;
+    c.visible += count;
+    static const std::string kNumberKey = "{n}";  // no partition key template: the record number
+    const std::string& keyTemplate = m_engine.node(node).traffic.partitionKey;
+    const std::string& key = keyTemplate.empty() ? kNumberKey : keyTemplate;
+    const bool read = s.function != kNone && now >= s.startAt;
+    if (d.recordOfItem.size() < base + count) d.recordOfItem.resize(base + count, kNone);
+    Rules rules(m_engine, m_handlerId, d);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        ++s.unread;
+        const std::uint32_t h = keyTemplateHash(key, first + k);
+        StreamRecord r;
+        r.arrival = now;
+        r.item = base + k;
+        r.shard = h % s.shards;
+        r.sequence = ++s.shardSequence[r.shard];
+        if (read) r.lane = s.firstLane + r.shard * s.pf + (h / s.shards) % s.pf;
+        const auto index = static_cast<std::uint32_t>(d.records.size());
+        d.records.push_back(r);
+        d.recordOfItem[r.item] = index;
+        s.order.push_back(index);
+        if (k == 0) rules.armExpiry(si);  // later records expire no earlier: only the first can arm it
+        if (read) {
+            Lane& lane = d.lanes[r.lane];
+            lane.records.push_back(index);
+            if (lane.state == LaneState::Idle) rules.startNext(r.lane);  // schedules its poll (no read now)
+        }
+        if (k == 0) rules.note(si);  // a new metrics second is filled from the first record's gauges
+    }
+    rules.note(si);
 }
 
 void StreamMapping::onEvent(const Event& event) {
