@@ -50,6 +50,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     } else if (!fn.rulesReadText) {  // no rule reads the id or body inputs
         const std::vector<NumericRule>& numeric = fn.numericRules;
         pass([&](const Item& it, std::size_t i) {
+            in.origin = it.origin;
             in.number = it.number;
             in.attempt = attempts[i];
             return evaluateNumericRules(numeric, in, m_rng);

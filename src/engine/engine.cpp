@@ -101,7 +101,7 @@ void Engine::build() {
         fn.onFailure = nodeIndex(node.function.async.onFailure);
         fn.deadLetterQueue = nodeIndex(node.function.async.deadLetterQueue);
         fn.rulesReadText = behaviorReadsText(node.function.behavior);
-        if (!fn.rulesReadText) fn.numericRules = compileNumericRules(node.function.behavior);
+        if (!fn.rulesReadText) fn.numericRules = compileNumericRules(node.function.behavior, m_nodeIndex);
         m_functionOfNode[i] = static_cast<std::uint32_t>(m_functions.size());
         m_functions.push_back(std::move(fn));
     }
@@ -241,6 +241,7 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     const Node& origin = m_scenario.nodes[it.origin];
     const Item& bodyOf = m_items[bodyItem(itemIndex)];  // a sent message carries its parent's body
     RuleInput in;
+    in.origin = it.origin;
     in.originId = &origin.id;
     in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
     in.number = it.number;

@@ -2,6 +2,7 @@
 #include "function_runtime.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "items.hpp"
 
@@ -64,15 +65,39 @@ static bool isItemId(const std::string& id, const std::string& origin, std::uint
 
 bool behaviorReadsText(const std::vector<BehaviorRule>& rules) {
     for (const BehaviorRule& rule : rules)
-        if (rule.when.item || rule.when.bodyContains) return true;
+        if (rule.when.bodyContains) return true;
     return false;
 }
 
-std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules) {
+/// The (origin node, number) of item id `id` ("<node id>#<n>", n as isItemId writes it: decimal, no leading
+/// zero), or origin kNone when no item can have that id.
+static std::pair<std::uint32_t, std::uint32_t> itemOfId(const std::string& id,
+                                                       const std::map<std::string, std::uint32_t>& nodeIndex) {
+    const std::size_t hash = id.rfind('#');
+    const std::pair<std::uint32_t, std::uint32_t> none{kNone, 0};
+    if (hash == std::string::npos) return none;
+    const std::string digits = id.substr(hash + 1);
+    if (digits.empty() || digits.size() > 10 || (digits.size() > 1 && digits[0] == '0')) return none;
+    std::uint64_t number = 0;
+    for (char ch : digits) {
+        if (ch < '0' || ch > '9') return none;
+        number = number * 10 + static_cast<std::uint64_t>(ch - '0');
+    }
+    const auto node = nodeIndex.find(id.substr(0, hash));
+    if (number > 0xFFFFFFFFu || node == nodeIndex.end()) return none;
+    return {node->second, static_cast<std::uint32_t>(number)};
+}
+
+std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules,
+                                             const std::map<std::string, std::uint32_t>& nodeIndex) {
     std::vector<NumericRule> out;
     for (const BehaviorRule& rule : rules) {
         const RuleCondition& c = rule.when;
         NumericRule r;
+        if (c.item) {
+            r.hasItem = true;
+            std::tie(r.itemOrigin, r.itemNumber) = itemOfId(*c.item, nodeIndex);
+        }
         if (c.itemModulo && *c.itemModulo > 0) {  // numbersMatch ignores a modulo that is not positive
             r.modulo = *c.itemModulo;
             r.remainder = c.itemRemainder;

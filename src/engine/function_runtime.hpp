@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ constexpr SimTime kScalingCreditCap = kScalingBurst * kScalingCostPerEnvironment
 /// A rule with neither an item nor a body condition, in the form evaluated per item per attempt: an absent
 /// bound is a value every input passes (modulo 0: none), so the check is straight comparisons.
 struct NumericRule {
+    /// `item` compiled to the item's (origin node, number); an id no item can have (no such node, not a plain
+    /// number after '#') gets origin kNone, which no item has.
+    bool hasItem = false;
+    std::uint32_t itemOrigin = kNone, itemNumber = 0;
     std::int64_t modulo = 0, remainder = 0;
     std::uint64_t moduloMagic = 0;  ///< remainderOf's multiplier for modulo (0 when modulo does not fit 32 bits)
     SimTime after = std::numeric_limits<SimTime>::min(), before = std::numeric_limits<SimTime>::max();
@@ -87,6 +92,7 @@ void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t envi
 
 /// Everything behaviour rules look at for one attempt.
 struct RuleInput {
+    std::uint32_t origin = kNone;  ///< the item's origin node (read by compiled rules; text rules read originId)
     const std::string* originId = nullptr;
     const std::string* bodyTemplate = nullptr;
     std::uint32_t number = 0;
@@ -96,8 +102,8 @@ struct RuleInput {
     SimTime now = 0;
 };
 
-/// True if a rule tests the item id or the body: only then does a RuleInput need originId, bodyTemplate and
-/// bodyNumber (evaluateNumericBehavior never reads them).
+/// True if a rule tests the body: only then does a RuleInput need originId, bodyTemplate and bodyNumber
+/// (evaluateNumericRules never reads them; an item id condition compiles to numbers).
 bool behaviorReadsText(const std::vector<BehaviorRule>& rules);
 
 /// The conditions on numbers (attempt, time window, item modulo), checked first.
@@ -126,13 +132,16 @@ inline std::int64_t remainderOf(std::uint32_t number, const NumericRule& rule) {
     const std::uint64_t high = (fraction >> 32) * divisor + (low >> 32);
     return static_cast<std::int64_t>(high >> 32);
 }
-/// The rules in NumericRule form (meaningful when behaviorReadsText is false).
-std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules);
+/// The rules in NumericRule form (meaningful when behaviorReadsText is false); `nodeIndex` maps node ids to
+/// indices, for item id conditions.
+std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules,
+                                             const std::map<std::string, std::uint32_t>& nodeIndex = {});
 /// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
 /// runs per item per attempt, and a batch's loop keeps its input in registers.
 inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng) {
     for (const NumericRule& r : rules) {
         if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) continue;
+        if (r.hasItem && (in.origin != r.itemOrigin || in.number != r.itemNumber)) continue;
         if (r.modulo != 0 && remainderOf(in.number, r) != r.remainder) continue;
         if (!r.hasRate || rng.bernoulli(r.rate)) return r.then;  // `rate` is drawn last, as in evaluateBehavior
     }
