@@ -21,8 +21,9 @@ std::vector<std::string> Engine::checkInvariants() const {
         if ((it.state == ItemState::Done) != (it.outcome != ItemOutcome::Pending))
             fail(itemId(i) + ": state " + itemStateName(it.state) + " with outcome " + itemOutcomeName(it.outcome));
         if (it.retired && it.state != ItemState::Done) fail(itemId(i) + ": retired before it finished");
-        std::size_t attempts = 0;
-        for (std::uint32_t a = it.firstAttempt; a != kNone; a = m_items.attempts()[a].next) ++attempts;
+        const std::size_t attempts = m_items.attemptCount(i);
+        if (attempts > 0 && m_items.attempts()[m_items.attemptAt(i, 0)].start != m_items.firstStartAt(i))
+            fail(itemId(i) + ": first attempt is not the start of its attempt list");
         if (m_options.recordAttempts && attempts != it.attempts) fail(itemId(i) + ": attempt list length differs from attempts");
         if ((it.state == ItemState::Running || it.state == ItemState::Queued) && it.function == kNone)
             fail(itemId(i) + ": active without a function");

@@ -1,6 +1,8 @@
 // Item storage, body templates and request ids.
 #include "items.hpp"
 
+#include <algorithm>
+
 #include "rng.hpp"
 
 namespace pg::sim {
@@ -24,9 +26,24 @@ std::uint32_t ItemStore::addRange(const Item& first, std::uint32_t count) {
 
 std::vector<SimTime> ItemStore::attemptTimes(std::uint32_t item) const {
     std::vector<SimTime> times;
-    for (std::uint32_t a = m_items[item].firstAttempt; a != kNone; a = m_attempts[a].next)
+    for (std::uint32_t a = m_items[item].lastAttempt; a != kNone; a = m_attempts[a].prev)
         times.push_back(m_attempts[a].start);
+    std::reverse(times.begin(), times.end());
     return times;
+}
+
+std::uint32_t ItemStore::attemptCount(std::uint32_t item) const {
+    std::uint32_t n = 0;
+    for (std::uint32_t a = m_items[item].lastAttempt; a != kNone; a = m_attempts[a].prev) ++n;
+    return n;
+}
+
+std::uint32_t ItemStore::attemptAt(std::uint32_t item, std::uint32_t k) const {
+    const std::uint32_t n = attemptCount(item);
+    if (k >= n) return kNone;
+    std::uint32_t a = m_items[item].lastAttempt;
+    for (std::uint32_t back = n - 1 - k; back > 0; --back) a = m_attempts[a].prev;
+    return a;
 }
 
 void ItemStore::clear() {

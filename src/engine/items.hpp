@@ -21,7 +21,8 @@ struct Item {
     std::uint32_t origin = kNone;    ///< source node index
     std::uint32_t number = 0;        ///< n in "<origin>#<n>", from 1
     std::uint32_t function = kNone;  ///< target function index, kNone if the source is not wired
-    std::uint32_t firstAttempt = kNone;  ///< index into ItemStore::attempts(), linked through `next`
+    std::uint32_t firstAttempt = kNone;  ///< index into ItemStore::attempts()
+    /// The latest attempt, linked back through AttemptRecord::prev to firstAttempt.
     std::uint32_t lastAttempt = kNone;
     std::uint32_t requestId = 0;         ///< current request id number (see requestIdString)
     std::uint32_t endedIn = kNone;       ///< DLQ/destination node index
@@ -45,7 +46,9 @@ static_assert(sizeof(Item) <= 48, "Item is stored once per request / message / r
 /// One invocation that carried an item.
 struct AttemptRecord {
     SimTime start = 0;
-    std::uint32_t next = kNone;  ///< next attempt of the same item
+    /// The item's attempt before this one. Linked backwards, so a new attempt writes only its own record: a
+    /// forward link was a write into the previous attempt's record, long out of cache for a retried message.
+    std::uint32_t prev = kNone;
     std::uint32_t requestId = 0;
 };
 
@@ -71,9 +74,8 @@ public:
     /// The same for an item already at hand (`it` must be an element of this store).
     PG_FORCE_INLINE void addAttempt(Item& it, SimTime start, std::uint32_t requestId) {
         const auto index = static_cast<std::uint32_t>(m_attempts.size());
-        m_attempts.push_back(AttemptRecord{start, kNone, requestId});
+        m_attempts.push_back(AttemptRecord{start, it.lastAttempt, requestId});
         if (it.lastAttempt == kNone) it.firstAttempt = index;
-        else m_attempts[it.lastAttempt].next = index;
         it.lastAttempt = index;
     }
     /// Start of the first invocation that carried `item`, -1 before.
@@ -83,6 +85,10 @@ public:
     }
     /// Start times of every attempt of `item`, in order.
     std::vector<SimTime> attemptTimes(std::uint32_t item) const;
+    /// Attempts recorded for `item` (its attempt list's length).
+    std::uint32_t attemptCount(std::uint32_t item) const;
+    /// Index in attempts() of the k-th attempt of `item` (from 0), kNone if it has no such attempt.
+    std::uint32_t attemptAt(std::uint32_t item, std::uint32_t k) const;
     void clear();
 
 private:

@@ -72,8 +72,7 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         if (m_startsSeen.size() <= r.item) m_startsSeen.resize(r.item + 1, 0);
         // The k-th InvokeStart of an item is its k-th attempt record, which carries the request id.
         const ItemStore& items = engine.items();
-        std::uint32_t a = items[r.item].firstAttempt;
-        for (std::uint16_t k = 0; k < m_startsSeen[r.item] && a != kNone; ++k) a = items.attempts()[a].next;
+        const std::uint32_t a = items.attemptAt(r.item, m_startsSeen[r.item]);
         ++m_startsSeen[r.item];
         const std::uint32_t request = a != kNone ? items.attempts()[a].requestId : 0x80000000u + r.item;
         m_requestOfItem[r.item] = request;
