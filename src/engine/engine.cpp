@@ -356,13 +356,12 @@ std::uint32_t Engine::createItems(std::uint32_t origin, std::uint32_t number, st
         r.time = m_now;
         r.node = origin;
         r.kind = TraceKind::Arrival;
-        std::uint32_t first = kNone;
+        // The last-trace links are written now: written lazily, the runner's peak RSS on sqs_poison_1m was
+        // 28 MiB against 21 (measured; the cause was not found, likely where the chunks land in the heap).
         for (std::uint32_t k = 0; k < count; ++k) {
             r.item = base + k;
-            const std::uint32_t seq = m_trace.append(r);
-            if (k == 0) first = seq;
+            m_lastTrace.push_back(m_trace.append(r));
         }
-        m_lastTrace.appendLazy(first, count, fillCounting);  // written when first read, as the items are
     }
     m_items.addRange(it, count);
     m_stateCounts[static_cast<int>(initial)] += count;
@@ -389,6 +388,11 @@ void Engine::retireItem(std::uint32_t index) {
         m_items.mutableAll(), index, [](const Item& v) { return !v.retired; },
         [this](std::size_t, const Item& v) { m_droppedTotals.add(v); },
         [this](std::size_t chunk) {
+            // Every item of the chunk is gone for good: nothing records about them again, so their last-trace
+            // links go too (when the link array covers the chunk whole).
+            if (((chunk + 1) << ChunkedVector<std::uint32_t>::kShift) <= m_lastTrace.size() &&
+                !m_lastTrace.compacted(chunk))
+                m_lastTrace.releaseChunk(chunk);
             for (const auto& mode : m_modes) mode->onItemChunkReleased(chunk);
         });
 }
