@@ -102,6 +102,10 @@ public:
     Rules(Engine& e, std::uint16_t handler, StreamMapping::Impl& d) : m_e(e), m_handler(handler), m_d(d) {}
     enum Kind : std::uint16_t { kPoll = 0, kRetry = 1, kExpiry = 2, kFinal = 3 };
 
+    /// Lists stream `si`'s new record of `item` (number `number`, arriving now): shard and lane from the hash
+    /// of its partition key, in the stream's order and, when the stream is read, its lane. Returns that lane,
+    /// kNone when unread.
+    std::uint32_t addRecord(std::uint32_t si, std::uint32_t item, std::uint32_t number);
     void startNext(std::uint32_t li);
     void poll(std::uint32_t li);
     void onPoll(std::uint32_t li);
@@ -146,6 +150,28 @@ void Rules::skipDone(std::uint32_t li) {
         if (lane.batchEnd != kNone && lane.checkpoint >= lane.batchEnd) lane.batchEnd = kNone;
     }
     while (!lane.splitEnds.empty() && lane.splitEnds.back() <= lane.checkpoint) lane.splitEnds.pop_back();
+}
+
+std::uint32_t Rules::addRecord(std::uint32_t si, std::uint32_t item, std::uint32_t number) {
+    Stream& s = m_d.streams[si];
+    static const std::string kNumberKey = "{n}";  // no partition key template: the record number
+    const std::string& keyTemplate = m_e.node(s.node).traffic.partitionKey;
+    const std::uint32_t h = keyTemplateHash(keyTemplate.empty() ? kNumberKey : keyTemplate, number);
+    StreamRecord r;
+    r.arrival = m_e.now();
+    r.item = item;
+    r.shard = h % s.shards;
+    r.sequence = ++s.shardSequence[r.shard];
+    const bool read = s.function != kNone && r.arrival >= s.startAt;
+    if (read) r.lane = s.firstLane + r.shard * s.pf + (h / s.shards) % s.pf;
+    const auto index = static_cast<std::uint32_t>(m_d.records.size());
+    m_d.records.push_back(r);
+    if (m_d.recordOfItem.size() <= item) m_d.recordOfItem.resize(item + 1, kNone);
+    m_d.recordOfItem[item] = index;
+    s.order.push_back(index);
+    if (!read) return kNone;
+    m_d.lanes[r.lane].records.push_back(index);
+    return r.lane;
 }
 
 void Rules::startNext(std::uint32_t li) {
@@ -681,34 +707,19 @@ void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     ++c.sent;
     ++c.visible;
     ++s.unread;
-    static const std::string kNumberKey = "{n}";  // no partition key template: the record number
-    const std::string& keyTemplate = m_engine.node(node).traffic.partitionKey;
-    const std::uint32_t h = keyTemplateHash(keyTemplate.empty() ? kNumberKey : keyTemplate, number);
-    StreamRecord r;
-    r.arrival = m_engine.now();
-    r.item = item;
-    r.shard = h % s.shards;
-    r.sequence = ++s.shardSequence[r.shard];
-    const bool read = s.function != kNone && r.arrival >= s.startAt;
-    if (read) r.lane = s.firstLane + r.shard * s.pf + (h / s.shards) % s.pf;
-    const auto index = static_cast<std::uint32_t>(d.records.size());
-    d.records.push_back(r);
-    if (d.recordOfItem.size() <= item) d.recordOfItem.resize(item + 1, kNone);
-    d.recordOfItem[item] = index;
-    s.order.push_back(index);
     Rules rules(m_engine, m_handlerId, d);
+    const std::uint32_t li = rules.addRecord(si, item, number);
     rules.armExpiry(si);
-    if (read) {
-        Lane& lane = d.lanes[r.lane];
-        lane.records.push_back(index);
+    if (li != kNone) {
+        Lane& lane = d.lanes[li];
         // A record of the open tumbling window, arriving while its final invoke waits for the window's end, is
         // read first: the final invoke comes after it.
         if (lane.state == LaneState::FinalWait && s.tumbling > 0 && lane.finalTries == 0 && !lane.terminateEarly &&
-            r.arrival / s.tumbling == lane.window) {
+            m_engine.now() / s.tumbling == lane.window) {
             ++lane.generation;
             lane.state = LaneState::Idle;
         }
-        if (lane.state == LaneState::Idle) rules.startNext(r.lane);
+        if (lane.state == LaneState::Idle) rules.startNext(li);
     }
     rules.note(si);
 }
@@ -743,31 +754,13 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     NodeCounters& c = m_engine.mutableCounters(node);
     c.sent += count;
     c.visible += count;
-    static const std::string kNumberKey = "{n}";  // no partition key template: the record number
-    const std::string& keyTemplate = m_engine.node(node).traffic.partitionKey;
-    const std::string& key = keyTemplate.empty() ? kNumberKey : keyTemplate;
-    const bool read = s.function != kNone && now >= s.startAt;
     if (d.recordOfItem.size() < base + count) d.recordOfItem.resize(base + count, kNone);
     Rules rules(m_engine, m_handlerId, d);
     for (std::uint32_t k = 0; k < count; ++k) {
         ++s.unread;
-        const std::uint32_t h = keyTemplateHash(key, first + k);
-        StreamRecord r;
-        r.arrival = now;
-        r.item = base + k;
-        r.shard = h % s.shards;
-        r.sequence = ++s.shardSequence[r.shard];
-        if (read) r.lane = s.firstLane + r.shard * s.pf + (h / s.shards) % s.pf;
-        const auto index = static_cast<std::uint32_t>(d.records.size());
-        d.records.push_back(r);
-        d.recordOfItem[r.item] = index;
-        s.order.push_back(index);
+        const std::uint32_t li = rules.addRecord(si, base + k, first + k);
         if (k == 0) rules.armExpiry(si);  // later records expire no earlier: only the first can arm it
-        if (read) {
-            Lane& lane = d.lanes[r.lane];
-            lane.records.push_back(index);
-            if (lane.state == LaneState::Idle) rules.startNext(r.lane);  // schedules its poll (no read now)
-        }
+        if (li != kNone && d.lanes[li].state == LaneState::Idle) rules.startNext(li);  // schedules a poll only
         if (k == 0) rules.note(si);  // a new metrics second is filled from the first record's gauges
     }
     rules.note(si);
