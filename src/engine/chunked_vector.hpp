@@ -264,12 +264,4 @@ private:
     std::size_t m_size = 0;
 };
 
-// Lazy fillers of index runs (ChunkedVector<std::uint32_t>::RangeFill): all `v`, or v, v + 1, ...
-inline void fillSame(const std::uint32_t& v, std::uint32_t, std::uint32_t* out, std::size_t n) {
-    std::fill(out, out + n, v);
-}
-inline void fillCounting(const std::uint32_t& v, std::uint32_t k0, std::uint32_t* out, std::size_t n) {
-    for (std::size_t j = 0; j < n; ++j) out[j] = v + k0 + static_cast<std::uint32_t>(j);
-}
-
 }  // namespace pg::sim

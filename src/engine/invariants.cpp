@@ -22,7 +22,7 @@ std::vector<std::string> Engine::checkInvariants() const {
             fail(itemId(i) + ": state " + itemStateName(it.state) + " with outcome " + itemOutcomeName(it.outcome));
         if (it.retired && it.state != ItemState::Done) fail(itemId(i) + ": retired before it finished");
         const std::size_t attempts = m_items.attemptCount(i);
-        if (attempts > 0 && m_items.attempts()[m_items.attemptAt(i, 0)].start != m_items.firstStartAt(i))
+        if (attempts > 0 && m_items.attemptAt(i, 0) != it.firstAttempt)
             fail(itemId(i) + ": first attempt is not the start of its attempt list");
         if (m_options.recordAttempts && attempts != it.attempts) fail(itemId(i) + ": attempt list length differs from attempts");
         if ((it.state == ItemState::Running || it.state == ItemState::Queued) && it.function == kNone)

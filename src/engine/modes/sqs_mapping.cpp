@@ -21,6 +21,14 @@
 
 namespace pg::sim {
 
+// Lazy fillers of message-of-item links (ChunkedVector::RangeFill): all `v`, or v, v + 1, ...
+static void fillSame(const std::uint32_t& v, std::uint32_t, std::uint32_t* out, std::size_t n) {
+    std::fill(out, out + n, v);
+}
+static void fillCounting(const std::uint32_t& v, std::uint32_t k0, std::uint32_t* out, std::size_t n) {
+    for (std::size_t j = 0; j < n; ++j) out[j] = v + k0 + static_cast<std::uint32_t>(j);
+}
+
 SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout) {
     if (window + functionTimeout > visibility) return window + functionTimeout + 30 * kSecond;
     return visibility;

@@ -745,7 +745,8 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     // rest per record in the same order as onArrival: the same trace, events and metrics.
     const SimTime now = m_engine.now();
     bool oneByOne = s.tumbling > 0;
-    for (std::uint32_t l = 0; l < s.shards * s.pf && !oneByOne; ++l) oneByOne = d.lanes[s.firstLane + l].lastPollAt >= now;
+    for (std::uint32_t l = 0; l < s.shards * s.pf && !oneByOne; ++l)
+        oneByOne = d.lanes[s.firstLane + l].lastPollAt >= now;
     if (oneByOne) {
         for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
         return;
@@ -754,7 +755,6 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     NodeCounters& c = m_engine.mutableCounters(node);
     c.sent += count;
     c.visible += count;
-    if (d.recordOfItem.size() < base + count) d.recordOfItem.resize(base + count, kNone);
     Rules rules(m_engine, m_handlerId, d);
     for (std::uint32_t k = 0; k < count; ++k) {
         ++s.unread;
