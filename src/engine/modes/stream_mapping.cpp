@@ -23,76 +23,77 @@ StreamMapping::~StreamMapping() = default;
 
 // [SECTION] lanes and polling
 
-void Rules::skipDone(std::uint32_t li) {
-    Lane& lane = m_d.lanes[li];
-    while (lane.checkpoint < lane.records.size() && done(li, lane.checkpoint)) {
+void StreamLanes::skipDone(std::uint32_t laneIndex) {
+    StreamLane& lane = m_data.lanes[laneIndex];
+    while (lane.checkpoint < lane.records.size() && recordDone(laneIndex, lane.checkpoint)) {
         ++lane.checkpoint;
         if (lane.batchEnd != kNone && lane.checkpoint >= lane.batchEnd) lane.batchEnd = kNone;
     }
     while (!lane.splitEnds.empty() && lane.splitEnds.back() <= lane.checkpoint) lane.splitEnds.pop_back();
 }
 
-std::uint32_t Rules::addRecord(std::uint32_t si, std::uint32_t item, std::uint32_t number) {
-    Stream& s = m_d.streams[si];
+std::uint32_t StreamLanes::addRecord(std::uint32_t streamIndex, std::uint32_t item, std::uint32_t number) {
+    MappedStream& s = m_data.streams[streamIndex];
     static const std::string kNumberKey = "{n}";  // no partition key template: the record number
-    const std::string& keyTemplate = m_e.node(s.node).traffic.partitionKey;
-    const std::uint32_t h = keyTemplateHash(keyTemplate.empty() ? kNumberKey : keyTemplate, number);
+    const std::string& keyTemplate = m_engine.node(s.node).traffic.partitionKey;
+    const std::uint32_t keyHash = keyTemplateHash(keyTemplate.empty() ? kNumberKey : keyTemplate, number);
     StreamRecord r;
-    r.arrival = m_e.now();
+    r.arrival = m_engine.now();
     r.item = item;
-    r.shard = h % s.shards;
+    r.shard = keyHash % s.shards;
     r.sequence = ++s.shardSequence[r.shard];
     const bool read = s.function != kNone && r.arrival >= s.startAt;
-    if (read) r.lane = s.firstLane + r.shard * s.pf + (h / s.shards) % s.pf;
-    const auto index = static_cast<std::uint32_t>(m_d.records.size());
-    m_d.records.push_back(r);
-    if (m_d.recordOfItem.size() <= item) m_d.recordOfItem.resize(item + 1, kNone);
-    m_d.recordOfItem[item] = index;
+    if (read) r.lane = s.firstLane + r.shard * s.parallelizationFactor + (keyHash / s.shards) % s.parallelizationFactor;
+    const auto index = static_cast<std::uint32_t>(m_data.records.size());
+    m_data.records.push_back(r);
+    if (m_data.recordOfItem.size() <= item) m_data.recordOfItem.resize(item + 1, kNone);
+    m_data.recordOfItem[item] = index;
     s.order.push_back(index);
     if (!read) return kNone;
-    m_d.lanes[r.lane].records.push_back(index);
+    m_data.lanes[r.lane].records.push_back(index);
     return r.lane;
 }
 
-void Rules::startNext(std::uint32_t li) {
-    skipDone(li);
-    if (windowDue(li)) return;  // a tumbling window's final invoke comes before the next window's records
-    Lane& lane = m_d.lanes[li];
-    const Stream& s = m_d.streams[lane.stream];
+void StreamLanes::startNext(std::uint32_t laneIndex) {
+    skipDone(laneIndex);
+    if (windowDue(laneIndex)) return;  // a tumbling window's final invoke comes before the next window's records
+    StreamLane& lane = m_data.lanes[laneIndex];
+    const MappedStream& s = m_data.streams[lane.stream];
     if (lane.checkpoint >= lane.records.size()) {
-        lane.state = LaneState::Idle;
+        lane.state = StreamLaneState::Idle;
         return;
     }
-    if (rec(li, lane.checkpoint).arrival <= lane.lastPollAt) {  // already fetched by the last poll
-        poll(li);
+    if (recordAt(laneIndex, lane.checkpoint).arrival <= lane.lastPollAt) {  // already fetched by the last poll
+        poll(laneIndex);
         return;
     }
     // Next poll tick (model choice stream_poll_ticks): polls run at multiples of the interval, at most one
     // per interval; a record is read at the first tick strictly after its arrival.
-    const SimTime afterNow = m_e.now() / s.interval + 1;
-    const SimTime afterLast = lane.lastPollAt <= -s.interval ? 0 : (lane.lastPollAt + s.interval + s.interval - 1) / s.interval;
+    const SimTime afterNow = m_engine.now() / s.interval + 1;
+    const SimTime afterLast =
+        lane.lastPollAt <= -s.interval ? 0 : (lane.lastPollAt + s.interval + s.interval - 1) / s.interval;
     const SimTime tick = std::max(afterNow, afterLast) * s.interval;
-    lane.state = LaneState::PollScheduled;
-    m_e.schedule(tick, m_handler, kPoll, li, lane.generation);
+    lane.state = StreamLaneState::PollScheduled;
+    m_engine.schedule(tick, m_handlerId, kPoll, laneIndex, lane.generation);
 }
 
-void Rules::poll(std::uint32_t li) {
-    Lane& lane = m_d.lanes[li];
-    Stream& s = m_d.streams[lane.stream];
-    const SimTime now = m_e.now();
+void StreamLanes::poll(std::uint32_t laneIndex) {
+    StreamLane& lane = m_data.lanes[laneIndex];
+    MappedStream& s = m_data.streams[lane.stream];
+    const SimTime now = m_engine.now();
     // Batch bounds: a pending bisect half, else up to batch_size records fetched by the last poll.
     std::uint32_t end = lane.checkpoint;
-    const std::uint32_t cap = lane.splitEnds.empty()
-                                  ? static_cast<std::uint32_t>(std::min<std::size_t>(lane.records.size(),
-                                                                                      lane.checkpoint + s.batchSize))
-                                  : lane.splitEnds.back();
-    while (end < cap && rec(li, end).arrival <= lane.lastPollAt) ++end;
+    const std::uint32_t cap =
+        lane.splitEnds.empty()
+            ? static_cast<std::uint32_t>(std::min<std::size_t>(lane.records.size(), lane.checkpoint + s.batchSize))
+            : lane.splitEnds.back();
+    while (end < cap && recordAt(laneIndex, end).arrival <= lane.lastPollAt) ++end;
     // Tumbling window: a batch holds records of one window (model choice stream_tumbling_window).
     bool cut = false;
     if (s.tumbling > 0) {
-        const std::int64_t w = windowOf(s, rec(li, lane.checkpoint));
+        const std::int64_t firstWindow = windowOf(s, recordAt(laneIndex, lane.checkpoint));
         for (std::uint32_t k = lane.checkpoint; k < end; ++k)
-            if (windowOf(s, rec(li, k)) != w) {
+            if (windowOf(s, recordAt(laneIndex, k)) != firstWindow) {
                 end = k;
                 cut = true;
                 break;
@@ -100,9 +101,10 @@ void Rules::poll(std::uint32_t li) {
     }
     // Batching window: wait for a full batch or the window after the first record.
     if (s.window > 0 && !cut && lane.splitEnds.empty() && end - lane.checkpoint < s.batchSize &&
-        now < rec(li, lane.checkpoint).arrival + s.window) {
-        lane.state = LaneState::PollScheduled;
-        m_e.schedule(rec(li, lane.checkpoint).arrival + s.window, m_handler, kPoll, li, lane.generation);
+        now < recordAt(laneIndex, lane.checkpoint).arrival + s.window) {
+        lane.state = StreamLaneState::PollScheduled;
+        m_engine.schedule(recordAt(laneIndex, lane.checkpoint).arrival + s.window, m_handlerId, kPoll, laneIndex,
+                          lane.generation);
         lane.lastPollAt = -kNever;  // the window's poll fetches again
         return;
     }
@@ -110,31 +112,32 @@ void Rules::poll(std::uint32_t li) {
     // MaximumRecordAge: records already too old when read are discarded without an invocation; the
     // on-failure record still says approximateInvokeCount 1 (FIDELITY 6.3 [O] discard_records). The rest of
     // the fetched records go on at once (discard starts the next batch).
-    if (s.maxRecordAge >= 0 && now - rec(li, lane.checkpoint).arrival > s.maxRecordAge) {
+    if (s.maxRecordAge >= 0 && now - recordAt(laneIndex, lane.checkpoint).arrival > s.maxRecordAge) {
         std::uint32_t old = lane.checkpoint;
-        while (old < end && now - rec(li, old).arrival > s.maxRecordAge) ++old;
-        markRead(li, old);
+        while (old < end && now - recordAt(laneIndex, old).arrival > s.maxRecordAge) ++old;
+        markRead(laneIndex, old);
         lane.lastResult = InvokeResult::None;
-        discard(li, Condition::RecordAgeExceeded);
+        discard(laneIndex, Condition::RecordAgeExceeded);
         return;
     }
-    markRead(li, end);
-    invoke(li);
+    markRead(laneIndex, end);
+    invoke(laneIndex);
 }
 
-void Rules::markRead(std::uint32_t li, std::uint32_t end) {
-    Lane& lane = m_d.lanes[li];
-    Stream& s = m_d.streams[lane.stream];
+void StreamLanes::markRead(std::uint32_t laneIndex, std::uint32_t end) {
+    StreamLane& lane = m_data.lanes[laneIndex];
+    MappedStream& s = m_data.streams[lane.stream];
     lane.batchEnd = end;
     if (s.tumbling > 0 && end > lane.checkpoint) {
-        lane.window = windowOf(s, rec(li, lane.checkpoint));
-        lane.windowLastItem = rec(li, end - 1).item;
+        lane.window = windowOf(s, recordAt(laneIndex, lane.checkpoint));
+        lane.windowLastItem = recordAt(laneIndex, end - 1).item;
     }
-    NodeCounters& c = m_e.mutableCounters(s.node);
+    NodeCounters& c = m_engine.mutableCounters(s.node);
     for (std::uint32_t k = lane.checkpoint; k < end; ++k) {
-        const std::uint32_t item = rec(li, k).item;
-        m_e.setItemState(item, ItemState::InFlight);
-        m_e.record(TraceKind::BatchRead, item, s.node, 0, 0, static_cast<std::uint16_t>(rec(li, k).shard));
+        const std::uint32_t item = recordAt(laneIndex, k).item;
+        m_engine.setItemState(item, ItemState::InFlight);
+        m_engine.record(TraceKind::BatchRead, item, s.node, 0, 0,
+                        static_cast<std::uint16_t>(recordAt(laneIndex, k).shard));
         --s.unread;
         ++s.inBatches;
         --c.visible;
@@ -143,41 +146,41 @@ void Rules::markRead(std::uint32_t li, std::uint32_t end) {
     }
 }
 
-void Rules::onPoll(std::uint32_t li) {
-    skipDone(li);
-    Lane& lane = m_d.lanes[li];
+void StreamLanes::onPoll(std::uint32_t laneIndex) {
+    skipDone(laneIndex);
+    StreamLane& lane = m_data.lanes[laneIndex];
     if (lane.checkpoint >= lane.records.size()) {
-        lane.state = LaneState::Idle;
-        startNext(li);  // a tumbling window may still owe its final invoke
+        lane.state = StreamLaneState::Idle;
+        startNext(laneIndex);  // a tumbling window may still owe its final invoke
         return;
     }
-    lane.state = LaneState::Idle;
-    if (windowDue(li)) return;
-    lane.lastPollAt = m_e.now();
-    poll(li);
+    lane.state = StreamLaneState::Idle;
+    if (windowDue(laneIndex)) return;
+    lane.lastPollAt = m_engine.now();
+    poll(laneIndex);
 }
 
 // [SECTION] retention
 
-void Rules::armExpiry(std::uint32_t si) {
-    Stream& s = m_d.streams[si];
+void StreamLanes::armExpiry(std::uint32_t streamIndex) {
+    MappedStream& s = m_data.streams[streamIndex];
     while (s.expiryCursor < s.order.size() &&
-           m_e.items()[m_d.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
+           m_engine.items()[m_data.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
         ++s.expiryCursor;
     if (s.expiryPending || s.expiryCursor >= s.order.size()) return;
     s.expiryPending = true;
-    m_e.schedule(m_d.records[s.order[s.expiryCursor]].arrival + s.retention, m_handler, kExpiry, si);
+    m_engine.schedule(m_data.records[s.order[s.expiryCursor]].arrival + s.retention, m_handlerId, kExpiry, streamIndex);
 }
 
-void Rules::expire(std::uint32_t si) {
-    Stream& s = m_d.streams[si];
+void StreamLanes::expire(std::uint32_t streamIndex) {
+    MappedStream& s = m_data.streams[streamIndex];
     s.expiryPending = false;
-    NodeCounters& c = m_e.mutableCounters(s.node);
+    NodeCounters& c = m_engine.mutableCounters(s.node);
     while (s.expiryCursor < s.order.size()) {
-        const StreamRecord& r = m_d.records[s.order[s.expiryCursor]];
-        if (r.arrival + s.retention > m_e.now()) break;
+        const StreamRecord& r = m_data.records[s.order[s.expiryCursor]];
+        if (r.arrival + s.retention > m_engine.now()) break;
         ++s.expiryCursor;
-        const ItemState state = m_e.items()[r.item].state;
+        const ItemState state = m_engine.items()[r.item].state;
         if (state == ItemState::Done) continue;
         if (state == ItemState::Visible) {
             --s.unread;
@@ -187,17 +190,17 @@ void Rules::expire(std::uint32_t si) {
             --c.inFlight;
         }
         ++c.expired;
-        m_e.finishItem(r.item, ItemOutcome::Expired, kNone, Condition::None);
-        if (r.lane != kNone && m_d.lanes[r.lane].state == LaneState::Idle) startNext(r.lane);
+        m_engine.finishItem(r.item, ItemOutcome::Expired, kNone, Condition::None);
+        if (r.lane != kNone && m_data.lanes[r.lane].state == StreamLaneState::Idle) startNext(r.lane);
     }
-    armExpiry(si);
-    note(si);
+    armExpiry(streamIndex);
+    noteMetrics(streamIndex);
 }
 
-void Rules::note(std::uint32_t si) {
-    if (!m_e.metrics().enabled()) return;
-    const Stream& s = m_d.streams[si];
-    m_e.mutableMetrics().queueAt(s.node, m_e.now(), s.unread, s.inBatches, 0);
+void StreamLanes::noteMetrics(std::uint32_t streamIndex) {
+    if (!m_engine.metrics().enabled()) return;
+    const MappedStream& s = m_data.streams[streamIndex];
+    m_engine.mutableMetrics().queueAt(s.node, m_engine.now(), s.unread, s.inBatches, 0);
 }
 
 // [SECTION] setup
@@ -213,7 +216,7 @@ void StreamMapping::start() {
     for (std::uint32_t i = 0; i < n; ++i) {
         const Node& node = m_engine.node(i);
         if (!handlesNodeType(node.type)) continue;
-        Stream s;
+        MappedStream s;
         s.node = i;
         s.dynamoDb = node.type == NodeType::DynamoDbStream;
         s.shards = static_cast<std::uint32_t>(std::max(1, node.stream.shards));
@@ -221,34 +224,36 @@ void StreamMapping::start() {
         s.interval = s.dynamoDb ? kDynamoDbPollInterval : kKinesisPollInterval;
         s.function = m_engine.targetFunction(i);
         if (s.function != kNone) {
-            const std::string& fnId = m_engine.node(m_engine.functions()[s.function].node).id;
-            for (const Edge& e : m_engine.scenario().edges) {
-                if (e.from != node.id || e.to != fnId) continue;
-                s.batchSize = static_cast<std::uint32_t>(std::max(1, e.batchSize.value_or(100)));
-                s.window = std::max<SimTime>(0, e.batchingWindow);
-                s.maxRetry = e.maximumRetryAttempts;
-                s.maxRecordAge = e.maximumRecordAge;
-                s.bisect = e.bisectBatchOnFunctionError;
-                s.pf = static_cast<std::uint32_t>(std::min(10, std::max(1, e.parallelizationFactor)));
-                s.rbif = e.reportBatchItemFailures;
-                s.onFailure = m_engine.nodeIndex(e.onFailure);
-                s.tumbling = std::max<SimTime>(0, e.tumblingWindow);
-                s.stateBytesPerRecord = static_cast<std::uint64_t>(std::max<std::int64_t>(0, e.windowStateBytesPerRecord));
+            const std::string& functionId = m_engine.node(m_engine.functions()[s.function].node).id;
+            for (const Edge& edge : m_engine.scenario().edges) {
+                if (edge.from != node.id || edge.to != functionId) continue;
+                s.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(100)));
+                s.window = std::max<SimTime>(0, edge.batchingWindow);
+                s.maxRetry = edge.maximumRetryAttempts;
+                s.maxRecordAge = edge.maximumRecordAge;
+                s.bisect = edge.bisectBatchOnFunctionError;
+                s.parallelizationFactor =
+                    static_cast<std::uint32_t>(std::min(10, std::max(1, edge.parallelizationFactor)));
+                s.reportBatchItemFailures = edge.reportBatchItemFailures;
+                s.onFailure = m_engine.nodeIndex(edge.onFailure);
+                s.tumbling = std::max<SimTime>(0, edge.tumblingWindow);
+                s.stateBytesPerRecord =
+                    static_cast<std::uint64_t>(std::max<std::int64_t>(0, edge.windowStateBytesPerRecord));
                 // AT_TIMESTAMP (Kinesis only): records before the timestamp are never read. TRIM_HORIZON and
                 // LATEST read everything: the mapping exists from time 0 (model choice stream_starting_position).
-                if (e.startingPosition == StartingPosition::AtTimestamp && !s.dynamoDb)
-                    s.startAt = e.startingPositionTimestamp;
+                if (edge.startingPosition == StartingPosition::AtTimestamp && !s.dynamoDb)
+                    s.startAt = edge.startingPositionTimestamp;
                 break;
             }
         }
         s.firstLane = static_cast<std::uint32_t>(d.lanes.size());
         s.shardSequence.assign(s.shards, 0);
-        for (std::uint32_t sh = 0; sh < s.shards; ++sh)
-            for (std::uint32_t p = 0; p < s.pf; ++p) {
-                Lane lane;
+        for (std::uint32_t shard = 0; shard < s.shards; ++shard)
+            for (std::uint32_t sub = 0; sub < s.parallelizationFactor; ++sub) {
+                StreamLane lane;
                 lane.stream = static_cast<std::uint32_t>(d.streams.size());
-                lane.shard = sh;
-                lane.sub = p;
+                lane.shard = shard;
+                lane.sub = sub;
                 d.lanes.push_back(std::move(lane));
             }
         d.streamOfNode[i] = static_cast<std::uint32_t>(d.streams.size());
@@ -261,28 +266,28 @@ void StreamMapping::start() {
 
 void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     Impl& d = *m_impl;
-    const std::uint32_t si = d.streamOfNode[node];
-    Stream& s = d.streams[si];
+    const std::uint32_t streamIndex = d.streamOfNode[node];
+    MappedStream& s = d.streams[streamIndex];
     const std::uint32_t item = m_engine.createItem(node, number, s.function, ItemState::Visible);
     NodeCounters& c = m_engine.mutableCounters(node);
     ++c.sent;
     ++c.visible;
     ++s.unread;
-    Rules rules(m_engine, m_handlerId, d);
-    const std::uint32_t li = rules.addRecord(si, item, number);
-    rules.armExpiry(si);
-    if (li != kNone) {
-        Lane& lane = d.lanes[li];
+    StreamLanes streamLanes(m_engine, m_handlerId, d);
+    const std::uint32_t laneIndex = streamLanes.addRecord(streamIndex, item, number);
+    streamLanes.armExpiry(streamIndex);
+    if (laneIndex != kNone) {
+        StreamLane& lane = d.lanes[laneIndex];
         // A record of the open tumbling window, arriving while its final invoke waits for the window's end, is
         // read first: the final invoke comes after it.
-        if (lane.state == LaneState::FinalWait && s.tumbling > 0 && lane.finalTries == 0 && !lane.terminateEarly &&
-            m_engine.now() / s.tumbling == lane.window) {
+        if (lane.state == StreamLaneState::FinalWait && s.tumbling > 0 && lane.finalTries == 0 &&
+            !lane.terminateEarly && m_engine.now() / s.tumbling == lane.window) {
             ++lane.generation;
-            lane.state = LaneState::Idle;
+            lane.state = StreamLaneState::Idle;
         }
-        if (lane.state == LaneState::Idle) rules.startNext(li);
+        if (lane.state == StreamLaneState::Idle) streamLanes.startNext(laneIndex);
     }
-    rules.note(si);
+    streamLanes.noteMetrics(streamIndex);
 }
 
 /// Room for `size` elements in `v`, growing at least geometrically (so several bursts stay linear).
@@ -294,8 +299,8 @@ static void reserveAtLeast(std::vector<T>& v, std::size_t size) {
 void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
     // A burst: the growing lists are sized once, not doubled (and copied) again and again as records arrive.
     Impl& d = *m_impl;
-    const std::uint32_t si = d.streamOfNode[node];
-    Stream& s = d.streams[si];
+    const std::uint32_t streamIndex = d.streamOfNode[node];
+    MappedStream& s = d.streams[streamIndex];
     reserveAtLeast(d.records, d.records.size() + count);
     reserveAtLeast(d.recordOfItem, m_engine.items().size() + count);
     reserveAtLeast(s.order, s.order.size() + count);
@@ -306,8 +311,8 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     // rest per record in the same order as onArrival: the same trace, events and metrics.
     const SimTime now = m_engine.now();
     bool oneByOne = s.tumbling > 0;
-    for (std::uint32_t l = 0; l < s.shards * s.pf && !oneByOne; ++l)
-        oneByOne = d.lanes[s.firstLane + l].lastPollAt >= now;
+    for (std::uint32_t offset = 0; offset < s.shards * s.parallelizationFactor && !oneByOne; ++offset)
+        oneByOne = d.lanes[s.firstLane + offset].lastPollAt >= now;
     if (oneByOne) {
         for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
         return;
@@ -316,56 +321,55 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     NodeCounters& c = m_engine.mutableCounters(node);
     c.sent += count;
     c.visible += count;
-    Rules rules(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_engine, m_handlerId, d);
     for (std::uint32_t k = 0; k < count; ++k) {
         ++s.unread;
-        const std::uint32_t li = rules.addRecord(si, base + k, first + k);
-        if (k == 0) rules.armExpiry(si);  // later records expire no earlier: only the first can arm it
-        if (li != kNone && d.lanes[li].state == LaneState::Idle) rules.startNext(li);  // schedules a poll only
-        if (k == 0) rules.note(si);  // a new metrics second is filled from the first record's gauges
+        const std::uint32_t laneIndex = streamLanes.addRecord(streamIndex, base + k, first + k);
+        if (k == 0) streamLanes.armExpiry(streamIndex);  // later records expire no earlier: only the first can arm it
+        if (laneIndex != kNone && d.lanes[laneIndex].state == StreamLaneState::Idle)
+            streamLanes.startNext(laneIndex);  // schedules a poll only
+        if (k == 0)
+            streamLanes.noteMetrics(streamIndex);  // a new metrics second is filled from the first record's gauges
     }
-    rules.note(si);
+    streamLanes.noteMetrics(streamIndex);
 }
 
 void StreamMapping::onEvent(const Event& event) {
     Impl& d = *m_impl;
-    Rules rules(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_engine, m_handlerId, d);
     switch (event.kind) {
-    case Rules::kPoll: {
-        Lane& lane = d.lanes[event.a];
-        if (lane.generation != event.b || lane.state != LaneState::PollScheduled) return;
-        rules.onPoll(event.a);
-        rules.note(lane.stream);
+    case StreamLanes::kPoll: {
+        StreamLane& lane = d.lanes[event.a];
+        if (lane.generation != event.b || lane.state != StreamLaneState::PollScheduled) return;
+        streamLanes.onPoll(event.a);
+        streamLanes.noteMetrics(lane.stream);
         return;
     }
-    case Rules::kRetry: {
-        Lane& lane = d.lanes[event.a];
-        if (lane.generation != event.b || lane.state != LaneState::RetryWait) return;
-        rules.retry(event.a);
-        rules.note(lane.stream);
+    case StreamLanes::kRetry: {
+        StreamLane& lane = d.lanes[event.a];
+        if (lane.generation != event.b || lane.state != StreamLaneState::RetryWait) return;
+        streamLanes.retry(event.a);
+        streamLanes.noteMetrics(lane.stream);
         return;
     }
-    case Rules::kExpiry:
-        rules.expire(event.a);
-        return;
-    case Rules::kFinal: {
-        Lane& lane = d.lanes[event.a];
-        if (lane.generation != event.b || lane.state != LaneState::FinalWait) return;
-        lane.state = LaneState::Idle;
-        rules.startNext(event.a);
-        rules.note(lane.stream);
+    case StreamLanes::kExpiry: streamLanes.expire(event.a); return;
+    case StreamLanes::kFinal: {
+        StreamLane& lane = d.lanes[event.a];
+        if (lane.generation != event.b || lane.state != StreamLaneState::FinalWait) return;
+        lane.state = StreamLaneState::Idle;
+        streamLanes.startNext(event.a);
+        streamLanes.noteMetrics(lane.stream);
         return;
     }
-    default:
-        return;
+    default: return;
     }
 }
 
 void StreamMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {
     (void)function;
-    Rules rules(m_engine, m_handlerId, *m_impl);
-    rules.onEnd(invocation.token, invocation);
-    rules.note(m_impl->lanes[invocation.token].stream);
+    StreamLanes streamLanes(m_engine, m_handlerId, *m_impl);
+    streamLanes.onEnd(invocation.token, invocation);
+    streamLanes.noteMetrics(m_impl->lanes[invocation.token].stream);
 }
 
 }  // namespace pg::sim
