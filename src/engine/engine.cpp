@@ -505,6 +505,16 @@ std::string Engine::deliveredItemBody(const DeliveredRecord& r) const {
     return r.bodyOrigin == kNone ? std::string() : bodyOf(r.bodyOrigin, r.bodyNumber);
 }
 
+std::optional<SqsQueueView> Engine::queueView(std::uint32_t node) const { return m_sqs->queueView(node); }
+
+std::optional<SqsMessageView> Engine::messageView(std::uint32_t item) const { return m_sqs->messageView(item); }
+
+std::vector<SqsMessageView> Engine::liveMessages(std::uint32_t node, std::size_t limit) const {
+    return m_sqs->liveMessages(node, limit);
+}
+
+std::size_t Engine::sqsMessageBytes() const { return m_sqs->messageBytes(); }
+
 const char* Engine::modeNameOfNode(std::uint32_t node) const {
     return m_modeOfNode[node] == 0 ? "" : m_modes[m_modeOfNode[node] - 1]->name();
 }

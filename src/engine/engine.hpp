@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "rng.hpp"
 #include "scenario_config.hpp"
 #include "trace.hpp"
+#include "views.hpp"
 
 namespace pg::sim {
 
@@ -51,7 +53,7 @@ struct EngineOptions {
     /// Keep every item (and SQS message) once finished, for views that list or open them. Off (a runner that
     /// prints only totals): modes retire items nothing reads any more and the stores drop them chunk by chunk
     /// (ChunkRetirement). The run, its counters, itemTotals() and the trace fingerprint stay the same;
-    /// items().all() then holds only what is still needed, and per-message views (SqsMapping::liveMessages,
+    /// items().all() then holds only what is still needed, and per-message views (liveMessages,
     /// messageView, a queue's oldest age) miss what was let go: for runners, not for the UI.
     bool keepFinishedItems = true;
 };
@@ -141,8 +143,14 @@ public:
     std::string idOf(std::uint32_t origin, std::uint32_t number) const;
     std::string bodyOf(std::uint32_t origin, std::uint32_t number) const;
     std::string requestIdText(std::uint32_t requestId) const { return requestIdString(m_scenario.seed, requestId); }
-    /// SQS queues and their mappings: queue gauges and the per-message loop view (modes/sqs_mapping.hpp).
-    const SqsMapping& sqs() const { return *m_sqs; }
+    /// Gauges of the queue at sqs node `node`; nullopt if `node` is not an sqs node.
+    std::optional<SqsQueueView> queueView(std::uint32_t node) const;
+    /// Loop view of `item` in its source queue (its DLQ copy once dead-lettered); nullopt if not a message.
+    std::optional<SqsMessageView> messageView(std::uint32_t item) const;
+    /// The messages of the queue at `node` that are not gone, oldest first, at most `limit` (for a table).
+    std::vector<SqsMessageView> liveMessages(std::uint32_t node, std::size_t limit = 1000) const;
+    /// Bytes the SQS message store holds now (chunks and compacted side arrays).
+    std::size_t sqsMessageBytes() const;
     /// Kinesis / DynamoDB streams and their mappings: shard views (modes/stream_mapping.hpp).
     const StreamMapping& streams() const { return *m_streams; }
     /// Which mode owns a source node ("sync", "async", ...) or "" if none.
