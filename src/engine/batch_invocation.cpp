@@ -71,7 +71,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     }
     const RunPlan plan = planRun(cfg, worst, m_rng);
 
-    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, handler,
+    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, static_cast<ModeId>(handler),
                                           attempts.empty() ? std::uint16_t{1} : attempts.front());
     if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, ruleOut);
     if (m_tracing)

@@ -263,6 +263,7 @@ public:
 
 private:
     enum CoreEvent : std::uint16_t { kArrival = 0, kInvocationEnd = 1 };
+    static constexpr auto kCoreHandler = static_cast<std::uint16_t>(ModeId::None);  // the core's events
     void build();
     void registerModes();
     void dispatch(const Event& event);
@@ -272,7 +273,7 @@ private:
     /// end; shared by startSingle and startBatch. Returns the end time.
     SimTime occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
                               std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
-                              std::uint16_t handler, std::uint16_t attempt);
+                              ModeId mode, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
     /// Send edges: the messages an ending invocation's code sent (send_messages.cpp).
     void sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation);
@@ -284,15 +285,18 @@ private:
     Scenario m_scenario;
     EngineOptions m_options;
     bool m_tracing = true;  // storeTrace || fingerprint
-    std::vector<std::unique_ptr<ModeHandler>> m_modes;  // handler id = index + 1; 0 is the core
-    SyncInvoke* m_sync = nullptr;       // owned by m_modes (handler id 1)
-    AsyncInvoke* m_async = nullptr;     // owned by m_modes (handler id 2)
-    SqsMapping* m_sqs = nullptr;        // owned by m_modes (handler id 3)
-    StreamMapping* m_streams = nullptr;  // owned by m_modes (handler id 4)
-    /// fn(mode) with mode `handler` as its own (final) type: direct calls instead of one through ModeHandler
+    std::vector<std::unique_ptr<ModeHandler>> m_modes;  // in ModeId order: m_modes[modeSlot(id)]
+    SyncInvoke* m_sync = nullptr;        // owned by m_modes (ModeId::Sync)
+    AsyncInvoke* m_async = nullptr;      // owned by m_modes (ModeId::Async)
+    SqsMapping* m_sqs = nullptr;         // owned by m_modes (ModeId::Sqs)
+    StreamMapping* m_streams = nullptr;  // owned by m_modes (ModeId::Stream)
+    /// Registers `mode` (the next ModeId in order) and returns it as its own type.
+    template <typename Mode>
+    Mode* addMode(std::unique_ptr<Mode> mode);
+    /// fn(mode) with `mode` as its own (final) type: direct calls instead of one through ModeHandler
     /// (an indirect call costs far more in wasm, and the hot paths make several per event).
     template <typename Fn>
-    void onMode(std::uint16_t handler, Fn&& fn);
+    void onMode(ModeId mode, Fn&& fn);
     std::map<std::string, std::uint32_t> m_nodeIndex;
 
     // mutable run state (rebuilt by reset)
@@ -305,7 +309,7 @@ private:
     std::vector<FunctionState> m_functions;
     std::vector<std::uint32_t> m_functionOfNode;
     std::vector<std::uint32_t> m_targetOf;
-    std::vector<std::uint16_t> m_modeOfNode;       // handler id, 0 = none
+    std::vector<ModeId> m_modeOfNode;              // the mode owning each source node (None: no mode)
     std::vector<std::uint32_t> m_arrivalsEmitted;  // per node
     std::vector<SimTime> m_lastArrival;            // per node (Poisson)
     AccountPool m_pool;

@@ -1,6 +1,6 @@
 // The interface every invocation mode implements (sync, async; later SQS/Kinesis event source mappings).
 // A mode owns the source nodes whose type it claims, its own event kinds, and the invocations it starts.
-// Adding a mode = a new file under modes/ plus one line in Engine's registerModes().
+// Adding a mode = a new file under modes/, a ModeId value and a line in Engine's registerModes() and onMode().
 #pragma once
 #include <cstdint>
 #include <string>
@@ -16,7 +16,9 @@ class Engine;
 
 class ModeHandler {
 public:
-    ModeHandler(Engine& engine, std::uint16_t handlerId) : m_engine(engine), m_handlerId(handlerId) {}
+    ModeHandler(Engine& engine, ModeId id) : m_engine(engine), m_id(id), m_handlerId(static_cast<std::uint16_t>(id)) {}
+    /// Transitional, for StreamMapping until it takes its ModeId (the commit that gives it its ModeContext).
+    ModeHandler(Engine& engine, std::uint16_t handlerId) : ModeHandler(engine, static_cast<ModeId>(handlerId)) {}
     virtual ~ModeHandler() = default;
     ModeHandler(const ModeHandler&) = delete;
     ModeHandler& operator=(const ModeHandler&) = delete;
@@ -33,7 +35,7 @@ public:
     virtual void onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
         for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
     }
-    /// One of this mode's own scheduled events (Engine::schedule with handlerId()).
+    /// One of this mode's own scheduled events (Engine::schedule with id()).
     virtual void onEvent(const Event& event) = 0;
     /// An invocation this mode started has ended; `invocation` is a copy of its environment's state.
     virtual void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) = 0;
@@ -45,11 +47,12 @@ public:
     /// Appends a message per violated mode-specific invariant.
     virtual void checkInvariants(std::vector<std::string>& problems) const { (void)problems; }
 
-    std::uint16_t handlerId() const { return m_handlerId; }
+    ModeId id() const { return m_id; }
 
 protected:
     Engine& m_engine;
-    std::uint16_t m_handlerId;
+    ModeId m_id;
+    std::uint16_t m_handlerId;  // m_id as the engine's event and invocation owner
 };
 
 }  // namespace pg::sim
