@@ -39,9 +39,9 @@ Mode* Engine::addMode(std::unique_ptr<Mode> mode) {
 void Engine::registerModes() {
     // In ModeId order: the first mode claiming a node type owns its nodes; modes start, release item chunks
     // and check invariants in this order. Poll-based modes (SQS, Kinesis, DynamoDB Streams) register here too.
-    m_sync = addMode(std::make_unique<SyncInvoke>(*this, ModeId::Sync));
-    m_async = addMode(std::make_unique<AsyncInvoke>(*this, ModeId::Async));
-    m_sqs = addMode(std::make_unique<SqsMapping>(*this, ModeId::Sqs));
+    m_sync = addMode(std::make_unique<SyncInvoke>(ModeContext(*this, ModeId::Sync)));
+    m_async = addMode(std::make_unique<AsyncInvoke>(ModeContext(*this, ModeId::Async)));
+    m_sqs = addMode(std::make_unique<SqsMapping>(ModeContext(*this, ModeId::Sqs)));
     m_streams = addMode(std::make_unique<StreamMapping>(*this, static_cast<std::uint16_t>(ModeId::Stream)));
 }
 

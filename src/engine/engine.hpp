@@ -18,7 +18,6 @@
 #include "function_runtime.hpp"
 #include "items.hpp"
 #include "metrics.hpp"
-#include "modes/mode_handler.hpp"
 #include "rng.hpp"
 #include "scenario_config.hpp"
 #include "trace.hpp"
@@ -26,6 +25,8 @@
 
 namespace pg::sim {
 
+class ModeHandler;
+class ModeContext;
 class SqsMapping;
 class StreamMapping;
 class SyncInvoke;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine.hpp"
+#include "modes/mode_handler.hpp"
 
 namespace pg::sim {
 

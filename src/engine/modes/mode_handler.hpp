@@ -9,16 +9,19 @@
 #include "../event_queue.hpp"
 #include "../function_runtime.hpp"
 #include "../scenario_config.hpp"
+#include "mode_context.hpp"
 
 namespace pg::sim {
 
-class Engine;
-
 class ModeHandler {
 public:
-    ModeHandler(Engine& engine, ModeId id) : m_engine(engine), m_id(id), m_handlerId(static_cast<std::uint16_t>(id)) {}
-    /// Transitional, for StreamMapping until it takes its ModeId (the commit that gives it its ModeContext).
-    ModeHandler(Engine& engine, std::uint16_t handlerId) : ModeHandler(engine, static_cast<ModeId>(handlerId)) {}
+    /// `context`: the engine as this mode acts on it (from Engine's registerModes).
+    explicit ModeHandler(ModeContext context)
+        : m_context(context), m_engine(context.m_engine),
+          m_handlerId(static_cast<std::uint16_t>(context.mode())) {}
+    /// Transitional, for StreamMapping until it takes its ModeContext (the commit that converts it).
+    ModeHandler(Engine& engine, std::uint16_t handlerId)
+        : ModeHandler(ModeContext(engine, static_cast<ModeId>(handlerId))) {}
     virtual ~ModeHandler() = default;
     ModeHandler(const ModeHandler&) = delete;
     ModeHandler& operator=(const ModeHandler&) = delete;
@@ -28,14 +31,14 @@ public:
     virtual bool handlesNodeType(NodeType type) const = 0;
     /// Called once after the engine has built nodes and functions (and on every reset).
     virtual void start() {}
-    /// A source node this mode owns produced item number `number` (from 1) at Engine::now().
+    /// A source node this mode owns produced item number `number` (from 1) at now().
     virtual void onArrival(std::uint32_t node, std::uint32_t number) = 0;
     /// A burst: items `first` .. `first + count - 1` all arrive now, in order. Modes that react to each arrival
     /// (e.g. pollers receiving at once) override this to add them all first and react once.
     virtual void onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
         for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
     }
-    /// One of this mode's own scheduled events (Engine::schedule with id()).
+    /// One of this mode's own scheduled events (ModeContext::schedule).
     virtual void onEvent(const Event& event) = 0;
     /// An invocation this mode started has ended; `invocation` is a copy of its environment's state.
     virtual void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) = 0;
@@ -47,12 +50,13 @@ public:
     /// Appends a message per violated mode-specific invariant.
     virtual void checkInvariants(std::vector<std::string>& problems) const { (void)problems; }
 
-    ModeId id() const { return m_id; }
+    ModeId id() const { return m_context.mode(); }
 
 protected:
+    ModeContext m_context;
+    // Transitional, for StreamMapping until its ModeContext commit: the engine and the mode's numeric owner id.
     Engine& m_engine;
-    ModeId m_id;
-    std::uint16_t m_handlerId;  // m_id as the engine's event and invocation owner
+    std::uint16_t m_handlerId;
 };
 
 }  // namespace pg::sim
