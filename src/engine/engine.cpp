@@ -68,6 +68,8 @@ void Engine::build() {
     m_functions.clear();
     m_functionOfNode.assign(n, kNone);
     m_targetOf.assign(n, kNone);
+    m_targetsOf.assign(n, {});
+    m_subscribedQueues.assign(n, {});
     m_modeOfNode.assign(n, ModeId::None);
     m_arrivalsEmitted.assign(n, 0);
     m_lastArrival.assign(n, 0);
@@ -115,8 +117,12 @@ void Engine::build() {
         const std::uint32_t from = nodeIndex(edge.from), to = nodeIndex(edge.to);
         if (from != kNone && to != kNone && m_functionOfNode[from] != kNone && m_functionOfNode[to] == kNone)
             m_sends[m_functionOfNode[from]].emplace_back(to, edge.sendOn);  // a send edge
+        if (from != kNone && to != kNone && m_scenario.nodes[from].type == NodeType::Sns &&
+            m_scenario.nodes[to].type == NodeType::Sqs)
+            m_subscribedQueues[from].push_back(to);  // an SNS -> SQS subscription
         if (from == kNone || to == kNone || m_functionOfNode[to] == kNone) continue;
         if (m_targetOf[from] == kNone) m_targetOf[from] = m_functionOfNode[to];
+        m_targetsOf[from].push_back(m_functionOfNode[to]);
     }
     m_metrics.reset(m_functions.size());
     m_metrics.setEnabled(m_options.collectMetrics);
@@ -381,6 +387,20 @@ std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t numbe
     return kNone;
 }
 
+std::uint32_t Engine::createFanOutCopy(std::uint32_t first, std::uint32_t function, std::uint32_t cause) {
+    const Item& source = m_items[first];
+    const std::uint32_t origin = source.origin;
+    const std::uint32_t index = m_items.add(arrivingItem(m_now, origin, source.number, function, ItemState::Waiting));
+    ++m_stateCounts[static_cast<int>(ItemState::Waiting)];
+    if (m_tracing) m_lastTrace.push_back(cause);
+    if (first < m_chain.size() && m_chain[first].body != kNone) {  // a spawned event: every copy on its chain
+        if (m_chain.size() <= index) m_chain.resize(index + 1);
+        m_chain[index] = m_chain[first];
+    }
+    record(TraceKind::Arrival, index, origin, 0);
+    return index;
+}
+
 void Engine::retireItem(std::uint32_t index) {
     if (m_options.keepFinishedItems) return;
     Item& it = m_items[index];
@@ -454,6 +474,8 @@ std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatc
            static_cast<std::uint16_t>(r.condition));
     if (m_modeOfNode[r.node] != ModeId::None)
         onMode(m_modeOfNode[r.node], [&](auto& mode) { mode.onDelivered(r.node, index); });
+    else if (m_functionOfNode[r.node] != kNone)  // a function as destination: invoked asynchronously
+        m_async->onDeliveredToFunction(r.node, index);
     return index;
 }
 

@@ -176,6 +176,14 @@ public:
     std::uint32_t lastTraceOf(std::uint32_t item) const { return m_tracing ? m_lastTrace[item] : kNone; }
     /// The first function a source node is wired to, kNone if none.
     std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
+    /// Every function a source node is wired to, in edge order (async fan-out: one invoke per function).
+    const std::vector<std::uint32_t>& targetFunctions(std::uint32_t sourceNode) const {
+        return m_targetsOf[sourceNode];
+    }
+    /// The sqs queues subscribed to an sns topic node (sns -> sqs edges), in edge order; empty for other nodes.
+    const std::vector<std::uint32_t>& subscribedQueues(std::uint32_t topicNode) const {
+        return m_subscribedQueues[topicNode];
+    }
     std::uint32_t newRequestId() { return ++m_requestCounter; }
 
     /// Creates an item of `origin` (records an Arrival). Its state must then be set by the mode.
@@ -188,6 +196,9 @@ public:
     /// Creates the item of an event-driven arrival at `origin`, Waiting for the origin's target function.
     /// A source wired to no function drops it at once (counted as `unrouted`) and returns kNone.
     std::uint32_t createRoutedItem(std::uint32_t origin, std::uint32_t number);
+    /// Async fan-out: another copy of the event `first` (same origin, number, body and chain link) for
+    /// `function`, Waiting; its Arrival record is caused by record `cause` (the first copy's Arrival).
+    std::uint32_t createFanOutCopy(std::uint32_t first, std::uint32_t function, std::uint32_t cause);
     PG_FORCE_INLINE void setItemState(std::uint32_t item, ItemState state) { setItemState(m_items[item], state); }
     /// The same for an item already at hand (`it` must be an element of items()): no second lookup.
     PG_FORCE_INLINE void setItemState(Item& it, ItemState state) {  // inline: runs several times per message
@@ -254,6 +265,9 @@ public:
     /// Returns the item number to use at `node` (numbers after the node's traffic), 0 when the run already
     /// holds kMaxSpawnedItems spawned items (then nothing is armed and the caller drops the message).
     std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause);
+    /// The armed spawn (armSpawn) arrives at `node` now, through the mode that owns the node (a message sent
+    /// to a queue or topic, a topic's message delivered to a subscribed queue).
+    void arriveSpawned(std::uint32_t node, std::uint32_t number);
     /// Delivers a record/message to a destination or DLQ node (`batch`: a StreamBatchInfo's metadata); returns
     /// its index in deliveries().
     std::uint32_t deliver(const DeliveredRecord& record, const StreamBatchInfo* batch = nullptr);
@@ -309,7 +323,9 @@ private:
     std::vector<NodeCounters> m_counters;
     std::vector<FunctionState> m_functions;
     std::vector<std::uint32_t> m_functionOfNode;
-    std::vector<std::uint32_t> m_targetOf;
+    std::vector<std::uint32_t> m_targetOf;                 // per node: its first wired function
+    std::vector<std::vector<std::uint32_t>> m_targetsOf;   // per node: every wired function, in edge order
+    std::vector<std::vector<std::uint32_t>> m_subscribedQueues;  // per sns node: its sqs subscriptions
     std::vector<ModeId> m_modeOfNode;              // the mode owning each source node (None: no mode)
     std::vector<std::uint32_t> m_arrivalsEmitted;  // per node
     std::vector<SimTime> m_lastArrival;            // per node (Poisson)

@@ -103,6 +103,24 @@ const std::vector<ModelChoice>& modelChoices() {
          "a function DLQ or destination record becomes a new item <queue>#<n> carrying the event's body. A record "
          "delivered to a topic or bus that invokes a function becomes a new event there.",
          "FIDELITY 6.2 [D] SQS-DLQ (enqueue time kept), [O] same message id; receive count in the DLQ [U]", false},
+        {"async_fan_out",
+         "An asynchronous source wired to several functions invokes each with every event: one item per function, "
+         "all with the event's id <source>#<n> and body, each with its own request id, internal queue, retries, "
+         "destinations and DLQ. The source counts the event once (items) and one 202 per function (accepted). For "
+         "s3, each edge stands for its own non-overlapping notification configuration.",
+         "FIDELITY 10 [D] DG-SNS, EB-TARGETS; S3 rejects overlapping notification configurations", false},
+        {"sns_sqs_raw_delivery",
+         "An sns -> sqs edge is a subscription: every event of the topic (its traffic, messages sent to it, records "
+         "delivered to it) becomes a new message <queue>#<n> in the queue at once, with raw message delivery: its "
+         "body is the event's body (no SNS JSON envelope) and it stays on the event's hop of the chain. A FIFO "
+         "queue groups the messages by its own traffic.group template; a standard queue gets no group or order.",
+         "FIDELITY 10 [D] SNS-FANOUT (raw delivery optional); SNS DG fifo-message-delivery", false},
+        {"function_destination_payload",
+         "A function as an on-success / on-failure destination is invoked asynchronously (its own retries and "
+         "destinations) with the invocation record, as a new item <function>#<n> one hop further along the chain. "
+         "Its body_contains rules match the record's requestPayload (the event's body): the engine renders no "
+         "record JSON.",
+         "FIDELITY 10 [D] DG-ASYNC-REC; what rules read [U] (model)", false},
         {"send_messages",
          "A send edge (function -> sqs/sns) sends one message per item the invocation processed: the single "
          "item, or each item of a batch except those listed as failed (report_failure); only after a successful "

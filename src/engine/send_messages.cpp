@@ -55,10 +55,14 @@ void Engine::sendMessages(std::uint32_t function, std::uint32_t environment, con
             const std::uint32_t number = armSpawn(target, item, depth, sent);
             if (number == 0) continue;  // kMaxSpawnedItems reached: the send is refused
             ++m_counters[fnNode].messagesSent;
-            if (m_modeOfNode[target] != ModeId::None) m_modes[modeSlot(m_modeOfNode[target])]->onArrival(target, number);
-            m_armed = ChainLink{};  // the mode created the item (or dropped it unrouted) with the link
+            arriveSpawned(target, number);
         }
     }
+}
+
+void Engine::arriveSpawned(std::uint32_t node, std::uint32_t number) {
+    if (m_modeOfNode[node] != ModeId::None) m_modes[modeSlot(m_modeOfNode[node])]->onArrival(node, number);
+    m_armed = ChainLink{};  // the mode created the item (or dropped it unrouted) with the link
 }
 
 void Engine::noteRecursionStopped(std::uint32_t function, std::uint32_t item, std::uint16_t attempt) {

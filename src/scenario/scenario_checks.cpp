@@ -96,8 +96,24 @@ public:
                          (t->queue.fifo ? "FIFO" : "standard"));
     }
 
+    /// Why a synchronous source has one function, in the service's own terms.
+    static const char* syncTargetRule(NodeType type) {
+        switch (type) {
+        case NodeType::ApiGateway: return "an API Gateway route has one integration target";
+        case NodeType::Alb: return "a listener rule forwards to one target group, and a Lambda target group holds "
+                                   "one function";
+        case NodeType::CloudFront: return "a cache behavior's event type has one Lambda@Edge function association";
+        case NodeType::Cognito: return "a user pool trigger names one function";
+        case NodeType::Lex: return "a bot's code hook names one function";
+        case NodeType::Alexa: return "a skill endpoint names one function";
+        case NodeType::Firehose: return "a delivery stream's data transformation names one function";
+        default: return "it has one integration target";
+        }
+    }
+
     void checkEdges() {
         std::map<std::pair<std::string, std::string>, std::size_t> seen;
+        std::map<std::string, std::size_t> syncTarget;  // synchronous source -> its function edge
         for (std::size_t i = 0; i < scenario.edges.size(); ++i) {
             const sim::Edge& e = scenario.edges[i];
             const std::string path = "/edges/" + std::to_string(i);
@@ -114,8 +130,18 @@ public:
                                         "targets through its `async` settings)");
                     continue;
                 }
+            } else if (from && to && from->type == NodeType::Sns && to->type == NodeType::Sqs) {
+                // A subscription (SNS DG sns-sqs-as-subscriber, fifo-message-delivery): a FIFO topic delivers to
+                // FIFO and standard queues, a standard topic to standard queues only.
+                if (to->queue.fifo && !from->queue.fifo) {
+                    error(path + "/to", "a standard SNS topic can't deliver to a FIFO SQS queue: FIFO queues can "
+                                        "subscribe to FIFO topics only (SNS DG fifo-message-delivery); " +
+                                            ticked(to->id) + " is FIFO, " + ticked(from->id) + " is standard");
+                    continue;
+                }
             } else if (to && to->type != NodeType::Function) {
-                error(path + "/to", "an edge must end at a function; " + ticked(to->id) + " is type " +
+                error(path + "/to", "an edge must end at a function (or, from an sns topic, at an sqs queue: a "
+                                    "subscription); " + ticked(to->id) + " is type " +
                                         ticked(sim::nodeTypeName(to->type)) +
                                         " (failures reach queues through a function's `async` settings or a "
                                         "queue's `redrive`)");
@@ -128,7 +154,14 @@ public:
                                 "with ResourceConflictException (FIDELITY 6.1)");
                 continue;
             }
-            if (!from || !to || from->type == NodeType::Function) continue;
+            if (!from || !to || from->type == NodeType::Function || to->type != NodeType::Function) continue;
+            if (sim::invocationModeOf(from->type) == sim::InvocationMode::Synchronous) {
+                if (auto [first, inserted] = syncTarget.emplace(e.from, i); !inserted)
+                    error(path, std::string("a synchronous source invokes one function and waits for its response: ") +
+                                    syncTargetRule(from->type) + "; " + ticked(e.from) + " is already wired to " +
+                                    ticked(scenario.edges[first->second].to) + " (/edges/" +
+                                    std::to_string(first->second) + ")");
+            }
             if (from->type == NodeType::Sqs) checkSqsEdge(e, path, *from, *to);
             if (isStream(from->type)) checkStreamEdge(e, path, *from);
         }

@@ -18,6 +18,9 @@ struct RandomScenarioOptions {
     int maxFunctions = 3;
     int maxSources = 5;
     std::int64_t maxItemsPerSource = 30;
+    /// Issue 23 topologies: async sources wired to several functions, sns -> sqs subscriptions and functions as
+    /// destinations. Off by default: the default draws (pg_equivalence's runs) stay as they were.
+    bool fanOut = false;
 };
 
 class RandomScenarioGenerator {
@@ -70,7 +73,10 @@ public:
                 const Node* ofn = nullptr;
                 for (const Node& n : s.nodes)
                     if (n.id == other) ofn = &n;
-                if (!dup && (type != NodeType::Sqs || src.queue.visibilityTimeout >= ofn->function.timeout))
+                // A synchronous source has one function (validation rejects a second); the draws above stay, so
+                // the generated sequence is the same as before that rule.
+                const bool sync = invocationModeOf(type) == InvocationMode::Synchronous;
+                if (!dup && !sync && (type != NodeType::Sqs || src.queue.visibilityTimeout >= ofn->function.timeout))
                     s.edges.push_back(edge(src, other));
             }
         }
@@ -82,6 +88,7 @@ public:
                 r.then = RuleOutcome::Error;
                 n.function.behavior.insert(n.function.behavior.begin(), r);
             }
+        if (m_options.fanOut) addFanOut(s, fnIds);  // before the sends: they read which sources are wired
         addSendsAndConsumers(s, fnIds);
         return s;
     }
@@ -145,6 +152,44 @@ private:
             e.to = consumer;
             s.edges.push_back(e);
         }
+    }
+
+    /// RandomScenarioOptions::fanOut: every function on some async sources, sns -> sqs subscriptions (a standard
+    /// topic to standard queues only) and a function destination whose function passes nothing on.
+    void addFanOut(sim::Scenario& s, const std::vector<std::string>& fnIds) {
+        using namespace sim;
+        std::vector<Edge> added;
+        for (const Node& n : s.nodes) {
+            if (n.id.rfind("src", 0) != 0) continue;
+            if (invocationModeOf(n.type) == InvocationMode::Asynchronous && chance(0.5)) {
+                for (const std::string& fn : fnIds) {
+                    bool wiredTo = false;
+                    for (const Edge& e : s.edges) wiredTo = wiredTo || (e.from == n.id && e.to == fn);
+                    if (!wiredTo) added.push_back(edge(n, fn));
+                }
+            }
+            if (n.type != NodeType::Sns) continue;
+            for (const Node& q : s.nodes)
+                if (q.type == NodeType::Sqs && q.id.rfind("src", 0) == 0 && (n.queue.fifo || !q.queue.fifo) &&
+                    chance(0.5)) {
+                    Edge e;
+                    e.from = n.id;
+                    e.to = q.id;
+                    added.push_back(e);
+                }
+        }
+        for (Edge& e : added) s.edges.push_back(std::move(e));
+        if (fnIds.size() < 2 || !chance(0.5)) return;
+        const std::string& from = fnIds[between(0, static_cast<std::int64_t>(fnIds.size()) - 1)];
+        const std::string& to = fnIds[between(0, static_cast<std::int64_t>(fnIds.size()) - 1)];
+        if (from == to) return;
+        Node* sink = nullptr;
+        for (Node& n : s.nodes) {
+            if (n.id == from) (chance(0.5) ? n.function.async.onSuccess : n.function.async.onFailure) = to;
+            if (n.id == to) sink = &n;
+        }
+        sink->function.async = AsyncConfig{};  // passes nothing on: no loop through destinations
+        sink->function.recursiveLoop = RecursiveLoop::Terminate;
     }
 
     static constexpr sim::NodeType kSourceTypes[] = {

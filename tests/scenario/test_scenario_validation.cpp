@@ -527,8 +527,9 @@ TEST_CASE("edges: dangling references and wiring rules") {
     expectError(doc, edge(3) + "/to", "an edge from a function is a send edge and must end at an sqs queue or an "
                                       "sns topic; `other` is type `function`");
     doc = baseScenario();
-    doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
-    expectError(doc, edge(3) + "/to", "an edge must end at a function; `dlq` is type `sqs`");
+    doc["edges"].push_back({{"from", "bus"}, {"to", "dlq"}});
+    expectError(doc, edge(3) + "/to", "an edge must end at a function (or, from an sns topic, at an sqs queue: a "
+                                      "subscription); `dlq` is type `sqs`");
     doc = baseScenario();
     doc["edges"].push_back({{"to", "fn"}});
     expectError(doc, edge(3) + "/from", "is required");
@@ -547,6 +548,38 @@ TEST_CASE("edges: duplicate mapping of the same source to the same function") {
     expectError(doc, edge(3), "ResourceConflictException");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "orders"}, {"to", "other"}});
+    expectOk(doc);
+}
+
+TEST_CASE("edges: an sns -> sqs edge is a subscription; a standard topic delivers to standard queues only") {
+    // SNS DG https://docs.aws.amazon.com/sns/latest/dg/sns-sqs-as-subscriber.html (fan-out to queues) and
+    // https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html (FIFO queues subscribe to FIFO topics;
+    // FIFO topics deliver to standard queues too).
+    json doc = baseScenario();
+    doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
+    expectOk(doc);
+    doc = baseScenario();
+    doc["nodes"][kDlq]["fifo"] = true;
+    doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
+    expectError(doc, edge(3) + "/to", "a standard SNS topic can't deliver to a FIFO SQS queue");
+    doc["nodes"][kTopic]["fifo"] = true;
+    expectOk(doc);
+    doc = baseScenario();
+    doc["nodes"][kTopic]["fifo"] = true;
+    doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
+    expectOk(doc);
+}
+
+TEST_CASE("edges: a synchronous source has one function; an async source may fan out") {
+    // API Gateway: a route has one integration (https://docs.aws.amazon.com/apigateway/latest/developerguide/
+    // http-api-develop-integrations.html); SNS: every subscription receives every message
+    // (https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html).
+    json doc = baseScenario();
+    doc["edges"].push_back({{"from", "api"}, {"to", "other"}});
+    expectError(doc, edge(3), "an API Gateway route has one integration target; `api` is already wired to `fn` "
+                              "(/edges/0)");
+    doc = baseScenario();
+    doc["edges"].push_back({{"from", "topic"}, {"to", "other"}});
     expectOk(doc);
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "../engine.hpp"
 
@@ -24,14 +25,60 @@ SimTime AsyncInvoke::age(std::uint32_t item) const {
 }
 
 void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
-    const std::uint32_t item = m_context.createRoutedItem(node, number);
-    if (item == kNone) return;
-    const std::uint32_t fn = m_context.targetFunction(node);
+    const std::vector<std::uint32_t>& targets = m_context.targetFunctions(node);
+    const std::vector<std::uint32_t>& queues = m_context.subscribedQueues(node);
+    std::uint32_t first;
+    if (queues.empty()) {
+        first = m_context.createRoutedItem(node, number);
+        if (first == kNone) return;
+    } else {
+        // SNS -> SQS subscriptions (SNS DG sns-sqs-as-subscriber): each subscribed queue gets the message as a
+        // new message there, consumed by the queue's own mapping. The event exists as an item even when no
+        // function is subscribed; it ends `succeeded` once published.
+        first = m_context.createItem(node, number, targets.empty() ? kNone : targets.front(), ItemState::Waiting);
+        publish(first, queues);
+        if (targets.empty()) {
+            m_context.finishItem(first, ItemOutcome::Succeeded, kNone, Condition::None);
+            m_context.retireItem(first);
+            return;
+        }
+    }
+    if (targets.size() == 1) {
+        accept(first);
+        return;
+    }
+    // Fan-out (Lambda DG "Invoking Lambda functions with Amazon SNS notifications"; EventBridge targets; one
+    // notification configuration per function): each wired function gets its own async invoke of the event,
+    // its own internal queue, retries and destinations. Every copy is made before any is accepted: accepting
+    // one can finish it (and, without kept items, let it go) at once.
+    std::vector<std::uint32_t> copies{first};
+    const std::uint32_t cause = m_context.lastTraceOf(first);  // the first copy's Arrival
+    for (std::size_t k = 1; k < targets.size(); ++k)
+        copies.push_back(m_context.createFanOutCopy(first, targets[k], cause));
+    for (std::uint32_t item : copies) accept(item);
+}
+
+void AsyncInvoke::publish(std::uint32_t event, const std::vector<std::uint32_t>& queues) {
+    // No function runs between topic and queue: the message stays on the event's hop of the chain (recursive
+    // loop detection counts invocations). Raw message delivery: the message body is the event's body (model
+    // choice sns_sqs_raw_delivery).
+    const std::uint32_t depth = m_context.chainDepth(event);
+    const std::uint32_t cause = m_context.lastTraceOf(event);
+    for (std::uint32_t queue : queues) {
+        const std::uint32_t number = m_context.armSpawn(queue, event, depth, cause);
+        if (number == 0) continue;  // kMaxSpawnedItems reached: the delivery is refused
+        m_context.arriveSpawned(queue, number);
+    }
+}
+
+void AsyncInvoke::accept(std::uint32_t item) {
+    const std::uint32_t fn = m_context.item(item).function;
+    const std::uint32_t node = m_context.item(item).origin;
     FunctionState& f = m_context.function(fn);
     Item& it = m_context.item(item);
     it.requestId = m_context.newRequestId();  // one request id for every attempt (FIDELITY 5.1 [O])
     it.throttles = 0;  // the member of Item's union an async event uses, written before any read
-    ++m_context.mutableCounters(node).accepted;
+    ++m_context.mutableCounters(node).accepted;      // one 202 per function invoked (fan-out: per copy)
     ++m_context.mutableCounters(node).responses2xx;  // 202 at once (FIDELITY 5.1)
     m_context.record(TraceKind::Accepted, item, f.node, 0, 0, 202);
     if (m_context.hasChains() && m_context.recursionStops(fn, item)) {  // before any other failure: ends the chain
@@ -135,13 +182,26 @@ void AsyncInvoke::onInvocationEnd(std::uint32_t function, const ExecutionEnviron
 void AsyncInvoke::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     // A record delivered to a topic (function DLQ, destination) that invokes a function is a new event of that
     // topic, caused by the delivery (model choices chain_metadata, sqs_dlq_messages).
-    if (m_context.targetFunction(node) == kNone) return;
+    if (m_context.targetFunction(node) == kNone && m_context.subscribedQueues(node).empty()) return;
     const DeliveredRecord& r = m_context.deliveries()[deliveryIndex];
     // A record about an event that recursive loop detection stopped starts nothing: that loop is terminated.
     if (r.item == kNone || r.condition == Condition::RecursiveLoop) return;
     const std::uint32_t depth = m_context.chainDepth(r.item) + 1;  // every delivery is one hop (chain_metadata)
     const std::uint32_t number = m_context.armSpawn(node, r.item, depth, m_context.lastTraceOf(r.item));
     if (number != 0) onArrival(node, number);
+}
+
+void AsyncInvoke::onDeliveredToFunction(std::uint32_t functionNode, std::uint32_t deliveryIndex) {
+    // The destination function's event is a new item "<function id>#<n>", one hop further along the chain,
+    // with that function's own internal queue, retries and destinations. Its body for body_contains rules is
+    // the record's requestPayload (the event's body): the engine renders no JSON (model choice
+    // function_destination_payload).
+    const DeliveredRecord& r = m_context.deliveries()[deliveryIndex];
+    if (r.item == kNone || r.condition == Condition::RecursiveLoop) return;  // that loop is terminated
+    const std::uint32_t depth = m_context.chainDepth(r.item) + 1;
+    const std::uint32_t number = m_context.armSpawn(functionNode, r.item, depth, m_context.lastTraceOf(r.item));
+    if (number == 0) return;  // kMaxSpawnedItems reached
+    accept(m_context.createItem(functionNode, number, m_context.functionOfNode(functionNode), ItemState::Waiting));
 }
 
 void AsyncInvoke::onCapacityFreed(std::uint32_t function) {
@@ -221,8 +281,10 @@ void AsyncInvoke::checkInvariants(std::vector<std::string>& problems) const {
         const FunctionState& f = m_context.functions()[fn];
         std::uint32_t waiting = 0;
         items.forEachHeld([&](std::size_t, const Item& it) {  // dropped items are Done
+            // async items: of an async source, or a function's own (invoked as a destination)
             if (it.function == fn && it.state == ItemState::Waiting &&
-                std::string(m_context.modeNameOfNode(it.origin)) == name())
+                (std::string(m_context.modeNameOfNode(it.origin)) == name() ||
+                 m_context.node(it.origin).type == NodeType::Function))
                 ++waiting;
         });
         if (waiting != f.asyncWaiting)

@@ -24,10 +24,17 @@ public:
     /// engine calls it after every invocation end (the only mode with work waiting for capacity).
     void onCapacityFreed(std::uint32_t function);
     void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) override;
+    /// An invocation record delivered to a function (an on-success / on-failure destination): Lambda invokes
+    /// that function asynchronously with the record as its payload (Lambda DG invocation-async-retain-records).
+    void onDeliveredToFunction(std::uint32_t functionNode, std::uint32_t deliveryIndex);
     void checkInvariants(std::vector<std::string>& problems) const override;
 
 private:
     enum Kind : std::uint16_t { kRequeue = 0 };
+    /// Lambda accepts one event for the item's function (202) and queues it.
+    void accept(std::uint32_t item);
+    /// Delivers topic event `event` to each subscribed sqs queue as a new message there.
+    void publish(std::uint32_t event, const std::vector<std::uint32_t>& queues);
     void pump(std::uint32_t function);
     void waitThenRequeue(std::uint32_t item, SimTime wait);
     void fail(std::uint32_t item, Condition condition);

@@ -26,8 +26,15 @@ public:
     const char* modeNameOfNode(std::uint32_t node) const { return m_engine.modeNameOfNode(node); }
     const NodeCounters& counters(std::uint32_t node) const { return m_engine.counters(node); }
     const std::vector<FunctionState>& functions() const { return m_engine.functions(); }
+    std::uint32_t functionOfNode(std::uint32_t node) const { return m_engine.functionOfNode(node); }
     const FunctionConfig& functionConfig(std::uint32_t function) const { return m_engine.functionConfig(function); }
     std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_engine.targetFunction(sourceNode); }
+    const std::vector<std::uint32_t>& targetFunctions(std::uint32_t sourceNode) const {
+        return m_engine.targetFunctions(sourceNode);
+    }
+    const std::vector<std::uint32_t>& subscribedQueues(std::uint32_t topicNode) const {
+        return m_engine.subscribedQueues(topicNode);
+    }
     const ItemStore& items() const { return m_engine.items(); }
     std::string itemId(std::uint32_t item) const { return m_engine.itemId(item); }
     std::uint32_t chainDepth(std::uint32_t item) const { return m_engine.chainDepth(item); }
@@ -57,6 +64,9 @@ public:
     }
     std::uint32_t createRoutedItem(std::uint32_t origin, std::uint32_t number) {
         return m_engine.createRoutedItem(origin, number);
+    }
+    std::uint32_t createFanOutCopy(std::uint32_t first, std::uint32_t function, std::uint32_t cause) {
+        return m_engine.createFanOutCopy(first, function, cause);
     }
     PG_FORCE_INLINE void setItemState(std::uint32_t item, ItemState state) { m_engine.setItemState(item, state); }
     PG_FORCE_INLINE void setItemState(Item& it, ItemState state) { m_engine.setItemState(it, state); }
@@ -94,6 +104,7 @@ public:
     std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause) {
         return m_engine.armSpawn(node, parent, depth, cause);
     }
+    void arriveSpawned(std::uint32_t node, std::uint32_t number) { m_engine.arriveSpawned(node, number); }
 
     // [SECTION] deliveries and metrics
     std::uint32_t deliver(const DeliveredRecord& record, const StreamBatchInfo* batch = nullptr) {

@@ -153,6 +153,9 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
                                                ? ordered_json(nullptr)
                                                : ordered_json(sim::conditionName(it.condition))},
                              {"attempt_times_s", times}};
+            // Fan-out: the copies of one event share its id; the function says whose copy it is.
+            if (it.function != sim::kNone && e.targetFunctions(it.origin).size() > 1)
+                item["function"] = e.node(e.functions()[it.function].node).id;
             if (e.chainParent(i) != sim::kNone) {  // a sent message or a consumed delivery
                 item["caused_by"] = e.itemId(e.chainParent(i));
                 item["chain_depth"] = e.chainDepth(i);
