@@ -62,8 +62,14 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
             in.attempt = attempts[i];
             // A sent message carries its parent's body (chains exist only once a function has sent one).
             const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
-            const Item& bodyOf = body == items[i] ? it : m_items[body];
             in.originId = &m_scenario.nodes[it.origin].id;
+            if (body == kMetadataBody) {  // a stream's on-failure record: batch metadata, no body text
+                static const std::string kNoBody;
+                in.bodyTemplate = &kNoBody;
+                in.bodyNumber = 0;
+                return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+            }
+            const Item& bodyOf = body == items[i] ? it : m_items[body];
             in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
             in.bodyNumber = bodyOf.number;
             return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);

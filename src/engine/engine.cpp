@@ -247,13 +247,18 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     }
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
     const Node& origin = m_scenario.nodes[it.origin];
-    const Item& bodyOf = m_items[bodyItem(itemIndex)];  // a sent message carries its parent's body
+    const std::uint32_t bodyIndex = bodyItem(itemIndex);  // a sent message carries its parent's body
+    static const std::string kNoBody;
     RuleInput in;
     in.origin = it.origin;
     in.originId = &origin.id;
-    in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
+    in.bodyTemplate = &kNoBody;
     in.number = it.number;
-    in.bodyNumber = bodyOf.number;
+    if (bodyIndex != kMetadataBody) {
+        const Item& bodyOf = m_items[bodyIndex];
+        in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
+        in.bodyNumber = bodyOf.number;
+    }
     in.attempt = it.attempts + 1;
     in.now = m_now;
     const RuleOutcome rule = fn.rulesReadText ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch)
@@ -454,11 +459,13 @@ std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatc
     r.time = m_now;
     if (r.item != kNone) {  // its name, read when the record is rendered (the item may be gone by then)
         const Item& it = m_items[r.item];
-        const Item& body = m_items[bodyItem(r.item)];
         r.itemOrigin = it.origin;
         r.itemNumber = it.number;
-        r.bodyOrigin = body.origin;
-        r.bodyNumber = body.number;
+        if (const std::uint32_t bodyIndex = bodyItem(r.item); bodyIndex != kMetadataBody) {
+            const Item& body = m_items[bodyIndex];
+            r.bodyOrigin = body.origin;
+            r.bodyNumber = body.number;
+        }
     }
     if (batch) {
         r.batchInfo = static_cast<std::uint32_t>(m_batchInfos.size());
@@ -519,6 +526,7 @@ std::string Engine::itemId(std::uint32_t item) const {
 }
 
 std::string Engine::itemBody(std::uint32_t item) const {
+    if (bodyItem(item) == kMetadataBody) return std::string();
     const Item& it = m_items[bodyItem(item)];
     return bodyOf(it.origin, it.number);
 }

@@ -39,6 +39,9 @@ constexpr std::uint32_t kRecursionLimit = 16;
 /// Items a run may spawn (sent messages, consumed deliveries): a runaway loop with recursion allowed must not
 /// exhaust a browser tab (scenario limit, like the 2,000,000 traffic items).
 constexpr std::uint64_t kMaxSpawnedItems = 1000000;
+/// Engine::bodyItem of an item that carries batch metadata only (a stream's on-failure record consumed by a
+/// function: KinesisBatchInfo / DDBStreamBatchInfo, never the records' data, FIDELITY 6.3): an empty body.
+constexpr std::uint32_t kMetadataBody = kNone - 1;
 
 // [SECTION] options
 struct EngineOptions {
@@ -116,6 +119,8 @@ public:
     std::uint32_t chainParent(std::uint32_t item) const {
         return item < m_chain.size() ? m_chain[item].parent : kNone;
     }
+    /// kMetadataBody when the item carries a record the engine does not render as a body (a stream's on-failure
+    /// batch metadata): its body is empty.
     std::uint32_t bodyItem(std::uint32_t item) const {
         return item < m_chain.size() && m_chain[item].body != kNone ? m_chain[item].body : item;
     }
@@ -264,7 +269,9 @@ public:
     /// topic a function consumes): chain depth `depth`, the parent's body, its Arrival caused by record `cause`.
     /// Returns the item number to use at `node` (numbers after the node's traffic), 0 when the run already
     /// holds kMaxSpawnedItems spawned items (then nothing is armed and the caller drops the message).
-    std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause);
+    /// `metadataOnly`: the item carries batch metadata, not the parent's body (kMetadataBody).
+    std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause,
+                           bool metadataOnly = false);
     /// The armed spawn (armSpawn) arrives at `node` now, through the mode that owns the node (a message sent
     /// to a queue or topic, a topic's message delivered to a subscribed queue).
     void arriveSpawned(std::uint32_t node, std::uint32_t number);

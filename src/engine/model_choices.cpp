@@ -121,6 +121,10 @@ const std::vector<ModelChoice>& modelChoices() {
          "Its body_contains rules match the record's requestPayload (the event's body): the engine renders no "
          "record JSON.",
          "FIDELITY 10 [D] DG-ASYNC-REC; what rules read [U] (model)", false},
+        {"stream_failure_record_body",
+         "A stream's on-failure record consumed by a function (through a queue or topic) carries the batch "
+         "metadata only: its body is empty for body_contains rules, never the records' data.",
+         "FIDELITY 6.3, 10 [D] DG-KIN-OFD", false},
         {"send_messages",
          "A send edge (function -> sqs/sns) sends one message per item the invocation processed: the single "
          "item, or each item of a batch except those listed as failed (report_failure); only after a successful "

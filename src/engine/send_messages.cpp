@@ -9,7 +9,8 @@
 
 namespace pg::sim {
 
-std::uint32_t Engine::armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause) {
+std::uint32_t Engine::armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause,
+                               bool metadataOnly) {
     if (m_spawnedTotal >= kMaxSpawnedItems) {
         ++m_spawnsRefused;
         return 0;
@@ -17,8 +18,8 @@ std::uint32_t Engine::armSpawn(std::uint32_t node, std::uint32_t parent, std::ui
     ++m_spawnedTotal;
     m_armed.parent = parent;
     m_armed.depth = depth;
-    m_armed.body = bodyItem(parent);
-    pinItem(m_armed.body);  // every descendant reads its body item (its origin's template and number)
+    m_armed.body = metadataOnly ? kMetadataBody : bodyItem(parent);
+    if (m_armed.body != kMetadataBody) pinItem(m_armed.body);  // every descendant reads its body item
     m_armedCause = cause;
     const auto traffic = static_cast<std::uint32_t>(std::max<std::int64_t>(0, m_scenario.nodes[node].traffic.count));
     return traffic + ++m_spawned[node];

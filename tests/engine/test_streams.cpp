@@ -337,3 +337,30 @@ TEST_CASE("FIDELITY 6.3 [O]: the on-failure record is KinesisBatchInfo metadata;
     REQUIRE(s.deliveries().size() == 1);
     CHECK(pg::scenario::deliveredRecordJson(s, s.deliveries()[0]) == "{\"messageId\":\"q#1\",\"body\":\"order-1\"}");
 }
+
+TEST_CASE("FIDELITY 6.3: a stream's on-failure record consumed through a queue carries no record data") {
+    // Lambda DG "Kinesis on-failure destinations" (DG-KIN-OFD, https://docs.aws.amazon.com/lambda/latest/dg/
+    // kinesis-on-failure-destination.html): the record holds KinesisBatchInfo metadata only, not the records.
+    // The consumer's body_contains rule on the records' text must not match.
+    Node fn = functionNode("f");
+    fn.function.behavior = {rule(RuleOutcome::Error)};
+    Edge edge = esm("ks", "f", 1);
+    edge.maximumRetryAttempts = 0;
+    edge.onFailure = "failures";
+    Node stream = streamNode("ks", 2);
+    stream.traffic.body = "secret-{n}";
+    Node reader = functionNode("reader");
+    RuleCondition secret;
+    secret.bodyContains = "secret";
+    reader.function.behavior = {rule(RuleOutcome::Error, secret)};
+    Edge consume;
+    consume.from = "failures";
+    consume.to = "reader";
+    Engine e(build({stream, fn, plainNode("failures", NodeType::Sqs), reader}, {edge, consume}));
+    runChecked(e);
+    CHECK(countersOf(e, "failures").received == 2);
+    CHECK(countersOf(e, "reader").invocations >= 1);
+    CHECK(countersOf(e, "reader").errors == 0);  // no record text in the body, so the rule never matches
+    for (std::uint32_t i = 0; i < e.items().size(); ++i)
+        if (e.items()[i].origin == e.nodeIndex("failures")) CHECK(e.itemBody(i).empty());
+}

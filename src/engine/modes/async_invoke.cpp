@@ -187,7 +187,9 @@ void AsyncInvoke::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     // A record about an event that recursive loop detection stopped starts nothing: that loop is terminated.
     if (r.item == kNone || r.condition == Condition::RecursiveLoop) return;
     const std::uint32_t depth = m_context.chainDepth(r.item) + 1;  // every delivery is one hop (chain_metadata)
-    const std::uint32_t number = m_context.armSpawn(node, r.item, depth, m_context.lastTraceOf(r.item));
+    // A stream's on-failure record carries the batch metadata only, never the records' data (FIDELITY 6.3).
+    const std::uint32_t number = m_context.armSpawn(node, r.item, depth, m_context.lastTraceOf(r.item),
+                                                    r.kind == DeliveryKind::StreamBatchInfo);
     if (number != 0) onArrival(node, number);
 }
 

@@ -101,8 +101,9 @@ public:
     void noteRecursionStopped(std::uint32_t function, std::uint32_t item, std::uint16_t attempt) {
         m_engine.noteRecursionStopped(function, item, attempt);
     }
-    std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause) {
-        return m_engine.armSpawn(node, parent, depth, cause);
+    std::uint32_t armSpawn(std::uint32_t node, std::uint32_t parent, std::uint32_t depth, std::uint32_t cause,
+                           bool metadataOnly = false) {
+        return m_engine.armSpawn(node, parent, depth, cause, metadataOnly);
     }
     void arriveSpawned(std::uint32_t node, std::uint32_t number) { m_engine.arriveSpawned(node, number); }
 

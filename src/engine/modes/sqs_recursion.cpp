@@ -70,7 +70,9 @@ bool SqsMapping::deliverToConsumer(std::uint32_t qi, const DeliveredRecord& r, S
         // further along the chain. A record about a stopped event stays passive: that loop is terminated.
         if (r.condition == Condition::RecursiveLoop) return false;
         const std::uint32_t depth = m_context.chainDepth(r.item) + 1;
-        const std::uint32_t number = m_context.armSpawn(q.node, r.item, depth, m_context.lastTraceOf(r.item));
+        // A stream's on-failure record carries the batch metadata only, never the records' data (FIDELITY 6.3).
+        const std::uint32_t number = m_context.armSpawn(q.node, r.item, depth, m_context.lastTraceOf(r.item),
+                                                        r.kind == DeliveryKind::StreamBatchInfo);
         if (number == 0) return false;  // spawn limit reached: kept as a passive copy
         const std::uint32_t item = m_context.createItem(q.node, number, q.function, ItemState::Visible);
         addMessage(qi, item, enqueuedAt, false, number, true);
