@@ -115,6 +115,10 @@ const std::vector<ModelChoice>& modelChoices() {
          "body is the event's body (no SNS JSON envelope) and it stays on the event's hop of the chain. A FIFO "
          "queue groups the messages by its own traffic.group template; a standard queue gets no group or order.",
          "FIDELITY 10 [D] SNS-FANOUT (raw delivery optional); SNS DG fifo-message-delivery", false},
+        {"async_discarded_outcome",
+         "An async event that exhausts its retries or ages out with no on-failure destination and no DLQ ends as "
+         "dropped (its condition says why): Lambda discards it and nobody receives its error.",
+         "Lambda DG invocation-async-error-handling [D]", false},
         {"function_destination_payload",
          "A function as an on-success / on-failure destination is invoked asynchronously (its own retries and "
          "destinations) with the invocation record, as a new item <function>#<n> one hop further along the chain. "

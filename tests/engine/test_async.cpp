@@ -42,7 +42,8 @@ TEST_CASE("FIDELITY 5.1: default retries: 3 attempts - waits of 1 min then 2 min
     // starts: 0; 0.1 + 60 = 60.1; 60.2 + 120 = 180.2 (inside the observed 30/91/213 s windows)
     CHECK(attemptSeconds(e, 0) == std::vector<double>{0.0, 60.1, 180.2});
     CHECK(it.condition == Condition::RetriesExhausted);
-    CHECK(it.outcome == ItemOutcome::ErrorReturned);
+    // No destination, no DLQ: Lambda discards the event; nobody receives its error (issue 23, https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html)
+    CHECK(it.outcome == ItemOutcome::Dropped);
     CHECK(countersOf(e, "f").asyncRetries == 2);
 }
 
@@ -173,7 +174,7 @@ TEST_CASE("FIDELITY 5.1/7: throttling until the max event age ends with EventAge
     runChecked(e);
     const Item& it = e.items()[itemNamed(e, "sns#1")];
     CHECK(it.condition == Condition::EventAgeExceeded);
-    CHECK(it.outcome == ItemOutcome::Expired);
+    CHECK(it.outcome == ItemOutcome::Dropped);  // aged out, nowhere to go: discarded (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html)
     CHECK(it.attempts == 0);
 }
 
@@ -225,7 +226,8 @@ TEST_CASE("FIDELITY 2: a timeout is a function error for async retries") {
     Engine e(scenarioOf({sourceNode("sns", NodeType::Sns, 1), fn}, {{"sns", "f"}}));
     runChecked(e);
     CHECK(e.items()[0].attempts == 2);
-    CHECK(e.items()[0].outcome == ItemOutcome::TimedOut);
+    CHECK(e.items()[0].outcome == ItemOutcome::Dropped);  // discarded after its retries (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html)
+    CHECK(e.items()[0].lastResult == InvokeResult::Timeout);
     CHECK(e.items()[0].condition == Condition::RetriesExhausted);
 }
 

@@ -265,12 +265,9 @@ void AsyncInvoke::fail(std::uint32_t item, Condition condition) {
     } else if (dlq != kNone) {
         outcome = ItemOutcome::DeadLettered;
         endedIn = dlq;
-    } else if (condition == Condition::RetriesExhausted) {
-        outcome = m_context.item(item).lastResult == InvokeResult::Timeout ? ItemOutcome::TimedOut
-                                                                          : ItemOutcome::ErrorReturned;
-    } else if (condition == Condition::EventAgeExceeded) {
-        outcome = ItemOutcome::Expired;
     } else {
+        // Lambda DG invocation-async-error-handling: an event that exhausts its retries or ages out with no
+        // on-failure destination and no DLQ is discarded; nobody receives its error (the condition says why).
         outcome = ItemOutcome::Dropped;
     }
     m_context.finishItem(item, outcome, endedIn, condition);
