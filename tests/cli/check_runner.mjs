@@ -85,6 +85,26 @@ if (!compare) {
     assert.notDeepEqual(partial.items, full.items);
     assert.equal(run(runner, 'run', file, '--max-events', '0').code, 2);
   });
+  check('fan-out: each target function\'s outcome can be read from the summary', () => {
+    // Every SNS subscription receives every message (https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html);
+    // the copies share the event's id and name their function (docs/scenario-format.md, item outcomes).
+    const file = path.join(dir, 'fanout.json');
+    fs.writeFileSync(file, JSON.stringify({ version: 1, name: 'fan-out', nodes: [
+      { id: 'topic', type: 'sns', traffic: { events: 3 } },
+      { id: 'a', type: 'function' },
+      { id: 'b', type: 'function', behavior: [{ then: 'error' }], async: { max_retry_attempts: 0 } }],
+    edges: [{ from: 'topic', to: 'a' }, { from: 'topic', to: 'b' }] }));
+    const r = run(runner, 'run', file, '--summary');
+    assert.equal(r.code, 0, `exit code (stderr: ${r.err})`);
+    const summary = JSON.parse(r.out);
+    assert.equal(summary.nodes.a.invocations, 3);
+    assert.equal(summary.nodes.b.invocations, 3);
+    assert.equal(summary.nodes.topic.items, 3);
+    assert.equal(summary.nodes.topic.accepted, 6);
+    const byFunction = (fn) => summary.items.filter((i) => i.function === fn).map((i) => `${i.id} ${i.outcome}`);
+    assert.deepEqual(byFunction('a'), ['topic#1 succeeded', 'topic#2 succeeded', 'topic#3 succeeded']);
+    assert.deepEqual(byFunction('b'), ['topic#1 dropped', 'topic#2 dropped', 'topic#3 dropped']);
+  });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
