@@ -74,7 +74,7 @@ public:
     /// Shard (0-based) and per-shard sequence number of a stream record; false if `item` is not one.
     bool recordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
 
-    struct Impl;  ///< opaque: lanes, records, batches (stream_mapping.cpp)
+    struct Impl;  ///< opaque: lanes, records, batches (stream_lanes.hpp)
 
 private:
     std::unique_ptr<Impl> m_impl;

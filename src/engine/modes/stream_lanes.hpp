@@ -1,0 +1,130 @@
+// StreamMapping's private data, shared by stream_mapping.cpp, stream_batches.cpp, stream_windows.cpp and
+// stream_views.cpp only: records, lanes, streams, the mapping's Impl and StreamLanes, the bookkeeping run on
+// the lanes (its small hot helpers inline). Included by nothing outside those files.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../engine.hpp"
+#include "stream_mapping.hpp"
+
+namespace pg::sim {
+
+struct StreamRecord {
+    SimTime arrival = 0;
+    std::uint32_t item = kNone;
+    std::uint32_t lane = kNone;  // global lane index, kNone if never read (AT_TIMESTAMP skipped)
+    std::uint32_t sequence = 0;  // per shard, from 1
+    std::uint32_t shard = 0;
+};
+
+/// FinalWait / FinalInvoking: a tumbling window's final invoke waits (for the window end, a retry or a
+/// throttle backoff) or runs; the lane reads nothing meanwhile.
+enum class StreamLaneState : std::uint8_t { Idle, PollScheduled, Invoking, RetryWait, FinalWait, FinalInvoking };
+
+struct StreamLane {
+    std::uint32_t stream = 0, shard = 0, sub = 0;
+    std::vector<std::uint32_t> records;  // record indices in order
+    std::uint32_t checkpoint = 0;  // records before it are done
+    std::uint32_t batchEnd = kNone;  // current batch [checkpoint, batchEnd), kNone if none
+    std::vector<std::uint32_t> splitEnds;  // bisect: ends of the halves still to process (top = next)
+    std::vector<RuleOutcome> outcomes;
+    SimTime lastPollAt = -kNever;
+    SimTime nextRetryAt = -1;
+    std::uint32_t invokes = 0, retries = 0, throttles = 0, generation = 0;
+    StreamLaneState state = StreamLaneState::Idle;
+    InvokeResult lastResult = InvokeResult::None;
+    // tumbling window (MappedStream::tumbling > 0)
+    std::int64_t window = -1;  // open window: arrival / window length; -1 none
+    std::uint32_t windowLastItem = kNone;  // last record read in the window (the final invoke's trace item)
+    std::uint32_t windowRecords = 0, finalTries = 0, windowsClosed = 0;
+    std::uint64_t stateBytes = 0;
+    bool terminateEarly = false;  // state over kMaxWindowStateBytes: the next final invoke ends it early
+};
+
+struct MappedStream {
+    std::uint32_t node = kNone;
+    bool dynamoDb = false;
+    std::uint32_t shards = 1, parallelizationFactor = 1;
+    SimTime retention = 24 * kHour, interval = kKinesisPollInterval;
+    std::uint32_t function = kNone, onFailure = kNone;
+    std::uint32_t batchSize = 100;
+    SimTime window = 0, maxRecordAge = -1, startAt = 0;
+    SimTime tumbling = 0;  // TumblingWindowInSeconds, 0 = off
+    std::uint64_t stateBytesPerRecord = 0;
+    int maxRetry = -1;
+    bool bisect = false, reportBatchItemFailures = false;
+    std::uint32_t firstLane = 0;
+    std::vector<std::uint32_t> order;  // every record, in arrival order (retention)
+    std::size_t expiryCursor = 0;
+    std::vector<std::uint32_t> shardSequence;
+    std::uint32_t unread = 0, inBatches = 0;
+    SimTime lastIteratorAge = 0;
+    bool expiryPending = false;
+};
+
+struct StreamMapping::Impl {
+    std::vector<MappedStream> streams;
+    std::vector<std::uint32_t> streamOfNode;
+    std::vector<StreamLane> lanes;
+    std::vector<StreamRecord> records;
+    std::vector<std::uint32_t> recordOfItem;
+    std::vector<std::uint32_t> scratchItems;
+    std::vector<std::uint16_t> scratchAttempts;
+};
+
+// The bookkeeping of a mapping's lanes (reading, batches, checkpoints, windows, retention), made for one call
+// from the engine's mode dispatch over the mode's data. Defined in stream_mapping.cpp (lanes, polling,
+// retention), stream_batches.cpp (batches, retries, bisect) and stream_windows.cpp (tumbling windows).
+class StreamLanes {
+public:
+    StreamLanes(Engine& engine, std::uint16_t handlerId, StreamMapping::Impl& data)
+        : m_engine(engine), m_handlerId(handlerId), m_data(data) {}
+    enum EventKind : std::uint16_t { kPoll = 0, kRetry = 1, kExpiry = 2, kFinal = 3 };
+
+    /// Lists stream `streamIndex`'s new record of `item` (number `number`, arriving now): shard and lane from the
+    /// hash of its partition key, in the stream's order and, when the stream is read, its lane. Returns that
+    /// lane, kNone when unread.
+    std::uint32_t addRecord(std::uint32_t streamIndex, std::uint32_t item, std::uint32_t number);
+    void startNext(std::uint32_t laneIndex);
+    void poll(std::uint32_t laneIndex);
+    void onPoll(std::uint32_t laneIndex);
+    void markRead(std::uint32_t laneIndex, std::uint32_t end);
+    void invoke(std::uint32_t laneIndex);
+    void onEnd(std::uint32_t laneIndex, const ExecutionEnvironment& invocation);
+    void retry(std::uint32_t laneIndex);
+    void expire(std::uint32_t streamIndex);
+    void armExpiry(std::uint32_t streamIndex);
+    void noteMetrics(std::uint32_t streamIndex);
+    bool windowDue(std::uint32_t laneIndex);
+    void finalInvoke(std::uint32_t laneIndex);
+    void onFinalEnd(std::uint32_t laneIndex, const ExecutionEnvironment& invocation);
+    void closeWindow(std::uint32_t laneIndex, bool succeeded);
+    std::int64_t windowOf(const MappedStream& s, const StreamRecord& r) const { return r.arrival / s.tumbling; }
+
+private:
+    /// The record at `position` in lane `laneIndex`'s list.
+    StreamRecord& recordAt(std::uint32_t laneIndex, std::uint32_t position) {
+        return m_data.records[m_data.lanes[laneIndex].records[position]];
+    }
+    bool recordDone(std::uint32_t laneIndex, std::uint32_t position) {
+        return m_engine.items()[recordAt(laneIndex, position).item].state == ItemState::Done;
+    }
+    void skipDone(std::uint32_t laneIndex);
+    void finishBatch(std::uint32_t laneIndex, std::uint32_t end);
+    void failed(std::uint32_t laneIndex, bool functionError);
+    void discard(std::uint32_t laneIndex, Condition condition);
+    void resetBatch(StreamLane& lane) {
+        lane.batchEnd = kNone;
+        lane.invokes = lane.retries = lane.throttles = 0;
+        lane.nextRetryAt = -1;
+        ++lane.generation;
+    }
+
+    Engine& m_engine;
+    std::uint16_t m_handlerId;
+    StreamMapping::Impl& m_data;
+};
+
+}  // namespace pg::sim
