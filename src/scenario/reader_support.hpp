@@ -12,6 +12,7 @@
 #include "duration.hpp"
 #include "scenario_json.hpp"
 #include "scenario_limits.hpp"
+#include "settings.hpp"
 
 namespace pg::scenario::detail {
 
@@ -340,7 +341,21 @@ public:
         error(p, "must be one of " + list + "; got " + shortDump(*v) + suggestion(s, spellings));
         return false;
     }
+
+    // ---- settings described in settings.hpp (read_setting.cpp) ----
+    /// Reads the value setting `s` from obj[jsonKey] (by default its own key) into the target, with its
+    /// range; true when present and valid.
+    bool readSetting(const json& obj, const std::string& path, const Setting& s, const SettingTarget& target,
+                     const std::string& jsonKey = "");
+    /// Reads the object of a Group setting (`async`, `redrive`...): shape, unknown keys, required and value
+    /// children. `v` is the group's value, `path` its path.
+    void readGroup(const json& v, const std::string& path, const Setting& group, const SettingTarget& target);
 };
+
+/// The settings of an owner at one level: its own keys (group "") or a group's children, in canonical order.
+std::vector<const Setting*> settingsAt(SettingOwner owner, const std::string& group);
+/// Their distinct keys (leaf names for a group's children).
+std::vector<std::string> keysOf(const std::vector<const Setting*>& settings);
 
 /// Cross-reference checks over everything read: destinations, redrive, wiring, concurrency, limits.
 void checkGraph(const ReadState& state, ValueReader& sink);
