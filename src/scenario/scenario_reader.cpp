@@ -398,7 +398,7 @@ public:
 // [SECTION] parseScenario
 //-----------------------------------------------------------------------------
 
-ParseResult parseScenario(const std::string& jsonText) {
+ParseResult detail::readScenarioText(const std::string& jsonText, bool crossCheck) {
     ParseResult result;
     if (jsonText.size() > kMaxScenarioBytes) {
         result.errors.push_back({"", "the scenario is " + std::to_string(jsonText.size()) +
@@ -433,7 +433,7 @@ ParseResult parseScenario(const std::string& jsonText) {
         }
         Reader reader;
         reader.readDocument(doc);  // a newer-version file stops there with nothing to cross-check
-        checkGraph(reader, reader);
+        if (crossCheck) checkGraph(reader.scenario, reader, reader);
         // Duplicate keys are invisible in the parsed document (the last one wins), so the text is scanned.
         detail::JsonPositions positions(jsonText);
         for (const auto& [path, offset] : positions.duplicateKeys()) {
@@ -452,6 +452,11 @@ ParseResult parseScenario(const std::string& jsonText) {
     } catch (...) {
         result.errors.push_back({"", "internal error while reading the scenario"});
     }
+    return result;
+}
+
+ParseResult parseScenario(const std::string& jsonText) {
+    ParseResult result = detail::readScenarioText(jsonText, true);
     if (!result.errors.empty()) {
         try {
             detail::JsonPositions positions(jsonText);
