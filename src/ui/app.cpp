@@ -1,3 +1,5 @@
+// App: the scenario and the engine built from it, command dispatch (validated edits, undo/redo) and the frame
+// (panels laid out, bottom tabs). Playback: app_playback.cpp; menus: app_menus.cpp; links, files: app_share.cpp.
 // [SECTION] scenario and engine  [SECTION] commands  [SECTION] frame  [SECTION] state JSON
 #include "app.hpp"
 
@@ -25,7 +27,6 @@
 #include "params.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario_edit.hpp"
-#include "engine/run_budget.hpp"
 #include "ui_text.hpp"
 
 namespace pg::ui {
@@ -281,53 +282,6 @@ bool App::nodeScreenRect(const std::string& id, ScreenRect& out) const {
 }
 
 // [SECTION] frame
-bool App::stepWithinRun() {
-    Engine& e = *m_engine;
-    if (e.idle() || e.nextEventTime() >= m_scenario.runFor) return false;
-    return e.step();
-}
-
-void App::advance(double dtSeconds) {
-    Engine& e = *m_engine;
-    m_ui.lastFrameSimMs = 0;
-    if (!m_ui.playing) {
-        m_ui.achievedSpeed = 0;
-        m_ui.simulationBound = false;
-        m_ui.boundHold = 0;
-        return;
-    }
-    const auto start = std::chrono::steady_clock::now();
-    const double dt = std::clamp(dtSeconds, 0.0, 0.1);  // a hidden tab must not jump minutes ahead
-    const SimTime end = std::max(m_scenario.runFor, SimTime{0});
-    const SimTime before = e.now();
-    const SimTime target = std::min(end, before + static_cast<SimTime>(dt * m_ui.speed * kSecond));
-    // At most kSimulationSliceSeconds of simulation per frame, whatever the speed; the next frame carries on
-    // from the last event processed (no debt piles up). Where a slice stops never changes the trace: events
-    // run in the same order whichever frame they fall in.
-    RunBudget budget;
-    budget.outOfTime = [start] {
-        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-        return spent.count() > kSimulationSliceSeconds;
-    };
-    const RunSlice slice = runSlice(e, target, budget);
-    if (slice.stop == RunStop::RunLimit) {
-        m_ui.playing = false;
-        showNotice("The run stopped", runLimitMessage(budget.runLimit));
-    }
-    if (e.now() >= end) m_ui.playing = false;
-    m_ui.lastFrameSimMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-
-    // The rate actually achieved, smoothed over about half a second; "bound" holds as long for a steady label.
-    if (dt > 0) {
-        const double rate = toSeconds(e.now() - before) / dt;
-        const double k = std::min(1.0, dt / 0.5);
-        m_ui.achievedSpeed = m_ui.achievedSpeed > 0 ? m_ui.achievedSpeed + (rate - m_ui.achievedSpeed) * k : rate;
-    }
-    if (slice.stop == RunStop::TimeBudget) m_ui.boundHold = 0.5;
-    else m_ui.boundHold = std::max(0.0, m_ui.boundHold - dt);
-    m_ui.simulationBound = m_ui.boundHold > 0;
-}
-
 void App::handleKeys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
@@ -366,29 +320,7 @@ void App::frame(double dtSeconds) {
         return;
     }
 
-    float menuH = 0;
-    if (ImGui::BeginMainMenuBar()) {
-        ImGui::TextUnformatted("Lambda Playground");
-        drawFileMenu();  // app_share.cpp
-        drawPresetsMenu();
-        if (ImGui::BeginMenu("Edit")) {
-            const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
-            if (ImGui::MenuItem("Undo", mac ? "Cmd+Z" : "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
-            if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
-            if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
-                m_commands.push(cmd::DeleteSelection{});
-            ImGui::EndMenu();
-        }
-        ImGui::Separator();
-        ImGui::TextDisabled("%s", m_scenario.name.c_str());
-        if (!m_ui.status.empty()) {
-            ImGui::Separator();
-            const bool bad = m_ui.status.rfind("rejected", 0) == 0 || m_ui.status.rfind("cannot", 0) == 0;
-            ImGui::TextColored(bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.85f, 0.65f, 1), "%s", m_ui.status.c_str());
-        }
-        menuH = ImGui::GetWindowSize().y;
-        ImGui::EndMainMenuBar();
-    }
+    const float menuH = drawMainMenuBar();  // app_menus.cpp
     const Layout layout = computeLayout(ImGui::GetIO().DisplaySize, menuH);
     FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
 

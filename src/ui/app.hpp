@@ -65,20 +65,26 @@ public:
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
 
 private:
-    /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
-    /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
-    bool stepWithinRun();
+    // Scenario, engine and frame (app.cpp).
     void loadDefaultScenario();
     void rebuildEngine(bool keepTime);
     void commit(sim::Scenario candidate, bool rebuild);  // validated edit with an undo snapshot
-    void advance(double dtSeconds);
+    void fitOnOpen();                                    // the canvas shows an opened scenario whole
     void handleKeys();
     void refreshWarnings(double dtSeconds);
-    void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
-    void fitOnOpen();                              // the canvas shows an opened scenario whole
-    void shell(const std::string& verb, const std::string& a, const std::string& b);
+    // Playback (app_playback.cpp).
+    /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
+    /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
+    bool stepWithinRun();
+    void advance(double dtSeconds);  ///< plays one frame's slice of virtual time
+    // Menus (app_menus.cpp).
+    float drawMainMenuBar();  ///< returns the bar's height
     void drawFileMenu();
     void drawPresetsMenu();
+    void drawEditMenu();
+    // Sharing, files, embedding (app_share.cpp).
+    void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
+    void shell(const std::string& verb, const std::string& a, const std::string& b);
     void drawShareOverlays();
     void drawEmbedFrame();
     void shareStateJson(nlohmann::json& s) const;

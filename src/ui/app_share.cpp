@@ -1,6 +1,6 @@
 // App: share links, files, presets gallery, embed mode and the messages shown when something cannot be opened
 // (issue 6). The codec is scenario/share_link; the page's JS only moves strings (web/links.js, web/embed.js).
-// [SECTION] opening  [SECTION] file menu  [SECTION] overlays  [SECTION] embed frame  [SECTION] state JSON
+// [SECTION] opening  [SECTION] overlays  [SECTION] embed frame  [SECTION] state JSON
 #include <imgui.h>
 
 #include <algorithm>
@@ -27,19 +27,6 @@ std::string errorLines(const std::vector<scenario::ScenarioError>& errors) {
     std::string text = scenario::formatErrors(shown);
     if (errors.size() > shown.size()) text += "... and " + std::to_string(errors.size() - shown.size()) + " more\n";
     return text;
-}
-
-std::string fileNameFor(const std::string& name) {
-    std::string out;
-    for (char c : name) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-        else if (alnum) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-        if (out.size() >= 60) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return (out.empty() ? std::string("scenario") : out) + ".json";
 }
 
 const char* const kTabNames[] = {"timeline", "journey", "metrics", "log", "warnings"};
@@ -157,50 +144,6 @@ void App::copyLink(bool atStep) {
 void App::shell(const std::string& verb, const std::string& a, const std::string& b) {
     if (m_share.shell) m_share.shell(verb, a, b);
     else m_ui.status = "not available here: " + verb;
-}
-
-// [SECTION] file menu
-void App::drawFileMenu() {
-    auto note = [this](const char* label) {  // where the menu and its items are, for the browser tests
-        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-        m_ui.menuRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
-    };
-    const bool open = ImGui::BeginMenu("File");
-    note("File");
-    if (!open) return;
-    if (ImGui::MenuItem("New")) newScenario();
-    note("New");
-    if (ImGui::MenuItem("Open file...")) shell("open-file", "", "");
-    note("Open file...");
-    if (ImGui::MenuItem("Save file")) shell("save-file", fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
-    note("Save file");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Copy link")) copyLink(false);
-    note("Copy link");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that carries the whole scenario");
-    if (ImGui::MenuItem("Copy link at this step")) copyLink(true);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also opens at step %llu%s",
-                                                  static_cast<unsigned long long>(m_engine->stepCount()),
-                                                  m_ui.selectedItem != kNone ? " with the selected item" : "");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Presets gallery...")) m_share.galleryOpen = true;
-    const std::string* presetPath = nullptr;
-    for (const PresetInfo& p : m_panels->gallery.presets(m_panels->presets))
-        if (p.title == m_scenario.name) presetPath = &p.path;
-    if (ImGui::MenuItem("Reset to preset", nullptr, false, presetPath != nullptr)) m_commands.push(cmd::LoadPreset{*presetPath});
-    note("Reset to preset");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip(presetPath ? "Reload the preset this scenario came from (Undo brings your edits back)"
-                                     : "This scenario has no preset of the same name");
-    ImGui::EndMenu();
-}
-
-void App::drawPresetsMenu() {
-    if (!ImGui::BeginMenu("Presets")) return;
-    if (ImGui::MenuItem("Gallery...")) m_share.galleryOpen = true;
-    ImGui::Separator();
-    m_panels->gallery.drawMenuItems(m_panels->presets, m_commands);
-    ImGui::EndMenu();
 }
 
 // [SECTION] overlays
