@@ -152,13 +152,13 @@ void App::apply(const Command& command) {
                 ui.playing = false;
                 int stepped = 0;
                 while (stepped < c.count && stepWithinRun()) ++stepped;
-                if (stepped < c.count) ui.status = "end of the run (run_for)";
+                if (stepped < c.count) ui.status = {StatusKind::Info, "end of the run (run_for)"};
             } else if constexpr (std::is_same_v<T, cmd::StepToInvocation>) {
                 ui.playing = false;
                 const std::int64_t before = totalInvocations(e);
                 const SimTime limit = std::max(m_scenario.runFor, e.now());
                 e.runUntil([&](const Engine& en) { return totalInvocations(en) > before || en.nextEventTime() > limit; });
-                if (totalInvocations(e) == before) ui.status = "no further invocation before the end of the run";
+                if (totalInvocations(e) == before) ui.status = {StatusKind::Info, "no further invocation before the end of the run"};
             } else if constexpr (std::is_same_v<T, cmd::StepBack>) {
                 ui.playing = false;
                 if (e.stepCount() > 0) e.rewindTo(e.stepCount() - 1);
@@ -180,16 +180,16 @@ void App::apply(const Command& command) {
                 const std::string id = addNode(candidate, c.type, c.role, c.x, c.y);
                 const std::string error = validationError(candidate);
                 if (!error.empty()) {
-                    ui.status = "cannot add: " + error;
+                    ui.status = {StatusKind::Error, "cannot add: " + error};
                     return;
                 }
                 commit(std::move(candidate), true);
                 ui.selection = {SelectionKind::Node, id, -1};
-                ui.status = "added " + id;
+                ui.status = {StatusKind::Info, "added " + id};
             } else if constexpr (std::is_same_v<T, cmd::Connect>) {
                 const ConnectCheck check = canConnect(m_scenario, c.from, c.to);
                 if (!check.ok) {
-                    ui.status = "rejected: " + check.message;
+                    ui.status = {StatusKind::Error, "rejected: " + check.message};
                     return;
                 }
                 Scenario candidate = m_scenario;
@@ -199,7 +199,7 @@ void App::apply(const Command& command) {
                 candidate.edges.push_back(edge);
                 commit(std::move(candidate), true);
                 ui.selection = {SelectionKind::Edge, "", static_cast<int>(m_scenario.edges.size()) - 1};
-                ui.status = "wired " + c.from + " -> " + c.to;
+                ui.status = {StatusKind::Info, "wired " + c.from + " -> " + c.to};
             } else if constexpr (std::is_same_v<T, cmd::MoveNode>) {
                 const int i = nodeIndexOf(m_scenario, c.id);
                 if (i < 0) return;
@@ -211,11 +211,11 @@ void App::apply(const Command& command) {
                 Scenario candidate = m_scenario;
                 if (ui.selection.kind == SelectionKind::Node) {
                     removeNode(candidate, ui.selection.node);
-                    ui.status = "deleted " + ui.selection.node;
+                    ui.status = {StatusKind::Info, "deleted " + ui.selection.node};
                 } else if (ui.selection.kind == SelectionKind::Edge &&
                            ui.selection.edge < static_cast<int>(candidate.edges.size())) {
                     candidate.edges.erase(candidate.edges.begin() + ui.selection.edge);
-                    ui.status = "deleted the edge";
+                    ui.status = {StatusKind::Info, "deleted the edge"};
                 } else {
                     return;
                 }
@@ -238,19 +238,19 @@ void App::apply(const Command& command) {
                 m_scenario = m_undo.back();
                 m_undo.pop_back();
                 rebuildEngine(true);
-                ui.status = "undone";
+                ui.status = {StatusKind::Info, "undone"};
             } else if constexpr (std::is_same_v<T, cmd::Redo>) {
                 if (m_redo.empty()) return;
                 m_undo.push_back(m_scenario);
                 m_scenario = m_redo.back();
                 m_redo.pop_back();
                 rebuildEngine(true);
-                ui.status = "redone";
+                ui.status = {StatusKind::Info, "redone"};
             } else if constexpr (std::is_same_v<T, cmd::LoadPreset>) {
                 std::string text, errors;
-                if (!readFile(c.path, text)) ui.status = "cannot read " + c.path;
-                else if (!loadScenarioJson(text, errors)) ui.status = "preset rejected: " + errors;
-                else ui.status = "loaded " + m_scenario.name;
+                if (!readFile(c.path, text)) ui.status = {StatusKind::Error, "cannot read " + c.path};
+                else if (!loadScenarioJson(text, errors)) ui.status = {StatusKind::Info, "preset rejected: " + errors};
+                else ui.status = {StatusKind::Info, "loaded " + m_scenario.name};
             }
         },
         command);
@@ -387,7 +387,7 @@ std::string App::stateJson() const {
     s["nodes"] = m_scenario.nodes.size();
     s["edges"] = m_scenario.edges.size();
     s["undo_depth"] = m_undo.size();
-    s["status"] = m_ui.status;
+    s["status"] = m_ui.status.text;
     s["edit_error"] = m_ui.editError;
     s["last_frame_sim_ms"] = m_ui.lastFrameSimMs;
     s["last_frame_ui_ms"] = m_ui.lastFrameUiMs;

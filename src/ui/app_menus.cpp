@@ -37,10 +37,10 @@ float App::drawMainMenuBar() {
         drawEditMenu();
         ImGui::Separator();
         ImGui::TextDisabled("%s", m_scenario.name.c_str());
-        if (!m_ui.status.empty()) {
+        if (!m_ui.status.text.empty()) {
             ImGui::Separator();
-            const bool bad = m_ui.status.rfind("rejected", 0) == 0 || m_ui.status.rfind("cannot", 0) == 0;
-            ImGui::TextColored(bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.85f, 0.65f, 1), "%s", m_ui.status.c_str());
+            const bool bad = m_ui.status.kind == StatusKind::Error;
+            ImGui::TextColored(bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.85f, 0.65f, 1), "%s", m_ui.status.text.c_str());
         }
         menuH = ImGui::GetWindowSize().y;
         ImGui::EndMainMenuBar();

@@ -68,7 +68,7 @@ bool App::openShareLink(const std::string& fragment) {
         std::string text = link.message;
         if (!link.scenarioErrors.empty()) text += "\n\n" + errorLines(link.scenarioErrors);
         showNotice("This link could not be opened", text + "\n\nYour current scenario is unchanged.");
-        m_ui.status = "cannot open the link";
+        m_ui.status = {StatusKind::Error, "cannot open the link"};
         return false;
     }
     replaceScenario(std::move(link.scenario));
@@ -81,9 +81,9 @@ bool App::openShareLink(const std::string& fragment) {
         }
     }
     if (!link.item.empty()) selectById(link.item);
-    m_ui.status = "opened a link: " + m_scenario.name;
+    m_ui.status = {StatusKind::Info, "opened a link: " + m_scenario.name};
     if (link.step && m_engine->stepCount() != *link.step)
-        m_ui.status += " (at step " + std::to_string(m_engine->stepCount()) + " of " + std::to_string(*link.step) + ")";
+        m_ui.status.text += " (at step " + std::to_string(m_engine->stepCount()) + " of " + std::to_string(*link.step) + ")";
     m_share.linkHeld = !m_share.embed;
     m_share.undoAtLink = m_undo.size();
     m_share.redoAtLink = m_redo.size();
@@ -95,11 +95,11 @@ bool App::openScenarioText(const std::string& text, const std::string& source) {
     if (!parsed.ok()) {
         showNotice("Could not open " + source,
                    errorLines(parsed.errors) + "\nYour current scenario is unchanged.");
-        m_ui.status = "cannot open " + source;
+        m_ui.status = {StatusKind::Error, "cannot open " + source};
         return false;
     }
     replaceScenario(std::move(parsed.scenario));
-    m_ui.status = "opened " + m_scenario.name;
+    m_ui.status = {StatusKind::Info, "opened " + m_scenario.name};
     return true;
 }
 
@@ -109,7 +109,7 @@ bool App::openPreset(const std::string& stem) {
             apply(cmd::LoadPreset{p.path});
             return m_scenario.name == p.title;
         }
-    m_ui.status = "no preset named " + stem;
+    m_ui.status = {StatusKind::Info, "no preset named " + stem};
     return false;
 }
 
@@ -117,7 +117,7 @@ void App::newScenario() {
     Scenario blank;
     blank.name = "Untitled scenario";
     replaceScenario(std::move(blank));
-    m_ui.status = "new scenario: add a source and a function from the palette";
+    m_ui.status = {StatusKind::Info, "new scenario: add a source and a function from the palette"};
 }
 
 void App::setEmbed(int panel, const std::string& title) {
@@ -138,12 +138,12 @@ void App::copyLink(bool atStep) {
     const std::string fragment = shareFragment(atStep);
     if (m_share.shell) m_share.shell("copy-link", fragment, "");
     else m_ui.copyRequest = fragment;
-    m_ui.status = "link copied (" + std::to_string(fragment.size()) + " characters)";
+    m_ui.status = {StatusKind::Info, "link copied (" + std::to_string(fragment.size()) + " characters)"};
 }
 
 void App::shell(const std::string& verb, const std::string& a, const std::string& b) {
     if (m_share.shell) m_share.shell(verb, a, b);
-    else m_ui.status = "not available here: " + verb;
+    else m_ui.status = {StatusKind::Info, "not available here: " + verb};
 }
 
 // [SECTION] overlays

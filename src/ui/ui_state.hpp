@@ -15,6 +15,15 @@ constexpr double kSimulationSliceSeconds = 0.008;
 
 enum class SelectionKind { None, Node, Edge };
 
+/// The status line's kinds: feedback on what a command did (green), or why it did nothing (red).
+enum class StatusKind { Info, Error };
+
+/// One-line feedback of the last command, shown in the menu bar.
+struct StatusLine {
+    StatusKind kind = StatusKind::Info;
+    std::string text;
+};
+
 struct Selection {
     SelectionKind kind = SelectionKind::None;
     std::string node;  ///< node id (kind Node)
@@ -44,7 +53,7 @@ struct UiState {
     std::map<std::string, ScreenRect> fieldRects;  ///< inspector text fields as last drawn, by parameter key (tests)
     std::map<std::string, int> timelineShards;     ///< stream id -> shard lanes the timeline last drew (tests)
     std::string editError;    ///< last rejected edit (validator message); shown by the inspector
-    std::string status;       ///< one-line feedback of the last command (status bar)
+    StatusLine status;        ///< one-line feedback of the last command (status bar)
     int requestTab = -1;      ///< bottom tab to open on the next frame (-1 none)
     std::string copyRequest;  ///< text a panel asked to copy to the clipboard (App hands it to the platform)
     /// Counts the engines built (each scenario opened or edited, undo, redo): panels drop what they derived
