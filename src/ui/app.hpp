@@ -84,7 +84,7 @@ private:
     void drawEditMenu();
     // Sharing, files, embedding (app_share.cpp).
     void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
-    void shell(const std::string& verb, const std::string& a, const std::string& b);
+    void shell(ShellVerb verb, const std::string& a, const std::string& b);
     void drawShareOverlays();
     void drawEmbedFrame();
     void shareStateJson(nlohmann::json& s) const;

@@ -58,9 +58,9 @@ void App::drawFileMenu() {
     if (!open) return;
     if (ImGui::MenuItem("New")) newScenario();
     note("New");
-    if (ImGui::MenuItem("Open file...")) shell("open-file", "", "");
+    if (ImGui::MenuItem("Open file...")) shell(ShellVerb::OpenFile, "", "");
     note("Open file...");
-    if (ImGui::MenuItem("Save file")) shell("save-file", fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
+    if (ImGui::MenuItem("Save file")) shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
     note("Save file");
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link")) copyLink(false);

@@ -136,14 +136,14 @@ bool App::autosaveAllowed() {
 
 void App::copyLink(bool atStep) {
     const std::string fragment = shareFragment(atStep);
-    if (m_share.shell) m_share.shell("copy-link", fragment, "");
+    if (m_share.shell) m_share.shell(ShellVerb::CopyLink, fragment, "");
     else m_ui.copyRequest = fragment;
     m_ui.status = {StatusKind::Info, "link copied (" + std::to_string(fragment.size()) + " characters)"};
 }
 
-void App::shell(const std::string& verb, const std::string& a, const std::string& b) {
+void App::shell(ShellVerb verb, const std::string& a, const std::string& b) {
     if (m_share.shell) m_share.shell(verb, a, b);
-    else m_ui.status = {StatusKind::Info, "not available here: " + verb};
+    else m_ui.status = {StatusKind::Info, std::string("not available here: ") + shellVerbName(verb)};
 }
 
 // [SECTION] overlays
@@ -165,7 +165,7 @@ void App::drawShareOverlays() {
             ImGui::TextDisabled("Your autosaved work is kept until you edit this scenario or keep it.");
             if (ImGui::SmallButton("Keep this scenario")) m_share.linkHeld = false;
             ImGui::SameLine();
-            if (ImGui::SmallButton("Back to my work")) shell("restore-autosave", "", "");
+            if (ImGui::SmallButton("Back to my work")) shell(ShellVerb::RestoreAutosave, "", "");
         }
         ImGui::End();
     }
@@ -202,7 +202,7 @@ void App::drawEmbedFrame() {
         const char* open = "Open in playground";
         const float w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8, ImGui::GetWindowWidth() - w - 10));
-        if (ImGui::SmallButton(open)) shell("open-in-playground", shareFragment(true), "");
+        if (ImGui::SmallButton(open)) shell(ShellVerb::OpenInPlayground, shareFragment(true), "");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scenario, at this step, in the full playground");
         barH = ImGui::GetWindowSize().y;
         ImGui::EndMainMenuBar();

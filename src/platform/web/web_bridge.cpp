@@ -49,8 +49,8 @@ void setClipboard(void*, const char* text) {
 namespace pg::web {
 void installBridgeHooks() {
     app().setCopyHandler([](const std::string& text) { js_copy_text(text.c_str()); });
-    app().setShellHandler([](const std::string& verb, const std::string& a, const std::string& b) {
-        js_shell_request(verb.c_str(), a.c_str(), b.c_str());
+    app().setShellHandler([](pg::ui::ShellVerb verb, const std::string& a, const std::string& b) {
+        js_shell_request(pg::ui::shellVerbName(verb), a.c_str(), b.c_str());
     });
     // Ctrl+C / Ctrl+V in ImGui text fields go through the browser's clipboard (the page feeds pastes in).
     ImGuiIO& io = ImGui::GetIO();
