@@ -59,6 +59,17 @@ bool readFile(const std::string& path, std::string& out) {
     return true;
 }
 
+const char* bottomTabTitle(BottomTab tab) {
+    switch (tab) {
+    case BottomTab::Timeline: return "Timeline";
+    case BottomTab::Journey: return "Item journey";
+    case BottomTab::Metrics: return "Metrics";
+    case BottomTab::EventLog: return "Event log";
+    case BottomTab::Warnings: return "Warnings";
+    }
+    return "";
+}
+
 std::int64_t totalInvocations(const Engine& e) {
     std::int64_t n = 0;
     for (const FunctionState& f : e.functions()) n += e.counters(f.node).invocations;
@@ -308,6 +319,16 @@ void App::refreshWarnings(double dtSeconds) {
     m_warningsAge = 0;
 }
 
+void App::drawBottomTab(BottomTab tab, FrameContext& ctx) {
+    switch (tab) {
+    case BottomTab::Timeline: m_panels->timeline.draw(ctx); break;
+    case BottomTab::Journey: m_panels->journey.draw(ctx); break;
+    case BottomTab::Metrics: m_panels->metrics.draw(ctx); break;
+    case BottomTab::EventLog: m_panels->log.draw(ctx); break;
+    case BottomTab::Warnings: m_panels->warnings.draw(ctx); break;
+    }
+}
+
 void App::frame(double dtSeconds) {
     const auto frameStart = std::chrono::steady_clock::now();
     ++m_frameCount;
@@ -336,24 +357,18 @@ void App::frame(double dtSeconds) {
     ImGui::End();
     if (beginPanel("Details", layout.bottom, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
         if (ImGui::BeginTabBar("bottom")) {
-            const char* names[] = {"Timeline", "Item journey", "Metrics", "Event log", "Warnings"};
-            for (int i = 0; i < 5; ++i) {
-                std::string label = names[i];
-                if (i == 4 && !m_warnings.empty()) label += " (" + std::to_string(m_warnings.size()) + ")";
+            for (int i = 0; i < kBottomTabCount; ++i) {
+                const BottomTab tab = static_cast<BottomTab>(i);
+                std::string label = bottomTabTitle(tab);
+                if (tab == BottomTab::Warnings && !m_warnings.empty()) label += " (" + std::to_string(m_warnings.size()) + ")";
                 label += "###tab" + std::to_string(i);
-                const ImGuiTabItemFlags flags = m_ui.requestTab == i ? ImGuiTabItemFlags_SetSelected : 0;
+                const ImGuiTabItemFlags flags = m_ui.requestTab == tab ? ImGuiTabItemFlags_SetSelected : 0;
                 if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
-                    switch (i) {
-                    case 0: m_panels->timeline.draw(ctx); break;
-                    case 1: m_panels->journey.draw(ctx); break;
-                    case 2: m_panels->metrics.draw(ctx); break;
-                    case 3: m_panels->log.draw(ctx); break;
-                    default: m_panels->warnings.draw(ctx); break;
-                    }
+                    drawBottomTab(tab, ctx);
                     ImGui::EndTabItem();
                 }
             }
-            m_ui.requestTab = -1;
+            m_ui.requestTab.reset();
             ImGui::EndTabBar();
         }
     }

@@ -28,8 +28,6 @@ std::string errorLines(const std::vector<scenario::ScenarioError>& errors) {
     if (errors.size() > shown.size()) text += "... and " + std::to_string(errors.size() - shown.size()) + " more\n";
     return text;
 }
-
-const char* const kTabNames[] = {"timeline", "journey", "metrics", "log", "warnings"};
 }  // namespace
 
 // [SECTION] opening
@@ -120,9 +118,9 @@ void App::newScenario() {
     m_ui.status = {StatusKind::Info, "new scenario: add a source and a function from the palette"};
 }
 
-void App::setEmbed(int panel, const std::string& title) {
+void App::setEmbed(std::optional<BottomTab> panel, const std::string& title) {
     m_share.embed = true;
-    m_share.embedPanel = panel >= 0 && panel < 5 ? panel : -1;
+    m_share.embedPanel = panel;
     m_share.embedTitle = title;
     m_share.linkHeld = false;
     m_ui.canvasFit = true;  // the presets are laid out for the full app's canvas, not an iframe's
@@ -209,7 +207,7 @@ void App::drawEmbedFrame() {
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float transportH = 96.0f;
-    const float bottomH = m_share.embedPanel >= 0 ? std::clamp(display.y * 0.32f, 100.0f, 300.0f) : 0.0f;
+    const float bottomH = m_share.embedPanel ? std::clamp(display.y * 0.32f, 100.0f, 300.0f) : 0.0f;
     const float canvasTop = barH + transportH;
     const float canvasH = std::max(60.0f, display.y - canvasTop - bottomH);
     FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
@@ -220,17 +218,10 @@ void App::drawEmbedFrame() {
                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
         m_panels->canvas.draw(ctx);
     ImGui::End();
-    if (m_share.embedPanel >= 0) {
+    if (m_share.embedPanel) {
         if (beginPanel("Details", {{0, canvasTop + canvasH}, {display.x, display.y - canvasTop - canvasH}},
-                       ImGuiWindowFlags_NoTitleBar)) {
-            switch (m_share.embedPanel) {
-            case 0: m_panels->timeline.draw(ctx); break;
-            case 1: m_panels->journey.draw(ctx); break;
-            case 2: m_panels->metrics.draw(ctx); break;
-            case 3: m_panels->log.draw(ctx); break;
-            default: m_panels->warnings.draw(ctx); break;
-            }
-        }
+                       ImGuiWindowFlags_NoTitleBar))
+            drawBottomTab(*m_share.embedPanel, ctx);
         ImGui::End();
     }
     drawShareOverlays();
@@ -241,7 +232,7 @@ void App::shareStateJson(nlohmann::json& s) const {
     if (m_share.notice.title.empty()) s["notice"] = nullptr;
     else s["notice"] = {{"title", m_share.notice.title}, {"text", m_share.notice.text}};
     s["embed"] = m_share.embed;
-    s["embed_panel"] = m_share.embedPanel >= 0 ? kTabNames[m_share.embedPanel] : "";
+    s["embed_panel"] = m_share.embedPanel ? bottomTabKey(*m_share.embedPanel) : "";
     s["link_held"] = m_share.linkHeld;
     s["gallery_open"] = m_share.galleryOpen;
     const ScreenRect& c = m_ui.canvasRect;

@@ -3,7 +3,10 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "bottom_tab.hpp"
 
 namespace pg::ui {
 
@@ -41,7 +44,7 @@ struct Notice {
 struct ShareState {
     Notice notice;
     bool embed = false;
-    int embedPanel = -1;  ///< bottom tab shown under the canvas in embed mode (-1 none)
+    std::optional<BottomTab> embedPanel;  ///< bottom tab shown under the canvas in embed mode, if any
     std::string embedTitle;
     // A scenario opened from a link is not autosaved until the user keeps it (edits it or presses Keep).
     bool linkHeld = false;
