@@ -188,7 +188,7 @@ void App::apply(const Command& command) {
                 ui.selectedItem = c.item < e.items().size() ? c.item : kNone;
             } else if constexpr (std::is_same_v<T, cmd::AddNode>) {
                 Scenario candidate = m_scenario;
-                const std::string id = addNode(candidate, c.type, c.role, c.x, c.y);
+                const std::string id = addNode(candidate, c.type, nodeRoleIdBase(c.role), c.x, c.y);
                 const std::string error = validationError(candidate);
                 if (!error.empty()) {
                     ui.status = {StatusKind::Error, "cannot add: " + error};

@@ -76,8 +76,7 @@ void acceptPaletteDrop(CommandQueue& commands, const CanvasView& view) {
         PaletteItem item;
         std::memcpy(&item, p->Data, sizeof item);
         const ImVec2 w = view.toWorld(ImGui::GetIO().MousePos);
-        const char* role = item.role == 1 ? "dlq" : item.role == 2 ? "destination" : "";
-        commands.push(cmd::AddNode{item.type, role, w.x - kNodeW * 0.5, w.y - kNodeH * 0.5});
+        commands.push(cmd::AddNode{item.type, item.role, w.x - kNodeW * 0.5, w.y - kNodeH * 0.5});
     }
     ImGui::EndDragDropTarget();
 }
