@@ -519,6 +519,12 @@ std::vector<SqsMessageView> Engine::liveMessages(std::uint32_t node, std::size_t
 
 std::size_t Engine::sqsMessageBytes() const { return m_sqs->messageBytes(); }
 
+std::optional<StreamView> Engine::streamView(std::uint32_t node) const { return m_streams->streamView(node); }
+
+bool Engine::streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const {
+    return m_streams->recordPosition(item, shard, sequence);
+}
+
 const char* Engine::modeNameOfNode(std::uint32_t node) const {
     return m_modeOfNode[node] == ModeId::None ? "" : m_modes[modeSlot(m_modeOfNode[node])]->name();
 }

@@ -152,8 +152,10 @@ public:
     std::vector<SqsMessageView> liveMessages(std::uint32_t node, std::size_t limit = 1000) const;
     /// Bytes the SQS message store holds now (chunks and compacted side arrays).
     std::size_t sqsMessageBytes() const;
-    /// Kinesis / DynamoDB streams and their mappings: shard views (modes/stream_mapping.hpp).
-    const StreamMapping& streams() const { return *m_streams; }
+    /// Shards of the stream at `node`; nullopt if it is not a kinesis / dynamodb_stream node.
+    std::optional<StreamView> streamView(std::uint32_t node) const;
+    /// Shard (0-based) and per-shard sequence number of a stream record; false if `item` is not one.
+    bool streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
     /// Which mode owns a source node ("sync", "async", ...) or "" if none.
     const char* modeNameOfNode(std::uint32_t node) const;
     /// Every violated invariant, as text; empty when all hold.

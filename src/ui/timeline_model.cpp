@@ -1,7 +1,5 @@
 #include "timeline_model.hpp"
 
-#include "engine/modes/stream_mapping.hpp"
-
 namespace pg::ui {
 
 using namespace sim;
@@ -49,7 +47,7 @@ void TimelineModel::openShardBar(const Engine& engine, const InvocationSegment& 
     if (origin >= m_streamOfNode.size() || m_streamOfNode[origin] == kNone) return;
     std::uint32_t shard = 0;
     std::uint64_t sequence = 0;
-    if (!engine.streams().recordPosition(seg.item, shard, sequence)) return;
+    if (!engine.streamRecordPosition(seg.item, shard, sequence)) return;
     const std::uint32_t si = m_streamOfNode[origin];
     auto& rows = m_streams[si].shards;
     if (rows.size() <= shard) rows.resize(shard + 1);
