@@ -42,7 +42,7 @@ void Engine::registerModes() {
     m_sync = addMode(std::make_unique<SyncInvoke>(ModeContext(*this, ModeId::Sync)));
     m_async = addMode(std::make_unique<AsyncInvoke>(ModeContext(*this, ModeId::Async)));
     m_sqs = addMode(std::make_unique<SqsMapping>(ModeContext(*this, ModeId::Sqs)));
-    m_streams = addMode(std::make_unique<StreamMapping>(*this, static_cast<std::uint16_t>(ModeId::Stream)));
+    m_streams = addMode(std::make_unique<StreamMapping>(ModeContext(*this, ModeId::Stream)));
 }
 
 template <typename Fn>
@@ -226,7 +226,7 @@ void Engine::onArrival(std::uint32_t node) {
 
 // [SECTION] invocations
 
-ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, std::uint16_t handler,
+ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, ModeId mode,
                                    std::uint32_t token, SimTime* endsAt) {
     FunctionState& fn = m_functions[function];
     const std::uint32_t fnNode = fn.node;
@@ -256,8 +256,7 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
 
     const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);
     const SimTime end =
-        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, static_cast<ModeId>(handler),
-                          attempt);
+        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, mode, attempt);
 
     ++it.attempts;
     if (m_options.recordAttempts) m_items.addAttempt(itemIndex, m_now, it.requestId);

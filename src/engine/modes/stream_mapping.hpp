@@ -27,7 +27,7 @@ constexpr std::uint64_t kMaxWindowStateBytes = 1024 * 1024;
 
 class StreamMapping final : public ModeHandler {
 public:
-    StreamMapping(Engine& engine, std::uint16_t handlerId);
+    explicit StreamMapping(ModeContext context);
     ~StreamMapping() override;
     const char* name() const override { return "stream"; }
     bool handlesNodeType(NodeType type) const override {
