@@ -77,7 +77,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     if (m_tracing)
         for (std::size_t i = 0; i < items.size(); ++i)
             appendRecord(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
-                         acquired.cold ? 1 : 0);
+                         acquired.cold ? 1 : 0, acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }

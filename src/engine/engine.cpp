@@ -261,8 +261,9 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     ++it.attempts;
     if (m_options.recordAttempts) m_items.addAttempt(itemIndex, m_now, it.requestId);
     setItemState(itemIndex, ItemState::Running);
-    record(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
-           acquired.cold ? 1 : 0);
+    if (m_tracing)
+        appendRecord(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
+                     acquired.cold ? 1 : 0, acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }
@@ -412,7 +413,7 @@ ItemTotals Engine::itemTotals() const {
 }
 
 std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                                   std::uint8_t outcome, std::uint16_t detail) {
+                                   std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment) {
     TraceRecord r;
     r.time = m_now;
     r.item = item;
@@ -421,6 +422,7 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
     r.kind = kind;
     r.outcome = outcome;
     r.detail = detail;
+    r.environment = environment;
     if (item == kNone) return m_trace.append(r);
     std::uint32_t& last = m_lastTrace[item];  // chunked: the reference stays valid while the trace grows
     r.cause = last;

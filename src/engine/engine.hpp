@@ -289,7 +289,7 @@ private:
     void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,
                            const std::vector<RuleOutcome>& outcomes);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                               std::uint8_t outcome, std::uint16_t detail);
+                               std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment = kNone);
 
     Scenario m_scenario;
     EngineOptions m_options;

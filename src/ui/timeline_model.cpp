@@ -80,14 +80,9 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
                 ++m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment].items;
             return;
         }
-        std::uint32_t lane;
-        if (r.detail == 0 && !fl.freeLanes.empty()) {
-            lane = fl.freeLanes.back();
-            fl.freeLanes.pop_back();
-        } else {
-            lane = static_cast<std::uint32_t>(fl.lanes.size());
-            fl.lanes.emplace_back();
-        }
+        const std::uint32_t lane = r.environment;  // one lane per execution environment, as the record names it
+        if (lane == kNone) return;
+        if (fl.lanes.size() <= lane) fl.lanes.resize(lane + 1);
         InvocationSegment seg;
         seg.start = r.time;
         seg.coldEnd = r.detail ? r.time + engine.functionConfig(f).coldStart : r.time;
@@ -112,7 +107,6 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
             bar.result = seg.result;
             m_openShardByRequest.erase(sh);
         }
-        fl.freeLanes.push_back(it->second.lane);
         m_openByRequest.erase(it);
     }
 }
