@@ -3,7 +3,6 @@
 #include <map>
 #include <set>
 
-#include "engine/modes/stream_mapping.hpp"
 #include "test_helpers.hpp"
 
 using namespace pg::sim;
@@ -63,9 +62,9 @@ TEST_CASE("two Kinesis mappings each process every record; a poison record in on
     CHECK(countersOf(e, "ks").sent == 100);
     CHECK(countersOf(e, "ks").deleted == 100 + fDone);
     // Views: one per mapping, the first by default.
-    REQUIRE(e.streams().mappingCount(e.nodeIndex("ks")) == 2);
-    const auto first = e.streams().streamView(e.nodeIndex("ks"));
-    const auto second = e.streams().streamView(e.nodeIndex("ks"), 1);
+    REQUIRE(e.streamMappingCount(e.nodeIndex("ks")) == 2);
+    const auto first = e.streamView(e.nodeIndex("ks"));
+    const auto second = e.streamView(e.nodeIndex("ks"), 1);
     REQUIRE(first);
     REQUIRE(second);
     CHECK(first->function == e.functionOfNode(e.nodeIndex("f")));
@@ -75,7 +74,7 @@ TEST_CASE("two Kinesis mappings each process every record; a poison record in on
     for (const StreamLaneView& lane : second->lanes) pendingSecond += lane.pending;
     CHECK(blocked == 1);
     CHECK(pendingSecond == 0);
-    CHECK_FALSE(e.streams().streamView(e.nodeIndex("ks"), 2));
+    CHECK_FALSE(e.streamView(e.nodeIndex("ks"), 2));
 }
 
 // Lambda DG with-kinesis, on-failure destinations per mapping

@@ -38,9 +38,9 @@ std::optional<StreamView> StreamMapping::streamView(std::uint32_t node, std::uin
         laneView.shard = lane.shard;
         laneView.lane = lane.sub;
         for (std::uint32_t k = lane.checkpoint; k < lane.records.size(); ++k)
-            if (m_engine.items()[d.records[lane.records[k]].item].state != ItemState::Done) {
+            if (m_context.items()[d.records[lane.records[k]].item].state != ItemState::Done) {
                 if (laneView.pending == 0)
-                    laneView.oldestPendingAge = m_engine.now() - d.records[lane.records[k]].arrival;
+                    laneView.oldestPendingAge = m_context.now() - d.records[lane.records[k]].arrival;
                 ++laneView.pending;
             }
         laneView.batchSize = lane.batchEnd == kNone ? 0 : lane.batchEnd - lane.checkpoint;
@@ -78,7 +78,7 @@ bool StreamMapping::recordPosition(std::uint32_t item, std::uint32_t& shard, std
 
 void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
     const Impl& d = *m_impl;
-    const auto& items = m_engine.items().all();
+    const auto& items = m_context.items().all();
     for (std::uint32_t laneIndex = 0; laneIndex < d.lanes.size(); ++laneIndex) {
         const StreamLane& lane = d.lanes[laneIndex];
         for (std::uint32_t k = 0; k < lane.records.size(); ++k) {
@@ -88,8 +88,8 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
                             : inBatch           ? (state == ItemState::InFlight || state == ItemState::Done)
                                                 : (state == ItemState::Visible || state == ItemState::Done);
             if (!ok) {
-                problems.push_back("stream record " + m_engine.itemId(d.records[lane.records[k]].item) + ": state " +
-                                   itemStateName(state) + " at lane position " + std::to_string(k));
+                problems.push_back("stream record " + m_context.itemId(d.records[lane.records[k]].item) +
+                                   ": state " + itemStateName(state) + " at lane position " + std::to_string(k));
                 return;
             }
         }
@@ -106,18 +106,18 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
             if (state == ItemState::Visible) ++unread;
             if (state == ItemState::InFlight) ++inBatches;
             if (state != ItemState::Done && items[d.records[r].item].function != s.function)
-                problems.push_back("stream record " + m_engine.itemId(d.records[r].item) + ": not its mapping's");
+                problems.push_back("stream record " + m_context.itemId(d.records[r].item) + ": not its mapping's");
         }
         if (unread != s.unread || inBatches != s.inBatches)
-            problems.push_back("stream " + m_engine.node(s.node).id + ": a mapping's counts are off");
+            problems.push_back("stream " + m_context.node(s.node).id + ": a mapping's counts are off");
         if (s.mapping == 0) nodeUnread = nodeInBatches = 0;
         nodeUnread += unread;
         nodeInBatches += inBatches;
         if (s.mapping + 1 < s.mappings) continue;
-        const NodeCounters& c = m_engine.counters(s.node);
-        if (c.visible != nodeUnread) problems.push_back("stream " + m_engine.node(s.node).id + ": unread count off");
+        const NodeCounters& c = m_context.counters(s.node);
+        if (c.visible != nodeUnread) problems.push_back("stream " + m_context.node(s.node).id + ": unread count off");
         if (c.inFlight != nodeInBatches)
-            problems.push_back("stream " + m_engine.node(s.node).id + ": in-batch count off");
+            problems.push_back("stream " + m_context.node(s.node).id + ": in-batch count off");
     }
 }
 
