@@ -28,32 +28,33 @@ Engine::Engine(const Scenario& scenario, EngineOptions options) : m_scenario(sce
 
 Engine::~Engine() = default;
 
+template <typename Mode>
+Mode* Engine::addMode(std::unique_ptr<Mode> mode) {
+    assert(modeSlot(mode->id()) == m_modes.size() && "modes register in ModeId order");
+    Mode* registered = mode.get();
+    m_modes.push_back(std::move(mode));
+    return registered;
+}
+
 void Engine::registerModes() {
-    // Handler id = position + 1, in this order (onMode relies on it). Poll-based modes (SQS, Kinesis,
-    // DynamoDB Streams) register here too.
-    auto sync = std::make_unique<SyncInvoke>(*this, std::uint16_t{1});
-    auto async = std::make_unique<AsyncInvoke>(*this, std::uint16_t{2});
-    auto sqs = std::make_unique<SqsMapping>(*this, std::uint16_t{3});
-    auto streams = std::make_unique<StreamMapping>(*this, std::uint16_t{4});
-    m_sync = sync.get();
-    m_async = async.get();
-    m_sqs = sqs.get();
-    m_streams = streams.get();
-    m_modes.push_back(std::move(sync));
-    m_modes.push_back(std::move(async));
-    m_modes.push_back(std::move(sqs));
-    m_modes.push_back(std::move(streams));
+    // In ModeId order: the first mode claiming a node type owns its nodes; modes start, release item chunks
+    // and check invariants in this order. Poll-based modes (SQS, Kinesis, DynamoDB Streams) register here too.
+    m_sync = addMode(std::make_unique<SyncInvoke>(ModeContext(*this, ModeId::Sync)));
+    m_async = addMode(std::make_unique<AsyncInvoke>(ModeContext(*this, ModeId::Async)));
+    m_sqs = addMode(std::make_unique<SqsMapping>(ModeContext(*this, ModeId::Sqs)));
+    m_streams = addMode(std::make_unique<StreamMapping>(ModeContext(*this, ModeId::Stream)));
 }
 
 template <typename Fn>
-void Engine::onMode(std::uint16_t handler, Fn&& fn) {
-    switch (handler) {
-    case 1: fn(*m_sync); return;
-    case 2: fn(*m_async); return;
-    case 3: fn(*m_sqs); return;
-    case 4: fn(*m_streams); return;
-    default: assert(false && "unknown mode handler"); return;
+void Engine::onMode(ModeId mode, Fn&& fn) {
+    switch (mode) {
+    case ModeId::Sync: fn(*m_sync); return;
+    case ModeId::Async: fn(*m_async); return;
+    case ModeId::Sqs: fn(*m_sqs); return;
+    case ModeId::Stream: fn(*m_streams); return;
+    case ModeId::None: break;
     }
+    assert(false && "no mode");
 }
 
 void Engine::build() {
@@ -67,7 +68,7 @@ void Engine::build() {
     m_functions.clear();
     m_functionOfNode.assign(n, kNone);
     m_targetOf.assign(n, kNone);
-    m_modeOfNode.assign(n, 0);
+    m_modeOfNode.assign(n, ModeId::None);
     m_arrivalsEmitted.assign(n, 0);
     m_lastArrival.assign(n, 0);
     m_items.clear();
@@ -123,13 +124,13 @@ void Engine::build() {
     for (std::size_t i = 0; i < n; ++i) {
         for (const auto& mode : m_modes)
             if (mode->handlesNodeType(m_scenario.nodes[i].type)) {
-                m_modeOfNode[i] = mode->handlerId();
+                m_modeOfNode[i] = mode->id();
                 break;
             }
     }
     for (const auto& mode : m_modes) mode->start();
     for (std::size_t i = 0; i < n; ++i)
-        if (m_modeOfNode[i] != 0 && m_scenario.nodes[i].traffic.count > 0)
+        if (m_modeOfNode[i] != ModeId::None && m_scenario.nodes[i].traffic.count > 0)
             scheduleArrival(static_cast<std::uint32_t>(i));
 }
 
@@ -156,12 +157,13 @@ bool Engine::step() {
 }
 
 void Engine::dispatch(const Event& event) {
-    if (event.handler == 0) {
+    const auto owner = static_cast<ModeId>(event.handler);
+    if (owner == ModeId::None) {  // the core's own events
         if (event.kind == kArrival) onArrival(event.a);
         else if (event.kind == kInvocationEnd) onInvocationEnd(event.a, event.b);
         return;
     }
-    onMode(event.handler, [&](auto& mode) { mode.onEvent(event); });
+    onMode(owner, [&](auto& mode) { mode.onEvent(event); });
 }
 
 void Engine::runUntil(SimTime until) {
@@ -203,7 +205,7 @@ void Engine::scheduleArrival(std::uint32_t node) {
                 static_cast<SimTime>(static_cast<double>(k) * static_cast<double>(kSecond) / traffic.ratePerSecond);
         }
     }
-    m_queue.push(std::max(t, m_now), 0, kArrival, node);
+    m_queue.push(std::max(t, m_now), kCoreHandler, kArrival, node);
 }
 
 void Engine::onArrival(std::uint32_t node) {
@@ -224,7 +226,7 @@ void Engine::onArrival(std::uint32_t node) {
 
 // [SECTION] invocations
 
-ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, std::uint16_t handler,
+ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, ModeId mode,
                                    std::uint32_t token, SimTime* endsAt) {
     FunctionState& fn = m_functions[function];
     const std::uint32_t fnNode = fn.node;
@@ -254,20 +256,21 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
 
     const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);
     const SimTime end =
-        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, handler, attempt);
+        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, mode, attempt);
 
     ++it.attempts;
     if (m_options.recordAttempts) m_items.addAttempt(itemIndex, m_now, it.requestId);
     setItemState(itemIndex, ItemState::Running);
-    record(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
-           acquired.cold ? 1 : 0);
+    if (m_tracing)
+        appendRecord(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
+                     acquired.cold ? 1 : 0, acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }
 
 SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
                                   std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
-                                  std::uint16_t handler, std::uint16_t attempt) {
+                                  ModeId mode, std::uint16_t attempt) {
     FunctionState& fn = m_functions[function];
     const FunctionConfig& cfg = m_scenario.nodes[fn.node].function;
     ExecutionEnvironment& env = fn.environments[acquired.environment];
@@ -278,7 +281,7 @@ SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& a
     env.item = item;
     env.token = token;
     env.requestId = requestId;
-    env.mode = handler;
+    env.mode = mode;
     env.attempt = attempt;
     env.result = plan.result;
     ++env.invocations;
@@ -292,7 +295,7 @@ SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& a
         ++b.invocations;
         if (acquired.cold) ++b.coldStarts;
     }
-    m_queue.push(env.endsAt, 0, kInvocationEnd, function, acquired.environment);
+    m_queue.push(env.endsAt, kCoreHandler, kInvocationEnd, function, acquired.environment);
     return env.endsAt;
 }
 
@@ -410,7 +413,7 @@ ItemTotals Engine::itemTotals() const {
 }
 
 std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                                   std::uint8_t outcome, std::uint16_t detail) {
+                                   std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment) {
     TraceRecord r;
     r.time = m_now;
     r.item = item;
@@ -419,6 +422,7 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
     r.kind = kind;
     r.outcome = outcome;
     r.detail = detail;
+    r.environment = environment;
     if (item == kNone) return m_trace.append(r);
     std::uint32_t& last = m_lastTrace[item];  // chunked: the reference stays valid while the trace grows
     r.cause = last;
@@ -446,10 +450,11 @@ std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatc
     NodeCounters& c = m_counters[r.node];
     ++c.received;
     ++c.sent;
-    if (m_scenario.nodes[r.node].type == NodeType::Sqs && m_modeOfNode[r.node] == 0) ++c.visible;
+    if (m_scenario.nodes[r.node].type == NodeType::Sqs && m_modeOfNode[r.node] == ModeId::None) ++c.visible;
     record(TraceKind::Delivered, r.item, r.node, r.approximateInvokeCount, static_cast<std::uint8_t>(r.kind),
            static_cast<std::uint16_t>(r.condition));
-    if (m_modeOfNode[r.node] != 0) onMode(m_modeOfNode[r.node], [&](auto& mode) { mode.onDelivered(r.node, index); });
+    if (m_modeOfNode[r.node] != ModeId::None)
+        onMode(m_modeOfNode[r.node], [&](auto& mode) { mode.onDelivered(r.node, index); });
     return index;
 }
 
@@ -505,8 +510,24 @@ std::string Engine::deliveredItemBody(const DeliveredRecord& r) const {
     return r.bodyOrigin == kNone ? std::string() : bodyOf(r.bodyOrigin, r.bodyNumber);
 }
 
+std::optional<SqsQueueView> Engine::queueView(std::uint32_t node) const { return m_sqs->queueView(node); }
+
+std::optional<SqsMessageView> Engine::messageView(std::uint32_t item) const { return m_sqs->messageView(item); }
+
+std::vector<SqsMessageView> Engine::liveMessages(std::uint32_t node, std::size_t limit) const {
+    return m_sqs->liveMessages(node, limit);
+}
+
+std::size_t Engine::sqsMessageBytes() const { return m_sqs->messageBytes(); }
+
+std::optional<StreamView> Engine::streamView(std::uint32_t node) const { return m_streams->streamView(node); }
+
+bool Engine::streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const {
+    return m_streams->recordPosition(item, shard, sequence);
+}
+
 const char* Engine::modeNameOfNode(std::uint32_t node) const {
-    return m_modeOfNode[node] == 0 ? "" : m_modes[m_modeOfNode[node] - 1]->name();
+    return m_modeOfNode[node] == ModeId::None ? "" : m_modes[modeSlot(m_modeOfNode[node])]->name();
 }
 
 }  // namespace pg::sim

@@ -1,13 +1,17 @@
 // Engine: the deterministic discrete-event simulation of one scenario. Pure C++17 (no UI, JSON or platform
 // includes). Same scenario + same seed => the same trace, natively and in wasm.
 //
-// Index: [SECTION] options  [SECTION] running  [SECTION] read-only views  [SECTION] mode API
+// Two faces: the public API is the read-only view (UI, runner, tests); modes act through a ModeContext
+// (modes/mode_context.hpp), which alone reaches the private mode API.
+//
+// Index: [SECTION] options  [SECTION] running  [SECTION] read-only views  [SECTION] mode API  [SECTION] internals
 #pragma once
 #include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,13 +21,15 @@
 #include "function_runtime.hpp"
 #include "items.hpp"
 #include "metrics.hpp"
-#include "modes/mode_handler.hpp"
 #include "rng.hpp"
 #include "scenario_config.hpp"
 #include "trace.hpp"
+#include "views.hpp"
 
 namespace pg::sim {
 
+class ModeHandler;
+class ModeContext;
 class SqsMapping;
 class StreamMapping;
 class SyncInvoke;
@@ -51,7 +57,7 @@ struct EngineOptions {
     /// Keep every item (and SQS message) once finished, for views that list or open them. Off (a runner that
     /// prints only totals): modes retire items nothing reads any more and the stores drop them chunk by chunk
     /// (ChunkRetirement). The run, its counters, itemTotals() and the trace fingerprint stay the same;
-    /// items().all() then holds only what is still needed, and per-message views (SqsMapping::liveMessages,
+    /// items().all() then holds only what is still needed, and per-message views (liveMessages,
     /// messageView, a queue's oldest age) miss what was let go: for runners, not for the UI.
     bool keepFinishedItems = true;
 };
@@ -99,9 +105,15 @@ public:
     const Scenario& scenario() const { return m_scenario; }
     std::size_t nodeCount() const { return m_scenario.nodes.size(); }
     std::uint32_t nodeIndex(const std::string& id) const;  ///< kNone if unknown
+    const Node& node(std::uint32_t index) const { return m_scenario.nodes[index]; }
     const NodeCounters& counters(std::uint32_t node) const { return m_counters[node]; }
     const std::vector<FunctionState>& functions() const { return m_functions; }
     std::uint32_t functionOfNode(std::uint32_t node) const { return m_functionOfNode[node]; }
+    const FunctionConfig& functionConfig(std::uint32_t function) const {
+        return m_scenario.nodes[m_functions[function].node].function;
+    }
+    /// The first function a source node is wired to, kNone if none.
+    std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
     const AccountPool& accountPool() const { return m_pool; }
     const ItemStore& items() const { return m_items; }
     std::string itemId(std::uint32_t item) const;    ///< "<origin id>#<n>"
@@ -141,32 +153,37 @@ public:
     std::string idOf(std::uint32_t origin, std::uint32_t number) const;
     std::string bodyOf(std::uint32_t origin, std::uint32_t number) const;
     std::string requestIdText(std::uint32_t requestId) const { return requestIdString(m_scenario.seed, requestId); }
-    /// SQS queues and their mappings: queue gauges and the per-message loop view (modes/sqs_mapping.hpp).
-    const SqsMapping& sqs() const { return *m_sqs; }
-    /// Kinesis / DynamoDB streams and their mappings: shard views (modes/stream_mapping.hpp).
-    const StreamMapping& streams() const { return *m_streams; }
+    /// Gauges of the queue at sqs node `node`; nullopt if `node` is not an sqs node.
+    std::optional<SqsQueueView> queueView(std::uint32_t node) const;
+    /// Loop view of `item` in its source queue (its DLQ copy once dead-lettered); nullopt if not a message.
+    std::optional<SqsMessageView> messageView(std::uint32_t item) const;
+    /// The messages of the queue at `node` that are not gone, oldest first, at most `limit` (for a table).
+    std::vector<SqsMessageView> liveMessages(std::uint32_t node, std::size_t limit = 1000) const;
+    /// Bytes the SQS message store holds now (chunks and compacted side arrays).
+    std::size_t sqsMessageBytes() const;
+    /// Shards of the stream at `node`; nullopt if it is not a kinesis / dynamodb_stream node.
+    std::optional<StreamView> streamView(std::uint32_t node) const;
+    /// Shard (0-based) and per-shard sequence number of a stream record; false if `item` is not one.
+    bool streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
     /// Which mode owns a source node ("sync", "async", ...) or "" if none.
     const char* modeNameOfNode(std::uint32_t node) const;
     /// Every violated invariant, as text; empty when all hold.
     std::vector<std::string> checkInvariants() const;
 
-    // [SECTION] mode API: used by src/engine/modes; not for the UI.
-    std::uint64_t schedule(SimTime time, std::uint16_t handler, std::uint16_t kind, std::uint32_t a = 0,
-                           std::uint32_t b = 0) { return m_queue.push(time, handler, kind, a, b); }
+private:
+    // [SECTION] mode API: what modes do to a run, reached only through their ModeContext (modes/mode_context.hpp)
+    friend class ModeContext;
+    std::uint64_t schedule(SimTime time, ModeId mode, std::uint16_t kind, std::uint32_t a = 0, std::uint32_t b = 0) {
+        return m_queue.push(time, static_cast<std::uint16_t>(mode), kind, a, b);
+    }
     Rng& rng() { return m_rng; }
-    const Node& node(std::uint32_t index) const { return m_scenario.nodes[index]; }
     NodeCounters& mutableCounters(std::uint32_t node) { return m_counters[node]; }
     FunctionState& function(std::uint32_t index) { return m_functions[index]; }
-    const FunctionConfig& functionConfig(std::uint32_t function) const {
-        return m_scenario.nodes[m_functions[function].node].function;
-    }
     PG_FORCE_INLINE Item& item(std::uint32_t index) { return m_items[index]; }
     /// Items first .. first + n - 1 as one array, or nullptr (ChunkedVector::span): for loops over a run.
     Item* itemSpan(std::uint32_t first, std::uint32_t n) { return m_items.mutableAll().span(first, n); }
     /// The last trace record about `item` (the cause of its next one); kNone when tracing is off.
     std::uint32_t lastTraceOf(std::uint32_t item) const { return m_tracing ? m_lastTrace[item] : kNone; }
-    /// The first function a source node is wired to, kNone if none.
-    std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
     std::uint32_t newRequestId() { return ++m_requestCounter; }
 
     /// Creates an item of `origin` (records an Arrival). Its state must then be set by the mode.
@@ -216,8 +233,8 @@ public:
     /// Tries to invoke `function` with one item: acquires a slot and an environment (or records a throttle
     /// and returns its reason), evaluates the behaviour rules for attempt item.attempts+1, schedules the end,
     /// and updates the item (attempt list, Running). `token` is handed back in onInvocationEnd.
-    ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, std::uint16_t handler,
-                               std::uint32_t token, SimTime* endsAt = nullptr);
+    ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, ModeId mode, std::uint32_t token,
+                               SimTime* endsAt = nullptr);
     /// Poll-based batch invoke (batch_invocation.cpp): acquires a slot, or records a throttle on every item and
     /// returns its reason. Otherwise evaluates each item's behaviour rules with attempt number `attempts[i]`
     /// (SQS: its receive count; streams: the batch's invoke count), runs the batch as ONE invocation whose
@@ -226,7 +243,7 @@ public:
     /// InvokeStart record; item states are left to the mode. The environment's `item` is kNone and `token`
     /// comes back in ModeHandler::onInvocationEnd.
     ThrottleReason startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
-                              const std::vector<std::uint16_t>& attempts, std::uint16_t handler,
+                              const std::vector<std::uint16_t>& attempts, ModeId mode,
                               std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr);
     Metrics& mutableMetrics() { return m_metrics; }
     /// Lambda's recursive loop detection (AWS DG invocation-recursion, model choice recursion_threshold): true
@@ -253,8 +270,9 @@ public:
     /// Adds one async event's dwell time (receipt -> first invocation start) to the current second.
     void noteDwell(std::uint32_t function, SimTime dwell);
 
-private:
+    // [SECTION] internals
     enum CoreEvent : std::uint16_t { kArrival = 0, kInvocationEnd = 1 };
+    static constexpr auto kCoreHandler = static_cast<std::uint16_t>(ModeId::None);  // the core's events
     void build();
     void registerModes();
     void dispatch(const Event& event);
@@ -264,27 +282,30 @@ private:
     /// end; shared by startSingle and startBatch. Returns the end time.
     SimTime occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
                               std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
-                              std::uint16_t handler, std::uint16_t attempt);
+                              ModeId mode, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
     /// Send edges: the messages an ending invocation's code sent (send_messages.cpp).
     void sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation);
     void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,
                            const std::vector<RuleOutcome>& outcomes);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                               std::uint8_t outcome, std::uint16_t detail);
+                               std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment = kNone);
 
     Scenario m_scenario;
     EngineOptions m_options;
     bool m_tracing = true;  // storeTrace || fingerprint
-    std::vector<std::unique_ptr<ModeHandler>> m_modes;  // handler id = index + 1; 0 is the core
-    SyncInvoke* m_sync = nullptr;       // owned by m_modes (handler id 1)
-    AsyncInvoke* m_async = nullptr;     // owned by m_modes (handler id 2)
-    SqsMapping* m_sqs = nullptr;        // owned by m_modes (handler id 3)
-    StreamMapping* m_streams = nullptr;  // owned by m_modes (handler id 4)
-    /// fn(mode) with mode `handler` as its own (final) type: direct calls instead of one through ModeHandler
+    std::vector<std::unique_ptr<ModeHandler>> m_modes;  // in ModeId order: m_modes[modeSlot(id)]
+    SyncInvoke* m_sync = nullptr;        // owned by m_modes (ModeId::Sync)
+    AsyncInvoke* m_async = nullptr;      // owned by m_modes (ModeId::Async)
+    SqsMapping* m_sqs = nullptr;         // owned by m_modes (ModeId::Sqs)
+    StreamMapping* m_streams = nullptr;  // owned by m_modes (ModeId::Stream)
+    /// Registers `mode` (the next ModeId in order) and returns it as its own type.
+    template <typename Mode>
+    Mode* addMode(std::unique_ptr<Mode> mode);
+    /// fn(mode) with `mode` as its own (final) type: direct calls instead of one through ModeHandler
     /// (an indirect call costs far more in wasm, and the hot paths make several per event).
     template <typename Fn>
-    void onMode(std::uint16_t handler, Fn&& fn);
+    void onMode(ModeId mode, Fn&& fn);
     std::map<std::string, std::uint32_t> m_nodeIndex;
 
     // mutable run state (rebuilt by reset)
@@ -297,7 +318,7 @@ private:
     std::vector<FunctionState> m_functions;
     std::vector<std::uint32_t> m_functionOfNode;
     std::vector<std::uint32_t> m_targetOf;
-    std::vector<std::uint16_t> m_modeOfNode;       // handler id, 0 = none
+    std::vector<ModeId> m_modeOfNode;              // the mode owning each source node (None: no mode)
     std::vector<std::uint32_t> m_arrivalsEmitted;  // per node
     std::vector<SimTime> m_lastArrival;            // per node (Poisson)
     AccountPool m_pool;

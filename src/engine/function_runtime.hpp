@@ -24,7 +24,7 @@ struct ExecutionEnvironment {
     std::uint32_t item = kNone;    ///< current invocation's item (a mode may use `token` for batches)
     std::uint32_t token = 0;       ///< mode-defined payload of the current invocation
     std::uint32_t requestId = 0;
-    std::uint16_t mode = 0;        ///< handler that owns the current invocation
+    ModeId mode = ModeId::None;    ///< the mode that owns the current invocation
     std::uint16_t attempt = 0;
     bool busy = false;
     bool cold = false;             ///< current invocation began with an init phase

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine.hpp"
+#include "modes/mode_handler.hpp"
 
 namespace pg::sim {
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine.hpp"
+#include "modes/mode_handler.hpp"
 
 namespace pg::sim {
 
@@ -54,7 +55,7 @@ void Engine::sendMessages(std::uint32_t function, std::uint32_t environment, con
             const std::uint32_t number = armSpawn(target, item, depth, sent);
             if (number == 0) continue;  // kMaxSpawnedItems reached: the send is refused
             ++m_counters[fnNode].messagesSent;
-            if (m_modeOfNode[target] != 0) m_modes[m_modeOfNode[target] - 1]->onArrival(target, number);
+            if (m_modeOfNode[target] != ModeId::None) m_modes[modeSlot(m_modeOfNode[target])]->onArrival(target, number);
             m_armed = ChainLink{};  // the mode created the item (or dropped it unrouted) with the link
         }
     }

@@ -1,6 +1,7 @@
 // Small typed vocabulary shared by the engine: item states and outcomes, failure conditions, trace kinds,
 // throttle reasons. Plain enums with stable spellings (names in sim_types.cpp); no strings in the hot path.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 
 namespace pg::sim {
@@ -17,6 +18,13 @@ enum class ItemState : std::uint8_t {
     InFlight, // poll-based: received (hidden by the visibility timeout) or in a stream batch being processed
 };
 constexpr int kItemStateCount = 6;
+
+/// The invocation modes (modes/), in the order they register: the owner of a source node, of an invocation and
+/// of a scheduled event. None: a node no mode owns or, as the owner of an event or an invocation, the engine core.
+enum class ModeId : std::uint16_t { None, Sync, Async, Sqs, Stream };
+constexpr std::size_t kModeCount = 4;  // Sync .. Stream
+/// A mode's position in registration order (0 for Sync).
+constexpr std::size_t modeSlot(ModeId mode) { return static_cast<std::size_t>(mode) - 1; }
 
 /// Final fate of an item (issue 3 summary contract). Pending while not Done.
 enum class ItemOutcome : std::uint8_t {
@@ -55,7 +63,8 @@ enum class ThrottleReason : std::uint8_t {
 enum class TraceKind : std::uint8_t {
     Arrival,             // source produced the item; node = source
     Accepted,            // async: 202, event placed in the function's internal queue; node = function
-    InvokeStart,         // node = function; detail = 1 cold start, 0 warm; outcome = rule result decided
+    InvokeStart,         // node = function; detail = 1 cold start, 0 warm; outcome = rule result decided;
+                         // TraceRecord::environment = the execution environment it runs in
     InvokeEnd,           // node = function; outcome = InvokeResult
     Throttled,           // node = function; detail = ThrottleReason
     Response,            // sync: response to the caller; node = source; detail = HTTP status

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "../common/random_scenario.hpp"
-#include "engine/modes/sqs_mapping.hpp"
+#include "engine/modes/sqs_queue.hpp"
 #include "scenario/delivered_record_json.hpp"
 #include "scenario/scenario_json.hpp"
 #include "test_helpers.hpp"
@@ -57,7 +57,7 @@ Figures run(const Scenario& s, bool keep, std::uint64_t checkEvery = 0, std::uin
     while (!e.idle() && e.nextEventTime() < end && e.stepCount() < stepCap) {
         e.step();
         if (e.stepCount() % 1024 == 0)
-            f.peakBytes = std::max(f.peakBytes, e.itemBytes() + e.sqs().messageBytes());
+            f.peakBytes = std::max(f.peakBytes, e.itemBytes() + e.sqsMessageBytes());
         if (checkEvery && e.stepCount() % checkEvery == 0) {
             const auto problems = e.checkInvariants();
             REQUIRE_MESSAGE(problems.empty(), "step " << e.stepCount() << ": " << problems.front());
@@ -74,7 +74,7 @@ Figures run(const Scenario& s, bool keep, std::uint64_t checkEvery = 0, std::uin
     for (int st = 0; st < kItemStateCount; ++st) f.states[st] = e.itemsInState(static_cast<ItemState>(st));
     for (const DeliveredRecord& r : e.deliveries()) f.deliveries.push_back(pg::scenario::deliveredRecordJson(e, r));
     f.endItemBytes = e.itemBytes();
-    f.endMessageBytes = e.sqs().messageBytes();
+    f.endMessageBytes = e.sqsMessageBytes();
     return f;
 }
 

@@ -11,7 +11,6 @@
 // - boto/boto3#3899 [C] "Self reflexive lambda function execution by sqs queue trigger stops after 16
 //   (sixteen) calls": a function re-sending to its own trigger queue ran exactly 16 times.
 // - FIDELITY 6.2 "DLQ type" row [D] SQS-DLQ: a redriven message keeps its original enqueue timestamp.
-#include "engine/modes/sqs_mapping.hpp"
 #include "test_helpers.hpp"
 
 using namespace pg::sim;
@@ -231,7 +230,7 @@ TEST_CASE("a redrive consumer drains the DLQ: the dead-lettered message is proce
     CHECK(countersOf(e, "orders").deadLettered == 1);
     CHECK(e.items()[msg].outcome == ItemOutcome::Succeeded);
     CHECK(attemptSeconds(e, msg) == std::vector<double>{0.0, 5.0, 10.0});  // the third run is drain's
-    const auto view = e.sqs().queueView(e.nodeIndex("dlq"));
+    const auto view = e.queueView(e.nodeIndex("dlq"));
     REQUIRE(view);
     CHECK(view->visible == 0);
 }

@@ -76,7 +76,7 @@ TEST_CASE("FIDELITY 6.2 [O]: maxReceiveCount 2 -> exactly 2 invocations, then th
     CHECK(countersOf(e, "orders").visible == 0);
     CHECK(countersOf(e, "dlq").sent == 1);
     CHECK(countersOf(e, "dlq").visible == 1);  // the DLQ counts what it receives
-    const auto view = e.sqs().queueView(e.nodeIndex("orders"));
+    const auto view = e.queueView(e.nodeIndex("orders"));
     REQUIRE(view);
     CHECK(view->dlqDepth == 1);
 }
@@ -93,7 +93,7 @@ TEST_CASE("FIDELITY 6.2/8.1: no redrive policy -> the message loops until retent
         Engine e(build({q, fn}, {esm("jobs", "f")}));
 
         runChecked(e, 10 * kMinute + 1);  // mid-loop: the "will loop until ..." view
-        const auto view = e.sqs().messageView(itemNamed(e, "jobs#1"));
+        const auto view = e.messageView(itemNamed(e, "jobs#1"));
         REQUIRE(view);
         CHECK(view->receiveCount == 21);  // received at 0, 30, ..., 600 s
         CHECK(view->loopingFor == 10 * kMinute);
@@ -333,7 +333,7 @@ TEST_CASE("FIDELITY 6.2 scaling: 5 concurrent batches at start, +5 each second (
         runChecked(e, 2 * kSecond + 1);
         CHECK(e.functions()[0].inFlight == 15);  // 5 at t=0, +5 at 1 s, +5 at 2 s
         runChecked(e, 9 * kSecond + 1);
-        CHECK(e.sqs().queueView(e.nodeIndex("q"))->pollerLimit == 50);
+        CHECK(e.queueView(e.nodeIndex("q"))->pollerLimit == 50);
     }
     SUBCASE("maximum concurrency 3") {
         Edge edge = esm("q", "f", 1);
@@ -376,7 +376,7 @@ TEST_CASE("SQS: a queue without a consumer keeps its messages until retention en
     runChecked(e, 100 * kSecond);
     e.runUntil(100 * kSecond);
     CHECK(countersOf(e, "q").visible == 3);
-    CHECK(e.sqs().queueView(e.nodeIndex("q"))->oldestAge == 100 * kSecond);
+    CHECK(e.queueView(e.nodeIndex("q"))->oldestAge == 100 * kSecond);
     runChecked(e);
     CHECK(countersOf(e, "q").visible == 0);
     CHECK(countersOf(e, "q").expired == 3);

@@ -1,7 +1,6 @@
 // SQS poll latency (model choices sqs_poll_latency and sqs_long_poll; FIDELITY 6.2 "Batching window with low
 // traffic", FIDELITY 7 "Poll latency for SQS ESM"): 0 in virtual time by default; the opt-in realistic mode
 // long-polls, so at low traffic a batch may wait up to 20 s even with a batching window below 20 s.
-#include "engine/modes/sqs_mapping.hpp"
 #include "test_helpers.hpp"
 
 using namespace pg::sim;
@@ -37,7 +36,7 @@ TEST_CASE("SQS poll latency realistic: low traffic waits up to 20 s even with a 
     CHECK(countersOf(e, "f").invocations == 1);
     // The effective visibility timeout still follows the configured window (FIDELITY 6.2: window + timeout
     // + 30 s only when window + function timeout > visibility): 1 s + 3 s < 30 s -> 30 s.
-    CHECK(e.sqs().queueView(e.nodeIndex("q"))->effectiveVisibility == 30 * kSecond);
+    CHECK(e.queueView(e.nodeIndex("q"))->effectiveVisibility == 30 * kSecond);
 }
 
 TEST_CASE("SQS poll latency realistic: a full batch goes at once; a window of 20 s or more is unchanged") {

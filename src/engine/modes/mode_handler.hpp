@@ -1,6 +1,6 @@
 // The interface every invocation mode implements (sync, async; later SQS/Kinesis event source mappings).
 // A mode owns the source nodes whose type it claims, its own event kinds, and the invocations it starts.
-// Adding a mode = a new file under modes/ plus one line in Engine's registerModes().
+// Adding a mode = a new file under modes/, a ModeId value and a line in Engine's registerModes() and onMode().
 #pragma once
 #include <cstdint>
 #include <string>
@@ -9,14 +9,14 @@
 #include "../event_queue.hpp"
 #include "../function_runtime.hpp"
 #include "../scenario_config.hpp"
+#include "mode_context.hpp"
 
 namespace pg::sim {
 
-class Engine;
-
 class ModeHandler {
 public:
-    ModeHandler(Engine& engine, std::uint16_t handlerId) : m_engine(engine), m_handlerId(handlerId) {}
+    /// `context`: the engine as this mode acts on it (from Engine's registerModes).
+    explicit ModeHandler(ModeContext context) : m_context(context) {}
     virtual ~ModeHandler() = default;
     ModeHandler(const ModeHandler&) = delete;
     ModeHandler& operator=(const ModeHandler&) = delete;
@@ -26,14 +26,14 @@ public:
     virtual bool handlesNodeType(NodeType type) const = 0;
     /// Called once after the engine has built nodes and functions (and on every reset).
     virtual void start() {}
-    /// A source node this mode owns produced item number `number` (from 1) at Engine::now().
+    /// A source node this mode owns produced item number `number` (from 1) at now().
     virtual void onArrival(std::uint32_t node, std::uint32_t number) = 0;
     /// A burst: items `first` .. `first + count - 1` all arrive now, in order. Modes that react to each arrival
     /// (e.g. pollers receiving at once) override this to add them all first and react once.
     virtual void onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
         for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
     }
-    /// One of this mode's own scheduled events (Engine::schedule with handlerId()).
+    /// One of this mode's own scheduled events (ModeContext::schedule).
     virtual void onEvent(const Event& event) = 0;
     /// An invocation this mode started has ended; `invocation` is a copy of its environment's state.
     virtual void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) = 0;
@@ -45,11 +45,10 @@ public:
     /// Appends a message per violated mode-specific invariant.
     virtual void checkInvariants(std::vector<std::string>& problems) const { (void)problems; }
 
-    std::uint16_t handlerId() const { return m_handlerId; }
+    ModeId id() const { return m_context.mode(); }
 
 protected:
-    Engine& m_engine;
-    std::uint16_t m_handlerId;
+    ModeContext m_context;
 };
 
 }  // namespace pg::sim

@@ -41,14 +41,14 @@ void SqsMapping::start() {
     m_messages.clear();
     m_messageOfItem.clear();
     m_messageRetirement.clear();
-    m_retiring = !m_engine.keepsFinishedItems();
+    m_retiring = !m_context.keepsFinishedItems();
     m_batches.clear();
     m_freeBatches.clear();
     m_scratchBatch = kNone;
-    const std::size_t n = m_engine.nodeCount();
+    const std::size_t n = m_context.nodeCount();
     m_queueOfNode.assign(n, kNone);
     for (std::uint32_t i = 0; i < n; ++i) {
-        const Node& node = m_engine.node(i);
+        const Node& node = m_context.node(i);
         if (node.type != NodeType::Sqs) continue;
         SqsQueue q;
         q.node = i;
@@ -59,16 +59,16 @@ void SqsMapping::start() {
         m_queues.push_back(std::move(q));
     }
     for (SqsQueue& q : m_queues) {
-        const Node& node = m_engine.node(q.node);
+        const Node& node = m_context.node(q.node);
         if (node.queue.redrive) {
-            q.dlq = queueOfNode(m_engine.nodeIndex(node.queue.redrive->deadLetterQueue));
+            q.dlq = queueOfNode(m_context.nodeIndex(node.queue.redrive->deadLetterQueue));
             q.maxReceiveCount = static_cast<std::uint32_t>(std::max(1, node.queue.redrive->maxReceiveCount));
         }
-        q.function = m_engine.targetFunction(q.node);
+        q.function = m_context.targetFunction(q.node);
         if (q.function == kNone) continue;
-        const std::string& fnId = m_engine.node(m_engine.functions()[q.function].node).id;
+        const std::string& fnId = m_context.node(m_context.functions()[q.function].node).id;
         SimTime configuredWindow = 0;  // MaximumBatchingWindowInSeconds: the visibility rule uses it
-        for (const Edge& edge : m_engine.scenario().edges) {
+        for (const Edge& edge : m_context.scenario().edges) {
             if (edge.from != node.id || edge.to != fnId) continue;
             q.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(10)));
             q.window = std::max<SimTime>(0, edge.batchingWindow);
@@ -84,9 +84,9 @@ void SqsMapping::start() {
             break;
         }
         q.visibility =
-            sqsEffectiveVisibility(q.visibility, configuredWindow, m_engine.functionConfig(q.function).timeout);
+            sqsEffectiveVisibility(q.visibility, configuredWindow, m_context.functionConfig(q.function).timeout);
     }
-    m_engine.mutableMetrics().resetQueues(n);
+    m_context.mutableMetrics().resetQueues(n);
 }
 
 // [SECTION] arrivals and deliveries
@@ -94,9 +94,9 @@ void SqsMapping::start() {
 void SqsMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     const std::uint32_t qi = queueOfNode(node);
     SqsQueue& q = m_queues[qi];
-    const std::uint32_t item = m_engine.createItem(node, number, q.function, ItemState::Visible);
-    ++m_engine.mutableCounters(node).sent;
-    addMessage(qi, item, m_engine.now(), false, number, true);
+    const std::uint32_t item = m_context.createItem(node, number, q.function, ItemState::Visible);
+    ++m_context.mutableCounters(node).sent;
+    addMessage(qi, item, m_context.now(), false, number, true);
     pump(qi);
     noteQueue(qi);
 }
@@ -105,13 +105,13 @@ void SqsMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32
     // A queue that is full at the start: every message is visible before the first poller receives.
     const std::uint32_t qi = queueOfNode(node);
     if (!m_queues[qi].fifo) {
-        addBurst(qi, m_engine.createItems(node, first, count, m_queues[qi].function, ItemState::Visible), count);
+        addBurst(qi, m_context.createItems(node, first, count, m_queues[qi].function, ItemState::Visible), count);
     } else {
         for (std::uint32_t k = 0; k < count; ++k) {
             const std::uint32_t item =
-                m_engine.createItem(node, first + k, m_queues[qi].function, ItemState::Visible);
-            ++m_engine.mutableCounters(node).sent;
-            addMessage(qi, item, m_engine.now(), false, first + k, true);
+                m_context.createItem(node, first + k, m_queues[qi].function, ItemState::Visible);
+            ++m_context.mutableCounters(node).sent;
+            addMessage(qi, item, m_context.now(), false, first + k, true);
         }
     }
     pump(qi);
@@ -121,18 +121,18 @@ void SqsMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32
 void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     const std::uint32_t qi = queueOfNode(node);
     if (qi == kNone) return;
-    const DeliveredRecord& r = m_engine.deliveries()[deliveryIndex];
-    SimTime enqueuedAt = m_engine.now();
+    const DeliveredRecord& r = m_context.deliveries()[deliveryIndex];
+    SimTime enqueuedAt = m_context.now();
     // A redriven message keeps its original enqueue time: retention counts from it (FIDELITY 6.2 SQS-DLQ).
     if (r.kind == DeliveryKind::SqsRedrive) enqueuedAt = m_redriveEnqueuedAt;
     if (m_queues[qi].function != kNone && deliverToConsumer(qi, r, enqueuedAt)) return;
     if (m_retiring && r.kind != DeliveryKind::SqsRedrive) {
         // A passive copy without retention never changes again: counted as visible like addMessage, not stored.
         SqsQueue& q = m_queues[qi];
-        if (q.activeSince < 0) q.activeSince = m_engine.now();
+        if (q.activeSince < 0) q.activeSince = m_context.now();
         ++q.visibleCount;
         ++q.unstoredCopies;
-        ++m_engine.mutableCounters(q.node).visible;
+        ++m_context.mutableCounters(q.node).visible;
     } else {
         addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
     }
@@ -150,8 +150,8 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     m.state = SqsMessageState::Gone;  // makeVisible counts it in
     if (q.fifo && !copy) {
         // The group comes from the item's own origin: a redriven FIFO message keeps its group in the DLQ.
-        const Item& it = m_engine.items()[item];
-        renderKeyTemplate(m_engine.node(it.origin).traffic.group, it.origin == q.node ? number : it.number,
+        const Item& it = m_context.items()[item];
+        renderKeyTemplate(m_context.node(it.origin).traffic.group, it.origin == q.node ? number : it.number,
                           m_scratch);
         auto found = q.groupIndex.find(m_scratch);
         if (found == q.groupIndex.end()) {
@@ -163,7 +163,7 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     const auto index = static_cast<std::uint32_t>(m_messages.size());
     SqsMessage& stored = m_messages.push_back(m);
     if (!copy) setMessageOfItem(item, index);
-    if (q.activeSince < 0) q.activeSince = m_engine.now();
+    if (q.activeSince < 0) q.activeSince = m_context.now();
     makeVisible(stored, index, false);
     if (expires) {
         const SimTime at = enqueuedAt + q.retention;
@@ -189,8 +189,8 @@ void SqsMapping::addBurst(std::uint32_t qi, std::uint32_t firstItem, std::uint32
     // links, the visible pool and the retention FIFO all hold runs of consecutive indices.
     if (count == 0) return;
     SqsQueue& q = m_queues[qi];
-    const SimTime now = m_engine.now();
-    NodeCounters& c = m_engine.mutableCounters(q.node);
+    const SimTime now = m_context.now();
+    NodeCounters& c = m_context.mutableCounters(q.node);
     c.sent += count;
     SqsMessage m;
     m.enqueuedAt = now;
@@ -232,10 +232,10 @@ void SqsMapping::makeVisible(SqsMessage& m, std::uint32_t message, bool front) {
     m.state = SqsMessageState::Visible;
     m.batch = kNone;
     ++q.visibleCount;
-    ++m_engine.mutableCounters(q.node).visible;
+    ++m_context.mutableCounters(q.node).visible;
     if (m.copy) return;  // passive: counted, never received (no consumer; model choice sqs_dlq_messages)
-    m_engine.setItemState(m.item, ItemState::Visible);
-    if (q.window > 0 && q.windowStart < 0) q.windowStart = m_engine.now();
+    m_context.setItemState(m.item, ItemState::Visible);
+    if (q.window > 0 && q.windowStart < 0) q.windowStart = m_context.now();
     if (m.group == kNone) {
         q.visible.push_back(message);
         return;
@@ -261,7 +261,7 @@ void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
     const std::size_t n = list.size();
     // A run's chunk may have been compacted since (keepFinishedItems off): then span() says no.
     SqsMessage* msgs = m_batches[b].oneRun ? m_messages.span(list[0], n) : nullptr;
-    if (Item* items = msgs ? m_engine.itemSpan(m_batches[b].firstItem, static_cast<std::uint32_t>(n)) : nullptr) {
+    if (Item* items = msgs ? m_context.itemSpan(m_batches[b].firstItem, static_cast<std::uint32_t>(n)) : nullptr) {
         // A batch returned at its visibility timeout was last touched long ago: both spans are fetched at once
         // (neither address depends on the other), not line by line as the loop reaches them.
         prefetchForWrite(msgs, n);
@@ -321,9 +321,9 @@ bool SqsMapping::collectInvokeItems(const SqsBatch& batch) {
 
 void SqsMapping::invoke(std::uint32_t b) {
     // Just received by takeBatch (nothing ran since): the scratch lists already hold its items and counts.
-    const bool listed = m_scratchBatch == b && !m_engine.hasChains();
+    const bool listed = m_scratchBatch == b && !m_context.hasChains();
     m_scratchBatch = kNone;
-    if (m_engine.hasChains() && stopRecursive(b)) return;  // recursive loop detection (sqs_recursion.cpp)
+    if (m_context.hasChains() && stopRecursive(b)) return;  // recursive loop detection (sqs_recursion.cpp)
     SqsBatch& batch = m_batches[b];
     SqsQueue& q = m_queues[batch.queue];
     if (!listed && !collectInvokeItems(batch)) {
@@ -343,7 +343,7 @@ void SqsMapping::invoke(std::uint32_t b) {
     }
     std::vector<RuleOutcome>& outcomes = m_scratchOutcomes;
     const ThrottleReason throttle =
-        m_engine.startBatch(q.function, m_scratchItems, m_scratchAttempts, m_handlerId, b, outcomes);
+        m_context.startBatch(q.function, m_scratchItems, m_scratchAttempts, b, outcomes);
     SqsBatch& again = m_batches[b];
     if (throttle == ThrottleReason::None) {
         again.state = SqsBatchState::Invoking;
@@ -354,8 +354,8 @@ void SqsMapping::invoke(std::uint32_t b) {
     // visibility timeout comes first they return with their receive count already incremented.
     again.state = SqsBatchState::Throttled;
     ++again.throttles;
-    const SimTime retryAt = m_engine.now() + asyncThrottleBackoff(again.throttles);
-    if (retryAt < again.visibleAt) m_engine.schedule(retryAt, m_handlerId, kThrottleRetry, b, again.generation);
+    const SimTime retryAt = m_context.now() + asyncThrottleBackoff(again.throttles);
+    if (retryAt < again.visibleAt) m_context.schedule(retryAt, kThrottleRetry, b, again.generation);
 }
 
 void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {
@@ -363,28 +363,28 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     const std::uint32_t qi = m_batches[b].queue;
     SqsQueue& q = m_queues[qi];
     --q.pollersBusy;
-    const std::uint32_t fnNode = m_engine.functions()[function].node;
+    const std::uint32_t fnNode = m_context.functions()[function].node;
     // A normal return whose batchItemFailures response is invalid fails the whole batch when
     // ReportBatchItemFailures is on; with it off the response is ignored (FIDELITY 6.2 table).
     const bool rejected = invocation.result == InvokeResult::Success &&
                           judgeResponse(m_batches[b].outcomes, m_batches[b].outcomes.size(),
                                         q.reportBatchItemFailures, false) != ResponseVerdict::Accepted;
-    if (rejected) ++m_engine.mutableCounters(fnNode).rejectedResponses;
+    if (rejected) ++m_context.mutableCounters(fnNode).rejectedResponses;
     const bool success = invocation.result == InvokeResult::Success && !rejected;
     std::size_t kept = 0, listedCount = 0;
     const SqsBatch& batch = m_batches[b];  // nothing below adds batches or retires messages until freeBatch
-    NodeCounters& c = m_engine.mutableCounters(q.node);
-    const bool metrics = m_engine.metrics().enabled(), report = q.reportBatchItemFailures;
+    NodeCounters& c = m_context.mutableCounters(q.node);
+    const bool metrics = m_context.metrics().enabled(), report = q.reportBatchItemFailures;
     const InvokeResult result = invocation.result;
     std::uint32_t deleted = 0;  // summed, written once (per message only for the metrics, which read them)
     forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
         // Every message this invocation carried ends its attempt here, also one that retention deleted while
         // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
         // invocation still runs to its end and reports its outcome.
-        m_engine.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
+        m_context.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
                         static_cast<std::uint8_t>(result), invocation.cold ? 1 : 0);
         if (m.state == SqsMessageState::Gone) return;  // expired while running: nothing to delete
-        Item& it = atHand ? *atHand : m_engine.item(m.item);
+        Item& it = atHand ? *atHand : m_context.item(m.item);
         it.lastResult = result;
         // ReportBatchItemFailures (FIDELITY 6.2 table): listed ids stay for a retry, the rest are deleted. A
         // response listing failures while the feature is off is a plain success (FIDELITY 8.5).
@@ -399,15 +399,15 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         if (m.group != kNone) releaseFromGroup(q, m);
         ++deleted;
         if (metrics) noteDeleted(q, c, deleted);
-        m_engine.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
+        m_context.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
     });
     countDeleted(q, c, deleted);
-    if (success && listedCount > 0) ++m_engine.mutableCounters(fnNode).partialFailures;
+    if (success && listedCount > 0) ++m_context.mutableCounters(fnNode).partialFailures;
     if (kept == 0) {
         freeBatch(b);
     } else {
         m_batches[b].state = SqsBatchState::Hidden;
-        if (m_batches[b].visibilityDue || m_batches[b].visibleAt <= m_engine.now()) returnBatch(b);
+        if (m_batches[b].visibilityDue || m_batches[b].visibleAt <= m_context.now()) returnBatch(b);
     }
     pump(qi);
     noteQueue(qi);
@@ -471,7 +471,7 @@ void SqsMapping::onEvent(const Event& event) {
 void SqsMapping::returnBatch(std::uint32_t b) {
     const std::uint32_t qi = m_batches[b].queue;
     SqsQueue& q = m_queues[qi];
-    NodeCounters& c = m_engine.mutableCounters(q.node);
+    NodeCounters& c = m_context.mutableCounters(q.node);
     const std::vector<std::uint32_t>& messages = m_batches[b].messages;  // untouched until freeBatch below
     const std::size_t n = messages.size();
     if (q.fifo) {
@@ -483,7 +483,7 @@ void SqsMapping::returnBatch(std::uint32_t b) {
             --q.inFlightCount;
             --c.inFlight;
             if (msg.group != kNone) --q.groups[msg.group].inFlight;
-            m_engine.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
+            m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
             makeVisible(msg, m, true);
         }
         freeBatch(b);
@@ -494,10 +494,10 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     std::uint32_t runFirst = 0, runCount = 0, returned = 0;
     forEachInBatch(b, [&](SqsMessage& msg, std::size_t k, Item* atHand) PG_FORCE_INLINE {
         if (msg.state != SqsMessageState::InFlight || msg.batch != b) return;  // deleted or expired
-        m_engine.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
+        m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
         msg.state = SqsMessageState::Visible;
         msg.batch = kNone;
-        m_engine.setItemState(atHand ? *atHand : m_engine.item(msg.item), ItemState::Visible);
+        m_context.setItemState(atHand ? *atHand : m_context.item(msg.item), ItemState::Visible);
         ++returned;
         const std::uint32_t m = messages[k];
         if (runCount > 0 && runFirst + runCount == m) {
@@ -513,7 +513,7 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     c.inFlight -= returned;
     q.visibleCount += returned;
     c.visible += returned;
-    if (returned > 0 && q.window > 0 && q.windowStart < 0) q.windowStart = m_engine.now();
+    if (returned > 0 && q.window > 0 && q.windowStart < 0) q.windowStart = m_context.now();
     freeBatch(b);
 }
 
@@ -526,7 +526,7 @@ void SqsMapping::countDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& delet
 
 void SqsMapping::noteDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {
     countDeleted(q, c, deleted);
-    ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).deleted;
+    ++m_context.mutableMetrics().queueAt(q.node, m_context.now(), q.visibleCount, q.inFlightCount, 0).deleted;
 }
 
 void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {
@@ -579,17 +579,17 @@ void SqsMapping::armExpiry(SqsQueue& q, std::uint32_t qi) {
     const SimTime at = expiryTop(q).first;
     if (at >= q.expiryAt) return;
     q.expiryAt = at;
-    q.expiryTimer = m_engine.schedule(std::max(at, m_engine.now()), m_handlerId, kExpiry, qi) + 1;
+    q.expiryTimer = m_context.schedule(std::max(at, m_context.now()), kExpiry, qi) + 1;
 }
 
 void SqsMapping::expire(std::uint32_t qi) {
     // Retention ends: SQS deletes the message whether it is visible or in flight (FIDELITY 6.2, 8.1;
     // model choice sqs_retention_in_flight). Outcome `expired`.
     SqsQueue& q = m_queues[qi];
-    NodeCounters& c = m_engine.mutableCounters(q.node);
+    NodeCounters& c = m_context.mutableCounters(q.node);
     for (;;) {
         dropGoneExpiries(q);  // skipped as before; the top is then a live message
-        if (expiryEmpty(q) || expiryTop(q).first > m_engine.now()) break;
+        if (expiryEmpty(q) || expiryTop(q).first > m_context.now()) break;
         const std::uint32_t message = expiryTop(q).second;
         expiryPop(q);
         SqsMessage& m = m_messages[message];
@@ -604,7 +604,7 @@ void SqsMapping::expire(std::uint32_t qi) {
         }
         m.state = SqsMessageState::Gone;
         ++c.expired;
-        if (!m.copy) m_engine.finishItem(m.item, ItemOutcome::Expired, kNone, Condition::None);
+        if (!m.copy) m_context.finishItem(m.item, ItemOutcome::Expired, kNone, Condition::None);
         if (wasVisible) retireMessage(message);  // in flight: its batch lets go of it (retireGoneOf)
     }
     armExpiry(q, qi);
@@ -613,14 +613,14 @@ void SqsMapping::expire(std::uint32_t qi) {
 }
 
 void SqsMapping::noteQueue(std::uint32_t qi) {
-    if (!m_engine.metrics().enabled()) return;
+    if (!m_context.metrics().enabled()) return;
     SqsQueue& q = m_queues[qi];
     dropGoneExpiries(q);
     const std::uint32_t dlqDepth = q.dlq == kNone ? 0 : m_queues[q.dlq].visibleCount;
-    QueueSecond& s = m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount,
+    QueueSecond& s = m_context.mutableMetrics().queueAt(q.node, m_context.now(), q.visibleCount, q.inFlightCount,
                                                        dlqDepth);
     if (!expiryEmpty(q))
-        s.oldestAge = std::max(s.oldestAge, m_engine.now() - m_messages[expiryTop(q).second].enqueuedAt);
+        s.oldestAge = std::max(s.oldestAge, m_context.now() - m_messages[expiryTop(q).second].enqueuedAt);
 }
 
 }  // namespace pg::sim

@@ -1,8 +1,9 @@
 // SQS queues and their event source mapping (FIDELITY 6.1, 6.2, 7, 8.1-8.6, 8.10): standard and FIFO queues,
 // visibility timeout, retention, redrive to a DLQ after max_receive_count receives, batches (batch_size,
 // batching window, ReportBatchItemFailures), poller scaling (5 + 300/min up to 1,250 or MaximumConcurrency),
-// throttled batches returning with their receive count incremented, and read-only views for the UI
-// (queue gauges, per-message loop view). Every sqs node is owned here, DLQs and destination queues included.
+// throttled batches returning with their receive count incremented, and read-only views for the UI (structs in
+// ../views.hpp, read through Engine: queue gauges, per-message loop view). Every sqs node is owned here, DLQs and
+// destination queues included.
 #pragma once
 #include <optional>
 
@@ -11,6 +12,7 @@
 #include "../chunked_vector.hpp"
 #include "../items.hpp"
 #include "../destinations.hpp"
+#include "../views.hpp"
 #include "sqs_queue.hpp"
 
 namespace pg::sim {
@@ -27,33 +29,6 @@ constexpr SimTime kSqsLongPollWait = 20 * kSecond;
 /// Effective visibility timeout of a mapping's receives: `window + function timeout + 30 s` when
 /// `window + function timeout > visibility`, else the queue's own (FIDELITY 6.2, DG-SQS-2022).
 SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout);
-
-/// What the UI shows about one queue.
-struct SqsQueueView {
-    std::uint32_t node = kNone;
-    bool fifo = false;
-    std::uint32_t visible = 0, inFlight = 0;
-    std::uint32_t dlqDepth = 0;        ///< visible messages in its redrive DLQ (0 without redrive)
-    SimTime oldestAge = 0;             ///< ApproximateAgeOfOldestMessage: oldest message still in the queue
-    std::uint32_t pollersBusy = 0, pollerLimit = 0;
-    SimTime effectiveVisibility = 0;
-    std::uint32_t function = kNone;    ///< consumer function index, kNone if none
-};
-
-/// The "will loop until ..." view of one message (FIDELITY 8.1).
-struct SqsMessageView {
-    std::uint32_t item = kNone;
-    std::uint32_t queue = kNone;       ///< node index of the queue holding this copy
-    std::uint32_t receiveCount = 0;
-    SimTime enqueuedAt = 0;
-    SimTime firstReceiveAt = -1;
-    SimTime loopingFor = 0;            ///< now - first receive (0 before the first receive)
-    SimTime retentionEndsAt = 0;       ///< enqueuedAt + retention: without redrive it loops until then
-    SimTime visibleAgainAt = -1;       ///< in flight: when its batch's visibility timeout ends
-    SqsMessageState state = SqsMessageState::Visible;
-    bool willDeadLetter = false;       ///< has a redrive policy: it leaves for the DLQ after maxReceiveCount
-    std::uint32_t receivesLeft = 0;    ///< with redrive: receives left before the move to the DLQ
-};
 
 class SqsMapping final : public ModeHandler {
 public:

@@ -16,14 +16,9 @@
 #include "../scenario_config.hpp"
 #include "../sim_time.hpp"
 #include "../sim_types.hpp"
+#include "../views.hpp"
 
 namespace pg::sim {
-
-enum class SqsMessageState : std::uint8_t {
-    Visible,   ///< can be received
-    InFlight,  ///< received: hidden until its batch's visibility timeout (or deleted)
-    Gone,      ///< deleted, moved to the DLQ or expired
-};
 
 /// One message (about 40 bytes). A DLQ copy is a second SqsMessage in the DLQ's queue with the same item:
 /// same message id and body (FIDELITY 6.2 [O] test_redrive_policy_with_failing_lambda).

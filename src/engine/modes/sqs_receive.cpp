@@ -15,14 +15,14 @@ std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q) const {
     std::uint64_t ramp = kSqsInitialPollers;
     if (q.activeSince >= 0)
         ramp += static_cast<std::uint64_t>(kSqsPollersPerSecond) *
-                static_cast<std::uint64_t>((m_engine.now() - q.activeSince) / kSecond);
+                static_cast<std::uint64_t>((m_context.now() - q.activeSince) / kSecond);
     return static_cast<std::uint32_t>(std::min<std::uint64_t>(ramp, std::min(q.maxConcurrency, kSqsMaxPollers)));
 }
 
 void SqsMapping::pump(std::uint32_t qi) {
     SqsQueue& q = m_queues[qi];
     if (q.function == kNone) return;
-    const SimTime now = m_engine.now();
+    const SimTime now = m_context.now();
     for (;;) {
         const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
         if (!hasVisible) break;
@@ -30,7 +30,7 @@ void SqsMapping::pump(std::uint32_t qi) {
         if (q.pollersBusy >= limit) {
             if (limit < std::min(q.maxConcurrency, kSqsMaxPollers) && q.scaleTimer == 0) {
                 const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
-                q.scaleTimer = m_engine.schedule(next, m_handlerId, kScale, qi) + 1;
+                q.scaleTimer = m_context.schedule(next, kScale, qi) + 1;
             }
             break;
         }
@@ -38,7 +38,7 @@ void SqsMapping::pump(std::uint32_t qi) {
         if (q.window > 0 && q.windowStart >= 0 && now < q.windowStart + q.window &&
             q.visibleCount < q.batchSize) {
             if (q.windowTimer == 0)
-                q.windowTimer = m_engine.schedule(q.windowStart + q.window, m_handlerId, kWindow, qi) + 1;
+                q.windowTimer = m_context.schedule(q.windowStart + q.window, kWindow, qi) + 1;
             break;
         }
         const std::uint32_t b = newBatch(qi);
@@ -53,7 +53,7 @@ void SqsMapping::pump(std::uint32_t qi) {
         batch.visibleAt = now + q.visibility;
         ++q.pollersBusy;
         q.windowStart = -1;
-        m_engine.schedule(batch.visibleAt, m_handlerId, kVisibility, b, batch.generation);
+        m_context.schedule(batch.visibleAt, kVisibility, b, batch.generation);
         invoke(b);
     }
     // Messages still visible open the next window now.
@@ -97,9 +97,9 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
         if (m.state != SqsMessageState::Visible || m.receiveCount >= dlqAt || m.group != kNone || m.item != item0 + k)
             return false;
     }
-    Item* items = m_engine.itemSpan(item0, count);
+    Item* items = m_context.itemSpan(item0, count);
     if (!items) return false;
-    const SimTime now = m_engine.now();
+    const SimTime now = m_context.now();
     std::vector<std::uint32_t>& list = m_batches[b].messages;
     const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
     m_batches[b].oneRun = at == 0;
@@ -109,14 +109,14 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     m_scratchAttempts.resize(scratchAt + count);
     for (std::uint32_t k = 0; k < count; ++k) {
         const std::uint16_t attempt = markReceived(msgs[k], b, now);
-        m_engine.setItemState(items[k], ItemState::InFlight);
-        m_engine.record(TraceKind::Received, item0 + k, q.node, attempt);
+        m_context.setItemState(items[k], ItemState::InFlight);
+        m_context.record(TraceKind::Received, item0 + k, q.node, attempt);
         list[at + k] = first + k;
         m_scratchItems[scratchAt + k] = item0 + k;
         m_scratchAttempts[scratchAt + k] = attempt;
     }
     std::uint32_t received = count;
-    countReceived(q, m_engine.mutableCounters(q.node), received);
+    countReceived(q, m_context.mutableCounters(q.node), received);
     return true;
 }
 
@@ -124,11 +124,11 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
     // One call per run, the loop inside (a receive is a few dozen instructions: a call per message would be a
     // good part of it), with what the loop reads hoisted. The queue's counters are summed and written before
     // anything reads them (a move to the DLQ, the metrics) and at the end.
-    const bool metrics = m_engine.metrics().enabled();
+    const bool metrics = m_context.metrics().enabled();
     if (!metrics && receiveWhole(q, first, count, b)) return true;
-    NodeCounters& c = m_engine.mutableCounters(q.node);
+    NodeCounters& c = m_context.mutableCounters(q.node);
     const std::uint32_t dlqAt = dlqThreshold(q);
-    const SimTime now = m_engine.now();
+    const SimTime now = m_context.now();
     std::uint32_t received = 0;
     auto writeCounts = [&] { countReceived(q, c, received); };
     bool progress = false;
@@ -145,8 +145,8 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
         const std::uint16_t attempt = markReceived(m, b, now);
         ++received;
         if (m.group != kNone) ++q.groups[m.group].inFlight;
-        m_engine.setItemState(m.item, ItemState::InFlight);
-        m_engine.record(TraceKind::Received, m.item, q.node, attempt);
+        m_context.setItemState(m.item, ItemState::InFlight);
+        m_context.record(TraceKind::Received, m.item, q.node, attempt);
         if (metrics) {
             writeCounts();
             noteReceived(q);
@@ -161,7 +161,7 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
 }
 
 void SqsMapping::noteReceived(const SqsQueue& q) {
-    ++m_engine.mutableMetrics().queueAt(q.node, m_engine.now(), q.visibleCount, q.inFlightCount, 0).received;
+    ++m_context.mutableMetrics().queueAt(q.node, m_context.now(), q.visibleCount, q.inFlightCount, 0).received;
 }
 
 bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
@@ -209,10 +209,10 @@ void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
     m.state = SqsMessageState::Gone;
     m_redriveEnqueuedAt = m.enqueuedAt;  // the DLQ's copy keeps it (onDelivered)
     --q.visibleCount;
-    NodeCounters& c = m_engine.mutableCounters(q.node);
+    NodeCounters& c = m_context.mutableCounters(q.node);
     --c.visible;
     ++c.deadLettered;
-    const Item& it = m_engine.items()[item];
+    const Item& it = m_context.items()[item];
     DeliveredRecord r;
     r.node = m_queues[q.dlq].node;
     r.item = item;
@@ -222,10 +222,10 @@ void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
     r.kind = DeliveryKind::SqsRedrive;
     r.lastResult = it.lastResult;
     const std::uint32_t dlqNode = r.node;
-    m_engine.deliver(r);  // -> onDelivered: the copy in the DLQ, same message id and body
+    m_context.deliver(r);  // -> onDelivered: the copy in the DLQ, same message id and body
     // A DLQ a function consumes holds the message itself from now on (model choice sqs_dlq_messages).
     if (m_queues[q.dlq].function == kNone)
-        m_engine.finishItem(item, ItemOutcome::DeadLettered, dlqNode, Condition::None);
+        m_context.finishItem(item, ItemOutcome::DeadLettered, dlqNode, Condition::None);
     retireMessage(message);  // received into no batch: let go now
 }
 

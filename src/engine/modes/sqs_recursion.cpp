@@ -25,12 +25,12 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
         }
         const bool groupHeld = msg.group != kNone &&
                                std::find(stoppedGroups.begin(), stoppedGroups.end(), msg.group) != stoppedGroups.end();
-        if (!groupHeld && !m_engine.recursionStops(fn, msg.item)) {
+        if (!groupHeld && !m_context.recursionStops(fn, msg.item)) {
             kept.push_back(m);
             continue;
         }
         if (!groupHeld) {
-            m_engine.noteRecursionStopped(fn, msg.item, clamp16(msg.receiveCount));
+            m_context.noteRecursionStopped(fn, msg.item, clamp16(msg.receiveCount));
             if (msg.group != kNone) stoppedGroups.push_back(msg.group);
         }
         held.push_back(m);
@@ -42,7 +42,7 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
         SqsBatch& batch = m_batches[b];
         if (batch.state == SqsBatchState::Hidden || batch.state == SqsBatchState::Throttled) --m_queues[qi].pollersBusy;
         batch.state = SqsBatchState::Hidden;
-        if (batch.visibleAt <= m_engine.now()) returnBatch(b);
+        if (batch.visibleAt <= m_context.now()) returnBatch(b);
         return true;
     }
     const std::uint32_t hb = newBatch(qi);  // may reallocate m_batches: indices only from here
@@ -52,7 +52,7 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
     hidden.visibleAt = m_batches[b].visibleAt;
     hidden.state = SqsBatchState::Hidden;
     for (std::uint32_t m : held) m_messages[m].batch = hb;
-    m_engine.schedule(hidden.visibleAt, m_handlerId, kVisibility, hb, hidden.generation);
+    m_context.schedule(hidden.visibleAt, kVisibility, hb, hidden.generation);
     m_batches[b].messages = kept;
     m_batches[b].oneRun = false;
     return false;
@@ -63,16 +63,16 @@ bool SqsMapping::deliverToConsumer(std::uint32_t qi, const DeliveredRecord& r, S
     SqsQueue& q = m_queues[qi];
     if (r.kind == DeliveryKind::SqsRedrive) {
         // The same message (same id, body and chain) now lives in the DLQ, receive count from 0 there.
-        m_engine.item(r.item).function = q.function;
+        m_context.item(r.item).function = q.function;
         addMessage(qi, r.item, enqueuedAt, false, 0, true);
     } else {
         // A function DLQ or destination record is a new SQS message: a new item caused by the delivery, one hop
         // further along the chain. A record about a stopped event stays passive: that loop is terminated.
         if (r.condition == Condition::RecursiveLoop) return false;
-        const std::uint32_t depth = m_engine.chainDepth(r.item) + 1;
-        const std::uint32_t number = m_engine.armSpawn(q.node, r.item, depth, m_engine.lastTraceOf(r.item));
+        const std::uint32_t depth = m_context.chainDepth(r.item) + 1;
+        const std::uint32_t number = m_context.armSpawn(q.node, r.item, depth, m_context.lastTraceOf(r.item));
         if (number == 0) return false;  // spawn limit reached: kept as a passive copy
-        const std::uint32_t item = m_engine.createItem(q.node, number, q.function, ItemState::Visible);
+        const std::uint32_t item = m_context.createItem(q.node, number, q.function, ItemState::Visible);
         addMessage(qi, item, enqueuedAt, false, number, true);
     }
     pump(qi);

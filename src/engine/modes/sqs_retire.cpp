@@ -15,7 +15,7 @@ void SqsMapping::retireMessage(std::uint32_t message) {
     m.retired = true;
     const std::uint32_t item = m.item;
     // Only the item's own message speaks for it (a DLQ copy does not); references into m_messages end here.
-    if (!m.copy && m_engine.items()[item].state == ItemState::Done) m_engine.retireItem(item);
+    if (!m.copy && m_context.items()[item].state == ItemState::Done) m_context.retireItem(item);
     m_messageRetirement.retire(
         m_messages, message, [](const SqsMessage& v) { return !v.retired; }, [](std::size_t, const SqsMessage&) {},
         [](std::size_t) {});

@@ -25,7 +25,7 @@ std::optional<SqsQueueView> SqsMapping::queueView(std::uint32_t node) const {
         m_messages.forEachHeld([&](std::size_t, const SqsMessage& m) {
             if (m.queue == qi && m.state != SqsMessageState::Gone) oldest = std::min(oldest, m.enqueuedAt);
         });
-    v.oldestAge = oldest == kNever ? 0 : m_engine.now() - oldest;
+    v.oldestAge = oldest == kNever ? 0 : m_context.now() - oldest;
     v.pollersBusy = q.pollersBusy;
     v.pollerLimit = q.function == kNone ? 0 : pollerLimit(q);
     v.effectiveVisibility = q.visibility;
@@ -42,7 +42,7 @@ SqsMessageView SqsMapping::viewOf(std::uint32_t message) const {
     v.receiveCount = m.receiveCount;
     v.enqueuedAt = m.enqueuedAt;
     v.firstReceiveAt = m.firstReceiveAt;
-    v.loopingFor = m.firstReceiveAt < 0 ? 0 : m_engine.now() - m.firstReceiveAt;
+    v.loopingFor = m.firstReceiveAt < 0 ? 0 : m_context.now() - m.firstReceiveAt;
     v.retentionEndsAt = m.enqueuedAt + q.retention;
     if (m.state == SqsMessageState::InFlight && m.batch != kNone) v.visibleAgainAt = m_batches[m.batch].visibleAt;
     v.state = m.state;
@@ -74,11 +74,11 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
     std::vector<std::uint32_t> visible(m_queues.size(), 0), inFlight(m_queues.size(), 0), busy(m_queues.size(), 0);
     std::vector<std::vector<std::uint32_t>> groupInFlight(m_queues.size());
     for (std::size_t qi = 0; qi < m_queues.size(); ++qi) groupInFlight[qi].assign(m_queues[qi].groups.size(), 0);
-    const auto& items = m_engine.items().all();
+    const auto& items = m_context.items().all();
     m_messages.forEachHeld([&](std::size_t index, const SqsMessage& m) {  // dropped messages are Gone
         const auto i = static_cast<std::uint32_t>(index);
         auto id = [&] {
-            return m.item < items.size() && !items.dropped(m.item) ? m_engine.itemId(m.item) : std::string("?");
+            return m.item < items.size() && !items.dropped(m.item) ? m_context.itemId(m.item) : std::string("?");
         };
         if (m.retired && (m.state != SqsMessageState::Gone || m.batch != kNone))
             problems.push_back("sqs message " + id() + ": retired while in its queue or a batch");
@@ -104,9 +104,9 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
         if (b.state == SqsBatchState::Invoking || b.state == SqsBatchState::Throttled) ++busy[b.queue];
     for (std::size_t qi = 0; qi < m_queues.size(); ++qi) {
         const SqsQueue& q = m_queues[qi];
-        const NodeCounters& c = m_engine.counters(q.node);
+        const NodeCounters& c = m_context.counters(q.node);
         visible[qi] += q.unstoredCopies;
-        const std::string& id = m_engine.node(q.node).id;
+        const std::string& id = m_context.node(q.node).id;
         if (visible[qi] != q.visibleCount || c.visible != q.visibleCount)
             problems.push_back("sqs queue " + id + ": visible count off");
         if (inFlight[qi] != q.inFlightCount || c.inFlight != q.inFlightCount)

@@ -79,8 +79,7 @@ struct StreamMapping::Impl {
 // retention), stream_batches.cpp (batches, retries, bisect) and stream_windows.cpp (tumbling windows).
 class StreamLanes {
 public:
-    StreamLanes(Engine& engine, std::uint16_t handlerId, StreamMapping::Impl& data)
-        : m_engine(engine), m_handlerId(handlerId), m_data(data) {}
+    StreamLanes(ModeContext context, StreamMapping::Impl& data) : m_context(context), m_data(data) {}
     enum EventKind : std::uint16_t { kPoll = 0, kRetry = 1, kExpiry = 2, kFinal = 3 };
 
     /// Lists stream `streamIndex`'s new record of `item` (number `number`, arriving now): shard and lane from the
@@ -109,7 +108,7 @@ private:
         return m_data.records[m_data.lanes[laneIndex].records[position]];
     }
     bool recordDone(std::uint32_t laneIndex, std::uint32_t position) {
-        return m_engine.items()[recordAt(laneIndex, position).item].state == ItemState::Done;
+        return m_context.items()[recordAt(laneIndex, position).item].state == ItemState::Done;
     }
     void skipDone(std::uint32_t laneIndex);
     void finishBatch(std::uint32_t laneIndex, std::uint32_t end);
@@ -122,8 +121,7 @@ private:
         ++lane.generation;
     }
 
-    Engine& m_engine;
-    std::uint16_t m_handlerId;
+    ModeContext m_context;
     StreamMapping::Impl& m_data;
 };
 

@@ -17,8 +17,7 @@
 
 namespace pg::sim {
 
-StreamMapping::StreamMapping(Engine& engine, std::uint16_t handlerId)
-    : ModeHandler(engine, handlerId), m_impl(std::make_unique<Impl>()) {}
+StreamMapping::StreamMapping(ModeContext context) : ModeHandler(context), m_impl(std::make_unique<Impl>()) {}
 StreamMapping::~StreamMapping() = default;
 
 // [SECTION] lanes and polling
@@ -35,10 +34,10 @@ void StreamLanes::skipDone(std::uint32_t laneIndex) {
 std::uint32_t StreamLanes::addRecord(std::uint32_t streamIndex, std::uint32_t item, std::uint32_t number) {
     MappedStream& s = m_data.streams[streamIndex];
     static const std::string kNumberKey = "{n}";  // no partition key template: the record number
-    const std::string& keyTemplate = m_engine.node(s.node).traffic.partitionKey;
+    const std::string& keyTemplate = m_context.node(s.node).traffic.partitionKey;
     const std::uint32_t keyHash = keyTemplateHash(keyTemplate.empty() ? kNumberKey : keyTemplate, number);
     StreamRecord r;
-    r.arrival = m_engine.now();
+    r.arrival = m_context.now();
     r.item = item;
     r.shard = keyHash % s.shards;
     r.sequence = ++s.shardSequence[r.shard];
@@ -69,18 +68,18 @@ void StreamLanes::startNext(std::uint32_t laneIndex) {
     }
     // Next poll tick (model choice stream_poll_ticks): polls run at multiples of the interval, at most one
     // per interval; a record is read at the first tick strictly after its arrival.
-    const SimTime afterNow = m_engine.now() / s.interval + 1;
+    const SimTime afterNow = m_context.now() / s.interval + 1;
     const SimTime afterLast =
         lane.lastPollAt <= -s.interval ? 0 : (lane.lastPollAt + s.interval + s.interval - 1) / s.interval;
     const SimTime tick = std::max(afterNow, afterLast) * s.interval;
     lane.state = StreamLaneState::PollScheduled;
-    m_engine.schedule(tick, m_handlerId, kPoll, laneIndex, lane.generation);
+    m_context.schedule(tick, kPoll, laneIndex, lane.generation);
 }
 
 void StreamLanes::poll(std::uint32_t laneIndex) {
     StreamLane& lane = m_data.lanes[laneIndex];
     MappedStream& s = m_data.streams[lane.stream];
-    const SimTime now = m_engine.now();
+    const SimTime now = m_context.now();
     // Batch bounds: a pending bisect half, else up to batch_size records fetched by the last poll.
     std::uint32_t end = lane.checkpoint;
     const std::uint32_t cap =
@@ -103,7 +102,7 @@ void StreamLanes::poll(std::uint32_t laneIndex) {
     if (s.window > 0 && !cut && lane.splitEnds.empty() && end - lane.checkpoint < s.batchSize &&
         now < recordAt(laneIndex, lane.checkpoint).arrival + s.window) {
         lane.state = StreamLaneState::PollScheduled;
-        m_engine.schedule(recordAt(laneIndex, lane.checkpoint).arrival + s.window, m_handlerId, kPoll, laneIndex,
+        m_context.schedule(recordAt(laneIndex, lane.checkpoint).arrival + s.window, kPoll, laneIndex,
                           lane.generation);
         lane.lastPollAt = -kNever;  // the window's poll fetches again
         return;
@@ -132,11 +131,11 @@ void StreamLanes::markRead(std::uint32_t laneIndex, std::uint32_t end) {
         lane.window = windowOf(s, recordAt(laneIndex, lane.checkpoint));
         lane.windowLastItem = recordAt(laneIndex, end - 1).item;
     }
-    NodeCounters& c = m_engine.mutableCounters(s.node);
+    NodeCounters& c = m_context.mutableCounters(s.node);
     for (std::uint32_t k = lane.checkpoint; k < end; ++k) {
         const std::uint32_t item = recordAt(laneIndex, k).item;
-        m_engine.setItemState(item, ItemState::InFlight);
-        m_engine.record(TraceKind::BatchRead, item, s.node, 0, 0,
+        m_context.setItemState(item, ItemState::InFlight);
+        m_context.record(TraceKind::BatchRead, item, s.node, 0, 0,
                         static_cast<std::uint16_t>(recordAt(laneIndex, k).shard));
         --s.unread;
         ++s.inBatches;
@@ -156,7 +155,7 @@ void StreamLanes::onPoll(std::uint32_t laneIndex) {
     }
     lane.state = StreamLaneState::Idle;
     if (windowDue(laneIndex)) return;
-    lane.lastPollAt = m_engine.now();
+    lane.lastPollAt = m_context.now();
     poll(laneIndex);
 }
 
@@ -165,22 +164,22 @@ void StreamLanes::onPoll(std::uint32_t laneIndex) {
 void StreamLanes::armExpiry(std::uint32_t streamIndex) {
     MappedStream& s = m_data.streams[streamIndex];
     while (s.expiryCursor < s.order.size() &&
-           m_engine.items()[m_data.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
+           m_context.items()[m_data.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
         ++s.expiryCursor;
     if (s.expiryPending || s.expiryCursor >= s.order.size()) return;
     s.expiryPending = true;
-    m_engine.schedule(m_data.records[s.order[s.expiryCursor]].arrival + s.retention, m_handlerId, kExpiry, streamIndex);
+    m_context.schedule(m_data.records[s.order[s.expiryCursor]].arrival + s.retention, kExpiry, streamIndex);
 }
 
 void StreamLanes::expire(std::uint32_t streamIndex) {
     MappedStream& s = m_data.streams[streamIndex];
     s.expiryPending = false;
-    NodeCounters& c = m_engine.mutableCounters(s.node);
+    NodeCounters& c = m_context.mutableCounters(s.node);
     while (s.expiryCursor < s.order.size()) {
         const StreamRecord& r = m_data.records[s.order[s.expiryCursor]];
-        if (r.arrival + s.retention > m_engine.now()) break;
+        if (r.arrival + s.retention > m_context.now()) break;
         ++s.expiryCursor;
-        const ItemState state = m_engine.items()[r.item].state;
+        const ItemState state = m_context.items()[r.item].state;
         if (state == ItemState::Done) continue;
         if (state == ItemState::Visible) {
             --s.unread;
@@ -190,7 +189,7 @@ void StreamLanes::expire(std::uint32_t streamIndex) {
             --c.inFlight;
         }
         ++c.expired;
-        m_engine.finishItem(r.item, ItemOutcome::Expired, kNone, Condition::None);
+        m_context.finishItem(r.item, ItemOutcome::Expired, kNone, Condition::None);
         if (r.lane != kNone && m_data.lanes[r.lane].state == StreamLaneState::Idle) startNext(r.lane);
     }
     armExpiry(streamIndex);
@@ -198,9 +197,9 @@ void StreamLanes::expire(std::uint32_t streamIndex) {
 }
 
 void StreamLanes::noteMetrics(std::uint32_t streamIndex) {
-    if (!m_engine.metrics().enabled()) return;
+    if (!m_context.metrics().enabled()) return;
     const MappedStream& s = m_data.streams[streamIndex];
-    m_engine.mutableMetrics().queueAt(s.node, m_engine.now(), s.unread, s.inBatches, 0);
+    m_context.mutableMetrics().queueAt(s.node, m_context.now(), s.unread, s.inBatches, 0);
 }
 
 // [SECTION] setup
@@ -211,10 +210,10 @@ void StreamMapping::start() {
     d.lanes.clear();
     d.records.clear();
     d.recordOfItem.clear();
-    const std::size_t n = m_engine.nodeCount();
+    const std::size_t n = m_context.nodeCount();
     d.streamOfNode.assign(n, kNone);
     for (std::uint32_t i = 0; i < n; ++i) {
-        const Node& node = m_engine.node(i);
+        const Node& node = m_context.node(i);
         if (!handlesNodeType(node.type)) continue;
         MappedStream s;
         s.node = i;
@@ -222,10 +221,10 @@ void StreamMapping::start() {
         s.shards = static_cast<std::uint32_t>(std::max(1, node.stream.shards));
         s.retention = node.stream.retention;
         s.interval = s.dynamoDb ? kDynamoDbPollInterval : kKinesisPollInterval;
-        s.function = m_engine.targetFunction(i);
+        s.function = m_context.targetFunction(i);
         if (s.function != kNone) {
-            const std::string& functionId = m_engine.node(m_engine.functions()[s.function].node).id;
-            for (const Edge& edge : m_engine.scenario().edges) {
+            const std::string& functionId = m_context.node(m_context.functions()[s.function].node).id;
+            for (const Edge& edge : m_context.scenario().edges) {
                 if (edge.from != node.id || edge.to != functionId) continue;
                 s.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(100)));
                 s.window = std::max<SimTime>(0, edge.batchingWindow);
@@ -235,7 +234,7 @@ void StreamMapping::start() {
                 s.parallelizationFactor =
                     static_cast<std::uint32_t>(std::min(10, std::max(1, edge.parallelizationFactor)));
                 s.reportBatchItemFailures = edge.reportBatchItemFailures;
-                s.onFailure = m_engine.nodeIndex(edge.onFailure);
+                s.onFailure = m_context.nodeIndex(edge.onFailure);
                 s.tumbling = std::max<SimTime>(0, edge.tumblingWindow);
                 s.stateBytesPerRecord =
                     static_cast<std::uint64_t>(std::max<std::int64_t>(0, edge.windowStateBytesPerRecord));
@@ -259,7 +258,7 @@ void StreamMapping::start() {
         d.streamOfNode[i] = static_cast<std::uint32_t>(d.streams.size());
         d.streams.push_back(std::move(s));
     }
-    if (!d.streams.empty()) m_engine.mutableMetrics().resetQueues(n);
+    if (!d.streams.empty()) m_context.mutableMetrics().resetQueues(n);
 }
 
 // [SECTION] arrivals and events
@@ -268,12 +267,12 @@ void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
     Impl& d = *m_impl;
     const std::uint32_t streamIndex = d.streamOfNode[node];
     MappedStream& s = d.streams[streamIndex];
-    const std::uint32_t item = m_engine.createItem(node, number, s.function, ItemState::Visible);
-    NodeCounters& c = m_engine.mutableCounters(node);
+    const std::uint32_t item = m_context.createItem(node, number, s.function, ItemState::Visible);
+    NodeCounters& c = m_context.mutableCounters(node);
     ++c.sent;
     ++c.visible;
     ++s.unread;
-    StreamLanes streamLanes(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_context, d);
     const std::uint32_t laneIndex = streamLanes.addRecord(streamIndex, item, number);
     streamLanes.armExpiry(streamIndex);
     if (laneIndex != kNone) {
@@ -281,7 +280,7 @@ void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
         // A record of the open tumbling window, arriving while its final invoke waits for the window's end, is
         // read first: the final invoke comes after it.
         if (lane.state == StreamLaneState::FinalWait && s.tumbling > 0 && lane.finalTries == 0 &&
-            !lane.terminateEarly && m_engine.now() / s.tumbling == lane.window) {
+            !lane.terminateEarly && m_context.now() / s.tumbling == lane.window) {
             ++lane.generation;
             lane.state = StreamLaneState::Idle;
         }
@@ -302,14 +301,14 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     const std::uint32_t streamIndex = d.streamOfNode[node];
     MappedStream& s = d.streams[streamIndex];
     reserveAtLeast(d.records, d.records.size() + count);
-    reserveAtLeast(d.recordOfItem, m_engine.items().size() + count);
+    reserveAtLeast(d.recordOfItem, m_context.items().size() + count);
     reserveAtLeast(s.order, s.order.size() + count);
     if (count == 0) return;
     // Record by record (onArrival) when a lane could read at once (a poll already ran at this instant) or a
     // tumbling window could close: the first record would be read before the next arrives. Otherwise arriving
     // records only queue and schedule polls, so the items are made together and lazily (createItems), the
     // rest per record in the same order as onArrival: the same trace, events and metrics.
-    const SimTime now = m_engine.now();
+    const SimTime now = m_context.now();
     bool oneByOne = s.tumbling > 0;
     for (std::uint32_t offset = 0; offset < s.shards * s.parallelizationFactor && !oneByOne; ++offset)
         oneByOne = d.lanes[s.firstLane + offset].lastPollAt >= now;
@@ -317,11 +316,11 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
         for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
         return;
     }
-    const std::uint32_t base = m_engine.createItems(node, first, count, s.function, ItemState::Visible);
-    NodeCounters& c = m_engine.mutableCounters(node);
+    const std::uint32_t base = m_context.createItems(node, first, count, s.function, ItemState::Visible);
+    NodeCounters& c = m_context.mutableCounters(node);
     c.sent += count;
     c.visible += count;
-    StreamLanes streamLanes(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_context, d);
     for (std::uint32_t k = 0; k < count; ++k) {
         ++s.unread;
         const std::uint32_t laneIndex = streamLanes.addRecord(streamIndex, base + k, first + k);
@@ -336,7 +335,7 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
 
 void StreamMapping::onEvent(const Event& event) {
     Impl& d = *m_impl;
-    StreamLanes streamLanes(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_context, d);
     switch (event.kind) {
     case StreamLanes::kPoll: {
         StreamLane& lane = d.lanes[event.a];
@@ -367,7 +366,7 @@ void StreamMapping::onEvent(const Event& event) {
 
 void StreamMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {
     (void)function;
-    StreamLanes streamLanes(m_engine, m_handlerId, *m_impl);
+    StreamLanes streamLanes(m_context, *m_impl);
     streamLanes.onEnd(invocation.token, invocation);
     streamLanes.noteMetrics(m_impl->lanes[invocation.token].stream);
 }

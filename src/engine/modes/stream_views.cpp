@@ -29,9 +29,9 @@ std::optional<StreamView> StreamMapping::streamView(std::uint32_t node) const {
         laneView.shard = lane.shard;
         laneView.lane = lane.sub;
         for (std::uint32_t k = lane.checkpoint; k < lane.records.size(); ++k)
-            if (m_engine.items()[d.records[lane.records[k]].item].state != ItemState::Done) {
+            if (m_context.items()[d.records[lane.records[k]].item].state != ItemState::Done) {
                 if (laneView.pending == 0)
-                    laneView.oldestPendingAge = m_engine.now() - d.records[lane.records[k]].arrival;
+                    laneView.oldestPendingAge = m_context.now() - d.records[lane.records[k]].arrival;
                 ++laneView.pending;
             }
         laneView.batchSize = lane.batchEnd == kNone ? 0 : lane.batchEnd - lane.checkpoint;
@@ -69,7 +69,7 @@ bool StreamMapping::recordPosition(std::uint32_t item, std::uint32_t& shard, std
 
 void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
     const Impl& d = *m_impl;
-    const auto& items = m_engine.items().all();
+    const auto& items = m_context.items().all();
     for (std::uint32_t laneIndex = 0; laneIndex < d.lanes.size(); ++laneIndex) {
         const StreamLane& lane = d.lanes[laneIndex];
         for (std::uint32_t k = 0; k < lane.records.size(); ++k) {
@@ -79,8 +79,8 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
                             : inBatch           ? (state == ItemState::InFlight || state == ItemState::Done)
                                                 : (state == ItemState::Visible || state == ItemState::Done);
             if (!ok) {
-                problems.push_back("stream record " + m_engine.itemId(d.records[lane.records[k]].item) + ": state " +
-                                   itemStateName(state) + " at lane position " + std::to_string(k));
+                problems.push_back("stream record " + m_context.itemId(d.records[lane.records[k]].item) +
+                                   ": state " + itemStateName(state) + " at lane position " + std::to_string(k));
                 return;
             }
         }
@@ -95,11 +95,11 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
             if (state == ItemState::Visible) ++unread;
             if (state == ItemState::InFlight) ++inBatches;
         }
-        const NodeCounters& c = m_engine.counters(s.node);
+        const NodeCounters& c = m_context.counters(s.node);
         if (unread != s.unread || c.visible != unread)
-            problems.push_back("stream " + m_engine.node(s.node).id + ": unread count off");
+            problems.push_back("stream " + m_context.node(s.node).id + ": unread count off");
         if (inBatches != s.inBatches || c.inFlight != inBatches)
-            problems.push_back("stream " + m_engine.node(s.node).id + ": in-batch count off");
+            problems.push_back("stream " + m_context.node(s.node).id + ": in-batch count off");
     }
 }
 
