@@ -2,6 +2,7 @@
 # under Emscripten each suite runs whole through Node.
 file(GLOB PG_ENGINE_TEST_SOURCES CONFIGURE_DEPENDS tests/engine/*.cpp)
 file(GLOB PG_SCENARIO_TEST_SOURCES CONFIGURE_DEPENDS tests/scenario/*.cpp)
+file(GLOB PG_UI_TEST_SOURCES CONFIGURE_DEPENDS tests/ui/*.cpp)
 
 function(pg_add_suite name)
   add_executable(${name} tests/main.cpp ${ARGN})
@@ -23,6 +24,11 @@ if(PG_ENGINE_TEST_SOURCES)
 endif()
 if(PG_SCENARIO_TEST_SOURCES)
   pg_add_suite(pg_scenario_tests ${PG_SCENARIO_TEST_SOURCES})
+endif()
+if(PG_UI_TEST_SOURCES)
+  # The UI's model (warnings, timeline lanes, edits) without ImGui: natively and, under Emscripten, in Node.
+  pg_add_suite(pg_ui_tests ${PG_UI_TEST_SOURCES})
+  target_link_libraries(pg_ui_tests PRIVATE pg_ui_model)
 endif()
 
 # The command-line runner: every preset runs, bad input exits 2 naming the JSON path; under Emscripten the wasm

@@ -20,9 +20,11 @@ target_link_libraries(pg_imgui PUBLIC ${PG_SDL_PREFIX}/lib/libSDL2.a)
 set_source_files_properties(${PG_IMGUI_SRC}/backends/imgui_impl_opengl3.cpp PROPERTIES
   COMPILE_OPTIONS "-include;${CMAKE_SOURCE_DIR}/src/platform/web/gl_state_shadow.h")
 
-file(GLOB_RECURSE PG_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+# Everything under src/ui that draws; the model part is pg_ui_model (CMakeLists.txt), built natively too.
+file(GLOB_RECURSE PG_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+list(REMOVE_ITEM PG_UI_SOURCES ${PG_UI_MODEL_SOURCES})
 add_library(pg_ui STATIC ${PG_UI_SOURCES})
-target_link_libraries(pg_ui PUBLIC pg_scenario pg_engine pg_imgui PRIVATE pg_json)
+target_link_libraries(pg_ui PUBLIC pg_ui_model pg_scenario pg_engine pg_imgui PRIVATE pg_json)
 target_compile_options(pg_ui PRIVATE ${PG_WARNINGS})
 
 set(PG_DIST ${CMAKE_BINARY_DIR}/dist)

@@ -199,7 +199,7 @@
     if (window.pgReady && fragment && !embed) openLink(fragment);
   });
 
-  // ---- requests from the module (a fixed list of verbs) ----
+  // ---- requests from the module (a fixed list of verbs, spelled in src/ui/share_state.hpp shellVerbName) ----
   const handlers = {
     'copy-link': (fragment) => copyText(playgroundUrl(fragment)),
     'save-file': (name, json) => saveFile(name, json),

@@ -12,6 +12,7 @@
 #include "duration.hpp"
 #include "scenario_json.hpp"
 #include "scenario_limits.hpp"
+#include "settings.hpp"
 
 namespace pg::scenario::detail {
 
@@ -137,13 +138,18 @@ struct Reference {
     std::string target;
 };
 
-/// What reading found, for the cross-checks that need the whole graph.
-struct ReadState {
-    sim::Scenario scenario;
+/// What the cross-checks need besides the Scenario: what reading found (a node whose type could not be read
+/// is skipped), or, for a Scenario held as data, what its canonical JSON would give (crossCheckInputsOf).
+struct CrossCheckInputs {
     std::map<std::string, std::size_t> nodeIndex;  // id -> first node with it
     std::vector<bool> nodeTypeKnown;              // per node: type read successfully
     std::vector<Reference> itemReferences;        // behavior `item` values
     std::vector<std::string> trafficCountPaths;   // per node: path of its traffic count ("" = none)
+};
+
+/// What reading found, for the cross-checks that need the whole graph.
+struct ReadState : CrossCheckInputs {
+    sim::Scenario scenario;
 };
 
 /// Collects errors (capped) and reads typed values with range checks; each read returns true when the key
@@ -152,9 +158,9 @@ class ValueReader {
 public:
     std::vector<ScenarioError> errors;
 
-    void error(const std::string& path, std::string message) {
+    void error(const std::string& path, std::string message, Rule rule = Rule::Value) {
         if (errors.size() < kMaxErrors) {
-            errors.push_back({path, std::move(message)});
+            errors.push_back({path, std::move(message), 0, 0, rule});
         } else if (errors.size() == kMaxErrors) {
             errors.push_back({"", "too many errors; stopped after " + std::to_string(kMaxErrors)});
         }
@@ -340,9 +346,30 @@ public:
         error(p, "must be one of " + list + "; got " + shortDump(*v) + suggestion(s, spellings));
         return false;
     }
+
+    // ---- settings described in settings.hpp (read_setting.cpp) ----
+    /// Reads the value setting `s` from obj[jsonKey] (by default its own key) into the target, with its
+    /// range; true when present and valid.
+    bool readSetting(const json& obj, const std::string& path, const Setting& s, const SettingTarget& target,
+                     const std::string& jsonKey = "");
+    /// Reads the object of a Group setting (`async`, `redrive`...): shape, unknown keys, required and value
+    /// children. `v` is the group's value, `path` its path.
+    void readGroup(const json& v, const std::string& path, const Setting& group, const SettingTarget& target);
 };
 
-/// Cross-reference checks over everything read: destinations, redrive, wiring, concurrency, limits.
-void checkGraph(const ReadState& state, ValueReader& sink);
+/// The settings of an owner at one level: its own keys (group "") or a group's children, in canonical order.
+std::vector<const Setting*> settingsAt(SettingOwner owner, const std::string& group);
+/// Their distinct keys (leaf names for a group's children).
+std::vector<std::string> keysOf(const std::vector<const Setting*>& settings);
+
+/// Cross-reference checks over everything read: destinations, redrive, wiring, concurrency, limits. The one
+/// implementation: parseScenario runs it on what it read, validate() on a Scenario held as data.
+void checkGraph(const sim::Scenario& scenario, const CrossCheckInputs& inputs, ValueReader& sink);
+
+/// The inputs reading the scenario's canonical JSON (writeScenario) would collect.
+CrossCheckInputs crossCheckInputsOf(const sim::Scenario& scenario);
+
+/// parseScenario without its last pass (line/column of each error); crossCheck false leaves out checkGraph.
+ParseResult readScenarioText(const std::string& jsonText, bool crossCheck);
 
 }  // namespace pg::scenario::detail

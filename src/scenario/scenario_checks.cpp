@@ -1,5 +1,6 @@
-// Cross-reference checks of a scenario read key by key: references between nodes, destination and DLQ
-// types, edge wiring, per-source edge ranges, reserved concurrency and the total item limit.
+// Cross-reference checks of a scenario: references between nodes, destination and DLQ types, edge wiring,
+// per-source edge ranges, reserved concurrency and the total item limit. Each error names its Rule. Run by
+// parseScenario on what it read and by validate() on a Scenario held as data.
 #include "reader_support.hpp"
 
 namespace pg::scenario::detail {
@@ -8,9 +9,9 @@ namespace {
 
 class GraphChecker {
 public:
-    GraphChecker(const ReadState& state, ValueReader& sink)
-        : scenario(state.scenario), nodeIndex(state.nodeIndex), nodeTypeKnown(state.nodeTypeKnown),
-          itemReferences(state.itemReferences), trafficCountPaths(state.trafficCountPaths), m_sink(sink) {}
+    GraphChecker(const sim::Scenario& checked, const CrossCheckInputs& inputs, ValueReader& sink)
+        : scenario(checked), nodeIndex(inputs.nodeIndex), nodeTypeKnown(inputs.nodeTypeKnown),
+          itemReferences(inputs.itemReferences), trafficCountPaths(inputs.trafficCountPaths), m_sink(sink) {}
 
     const sim::Scenario& scenario;
     const std::map<std::string, std::size_t>& nodeIndex;
@@ -18,7 +19,9 @@ public:
     const std::vector<Reference>& itemReferences;
     const std::vector<std::string>& trafficCountPaths;
 
-    void error(const std::string& path, std::string message) { m_sink.error(path, std::move(message)); }
+    void error(const std::string& path, Rule rule, std::string message) {
+        m_sink.error(path, std::move(message), rule);
+    }
 
     std::vector<std::string> nodeIds() const {
         std::vector<std::string> ids;
@@ -30,7 +33,9 @@ public:
     const sim::Node* resolve(const std::string& path, const std::string& target) {
         auto it = nodeIndex.find(target);
         if (it == nodeIndex.end()) {
-            error(path, "refers to " + ticked(target) + ", but no node has that id" + suggestion(target, nodeIds()));
+            error(path, Rule::DanglingReference,
+                  "refers to " + ticked(target) + ", but no node has that id" +
+                      suggestion(target, nodeIds()));
             return nullptr;
         }
         return nodeTypeKnown[it->second] ? &scenario.nodes[it->second] : nullptr;
@@ -42,11 +47,15 @@ public:
             const std::string p = path + "/async/dead_letter_queue";
             if (const sim::Node* t = resolve(p, a.deadLetterQueue)) {
                 if (t->type != NodeType::Sqs && t->type != NodeType::Sns)
-                    error(p, "a function's dead-letter queue must be an sqs queue or an sns topic (FIDELITY 5.3); " +
-                                 ticked(t->id) + " is type " + ticked(sim::nodeTypeName(t->type)));
+                    error(p, Rule::FunctionDeadLetterQueue,
+                          "a function's dead-letter queue must be an sqs queue or an sns topic (FIDELITY "
+                          "5.3); " +
+                              ticked(t->id) + " is type " + ticked(sim::nodeTypeName(t->type)));
                 else if (t->queue.fifo)
-                    error(p, "a function's dead-letter queue must be a standard queue or topic, not FIFO "
-                             "(FIDELITY 5.3); " + ticked(t->id) + " is FIFO");
+                    error(p, Rule::FunctionDeadLetterQueue,
+                          "a function's dead-letter queue must be a standard queue or topic, not FIFO "
+                          "(FIDELITY 5.3); " +
+                              ticked(t->id) + " is FIFO");
             }
         }
         const std::pair<const std::string*, const char*> destinations[] = {{&a.onSuccess, "on_success"},
@@ -55,23 +64,28 @@ public:
             if (target->empty()) continue;
             const std::string p = path + "/async/" + key;
             if (*target == fn.id) {
-                error(p, "You can't specify the function as a destination for itself. (FIDELITY 5.2)");
+                error(p, Rule::DestinationToItself,
+                      "You can't specify the function as a destination for itself. (FIDELITY 5.2)");
                 continue;
             }
             const sim::Node* t = resolve(p, *target);
             if (!t) continue;
             const bool onFailure = std::string(key) == "on_failure";
             if (t->type == NodeType::S3 && !onFailure) {
-                error(p, "an S3 bucket can be an on-failure destination only (FIDELITY 5.2: destination types)");
+                error(p, Rule::DestinationType,
+                      "an S3 bucket can be an on-failure destination only (FIDELITY 5.2: destination types)");
             } else if (t->type != NodeType::Sqs && t->type != NodeType::Sns && t->type != NodeType::Function &&
                        t->type != NodeType::EventBridge && t->type != NodeType::S3) {
-                error(p, std::string("a destination must be an sqs queue, sns topic, function or eventbridge bus") +
-                             (onFailure ? " (or an s3 bucket for on_failure)" : "") +
-                             " (FIDELITY 5.2: destination types); " + ticked(t->id) + " is type " +
-                             ticked(sim::nodeTypeName(t->type)));
+                error(p, Rule::DestinationType,
+                      std::string(
+                          "a destination must be an sqs queue, sns topic, function or eventbridge bus") +
+                          (onFailure ? " (or an s3 bucket for on_failure)" : "") +
+                          " (FIDELITY 5.2: destination types); " + ticked(t->id) + " is type " +
+                          ticked(sim::nodeTypeName(t->type)));
             } else if ((t->type == NodeType::Sqs || t->type == NodeType::Sns) && t->queue.fifo) {
-                error(p, "FIFO queues and topics are not supported as destinations (FIDELITY 5.2); " +
-                             ticked(t->id) + " is FIFO");
+                error(p, Rule::DestinationType,
+                      "FIFO queues and topics are not supported as destinations (FIDELITY 5.2); " +
+                          ticked(t->id) + " is FIFO");
             }
         }
     }
@@ -81,19 +95,21 @@ public:
         const std::string p = path + "/redrive/dead_letter_queue";
         const std::string& target = queue.queue.redrive->deadLetterQueue;
         if (target == queue.id) {
-            error(p, "a queue cannot be its own dead-letter queue");
+            error(p, Rule::RedriveDeadLetterQueue, "a queue cannot be its own dead-letter queue");
             return;
         }
         const sim::Node* t = resolve(p, target);
         if (!t) return;
         if (t->type != NodeType::Sqs)
-            error(p, "a redrive dead-letter queue must be an sqs queue (FIDELITY 6.2); " + ticked(t->id) +
-                         " is type " + ticked(sim::nodeTypeName(t->type)));
+            error(p, Rule::RedriveDeadLetterQueue,
+                  "a redrive dead-letter queue must be an sqs queue (FIDELITY 6.2); " + ticked(t->id) +
+                      " is type " + ticked(sim::nodeTypeName(t->type)));
         else if (t->queue.fifo != queue.queue.fifo)
-            error(p, std::string("the dead-letter queue of a ") + (queue.queue.fifo ? "FIFO" : "standard") +
-                         " queue must also be " + (queue.queue.fifo ? "a FIFO" : "a standard") +
-                         " queue (FIDELITY 6.2: DLQ type must match the source); " + ticked(t->id) + " is " +
-                         (t->queue.fifo ? "FIFO" : "standard"));
+            error(p, Rule::RedriveDeadLetterQueue,
+                  std::string("the dead-letter queue of a ") + (queue.queue.fifo ? "FIFO" : "standard") +
+                      " queue must also be " + (queue.queue.fifo ? "a FIFO" : "a standard") +
+                      " queue (FIDELITY 6.2: DLQ type must match the source); " + ticked(t->id) + " is " +
+                      (t->queue.fifo ? "FIFO" : "standard"));
     }
 
     void checkEdges() {
@@ -108,24 +124,28 @@ public:
                 // A send edge: the function's code sends messages to a queue or topic (the SDK's SendMessage /
                 // Publish), the way loops that recursive loop detection stops are built.
                 if (to && to->type != NodeType::Sqs && to->type != NodeType::Sns) {
-                    error(path + "/to", "an edge from a function is a send edge and must end at an sqs queue or an "
-                                        "sns topic; " + ticked(to->id) + " is type " +
-                                        ticked(sim::nodeTypeName(to->type)) + " (a function passes results to other "
-                                        "targets through its `async` settings)");
+                    error(path + "/to", Rule::SendEdgeTarget,
+                          "an edge from a function is a send edge and must end at an sqs queue or an "
+                          "sns topic; " +
+                              ticked(to->id) + " is type " + ticked(sim::nodeTypeName(to->type)) +
+                              " (a function passes results to other "
+                              "targets through its `async` settings)");
                     continue;
                 }
             } else if (to && to->type != NodeType::Function) {
-                error(path + "/to", "an edge must end at a function; " + ticked(to->id) + " is type " +
-                                        ticked(sim::nodeTypeName(to->type)) +
-                                        " (failures reach queues through a function's `async` settings or a "
-                                        "queue's `redrive`)");
+                error(path + "/to", Rule::EdgeTarget,
+                      "an edge must end at a function; " + ticked(to->id) + " is type " +
+                          ticked(sim::nodeTypeName(to->type)) +
+                          " (failures reach queues through a function's `async` settings or a "
+                          "queue's `redrive`)");
                 continue;
             }
             if (auto [it, inserted] = seen.emplace(std::make_pair(e.from, e.to), i); !inserted) {
-                error(path, "duplicate edge " + ticked(e.from) + " -> " + ticked(e.to) + " (already /edges/" +
-                                std::to_string(it->second) +
-                                "); AWS rejects a second event source mapping of the same source and function "
-                                "with ResourceConflictException (FIDELITY 6.1)");
+                error(path, Rule::DuplicateEdge,
+                      "duplicate edge " + ticked(e.from) + " -> " + ticked(e.to) + " (already /edges/" +
+                          std::to_string(it->second) +
+                          "); AWS rejects a second event source mapping of the same source and function "
+                          "with ResourceConflictException (FIDELITY 6.1)");
                 continue;
             }
             if (!from || !to || from->type == NodeType::Function) continue;
@@ -136,27 +156,33 @@ public:
 
     void checkSqsEdge(const sim::Edge& e, const std::string& path, const sim::Node& queue, const sim::Node& fn) {
         if (e.batchSize && queue.queue.fifo && *e.batchSize > 10)
-            error(path + "/batch_size", "must be between 1 and 10 for a FIFO queue (FIDELITY 6.1: BatchSize); got " +
-                                            std::to_string(*e.batchSize));
+            error(path + "/batch_size", Rule::SqsBatchSize,
+                  "must be between 1 and 10 for a FIFO queue (FIDELITY 6.1: BatchSize); got " +
+                      std::to_string(*e.batchSize));
         else if (e.batchSize && *e.batchSize > 10 && e.batchingWindow == 0)
-            error(path + "/batch_size", "Maximum batch window in seconds must be greater than 0 if maximum batch "
-                                        "size is greater than 10 (FIDELITY 6.1: set `batching_window`)");
+            error(path + "/batch_size", Rule::SqsBatchSize,
+                  "Maximum batch window in seconds must be greater than 0 if maximum batch "
+                  "size is greater than 10 (FIDELITY 6.1: set `batching_window`)");
         if (queue.queue.visibilityTimeout < fn.function.timeout)
-            error(path, "Queue visibility timeout: " + secondsText(queue.queue.visibilityTimeout) +
-                            " is less than Function timeout: " + secondsText(fn.function.timeout) +
-                            " (FIDELITY 6.2: AWS rejects this event source mapping; AWS recommends at least 6 x "
-                            "the function timeout)");
+            error(path, Rule::VisibilityTimeout,
+                  "Queue visibility timeout: " + secondsText(queue.queue.visibilityTimeout) +
+                      " is less than Function timeout: " + secondsText(fn.function.timeout) +
+                      " (FIDELITY 6.2: AWS rejects this event source mapping; AWS recommends at least 6 x "
+                      "the function timeout)");
     }
 
     void checkStreamEdge(const sim::Edge& e, const std::string& path, const sim::Node& stream) {
         if (e.startingPosition == sim::StartingPosition::AtTimestamp && stream.type != NodeType::Kinesis)
-            error(path + "/starting_position", "AT_TIMESTAMP is supported for Kinesis only (FIDELITY 6.4)");
+            error(path + "/starting_position", Rule::StartingPosition,
+                  "AT_TIMESTAMP is supported for Kinesis only (FIDELITY 6.4)");
         if (!e.onFailure.empty()) {
             const std::string p = path + "/on_failure";
             if (const sim::Node* t = resolve(p, e.onFailure)) {
                 if (t->type != NodeType::Sqs && t->type != NodeType::Sns && t->type != NodeType::S3)
-                    error(p, "a stream's on-failure destination must be an sqs queue, sns topic or s3 bucket "
-                             "(FIDELITY 6.3); " + ticked(t->id) + " is type " + ticked(sim::nodeTypeName(t->type)));
+                    error(p, Rule::StreamOnFailure,
+                          "a stream's on-failure destination must be an sqs queue, sns topic or s3 bucket "
+                          "(FIDELITY 6.3); " +
+                              ticked(t->id) + " is type " + ticked(sim::nodeTypeName(t->type)));
             }
         }
     }
@@ -174,11 +200,13 @@ public:
                 if (n.function.reservedConcurrency) {
                     reserved += *n.function.reservedConcurrency;
                     if (limit - reserved < minimumUnreserved)
-                        error(path + "/reserved_concurrency",
+                        error(path + "/reserved_concurrency", Rule::ReservedConcurrency,
                               "Specified ReservedConcurrentExecutions for function decreases account's "
                               "UnreservedConcurrentExecution below its minimum value of [" +
-                                  std::to_string(minimumUnreserved) + "]. (FIDELITY 3: reserved concurrency must leave "
-                                  "at least " + std::to_string(minimumUnreserved) + " of the account's " +
+                                  std::to_string(minimumUnreserved) +
+                                  "]. (FIDELITY 3: reserved concurrency must leave "
+                                  "at least " +
+                                  std::to_string(minimumUnreserved) + " of the account's " +
                                   std::to_string(limit) + " unreserved; " + std::to_string(reserved) +
                                   " reserved so far)");
                 }
@@ -187,10 +215,12 @@ public:
             if (!trafficCountPaths[i].empty()) {
                 totalItems += n.traffic.count;
                 if (totalItems > kMaxTotalItems && totalItems - n.traffic.count <= kMaxTotalItems)
-                    error(trafficCountPaths[i], "brings the total number of items above " +
-                                                    std::to_string(kMaxTotalItems) + " (scenario limit)");
+                    error(trafficCountPaths[i], Rule::TotalItems,
+                          "brings the total number of items above " + std::to_string(kMaxTotalItems) +
+                              " (scenario limit)");
                 if (n.type == NodeType::Sqs && !n.queue.fifo && !n.traffic.group.empty())
-                    error(path + "/traffic/group", "applies only to FIFO queues (set \"fifo\": true)");
+                    error(path + "/traffic/group", Rule::FifoGroup,
+                          "applies only to FIFO queues (set \"fifo\": true)");
             }
         }
         for (const Reference& ref : itemReferences) {
@@ -200,14 +230,16 @@ public:
             bool numeric = !number.empty() && number.size() <= 18 && number[0] != '0' &&
                            std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
             if (!numeric) {
-                error(ref.path, "must be an item id \"<source node id>#<n>\" (n from 1), e.g. \"orders#13\"; got " +
-                                    ticked(ref.target));
+                error(ref.path, Rule::ItemReference,
+                      "must be an item id \"<source node id>#<n>\" (n from 1), e.g. \"orders#13\"; got " +
+                          ticked(ref.target));
                 continue;
             }
             auto it = nodeIndex.find(origin);
             if (it == nodeIndex.end())
-                error(ref.path, "names items of " + ticked(origin) + ", but no node has that id" +
-                                    suggestion(origin, nodeIds()));
+                error(ref.path, Rule::ItemReference,
+                      "names items of " + ticked(origin) + ", but no node has that id" +
+                          suggestion(origin, nodeIds()));
         }
         checkEdges();
     }
@@ -217,6 +249,30 @@ private:
 
 }  // namespace
 
-void checkGraph(const ReadState& state, ValueReader& sink) { GraphChecker(state, sink).checkGraph(); }
+void checkGraph(const sim::Scenario& scenario, const CrossCheckInputs& inputs, ValueReader& sink) {
+    GraphChecker(scenario, inputs, sink).checkGraph();
+}
+
+CrossCheckInputs crossCheckInputsOf(const sim::Scenario& scenario) {
+    CrossCheckInputs inputs;
+    for (std::size_t i = 0; i < scenario.nodes.size(); ++i) {
+        const sim::Node& node = scenario.nodes[i];
+        const std::string path = "/nodes/" + std::to_string(i);
+        inputs.nodeIndex.emplace(node.id, i);
+        inputs.nodeTypeKnown.push_back(true);
+        // The writer writes a source's count whenever its traffic differs from the default (count 0).
+        inputs.trafficCountPaths.push_back(isSource(node.type) ? path + "/traffic/" + countKeyOf(node.type)
+                                                               : "");
+        if (node.type != NodeType::Function)
+            continue;
+        for (std::size_t r = 0; r < node.function.behavior.size(); ++r) {
+            const sim::RuleCondition& when = node.function.behavior[r].when;
+            if (when.item)
+                inputs.itemReferences.push_back(
+                    {path + "/behavior/" + std::to_string(r) + "/when/item", *when.item});
+        }
+    }
+    return inputs;
+}
 
 }  // namespace pg::scenario::detail

@@ -5,10 +5,11 @@
 #include <vector>
 
 #include "engine/scenario_config.hpp"
+#include "scenario_rules.hpp"
 
 namespace pg::scenario {
 
-/// One problem found in a scenario: where (a JSON pointer such as "/nodes/2/timeout") and what.
+/// One problem found in a scenario: where (a JSON pointer such as "/nodes/2/timeout"), what, and which rule.
 /// line/column (1-based) locate the offending key or value in the text, or its nearest existing ancestor
 /// for a missing key; 0 when unknown (e.g. errors about a Scenario that did not come from text).
 struct ScenarioError {
@@ -16,6 +17,7 @@ struct ScenarioError {
     std::string message;
     int line = 0;
     int column = 0;
+    Rule rule = Rule::Value;
 };
 
 struct ParseResult {
@@ -27,6 +29,12 @@ struct ParseResult {
 /// Parses and validates. Never throws; malformed JSON, unknown keys, wrong types, out-of-range values and
 /// dangling references all come back as errors naming their JSON path.
 ParseResult parseScenario(const std::string& jsonText);
+
+/// The problems of a Scenario held as data (an edit the UI is about to make), each with its JSON path and
+/// Rule: every key's value checked as the reader checks it (Rule::Value), then the reader's own cross-checks
+/// on the Scenario itself. The first error is the one parseScenario(writeScenario(s)) reports first, and with
+/// no value error the lists are equal. line/column stay 0. Never throws.
+std::vector<ScenarioError> validate(const sim::Scenario& scenario);
 
 /// Writes the scenario back as format-version-1 JSON; parseScenario(writeScenario(s)) == s.
 /// Canonical: fixed key order, durations as strings in their largest exact unit, defaults omitted.

@@ -1,3 +1,5 @@
+// App: the scenario and the engine built from it, command dispatch (validated edits, undo/redo) and the frame
+// (panels laid out, bottom tabs). Playback: app_playback.cpp; menus: app_menus.cpp; links, files: app_share.cpp.
 // [SECTION] scenario and engine  [SECTION] commands  [SECTION] frame  [SECTION] state JSON
 #include "app.hpp"
 
@@ -25,7 +27,6 @@
 #include "params.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario_edit.hpp"
-#include "engine/run_budget.hpp"
 #include "ui_text.hpp"
 
 namespace pg::ui {
@@ -56,6 +57,17 @@ bool readFile(const std::string& path, std::string& out) {
     ss << in.rdbuf();
     out = ss.str();
     return true;
+}
+
+const char* bottomTabTitle(BottomTab tab) {
+    switch (tab) {
+    case BottomTab::Timeline: return "Timeline";
+    case BottomTab::Journey: return "Item journey";
+    case BottomTab::Metrics: return "Metrics";
+    case BottomTab::EventLog: return "Event log";
+    case BottomTab::Warnings: return "Warnings";
+    }
+    return "";
 }
 
 std::int64_t totalInvocations(const Engine& e) {
@@ -151,13 +163,13 @@ void App::apply(const Command& command) {
                 ui.playing = false;
                 int stepped = 0;
                 while (stepped < c.count && stepWithinRun()) ++stepped;
-                if (stepped < c.count) ui.status = "end of the run (run_for)";
+                if (stepped < c.count) ui.status = {StatusKind::Info, "end of the run (run_for)"};
             } else if constexpr (std::is_same_v<T, cmd::StepToInvocation>) {
                 ui.playing = false;
                 const std::int64_t before = totalInvocations(e);
                 const SimTime limit = std::max(m_scenario.runFor, e.now());
                 e.runUntil([&](const Engine& en) { return totalInvocations(en) > before || en.nextEventTime() > limit; });
-                if (totalInvocations(e) == before) ui.status = "no further invocation before the end of the run";
+                if (totalInvocations(e) == before) ui.status = {StatusKind::Info, "no further invocation before the end of the run"};
             } else if constexpr (std::is_same_v<T, cmd::StepBack>) {
                 ui.playing = false;
                 if (e.stepCount() > 0) e.rewindTo(e.stepCount() - 1);
@@ -176,19 +188,19 @@ void App::apply(const Command& command) {
                 ui.selectedItem = c.item < e.items().size() ? c.item : kNone;
             } else if constexpr (std::is_same_v<T, cmd::AddNode>) {
                 Scenario candidate = m_scenario;
-                const std::string id = addNode(candidate, c.type, c.role, c.x, c.y);
+                const std::string id = addNode(candidate, c.type, nodeRoleIdBase(c.role), c.x, c.y);
                 const std::string error = validationError(candidate);
                 if (!error.empty()) {
-                    ui.status = "cannot add: " + error;
+                    ui.status = {StatusKind::Error, "cannot add: " + error};
                     return;
                 }
                 commit(std::move(candidate), true);
                 ui.selection = {SelectionKind::Node, id, -1};
-                ui.status = "added " + id;
+                ui.status = {StatusKind::Info, "added " + id};
             } else if constexpr (std::is_same_v<T, cmd::Connect>) {
                 const ConnectCheck check = canConnect(m_scenario, c.from, c.to);
                 if (!check.ok) {
-                    ui.status = "rejected: " + check.message;
+                    ui.status = {StatusKind::Error, "rejected: " + check.message};
                     return;
                 }
                 Scenario candidate = m_scenario;
@@ -198,7 +210,7 @@ void App::apply(const Command& command) {
                 candidate.edges.push_back(edge);
                 commit(std::move(candidate), true);
                 ui.selection = {SelectionKind::Edge, "", static_cast<int>(m_scenario.edges.size()) - 1};
-                ui.status = "wired " + c.from + " -> " + c.to;
+                ui.status = {StatusKind::Info, "wired " + c.from + " -> " + c.to};
             } else if constexpr (std::is_same_v<T, cmd::MoveNode>) {
                 const int i = nodeIndexOf(m_scenario, c.id);
                 if (i < 0) return;
@@ -210,11 +222,11 @@ void App::apply(const Command& command) {
                 Scenario candidate = m_scenario;
                 if (ui.selection.kind == SelectionKind::Node) {
                     removeNode(candidate, ui.selection.node);
-                    ui.status = "deleted " + ui.selection.node;
+                    ui.status = {StatusKind::Info, "deleted " + ui.selection.node};
                 } else if (ui.selection.kind == SelectionKind::Edge &&
                            ui.selection.edge < static_cast<int>(candidate.edges.size())) {
                     candidate.edges.erase(candidate.edges.begin() + ui.selection.edge);
-                    ui.status = "deleted the edge";
+                    ui.status = {StatusKind::Info, "deleted the edge"};
                 } else {
                     return;
                 }
@@ -237,19 +249,19 @@ void App::apply(const Command& command) {
                 m_scenario = m_undo.back();
                 m_undo.pop_back();
                 rebuildEngine(true);
-                ui.status = "undone";
+                ui.status = {StatusKind::Info, "undone"};
             } else if constexpr (std::is_same_v<T, cmd::Redo>) {
                 if (m_redo.empty()) return;
                 m_undo.push_back(m_scenario);
                 m_scenario = m_redo.back();
                 m_redo.pop_back();
                 rebuildEngine(true);
-                ui.status = "redone";
+                ui.status = {StatusKind::Info, "redone"};
             } else if constexpr (std::is_same_v<T, cmd::LoadPreset>) {
                 std::string text, errors;
-                if (!readFile(c.path, text)) ui.status = "cannot read " + c.path;
-                else if (!loadScenarioJson(text, errors)) ui.status = "preset rejected: " + errors;
-                else ui.status = "loaded " + m_scenario.name;
+                if (!readFile(c.path, text)) ui.status = {StatusKind::Error, "cannot read " + c.path};
+                else if (!loadScenarioJson(text, errors)) ui.status = {StatusKind::Info, "preset rejected: " + errors};
+                else ui.status = {StatusKind::Info, "loaded " + m_scenario.name};
             }
         },
         command);
@@ -281,53 +293,6 @@ bool App::nodeScreenRect(const std::string& id, ScreenRect& out) const {
 }
 
 // [SECTION] frame
-bool App::stepWithinRun() {
-    Engine& e = *m_engine;
-    if (e.idle() || e.nextEventTime() >= m_scenario.runFor) return false;
-    return e.step();
-}
-
-void App::advance(double dtSeconds) {
-    Engine& e = *m_engine;
-    m_ui.lastFrameSimMs = 0;
-    if (!m_ui.playing) {
-        m_ui.achievedSpeed = 0;
-        m_ui.simulationBound = false;
-        m_ui.boundHold = 0;
-        return;
-    }
-    const auto start = std::chrono::steady_clock::now();
-    const double dt = std::clamp(dtSeconds, 0.0, 0.1);  // a hidden tab must not jump minutes ahead
-    const SimTime end = std::max(m_scenario.runFor, SimTime{0});
-    const SimTime before = e.now();
-    const SimTime target = std::min(end, before + static_cast<SimTime>(dt * m_ui.speed * kSecond));
-    // At most kSimulationSliceSeconds of simulation per frame, whatever the speed; the next frame carries on
-    // from the last event processed (no debt piles up). Where a slice stops never changes the trace: events
-    // run in the same order whichever frame they fall in.
-    RunBudget budget;
-    budget.outOfTime = [start] {
-        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-        return spent.count() > kSimulationSliceSeconds;
-    };
-    const RunSlice slice = runSlice(e, target, budget);
-    if (slice.stop == RunStop::RunLimit) {
-        m_ui.playing = false;
-        showNotice("The run stopped", runLimitMessage(budget.runLimit));
-    }
-    if (e.now() >= end) m_ui.playing = false;
-    m_ui.lastFrameSimMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-
-    // The rate actually achieved, smoothed over about half a second; "bound" holds as long for a steady label.
-    if (dt > 0) {
-        const double rate = toSeconds(e.now() - before) / dt;
-        const double k = std::min(1.0, dt / 0.5);
-        m_ui.achievedSpeed = m_ui.achievedSpeed > 0 ? m_ui.achievedSpeed + (rate - m_ui.achievedSpeed) * k : rate;
-    }
-    if (slice.stop == RunStop::TimeBudget) m_ui.boundHold = 0.5;
-    else m_ui.boundHold = std::max(0.0, m_ui.boundHold - dt);
-    m_ui.simulationBound = m_ui.boundHold > 0;
-}
-
 void App::handleKeys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
@@ -354,6 +319,16 @@ void App::refreshWarnings(double dtSeconds) {
     m_warningsAge = 0;
 }
 
+void App::drawBottomTab(BottomTab tab, FrameContext& ctx) {
+    switch (tab) {
+    case BottomTab::Timeline: m_panels->timeline.draw(ctx); break;
+    case BottomTab::Journey: m_panels->journey.draw(ctx); break;
+    case BottomTab::Metrics: m_panels->metrics.draw(ctx); break;
+    case BottomTab::EventLog: m_panels->log.draw(ctx); break;
+    case BottomTab::Warnings: m_panels->warnings.draw(ctx); break;
+    }
+}
+
 void App::frame(double dtSeconds) {
     const auto frameStart = std::chrono::steady_clock::now();
     ++m_frameCount;
@@ -366,29 +341,7 @@ void App::frame(double dtSeconds) {
         return;
     }
 
-    float menuH = 0;
-    if (ImGui::BeginMainMenuBar()) {
-        ImGui::TextUnformatted("Lambda Playground");
-        drawFileMenu();  // app_share.cpp
-        drawPresetsMenu();
-        if (ImGui::BeginMenu("Edit")) {
-            const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
-            if (ImGui::MenuItem("Undo", mac ? "Cmd+Z" : "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
-            if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
-            if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
-                m_commands.push(cmd::DeleteSelection{});
-            ImGui::EndMenu();
-        }
-        ImGui::Separator();
-        ImGui::TextDisabled("%s", m_scenario.name.c_str());
-        if (!m_ui.status.empty()) {
-            ImGui::Separator();
-            const bool bad = m_ui.status.rfind("rejected", 0) == 0 || m_ui.status.rfind("cannot", 0) == 0;
-            ImGui::TextColored(bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.85f, 0.65f, 1), "%s", m_ui.status.c_str());
-        }
-        menuH = ImGui::GetWindowSize().y;
-        ImGui::EndMainMenuBar();
-    }
+    const float menuH = drawMainMenuBar();  // app_menus.cpp
     const Layout layout = computeLayout(ImGui::GetIO().DisplaySize, menuH);
     FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
 
@@ -404,24 +357,18 @@ void App::frame(double dtSeconds) {
     ImGui::End();
     if (beginPanel("Details", layout.bottom, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
         if (ImGui::BeginTabBar("bottom")) {
-            const char* names[] = {"Timeline", "Item journey", "Metrics", "Event log", "Warnings"};
-            for (int i = 0; i < 5; ++i) {
-                std::string label = names[i];
-                if (i == 4 && !m_warnings.empty()) label += " (" + std::to_string(m_warnings.size()) + ")";
+            for (int i = 0; i < kBottomTabCount; ++i) {
+                const BottomTab tab = static_cast<BottomTab>(i);
+                std::string label = bottomTabTitle(tab);
+                if (tab == BottomTab::Warnings && !m_warnings.empty()) label += " (" + std::to_string(m_warnings.size()) + ")";
                 label += "###tab" + std::to_string(i);
-                const ImGuiTabItemFlags flags = m_ui.requestTab == i ? ImGuiTabItemFlags_SetSelected : 0;
+                const ImGuiTabItemFlags flags = m_ui.requestTab == tab ? ImGuiTabItemFlags_SetSelected : 0;
                 if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
-                    switch (i) {
-                    case 0: m_panels->timeline.draw(ctx); break;
-                    case 1: m_panels->journey.draw(ctx); break;
-                    case 2: m_panels->metrics.draw(ctx); break;
-                    case 3: m_panels->log.draw(ctx); break;
-                    default: m_panels->warnings.draw(ctx); break;
-                    }
+                    drawBottomTab(tab, ctx);
                     ImGui::EndTabItem();
                 }
             }
-            m_ui.requestTab = -1;
+            m_ui.requestTab.reset();
             ImGui::EndTabBar();
         }
     }
@@ -455,7 +402,7 @@ std::string App::stateJson() const {
     s["nodes"] = m_scenario.nodes.size();
     s["edges"] = m_scenario.edges.size();
     s["undo_depth"] = m_undo.size();
-    s["status"] = m_ui.status;
+    s["status"] = m_ui.status.text;
     s["edit_error"] = m_ui.editError;
     s["last_frame_sim_ms"] = m_ui.lastFrameSimMs;
     s["last_frame_ui_ms"] = m_ui.lastFrameUiMs;

@@ -5,9 +5,11 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "bottom_tab.hpp"
 #include "commands.hpp"
 #include "engine/engine.hpp"
 #include "share_state.hpp"
@@ -17,6 +19,7 @@
 namespace pg::ui {
 
 class Panels;
+struct FrameContext;
 
 class App {
 public:
@@ -37,8 +40,8 @@ public:
     /// Selects a node (by id) or an item ("orders#13"); "" clears. False when nothing has that id.
     bool selectById(const std::string& id);
     const std::string& lastEditError() const { return m_ui.editError; }
-    /// Opens a bottom tab on the next frame: 0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings.
-    void showTab(int tab) { m_ui.requestTab = tab; }
+    /// Opens a bottom tab on the next frame.
+    void showTab(BottomTab tab) { m_ui.requestTab = tab; }
     /// Screen rectangle of a node as last drawn, false if it is not on screen.
     bool nodeScreenRect(const std::string& id, ScreenRect& out) const;
     /// Platform hook for "copy as text" (the browser's clipboard).
@@ -54,8 +57,8 @@ public:
     /// A preset by file stem ("s3_async_dlq").
     bool openPreset(const std::string& stem);
     void newScenario();
-    /// Embed mode: title bar + transport + canvas (+ bottom tab `panel`, -1 none); never autosaved.
-    void setEmbed(int panel, const std::string& title);
+    /// Embed mode: title bar + transport + canvas (+ bottom tab `panel`, if any); never autosaved.
+    void setEmbed(std::optional<BottomTab> panel, const std::string& title);
     /// False while a scenario opened from a link has not been kept (edited or "Keep"), and in embed mode.
     bool autosaveAllowed();
     void showNotice(const std::string& title, const std::string& text);
@@ -65,20 +68,27 @@ public:
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
 
 private:
-    /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
-    /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
-    bool stepWithinRun();
+    // Scenario, engine and frame (app.cpp).
     void loadDefaultScenario();
     void rebuildEngine(bool keepTime);
     void commit(sim::Scenario candidate, bool rebuild);  // validated edit with an undo snapshot
-    void advance(double dtSeconds);
+    void fitOnOpen();                                    // the canvas shows an opened scenario whole
     void handleKeys();
     void refreshWarnings(double dtSeconds);
-    void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
-    void fitOnOpen();                              // the canvas shows an opened scenario whole
-    void shell(const std::string& verb, const std::string& a, const std::string& b);
+    void drawBottomTab(BottomTab tab, FrameContext& ctx);
+    // Playback (app_playback.cpp).
+    /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
+    /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
+    bool stepWithinRun();
+    void advance(double dtSeconds);  ///< plays one frame's slice of virtual time
+    // Menus (app_menus.cpp).
+    float drawMainMenuBar();  ///< returns the bar's height
     void drawFileMenu();
     void drawPresetsMenu();
+    void drawEditMenu();
+    // Sharing, files, embedding (app_share.cpp).
+    void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
+    void shell(ShellVerb verb, const std::string& a, const std::string& b);
     void drawShareOverlays();
     void drawEmbedFrame();
     void shareStateJson(nlohmann::json& s) const;

@@ -1,6 +1,6 @@
 // App: share links, files, presets gallery, embed mode and the messages shown when something cannot be opened
 // (issue 6). The codec is scenario/share_link; the page's JS only moves strings (web/links.js, web/embed.js).
-// [SECTION] opening  [SECTION] file menu  [SECTION] overlays  [SECTION] embed frame  [SECTION] state JSON
+// [SECTION] opening  [SECTION] overlays  [SECTION] embed frame  [SECTION] state JSON
 #include <imgui.h>
 
 #include <algorithm>
@@ -28,21 +28,6 @@ std::string errorLines(const std::vector<scenario::ScenarioError>& errors) {
     if (errors.size() > shown.size()) text += "... and " + std::to_string(errors.size() - shown.size()) + " more\n";
     return text;
 }
-
-std::string fileNameFor(const std::string& name) {
-    std::string out;
-    for (char c : name) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-        else if (alnum) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-        if (out.size() >= 60) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return (out.empty() ? std::string("scenario") : out) + ".json";
-}
-
-const char* const kTabNames[] = {"timeline", "journey", "metrics", "log", "warnings"};
 }  // namespace
 
 // [SECTION] opening
@@ -81,7 +66,7 @@ bool App::openShareLink(const std::string& fragment) {
         std::string text = link.message;
         if (!link.scenarioErrors.empty()) text += "\n\n" + errorLines(link.scenarioErrors);
         showNotice("This link could not be opened", text + "\n\nYour current scenario is unchanged.");
-        m_ui.status = "cannot open the link";
+        m_ui.status = {StatusKind::Error, "cannot open the link"};
         return false;
     }
     replaceScenario(std::move(link.scenario));
@@ -94,9 +79,9 @@ bool App::openShareLink(const std::string& fragment) {
         }
     }
     if (!link.item.empty()) selectById(link.item);
-    m_ui.status = "opened a link: " + m_scenario.name;
+    m_ui.status = {StatusKind::Info, "opened a link: " + m_scenario.name};
     if (link.step && m_engine->stepCount() != *link.step)
-        m_ui.status += " (at step " + std::to_string(m_engine->stepCount()) + " of " + std::to_string(*link.step) + ")";
+        m_ui.status.text += " (at step " + std::to_string(m_engine->stepCount()) + " of " + std::to_string(*link.step) + ")";
     m_share.linkHeld = !m_share.embed;
     m_share.undoAtLink = m_undo.size();
     m_share.redoAtLink = m_redo.size();
@@ -108,11 +93,11 @@ bool App::openScenarioText(const std::string& text, const std::string& source) {
     if (!parsed.ok()) {
         showNotice("Could not open " + source,
                    errorLines(parsed.errors) + "\nYour current scenario is unchanged.");
-        m_ui.status = "cannot open " + source;
+        m_ui.status = {StatusKind::Error, "cannot open " + source};
         return false;
     }
     replaceScenario(std::move(parsed.scenario));
-    m_ui.status = "opened " + m_scenario.name;
+    m_ui.status = {StatusKind::Info, "opened " + m_scenario.name};
     return true;
 }
 
@@ -122,7 +107,7 @@ bool App::openPreset(const std::string& stem) {
             apply(cmd::LoadPreset{p.path});
             return m_scenario.name == p.title;
         }
-    m_ui.status = "no preset named " + stem;
+    m_ui.status = {StatusKind::Info, "no preset named " + stem};
     return false;
 }
 
@@ -130,12 +115,12 @@ void App::newScenario() {
     Scenario blank;
     blank.name = "Untitled scenario";
     replaceScenario(std::move(blank));
-    m_ui.status = "new scenario: add a source and a function from the palette";
+    m_ui.status = {StatusKind::Info, "new scenario: add a source and a function from the palette"};
 }
 
-void App::setEmbed(int panel, const std::string& title) {
+void App::setEmbed(std::optional<BottomTab> panel, const std::string& title) {
     m_share.embed = true;
-    m_share.embedPanel = panel >= 0 && panel < 5 ? panel : -1;
+    m_share.embedPanel = panel;
     m_share.embedTitle = title;
     m_share.linkHeld = false;
     m_ui.canvasFit = true;  // the presets are laid out for the full app's canvas, not an iframe's
@@ -149,58 +134,14 @@ bool App::autosaveAllowed() {
 
 void App::copyLink(bool atStep) {
     const std::string fragment = shareFragment(atStep);
-    if (m_share.shell) m_share.shell("copy-link", fragment, "");
+    if (m_share.shell) m_share.shell(ShellVerb::CopyLink, fragment, "");
     else m_ui.copyRequest = fragment;
-    m_ui.status = "link copied (" + std::to_string(fragment.size()) + " characters)";
+    m_ui.status = {StatusKind::Info, "link copied (" + std::to_string(fragment.size()) + " characters)"};
 }
 
-void App::shell(const std::string& verb, const std::string& a, const std::string& b) {
+void App::shell(ShellVerb verb, const std::string& a, const std::string& b) {
     if (m_share.shell) m_share.shell(verb, a, b);
-    else m_ui.status = "not available here: " + verb;
-}
-
-// [SECTION] file menu
-void App::drawFileMenu() {
-    auto note = [this](const char* label) {  // where the menu and its items are, for the browser tests
-        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-        m_ui.menuRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
-    };
-    const bool open = ImGui::BeginMenu("File");
-    note("File");
-    if (!open) return;
-    if (ImGui::MenuItem("New")) newScenario();
-    note("New");
-    if (ImGui::MenuItem("Open file...")) shell("open-file", "", "");
-    note("Open file...");
-    if (ImGui::MenuItem("Save file")) shell("save-file", fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
-    note("Save file");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Copy link")) copyLink(false);
-    note("Copy link");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that carries the whole scenario");
-    if (ImGui::MenuItem("Copy link at this step")) copyLink(true);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also opens at step %llu%s",
-                                                  static_cast<unsigned long long>(m_engine->stepCount()),
-                                                  m_ui.selectedItem != kNone ? " with the selected item" : "");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Presets gallery...")) m_share.galleryOpen = true;
-    const std::string* presetPath = nullptr;
-    for (const PresetInfo& p : m_panels->gallery.presets(m_panels->presets))
-        if (p.title == m_scenario.name) presetPath = &p.path;
-    if (ImGui::MenuItem("Reset to preset", nullptr, false, presetPath != nullptr)) m_commands.push(cmd::LoadPreset{*presetPath});
-    note("Reset to preset");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip(presetPath ? "Reload the preset this scenario came from (Undo brings your edits back)"
-                                     : "This scenario has no preset of the same name");
-    ImGui::EndMenu();
-}
-
-void App::drawPresetsMenu() {
-    if (!ImGui::BeginMenu("Presets")) return;
-    if (ImGui::MenuItem("Gallery...")) m_share.galleryOpen = true;
-    ImGui::Separator();
-    m_panels->gallery.drawMenuItems(m_panels->presets, m_commands);
-    ImGui::EndMenu();
+    else m_ui.status = {StatusKind::Info, std::string("not available here: ") + shellVerbName(verb)};
 }
 
 // [SECTION] overlays
@@ -222,7 +163,7 @@ void App::drawShareOverlays() {
             ImGui::TextDisabled("Your autosaved work is kept until you edit this scenario or keep it.");
             if (ImGui::SmallButton("Keep this scenario")) m_share.linkHeld = false;
             ImGui::SameLine();
-            if (ImGui::SmallButton("Back to my work")) shell("restore-autosave", "", "");
+            if (ImGui::SmallButton("Back to my work")) shell(ShellVerb::RestoreAutosave, "", "");
         }
         ImGui::End();
     }
@@ -259,14 +200,14 @@ void App::drawEmbedFrame() {
         const char* open = "Open in playground";
         const float w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8, ImGui::GetWindowWidth() - w - 10));
-        if (ImGui::SmallButton(open)) shell("open-in-playground", shareFragment(true), "");
+        if (ImGui::SmallButton(open)) shell(ShellVerb::OpenInPlayground, shareFragment(true), "");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scenario, at this step, in the full playground");
         barH = ImGui::GetWindowSize().y;
         ImGui::EndMainMenuBar();
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float transportH = 96.0f;
-    const float bottomH = m_share.embedPanel >= 0 ? std::clamp(display.y * 0.32f, 100.0f, 300.0f) : 0.0f;
+    const float bottomH = m_share.embedPanel ? std::clamp(display.y * 0.32f, 100.0f, 300.0f) : 0.0f;
     const float canvasTop = barH + transportH;
     const float canvasH = std::max(60.0f, display.y - canvasTop - bottomH);
     FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
@@ -277,17 +218,10 @@ void App::drawEmbedFrame() {
                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
         m_panels->canvas.draw(ctx);
     ImGui::End();
-    if (m_share.embedPanel >= 0) {
+    if (m_share.embedPanel) {
         if (beginPanel("Details", {{0, canvasTop + canvasH}, {display.x, display.y - canvasTop - canvasH}},
-                       ImGuiWindowFlags_NoTitleBar)) {
-            switch (m_share.embedPanel) {
-            case 0: m_panels->timeline.draw(ctx); break;
-            case 1: m_panels->journey.draw(ctx); break;
-            case 2: m_panels->metrics.draw(ctx); break;
-            case 3: m_panels->log.draw(ctx); break;
-            default: m_panels->warnings.draw(ctx); break;
-            }
-        }
+                       ImGuiWindowFlags_NoTitleBar))
+            drawBottomTab(*m_share.embedPanel, ctx);
         ImGui::End();
     }
     drawShareOverlays();
@@ -298,7 +232,7 @@ void App::shareStateJson(nlohmann::json& s) const {
     if (m_share.notice.title.empty()) s["notice"] = nullptr;
     else s["notice"] = {{"title", m_share.notice.title}, {"text", m_share.notice.text}};
     s["embed"] = m_share.embed;
-    s["embed_panel"] = m_share.embedPanel >= 0 ? kTabNames[m_share.embedPanel] : "";
+    s["embed_panel"] = m_share.embedPanel ? bottomTabKey(*m_share.embedPanel) : "";
     s["link_held"] = m_share.linkHeld;
     s["gallery_open"] = m_share.galleryOpen;
     const ScreenRect& c = m_ui.canvasRect;

@@ -12,6 +12,23 @@
 
 namespace pg::ui {
 
+/// What the palette adds: a plain node (a source gets some traffic), or a target without traffic of its own.
+enum class NodeRole {
+    Plain,
+    DeadLetterQueue,  ///< an sqs queue: a function's DLQ or a queue's redrive target
+    Destination,      ///< an eventbridge bus or sns topic: an asynchronous invocation's destination
+};
+
+/// The id prefix addNode gives a node in `role` ("dlq-1"); "" for a plain node, named after its type.
+inline const char* nodeRoleIdBase(NodeRole role) {
+    switch (role) {
+    case NodeRole::Plain: return "";
+    case NodeRole::DeadLetterQueue: return "dlq";
+    case NodeRole::Destination: return "destination";
+    }
+    return "";
+}
+
 namespace cmd {
 struct SetPlaying { bool playing; };
 struct TogglePlay {};
@@ -23,8 +40,7 @@ struct Reset {};
 struct SetSpeed { double speed; };
 struct Select { Selection selection; };
 struct SelectItem { std::uint32_t item; };
-/// role: "" plain node, "dlq" an sqs queue without traffic, "destination" an eventbridge bus without traffic.
-struct AddNode { sim::NodeType type; std::string role; double x, y; };
+struct AddNode { sim::NodeType type; NodeRole role; double x, y; };
 struct Connect { std::string from, to; };
 struct MoveNode { std::string id; double x, y; };
 struct DeleteSelection {};

@@ -1,3 +1,4 @@
+// Edits of the plain-data Scenario made by the UI and their validation by scenario::validate().
 #include "scenario_edit.hpp"
 
 #include "scenario/scenario_json.hpp"
@@ -7,9 +8,9 @@ namespace pg::ui {
 using namespace sim;
 
 std::string validationError(const Scenario& candidate) {
-    const scenario::ParseResult result = scenario::parseScenario(scenario::writeScenario(candidate, -1));
-    if (result.ok()) return "";
-    const scenario::ScenarioError& e = result.errors.front();
+    const std::vector<scenario::ScenarioError> errors = scenario::validate(candidate);
+    if (errors.empty()) return "";
+    const scenario::ScenarioError& e = errors.front();
     return e.path.empty() ? e.message : e.path + ": " + e.message;
 }
 
@@ -21,29 +22,37 @@ int nodeIndexOf(const Scenario& scenario, const std::string& id) {
 
 ConnectCheck canConnect(const Scenario& scenario, const std::string& from, const std::string& to) {
     const int fi = nodeIndexOf(scenario, from), ti = nodeIndexOf(scenario, to);
-    if (fi < 0 || ti < 0 || fi == ti) return {false, "pick another node"};
+    if (fi < 0 || ti < 0 || fi == ti) return {false, ConnectVerdict::NotTwoNodes, {}, "", "pick another node"};
     Scenario candidate = scenario;
     Edge edge;
     edge.from = from;
     edge.to = to;
     candidate.edges.push_back(edge);
-    std::string error = validationError(candidate);
-    if (!error.empty()) {
-        // Drop the JSON path prefix of the new edge: the user is pointing at it.
-        const std::string prefix = "/edges/" + std::to_string(candidate.edges.size() - 1);
-        if (error.rfind(prefix, 0) == 0) {
-            const std::size_t colon = error.find(": ");
-            if (colon != std::string::npos) error = error.substr(colon + 2);
-        }
-        return {false, error};
+    const std::vector<scenario::ScenarioError> errors = scenario::validate(candidate);
+    if (!errors.empty()) {
+        const scenario::ScenarioError& e = errors.front();
+        // A problem of the new edge is told without its path: the user is pointing at the edge.
+        const std::string newEdge = "/edges/" + std::to_string(candidate.edges.size() - 1);
+        const bool aboutNewEdge = !e.path.empty() && e.path.rfind(newEdge, 0) == 0;
+        const std::string message = aboutNewEdge || e.path.empty() ? e.message : e.path + ": " + e.message;
+        return {false, ConnectVerdict::BreaksRule, e.rule, e.path, message};
     }
-    if (scenario.nodes[static_cast<std::size_t>(fi)].type == NodeType::Function)
-        return {true, "connect: send edge (the function's code sends a message here per item it processed)"};
-    const InvocationMode mode = invocationModeOf(scenario.nodes[static_cast<std::size_t>(fi)].type);
-    const char* how = mode == InvocationMode::Synchronous    ? "synchronous invoke (request and response)"
-                      : mode == InvocationMode::Asynchronous ? "asynchronous invoke (through the internal queue)"
-                                                             : "event source mapping (Lambda polls)";
-    return {true, std::string("connect: ") + how};
+    const auto accepted = [](ConnectVerdict verdict, const char* what) {
+        return ConnectCheck{true, verdict, {}, "", std::string("connect: ") + what};
+    };
+    const NodeType fromType = scenario.nodes[static_cast<std::size_t>(fi)].type;
+    if (fromType == NodeType::Function)
+        return accepted(ConnectVerdict::SendEdge,
+                        "send edge (the function's code sends a message here per item it processed)");
+    switch (invocationModeOf(fromType)) {
+    case InvocationMode::Synchronous:
+        return accepted(ConnectVerdict::SynchronousInvoke, "synchronous invoke (request and response)");
+    case InvocationMode::Asynchronous:
+        return accepted(ConnectVerdict::AsynchronousInvoke, "asynchronous invoke (through the internal queue)");
+    case InvocationMode::PollBased:
+    case InvocationMode::None: break;
+    }
+    return accepted(ConnectVerdict::EventSourceMapping, "event source mapping (Lambda polls)");
 }
 
 std::string addNode(Scenario& scenario, NodeType type, const std::string& role, double x, double y) {

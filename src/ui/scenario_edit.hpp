@@ -1,17 +1,31 @@
 // Edits of the plain-data Scenario made by the UI (add, delete with cascade, connect) and their validation
-// through the scenario reader: a candidate is accepted only if parseScenario(writeScenario(candidate)) is clean.
+// by scenario::validate(): a candidate is accepted only if it has no problem. Draws nothing (pg_ui_model).
 #pragma once
 #include <string>
 
 #include "engine/scenario_config.hpp"
+#include "scenario/scenario_rules.hpp"
 
 namespace pg::ui {
 
-/// "" when the scenario is valid, else the validator's first message (with its JSON path).
+/// "" when the scenario is valid, else the first problem scenario::validate() finds, as "path: message".
 std::string validationError(const sim::Scenario& candidate);
+
+/// What an edge would be (accepted), or why it is refused.
+enum class ConnectVerdict {
+    SynchronousInvoke,  ///< from a synchronous source
+    AsynchronousInvoke, ///< from an asynchronous source, through Lambda's internal queue
+    EventSourceMapping, ///< from a queue or stream that Lambda polls
+    SendEdge,           ///< from a function to a queue or topic its code sends to
+    NotTwoNodes,        ///< refused: an end is missing, or both ends are the same node
+    BreaksRule,         ///< refused: the scenario with the edge breaks `rule` at `path`
+};
 
 struct ConnectCheck {
     bool ok = false;
+    ConnectVerdict verdict = ConnectVerdict::NotTwoNodes;
+    scenario::Rule rule = scenario::Rule::Value; ///< BreaksRule: the rule broken
+    std::string path;                            ///< BreaksRule: where, e.g. "/edges/1" (the new edge)
     std::string message;  ///< why not (the validator's or AWS's wording), or what the edge will be
 };
 /// Would an edge from -> to be accepted? Asks the model (the validator) with the edge added.

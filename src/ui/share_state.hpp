@@ -3,13 +3,36 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "bottom_tab.hpp"
 
 namespace pg::ui {
 
-/// Asks the page for a browser service. verbs: "copy-link" (a = fragment), "save-file" (a = file name,
-/// b = JSON), "open-file", "open-in-playground" (a = fragment), "restore-autosave". Strings only.
-using ShellHandler = std::function<void(const std::string& verb, const std::string& a, const std::string& b)>;
+/// The browser services the App may ask the page for (web/links.js has a handler for each).
+enum class ShellVerb {
+    CopyLink,          ///< a = share-link fragment
+    SaveFile,          ///< a = file name, b = scenario JSON
+    OpenFile,          ///< the page's file picker; the page opens the file it reads
+    OpenInPlayground,  ///< a = share-link fragment (embed mode)
+    RestoreAutosave,   ///< back to the autosaved work (a link was opened over it)
+};
+
+/// The verb as web/links.js names it ("copy-link"...): the one place these strings are spelled.
+inline const char* shellVerbName(ShellVerb verb) {
+    switch (verb) {
+    case ShellVerb::CopyLink: return "copy-link";
+    case ShellVerb::SaveFile: return "save-file";
+    case ShellVerb::OpenFile: return "open-file";
+    case ShellVerb::OpenInPlayground: return "open-in-playground";
+    case ShellVerb::RestoreAutosave: return "restore-autosave";
+    }
+    return "";
+}
+
+/// Asks the page for a browser service; the platform passes the verb's name and the strings on.
+using ShellHandler = std::function<void(ShellVerb verb, const std::string& a, const std::string& b)>;
 
 /// A message the user must see (a link or file that could not be opened); shown as a modal until dismissed.
 struct Notice {
@@ -21,7 +44,7 @@ struct Notice {
 struct ShareState {
     Notice notice;
     bool embed = false;
-    int embedPanel = -1;  ///< bottom tab shown under the canvas in embed mode (-1 none)
+    std::optional<BottomTab> embedPanel;  ///< bottom tab shown under the canvas in embed mode, if any
     std::string embedTitle;
     // A scenario opened from a link is not autosaved until the user keeps it (edits it or presses Keep).
     bool linkHeld = false;

@@ -3,8 +3,10 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
+#include "bottom_tab.hpp"
 #include "engine/sim_time.hpp"
 #include "engine/sim_types.hpp"
 
@@ -14,6 +16,15 @@ namespace pg::ui {
 constexpr double kSimulationSliceSeconds = 0.008;
 
 enum class SelectionKind { None, Node, Edge };
+
+/// The status line's kinds: feedback on what a command did (green), or why it did nothing (red).
+enum class StatusKind { Info, Error };
+
+/// One-line feedback of the last command, shown in the menu bar.
+struct StatusLine {
+    StatusKind kind = StatusKind::Info;
+    std::string text;
+};
 
 struct Selection {
     SelectionKind kind = SelectionKind::None;
@@ -44,8 +55,8 @@ struct UiState {
     std::map<std::string, ScreenRect> fieldRects;  ///< inspector text fields as last drawn, by parameter key (tests)
     std::map<std::string, int> timelineShards;     ///< stream id -> shard lanes the timeline last drew (tests)
     std::string editError;    ///< last rejected edit (validator message); shown by the inspector
-    std::string status;       ///< one-line feedback of the last command (status bar)
-    int requestTab = -1;      ///< bottom tab to open on the next frame (-1 none)
+    StatusLine status;        ///< one-line feedback of the last command (status bar)
+    std::optional<BottomTab> requestTab;  ///< bottom tab to open on the next frame
     std::string copyRequest;  ///< text a panel asked to copy to the clipboard (App hands it to the platform)
     /// Counts the engines built (each scenario opened or edited, undo, redo): panels drop what they derived
     /// from an older one (a new engine's trace may be as long as the old one's, so sizes cannot tell).

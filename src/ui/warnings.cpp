@@ -1,6 +1,6 @@
 #include "warnings.hpp"
 
-#include "ui_text.hpp"
+#include "text_format.hpp"
 
 namespace pg::ui {
 

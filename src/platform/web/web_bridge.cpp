@@ -49,8 +49,8 @@ void setClipboard(void*, const char* text) {
 namespace pg::web {
 void installBridgeHooks() {
     app().setCopyHandler([](const std::string& text) { js_copy_text(text.c_str()); });
-    app().setShellHandler([](const std::string& verb, const std::string& a, const std::string& b) {
-        js_shell_request(verb.c_str(), a.c_str(), b.c_str());
+    app().setShellHandler([](pg::ui::ShellVerb verb, const std::string& a, const std::string& b) {
+        js_shell_request(pg::ui::shellVerbName(verb), a.c_str(), b.c_str());
     });
     // Ctrl+C / Ctrl+V in ImGui text fields go through the browser's clipboard (the page feeds pastes in).
     ImGuiIO& io = ImGui::GetIO();
@@ -117,7 +117,9 @@ EMSCRIPTEN_KEEPALIVE int pg_set_param(const char* node, const char* key, const c
 }
 
 /// Opens a bottom tab: 0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings.
-EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) { pg::web::app().showTab(tab); }
+EMSCRIPTEN_KEEPALIVE void pg_show_tab(int tab) {
+    if (const auto bottomTab = pg::ui::bottomTabAt(tab)) pg::web::app().showTab(*bottomTab);
+}
 
 /// {"x","y","w","h","pin_x","pin_y"} of a node as last drawn, in CSS pixels; "" when not drawn.
 EMSCRIPTEN_KEEPALIVE const char* pg_node_screen_rect(const char* id) {
@@ -157,7 +159,9 @@ EMSCRIPTEN_KEEPALIVE int pg_open_scenario_text(const char* text, const char* sou
 EMSCRIPTEN_KEEPALIVE int pg_open_preset(const char* stem) { return pg::web::app().openPreset(stem ? stem : "") ? 1 : 0; }
 
 /// Embed mode; panel: -1 none, 0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings; title "" = scenario name.
-EMSCRIPTEN_KEEPALIVE void pg_set_embed(int panel, const char* title) { pg::web::app().setEmbed(panel, title ? title : ""); }
+EMSCRIPTEN_KEEPALIVE void pg_set_embed(int panel, const char* title) {
+    pg::web::app().setEmbed(pg::ui::bottomTabAt(panel), title ? title : "");
+}
 
 /// 1 when the page may autosave the scenario now (not in embed mode, not a link the user has not kept).
 EMSCRIPTEN_KEEPALIVE int pg_autosave_allowed() { return pg::web::app().autosaveAllowed() ? 1 : 0; }

@@ -14,17 +14,18 @@ namespace pg::ui {
 using namespace sim;
 
 namespace {
-void badge(const ParamInfo& p) {
-    const bool input = std::strncmp(p.source, "scenario", 8) == 0;
-    const ImVec4 col = p.documented ? ImVec4(0.45f, 0.75f, 1.0f, 1)
-                       : input      ? ImVec4(0.7f, 0.7f, 0.75f, 1)
-                                    : ImVec4(1.0f, 0.7f, 0.35f, 1);
-    ImGui::TextColored(col, "%s", p.documented ? "[documented]" : input ? "[scenario input]" : "[model choice]");
+void badge(const scenario::Setting& p) {
+    const bool documented = p.source == scenario::SettingSource::Documented;
+    const bool input = p.source == scenario::SettingSource::ScenarioInput;
+    const ImVec4 col = documented ? ImVec4(0.45f, 0.75f, 1.0f, 1)
+                       : input    ? ImVec4(0.7f, 0.7f, 0.75f, 1)
+                                  : ImVec4(1.0f, 0.7f, 0.35f, 1);
+    ImGui::TextColored(col, "%s", documented ? "[documented]" : input ? "[scenario input]" : "[model choice]");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", p.source);
+    ImGui::TextDisabled("%s", p.citation);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", p.documented ? "Source key in FIDELITY.md section 9 (AWS documentation or observed)"
-                                             : "Not stated by AWS: the simulator's model, listed under Model choices");
+        ImGui::SetTooltip("%s", documented ? "Source key in FIDELITY.md section 9 (AWS documentation or observed)"
+                                           : "Not stated by AWS: the simulator's model, listed under Model choices");
 }
 /// Live tumbling-window state per shard of a stream node whose mapping has a tumbling window (FIDELITY 6.3).
 void drawStreamWindows(const Engine& engine, const std::string& nodeId) {
@@ -60,7 +61,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
     const Scenario& s = ctx.scenario;
     const std::string nodeId = node >= 0 ? s.nodes[static_cast<std::size_t>(node)].id : "";
     ctx.ui.fieldRects.clear();
-    for (const ParamInfo* p : paramsOf(s, node, edge)) {
+    for (const scenario::Setting* p : paramsOf(s, node, edge)) {
         ImGui::PushID(p->key);
         const std::string value = getParam(s, node, edge, p->key);
         auto set = [&](const std::string& v) { ctx.commands.push(cmd::SetParam{nodeId, edge, p->key, v}); };
@@ -68,25 +69,20 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p->key);
         ImGui::SetNextItemWidth(-1);
         switch (p->kind) {
-        case ParamKind::Bool: {
+        case scenario::SettingKind::Bool: {
             bool b = value == "true";
             if (ImGui::Checkbox("##v", &b)) set(b ? "true" : "false");
             break;
         }
-        case ParamKind::Choice: {
+        case scenario::SettingKind::Choice: {
             if (ImGui::BeginCombo("##v", value.c_str())) {
-                std::string all = p->choices;
-                for (std::size_t start = 0; start <= all.size();) {
-                    const std::size_t bar = std::min(all.find('|', start), all.size());
-                    const std::string c = all.substr(start, bar - start);
+                for (const std::string& c : p->choiceNames())
                     if (ImGui::Selectable(c.c_str(), c == value)) set(c);
-                    start = bar + 1;
-                }
                 ImGui::EndCombo();
             }
             break;
         }
-        case ParamKind::NodeRef: {
+        case scenario::SettingKind::NodeRef: {
             if (ImGui::BeginCombo("##v", value.empty() ? "(none)" : value.c_str())) {
                 if (ImGui::Selectable("(none)", value.empty())) set("");
                 for (const Node& n : s.nodes)
@@ -104,7 +100,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
             const bool editing = m_editKey == p->key;
             char buf[512];
             std::snprintf(buf, sizeof buf, "%s", editing ? m_editBuf : value.c_str());
-            ImGui::InputTextWithHint("##v", p->kind == ParamKind::OptionalInt ? "unset (default)" : "", editing ? m_editBuf : buf,
+            ImGui::InputTextWithHint("##v", p->kind == scenario::SettingKind::OptionalInt ? "unset (default)" : "", editing ? m_editBuf : buf,
                                      sizeof buf);
             if (ImGui::IsItemVisible()) {
                 const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
@@ -127,7 +123,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
             ImGui::PopStyleColor();
         }
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("default %s, range %s", p->defaultText, p->rangeText);
+        ImGui::TextWrapped("default %s; %s", defaultLabel(*p).c_str(), rangeLabel(*p).c_str());
         ImGui::PopStyleColor();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.74f, 0.78f, 1));
         ImGui::TextWrapped("%s", p->help);

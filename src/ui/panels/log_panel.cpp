@@ -107,7 +107,7 @@ void LogPanel::draw(FrameContext& ctx) {
         std::string out = "seq\ttime\tkind\tnode\titem\tattempt\tdetail\n";
         for (std::size_t i = 0; i < m_rows.size() && i < 200000; ++i) out += rowText(e, m_rows[i], recs[m_rows[i]]) + "\n";
         ctx.ui.copyRequest = out;
-        ctx.ui.status = "copied " + std::to_string(std::min<std::size_t>(m_rows.size(), 200000)) + " log lines";
+        ctx.ui.status = {StatusKind::Info, "copied " + std::to_string(std::min<std::size_t>(m_rows.size(), 200000)) + " log lines"};
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_Resizable;

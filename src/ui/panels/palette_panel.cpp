@@ -9,16 +9,14 @@ namespace pg::ui {
 using namespace sim;
 
 namespace {
-const char* roleName(int role) { return role == 1 ? "dlq" : role == 2 ? "destination" : ""; }
-
 void entry(FrameContext& ctx, const PaletteItem& item, const char* label, const char* tooltip) {
-    const InvocationMode mode = item.role ? InvocationMode::None : invocationModeOf(item.type);
-    ImGui::PushID(static_cast<int>(item.type) * 4 + item.role);
+    const InvocationMode mode = item.role != NodeRole::Plain ? InvocationMode::None : invocationModeOf(item.type);
+    ImGui::PushID(static_cast<int>(item.type) * 4 + static_cast<int>(item.role));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight();
     if (ImGui::Selectable("##e", false, 0, ImVec2(0, h))) {
-        ctx.commands.push(cmd::AddNode{item.type, roleName(item.role), ctx.ui.canvasCenterWorldX - 85,
+        ctx.commands.push(cmd::AddNode{item.type, item.role, ctx.ui.canvasCenterWorldX - 85,
                                        ctx.ui.canvasCenterWorldY - 32});
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nClick to add, or drag onto the canvas.", tooltip);
@@ -44,7 +42,7 @@ void group(FrameContext& ctx, const char* title, InvocationMode mode, const char
     for (int t = 0; t <= static_cast<int>(NodeType::DynamoDbStream); ++t) {
         const NodeType type = static_cast<NodeType>(t);
         if (invocationModeOf(type) != mode) continue;
-        entry(ctx, {type, 0}, serviceName(type), (std::string(modeName(mode)) + " source: " + explain).c_str());
+        entry(ctx, {type, NodeRole::Plain}, serviceName(type), (std::string(modeName(mode)) + " source: " + explain).c_str());
     }
 }
 }  // namespace
@@ -57,12 +55,12 @@ void PalettePanel::draw(FrameContext& ctx) {
     group(ctx, "Poll-based", InvocationMode::PollBased,
           "Lambda polls the queue or stream and invokes with batches");
     ImGui::SeparatorText("Lambda and targets");
-    entry(ctx, {NodeType::Function, 0}, "Function", "A Lambda function: timeout, duration, behaviour rules.");
-    entry(ctx, {NodeType::Sqs, 1}, "DLQ (SQS queue)",
+    entry(ctx, {NodeType::Function, NodeRole::Plain}, "Function", "A Lambda function: timeout, duration, behaviour rules.");
+    entry(ctx, {NodeType::Sqs, NodeRole::DeadLetterQueue}, "DLQ (SQS queue)",
           "A queue without traffic: a function's dead-letter queue or a queue's redrive target.");
-    entry(ctx, {NodeType::EventBridge, 2}, "Destination (EventBridge)",
+    entry(ctx, {NodeType::EventBridge, NodeRole::Destination}, "Destination (EventBridge)",
           "An on-success / on-failure destination for asynchronous invocation records.");
-    entry(ctx, {NodeType::Sns, 2}, "Destination (SNS topic)", "A destination or DLQ topic.");
+    entry(ctx, {NodeType::Sns, NodeRole::Destination}, "Destination (SNS topic)", "A destination or DLQ topic.");
 }
 
 }  // namespace pg::ui

@@ -10,7 +10,7 @@ constexpr const char* kPaletteDragType = "PG_PALETTE";
 /// Drag payload from the palette to the canvas.
 struct PaletteItem {
     sim::NodeType type;
-    int role;  ///< 0 plain, 1 DLQ (sqs without traffic), 2 destination (eventbridge without traffic)
+    NodeRole role;
 };
 
 class PalettePanel {

@@ -1,0 +1,104 @@
+// App: the main menu bar (File, Presets, Edit, the scenario's name and the status line). Menu items push
+// commands or call the App's verbs (app_share.cpp: new, files, links); none edits the scenario here.
+#include <imgui.h>
+
+#include <string>
+
+#include "app.hpp"
+#include "panels/panels.hpp"
+#include "scenario/scenario_json.hpp"
+
+namespace pg::ui {
+
+using namespace sim;
+
+namespace {
+/// "Orders (v2)!" -> "orders-v2.json": the Save file name.
+std::string fileNameFor(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+        else if (alnum) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+        if (out.size() >= 60) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return (out.empty() ? std::string("scenario") : out) + ".json";
+}
+}  // namespace
+
+float App::drawMainMenuBar() {
+    float menuH = 0;
+    if (ImGui::BeginMainMenuBar()) {
+        ImGui::TextUnformatted("Lambda Playground");
+        drawFileMenu();
+        drawPresetsMenu();
+        drawEditMenu();
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", m_scenario.name.c_str());
+        if (!m_ui.status.text.empty()) {
+            ImGui::Separator();
+            const bool bad = m_ui.status.kind == StatusKind::Error;
+            ImGui::TextColored(bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.85f, 0.65f, 1), "%s", m_ui.status.text.c_str());
+        }
+        menuH = ImGui::GetWindowSize().y;
+        ImGui::EndMainMenuBar();
+    }
+    return menuH;
+}
+
+void App::drawFileMenu() {
+    auto note = [this](const char* label) {  // where the menu and its items are, for the browser tests
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        m_ui.menuRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+    };
+    const bool open = ImGui::BeginMenu("File");
+    note("File");
+    if (!open) return;
+    if (ImGui::MenuItem("New")) newScenario();
+    note("New");
+    if (ImGui::MenuItem("Open file...")) shell(ShellVerb::OpenFile, "", "");
+    note("Open file...");
+    if (ImGui::MenuItem("Save file")) shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
+    note("Save file");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Copy link")) copyLink(false);
+    note("Copy link");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that carries the whole scenario");
+    if (ImGui::MenuItem("Copy link at this step")) copyLink(true);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also opens at step %llu%s",
+                                                  static_cast<unsigned long long>(m_engine->stepCount()),
+                                                  m_ui.selectedItem != kNone ? " with the selected item" : "");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Presets gallery...")) m_share.galleryOpen = true;
+    const std::string* presetPath = nullptr;
+    for (const PresetInfo& p : m_panels->gallery.presets(m_panels->presets))
+        if (p.title == m_scenario.name) presetPath = &p.path;
+    if (ImGui::MenuItem("Reset to preset", nullptr, false, presetPath != nullptr)) m_commands.push(cmd::LoadPreset{*presetPath});
+    note("Reset to preset");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(presetPath ? "Reload the preset this scenario came from (Undo brings your edits back)"
+                                     : "This scenario has no preset of the same name");
+    ImGui::EndMenu();
+}
+
+void App::drawPresetsMenu() {
+    if (!ImGui::BeginMenu("Presets")) return;
+    if (ImGui::MenuItem("Gallery...")) m_share.galleryOpen = true;
+    ImGui::Separator();
+    m_panels->gallery.drawMenuItems(m_panels->presets, m_commands);
+    ImGui::EndMenu();
+}
+
+void App::drawEditMenu() {
+    if (!ImGui::BeginMenu("Edit")) return;
+    const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
+    if (ImGui::MenuItem("Undo", mac ? "Cmd+Z" : "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
+    if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
+    if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
+        m_commands.push(cmd::DeleteSelection{});
+    ImGui::EndMenu();
+}
+
+}  // namespace pg::ui

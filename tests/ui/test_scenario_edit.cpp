@@ -1,0 +1,157 @@
+// The UI's edit path natively (src/ui/scenario_edit.cpp, params.cpp): an edit is validated as data by
+// scenario::validate(); a candidate that breaks a rule is refused with the rule and its JSON path.
+#include <filesystem>
+
+#include "scenario/scenario_json.hpp"
+#include "ui/params.hpp"
+#include "ui/scenario_edit.hpp"
+#include "ui_test_helpers.hpp"
+
+using namespace pg;
+using namespace pg::sim;
+using namespace pg::ui;
+using namespace pg::ui::test;
+using scenario::Rule;
+
+namespace {
+
+/// What the reader says about the same candidate as JSON: validate() must agree with it.
+std::vector<scenario::ScenarioError> readerErrors(const Scenario& candidate) {
+    return scenario::parseScenario(scenario::writeScenario(candidate)).errors;
+}
+
+} // namespace
+
+TEST_CASE("edit: a function timeout above its queue's visibility timeout is refused at the mapping's path") {
+    Scenario candidate = loadPreset("sqs_no_redrive"); // orders (visibility 30 s) -> process (timeout 3 s)
+    REQUIRE(scenario::validate(candidate).empty());
+    REQUIRE(setParam(candidate, nodeAt(candidate, "process"), -1, "timeout", "60s").empty());
+    CHECK(candidate.nodes[static_cast<std::size_t>(nodeAt(candidate, "process"))].function.timeout ==
+          60 * kSecond);
+
+    const std::vector<scenario::ScenarioError> errors = scenario::validate(candidate);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rule == Rule::VisibilityTimeout);
+    CHECK(std::string(scenario::ruleId(errors[0].rule)) == "visibility_timeout");
+    CHECK(errors[0].path == "/edges/0");
+    CHECK(errors[0].message.find(
+              "Queue visibility timeout: 30 seconds is less than Function timeout: 60 seconds") == 0);
+    // What the inspector shows, and the same verdict the reader gives the candidate's JSON.
+    CHECK(validationError(candidate) == "/edges/0: " + errors[0].message);
+    const std::vector<scenario::ScenarioError> read = readerErrors(candidate);
+    REQUIRE(read.size() == 1);
+    CHECK(read[0].path == errors[0].path);
+    CHECK(read[0].message == errors[0].message);
+    CHECK(read[0].rule == Rule::VisibilityTimeout);
+}
+
+TEST_CASE("edit: a value out of its documented range is refused at the key's path") {
+    Scenario candidate = loadPreset("sqs_no_redrive");
+    const int process = nodeAt(candidate, "process");
+    REQUIRE(setParam(candidate, process, -1, "async.max_retry_attempts", "7").empty());
+    const std::vector<scenario::ScenarioError> errors = scenario::validate(candidate);
+    REQUIRE(!errors.empty());
+    CHECK(errors[0].rule == Rule::Value);
+    CHECK(errors[0].path == "/nodes/" + std::to_string(process) + "/async/max_retry_attempts");
+    CHECK(errors[0].message.find("must be between 0 and 2") == 0);
+    CHECK(errors[0].line == 0); // a Scenario held as data has no text to point into
+}
+
+TEST_CASE("edit: a redrive policy naming a missing queue is refused as a dangling reference") {
+    Scenario candidate = loadPreset("sqs_no_redrive");
+    Redrive redrive;
+    redrive.deadLetterQueue = "orders-dql";
+    candidate.nodes[static_cast<std::size_t>(nodeAt(candidate, "orders"))].queue.redrive = redrive;
+    const std::vector<scenario::ScenarioError> errors = scenario::validate(candidate);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rule == Rule::DanglingReference);
+    CHECK(errors[0].path == "/nodes/0/redrive/dead_letter_queue");
+    CHECK(errors[0].message == "refers to `orders-dql`, but no node has that id (did you mean `orders`?)");
+}
+
+TEST_CASE("canConnect: a structured verdict - what the edge would be, or the rule it breaks and where") {
+    Scenario s = loadPreset("sqs_no_redrive");
+    addNode(s, NodeType::Function, "", 0, 0); // "function-1", default timeout 3 s
+    const std::string slow = addNode(s, NodeType::Function, "", 0, 0);
+    s.nodes[static_cast<std::size_t>(nodeAt(s, slow))].function.timeout = 60 * kSecond;
+    const std::string api = addNode(s, NodeType::ApiGateway, "", 0, 0);
+    REQUIRE(scenario::validate(s).empty());
+
+    const ConnectCheck mapping = canConnect(s, "orders", "function-1");
+    CHECK(mapping.ok);
+    CHECK(mapping.verdict == ConnectVerdict::EventSourceMapping);
+    CHECK(mapping.message == "connect: event source mapping (Lambda polls)");
+
+    const ConnectCheck sync = canConnect(s, api, "function-1");
+    CHECK(sync.ok);
+    CHECK(sync.verdict == ConnectVerdict::SynchronousInvoke);
+    CHECK(sync.message == "connect: synchronous invoke (request and response)");
+
+    const ConnectCheck send = canConnect(s, "process", "orders");
+    CHECK(send.ok);
+    CHECK(send.verdict == ConnectVerdict::SendEdge);
+
+    // The new edge is /edges/1; its own problems are told without the path (the user points at the edge).
+    const ConnectCheck visibility = canConnect(s, "orders", slow);
+    CHECK_FALSE(visibility.ok);
+    CHECK(visibility.verdict == ConnectVerdict::BreaksRule);
+    CHECK(visibility.rule == Rule::VisibilityTimeout);
+    CHECK(visibility.path == "/edges/1");
+    CHECK(visibility.message.find(
+              "Queue visibility timeout: 30 seconds is less than Function timeout: 60 seconds") == 0);
+
+    const ConnectCheck toQueue = canConnect(s, api, "orders");
+    CHECK_FALSE(toQueue.ok);
+    CHECK(toQueue.rule == Rule::EdgeTarget);
+    CHECK(toQueue.path == "/edges/1/to");
+    CHECK(toQueue.message.find("an edge must end at a function; `orders` is type `sqs`") == 0);
+
+    const ConnectCheck duplicate = canConnect(s, "orders", "process");
+    CHECK_FALSE(duplicate.ok);
+    CHECK(duplicate.rule == Rule::DuplicateEdge);
+    CHECK(duplicate.path == "/edges/1");
+
+    const ConnectCheck self = canConnect(s, "orders", "orders");
+    CHECK_FALSE(self.ok);
+    CHECK(self.verdict == ConnectVerdict::NotTwoNodes);
+    CHECK(self.message == "pick another node");
+}
+
+TEST_CASE("validate agrees with the reader: every preset is clean, and broken edits fail the same way") {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(PG_SOURCE_DIR) + "/assets/scenarios")) {
+        const std::string name = entry.path().stem().string();
+        CAPTURE(name);
+        Scenario s = loadPreset(name);
+        CHECK(scenario::validate(s).empty());
+        // Break each function's timeout (a value) and point its DLQ at itself (a cross-check) in turn.
+        for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+            if (s.nodes[i].type != NodeType::Function)
+                continue;
+            for (int edit = 0; edit < 2; ++edit) {
+                Scenario candidate = s;
+                if (edit == 0)
+                    candidate.nodes[i].function.timeout = 901 * kSecond;
+                else
+                    candidate.nodes[i].function.async.deadLetterQueue = candidate.nodes[i].id;
+                const auto validated = scenario::validate(candidate);
+                const auto read = readerErrors(candidate);
+                REQUIRE(!validated.empty());
+                REQUIRE(!read.empty());
+                CHECK(validated[0].path == read[0].path); // what the UI shows: the first problem
+                CHECK(validated[0].message == read[0].message);
+                CHECK(validated[0].rule == (edit == 0 ? Rule::Value : Rule::FunctionDeadLetterQueue));
+                // After a value error the reader cross-checks the default it kept, validate() the value
+                // itself; with values intact both lists are the same.
+                if (edit == 0)
+                    continue;
+                REQUIRE(validated.size() == read.size());
+                for (std::size_t k = 0; k < read.size(); ++k) {
+                    CHECK(validated[k].path == read[k].path);
+                    CHECK(validated[k].message == read[k].message);
+                    CHECK(validated[k].rule == read[k].rule);
+                }
+            }
+        }
+    }
+}
