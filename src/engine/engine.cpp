@@ -520,7 +520,10 @@ std::vector<SqsMessageView> Engine::liveMessages(std::uint32_t node, std::size_t
 
 std::size_t Engine::sqsMessageBytes() const { return m_sqs->messageBytes(); }
 
-std::optional<StreamView> Engine::streamView(std::uint32_t node) const { return m_streams->streamView(node); }
+std::optional<StreamView> Engine::streamView(std::uint32_t node, std::uint32_t mapping) const {
+    return m_streams->streamView(node, mapping);
+}
+std::uint32_t Engine::streamMappingCount(std::uint32_t node) const { return m_streams->mappingCount(node); }
 
 bool Engine::streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const {
     return m_streams->recordPosition(item, shard, sequence);

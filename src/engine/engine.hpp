@@ -161,8 +161,11 @@ public:
     std::vector<SqsMessageView> liveMessages(std::uint32_t node, std::size_t limit = 1000) const;
     /// Bytes the SQS message store holds now (chunks and compacted side arrays).
     std::size_t sqsMessageBytes() const;
-    /// Shards of the stream at `node`; nullopt if it is not a kinesis / dynamodb_stream node.
-    std::optional<StreamView> streamView(std::uint32_t node) const;
+    /// Shards of the stream at `node` as its event source mapping `mapping` (0: its first function edge) reads
+    /// them; nullopt if it is not a kinesis / dynamodb_stream node or has no such mapping.
+    std::optional<StreamView> streamView(std::uint32_t node, std::uint32_t mapping = 0) const;
+    /// Event source mappings of the stream at `node` (1 when it has no function, 0 if it is no stream).
+    std::uint32_t streamMappingCount(std::uint32_t node) const;
     /// Shard (0-based) and per-shard sequence number of a stream record; false if `item` is not one.
     bool streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
     /// Which mode owns a source node ("sync", "async", ...) or "" if none.

@@ -69,6 +69,8 @@ struct StreamLaneView {
 
 struct StreamView {
     std::uint32_t node = kNone;
+    std::uint32_t function = kNone;      ///< the mapping's function index (kNone: the stream is not read)
+    std::uint32_t mapping = 0, mappings = 1;  ///< this mapping's number and the stream's mapping count
     bool dynamoDb = false;
     std::uint32_t shards = 0, parallelizationFactor = 1;
     std::uint32_t unread = 0, inBatches = 0;

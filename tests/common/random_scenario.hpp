@@ -18,6 +18,9 @@ struct RandomScenarioOptions {
     int maxFunctions = 3;
     int maxSources = 5;
     std::int64_t maxItemsPerSource = 30;
+    /// Streams and queues get several event source mappings (each other function with probability 0.7). Off:
+    /// the generator draws exactly as before (the existing runs stay identical).
+    bool severalMappings = false;
 };
 
 class RandomScenarioGenerator {
@@ -73,6 +76,9 @@ public:
                 if (!dup && (type != NodeType::Sqs || src.queue.visibilityTimeout >= ofn->function.timeout))
                     s.edges.push_back(edge(src, other));
             }
+            if (m_options.severalMappings && functions > 1 &&
+                (type == NodeType::Sqs || type == NodeType::Kinesis || type == NodeType::DynamoDbStream))
+                addMappings(s, src, fnIds);
         }
         // Behaviour rules naming real items.
         for (Node& n : s.nodes)
@@ -89,6 +95,21 @@ public:
     sim::Rng& rng() { return m_rng; }
 
 private:
+    /// RandomScenarioOptions::severalMappings: more mappings of stream or queue `src`, to functions it has none to.
+    void addMappings(sim::Scenario& s, const sim::Node& src, const std::vector<std::string>& fnIds) {
+        using namespace sim;
+        for (const std::string& other : fnIds) {
+            bool wired = false;
+            for (const Edge& e : s.edges) wired = wired || (e.from == src.id && e.to == other);
+            const Node* fn = nullptr;
+            for (const Node& n : s.nodes)
+                if (n.id == other) fn = &n;
+            if (wired || !chance(0.7)) continue;
+            if (src.type == NodeType::Sqs && src.queue.visibilityTimeout < fn->function.timeout) continue;
+            s.edges.push_back(edge(src, other));
+        }
+    }
+
     /// Send edges (function -> sqs/sns source, so loops form) and consumers of the shared DLQ and topic. Kept
     /// linear so runs stay small and drain: a loop's sender sends only after successes (one message per item)
     /// and keeps Terminate; a consumer of `dlq` or `topic` sends nothing and has no destinations.

@@ -71,7 +71,8 @@ void StreamLanes::onEnd(std::uint32_t laneIndex, const ExecutionEnvironment& inv
     // IteratorAge: the age of the last record of the batch when it finishes (FIDELITY 6.3 DG-KIN-2022).
     s.lastIteratorAge = m_context.now() - recordAt(laneIndex, lane.batchEnd - 1).arrival;
     if (m_context.metrics().enabled()) {
-        QueueSecond& q = m_context.mutableMetrics().queueAt(s.node, m_context.now(), s.unread, s.inBatches, 0);
+        QueueSecond& q = m_context.mutableMetrics().queueAt(s.node, m_context.now(), nodeUnread(lane.stream),
+                                                                      nodeInBatches(lane.stream), 0);
         q.iteratorAge = std::max(q.iteratorAge, s.lastIteratorAge);
     }
     // An invalid batchItemFailures response fails the whole batch with ReportBatchItemFailures on (ignored with
@@ -119,8 +120,9 @@ void StreamLanes::finishBatch(std::uint32_t laneIndex, std::uint32_t end) {
         --c.inFlight;
     }
     if (m_context.metrics().enabled())
-        m_context.mutableMetrics().queueAt(s.node, m_context.now(), s.unread, s.inBatches, 0).deleted +=
-            end - lane.checkpoint;
+        m_context.mutableMetrics()
+            .queueAt(s.node, m_context.now(), nodeUnread(lane.stream), nodeInBatches(lane.stream), 0)
+            .deleted += end - lane.checkpoint;
     if (s.tumbling > 0) {  // the returned state now aggregates these records
         lane.windowRecords += end - lane.checkpoint;
         lane.stateBytes += s.stateBytesPerRecord * (end - lane.checkpoint);

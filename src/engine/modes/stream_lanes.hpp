@@ -43,8 +43,11 @@ struct StreamLane {
     bool terminateEarly = false;  // state over kMaxWindowStateBytes: the next final invoke ends it early
 };
 
+/// One event source mapping of a stream (one per edge to a function; one without a function if there is none).
+/// Every mapping reads every record (its own copy, own item) with its own lanes, checkpoints and settings.
 struct MappedStream {
     std::uint32_t node = kNone;
+    std::uint32_t mapping = 0, mappings = 1;  // this mapping's place among its node's (consecutive streams)
     bool dynamoDb = false;
     std::uint32_t shards = 1, parallelizationFactor = 1;
     SimTime retention = 24 * kHour, interval = kKinesisPollInterval;
@@ -95,7 +98,11 @@ public:
     void retry(std::uint32_t laneIndex);
     void expire(std::uint32_t streamIndex);
     void armExpiry(std::uint32_t streamIndex);
+    /// The node's queue gauges (records unread / in batches, every mapping's copies) into the metrics.
     void noteMetrics(std::uint32_t streamIndex);
+    /// Records of stream `streamIndex`'s node unread / in batches, summed over its mappings.
+    std::uint32_t nodeUnread(std::uint32_t streamIndex) const;
+    std::uint32_t nodeInBatches(std::uint32_t streamIndex) const;
     bool windowDue(std::uint32_t laneIndex);
     void finalInvoke(std::uint32_t laneIndex);
     void onFinalEnd(std::uint32_t laneIndex, const ExecutionEnvironment& invocation);

@@ -13,6 +13,7 @@
 
 #include "../engine.hpp"
 #include "key_template.hpp"
+#include "mapping_edges.hpp"
 #include "stream_lanes.hpp"
 
 namespace pg::sim {
@@ -198,11 +199,42 @@ void StreamLanes::expire(std::uint32_t streamIndex) {
 
 void StreamLanes::noteMetrics(std::uint32_t streamIndex) {
     if (!m_context.metrics().enabled()) return;
-    const MappedStream& s = m_data.streams[streamIndex];
-    m_context.mutableMetrics().queueAt(s.node, m_context.now(), s.unread, s.inBatches, 0);
+    m_context.mutableMetrics().queueAt(m_data.streams[streamIndex].node, m_context.now(), nodeUnread(streamIndex),
+                                      nodeInBatches(streamIndex), 0);
+}
+
+std::uint32_t StreamLanes::nodeUnread(std::uint32_t streamIndex) const {
+    const std::uint32_t first = streamIndex - m_data.streams[streamIndex].mapping;
+    std::uint32_t sum = 0;
+    for (std::uint32_t k = 0; k < m_data.streams[first].mappings; ++k) sum += m_data.streams[first + k].unread;
+    return sum;
+}
+
+std::uint32_t StreamLanes::nodeInBatches(std::uint32_t streamIndex) const {
+    const std::uint32_t first = streamIndex - m_data.streams[streamIndex].mapping;
+    std::uint32_t sum = 0;
+    for (std::uint32_t k = 0; k < m_data.streams[first].mappings; ++k) sum += m_data.streams[first + k].inBatches;
+    return sum;
 }
 
 // [SECTION] setup
+
+/// A mapping's settings from its edge (FIDELITY 6.1 defaults when unset).
+static void configureMapping(MappedStream& s, const Edge& edge, std::uint32_t onFailure) {
+    s.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(100)));
+    s.window = std::max<SimTime>(0, edge.batchingWindow);
+    s.maxRetry = edge.maximumRetryAttempts;
+    s.maxRecordAge = edge.maximumRecordAge;
+    s.bisect = edge.bisectBatchOnFunctionError;
+    s.parallelizationFactor = static_cast<std::uint32_t>(std::min(10, std::max(1, edge.parallelizationFactor)));
+    s.reportBatchItemFailures = edge.reportBatchItemFailures;
+    s.onFailure = onFailure;
+    s.tumbling = std::max<SimTime>(0, edge.tumblingWindow);
+    s.stateBytesPerRecord = static_cast<std::uint64_t>(std::max<std::int64_t>(0, edge.windowStateBytesPerRecord));
+    // AT_TIMESTAMP (Kinesis only): records before the timestamp are never read. TRIM_HORIZON and LATEST read
+    // everything: the mapping exists from time 0 (model choice stream_starting_position).
+    if (edge.startingPosition == StartingPosition::AtTimestamp && !s.dynamoDb) s.startAt = edge.startingPositionTimestamp;
+}
 
 void StreamMapping::start() {
     Impl& d = *m_impl;
@@ -215,48 +247,36 @@ void StreamMapping::start() {
     for (std::uint32_t i = 0; i < n; ++i) {
         const Node& node = m_context.node(i);
         if (!handlesNodeType(node.type)) continue;
-        MappedStream s;
-        s.node = i;
-        s.dynamoDb = node.type == NodeType::DynamoDbStream;
-        s.shards = static_cast<std::uint32_t>(std::max(1, node.stream.shards));
-        s.retention = node.stream.retention;
-        s.interval = s.dynamoDb ? kDynamoDbPollInterval : kKinesisPollInterval;
-        s.function = m_context.targetFunction(i);
-        if (s.function != kNone) {
-            const std::string& functionId = m_context.node(m_context.functions()[s.function].node).id;
-            for (const Edge& edge : m_context.scenario().edges) {
-                if (edge.from != node.id || edge.to != functionId) continue;
-                s.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(100)));
-                s.window = std::max<SimTime>(0, edge.batchingWindow);
-                s.maxRetry = edge.maximumRetryAttempts;
-                s.maxRecordAge = edge.maximumRecordAge;
-                s.bisect = edge.bisectBatchOnFunctionError;
-                s.parallelizationFactor =
-                    static_cast<std::uint32_t>(std::min(10, std::max(1, edge.parallelizationFactor)));
-                s.reportBatchItemFailures = edge.reportBatchItemFailures;
-                s.onFailure = m_context.nodeIndex(edge.onFailure);
-                s.tumbling = std::max<SimTime>(0, edge.tumblingWindow);
-                s.stateBytesPerRecord =
-                    static_cast<std::uint64_t>(std::max<std::int64_t>(0, edge.windowStateBytesPerRecord));
-                // AT_TIMESTAMP (Kinesis only): records before the timestamp are never read. TRIM_HORIZON and
-                // LATEST read everything: the mapping exists from time 0 (model choice stream_starting_position).
-                if (edge.startingPosition == StartingPosition::AtTimestamp && !s.dynamoDb)
-                    s.startAt = edge.startingPositionTimestamp;
-                break;
-            }
-        }
-        s.firstLane = static_cast<std::uint32_t>(d.lanes.size());
-        s.shardSequence.assign(s.shards, 0);
-        for (std::uint32_t shard = 0; shard < s.shards; ++shard)
-            for (std::uint32_t sub = 0; sub < s.parallelizationFactor; ++sub) {
-                StreamLane lane;
-                lane.stream = static_cast<std::uint32_t>(d.streams.size());
-                lane.shard = shard;
-                lane.sub = sub;
-                d.lanes.push_back(std::move(lane));
-            }
+        // One MappedStream per mapping (edge to a function, in edge order; mapping 0 = targetFunction), or one
+        // that reads nothing when the stream has no function.
+        const std::vector<MappingEdge> mappings = mappingEdgesOf(m_context, i);
+        const auto count = static_cast<std::uint32_t>(std::max<std::size_t>(1, mappings.size()));
         d.streamOfNode[i] = static_cast<std::uint32_t>(d.streams.size());
-        d.streams.push_back(std::move(s));
+        for (std::uint32_t mapping = 0; mapping < count; ++mapping) {
+            MappedStream s;
+            s.node = i;
+            s.mapping = mapping;
+            s.mappings = count;
+            s.dynamoDb = node.type == NodeType::DynamoDbStream;
+            s.shards = static_cast<std::uint32_t>(std::max(1, node.stream.shards));
+            s.retention = node.stream.retention;
+            s.interval = s.dynamoDb ? kDynamoDbPollInterval : kKinesisPollInterval;
+            if (mapping < mappings.size()) {
+                s.function = mappings[mapping].function;
+                configureMapping(s, *mappings[mapping].edge, m_context.nodeIndex(mappings[mapping].edge->onFailure));
+            }
+            s.firstLane = static_cast<std::uint32_t>(d.lanes.size());
+            s.shardSequence.assign(s.shards, 0);
+            for (std::uint32_t shard = 0; shard < s.shards; ++shard)
+                for (std::uint32_t sub = 0; sub < s.parallelizationFactor; ++sub) {
+                    StreamLane lane;
+                    lane.stream = static_cast<std::uint32_t>(d.streams.size());
+                    lane.shard = shard;
+                    lane.sub = sub;
+                    d.lanes.push_back(std::move(lane));
+                }
+            d.streams.push_back(std::move(s));
+        }
     }
     if (!d.streams.empty()) m_context.mutableMetrics().resetQueues(n);
 }
@@ -264,12 +284,20 @@ void StreamMapping::start() {
 // [SECTION] arrivals and events
 
 void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
+    // Every mapping reads every record: each gets its own copy, in mapping order (FIDELITY 10; Lambda DG
+    // "Using Lambda with Kinesis": each event source mapping has its own iterator per shard).
+    const std::uint32_t first = m_impl->streamOfNode[node];
+    const std::uint32_t mappings = m_impl->streams[first].mappings;
+    for (std::uint32_t mapping = 0; mapping < mappings; ++mapping) arriveAt(first + mapping, number);
+}
+
+void StreamMapping::arriveAt(std::uint32_t streamIndex, std::uint32_t number) {
     Impl& d = *m_impl;
-    const std::uint32_t streamIndex = d.streamOfNode[node];
     MappedStream& s = d.streams[streamIndex];
+    const std::uint32_t node = s.node;
     const std::uint32_t item = m_context.createItem(node, number, s.function, ItemState::Visible);
     NodeCounters& c = m_context.mutableCounters(node);
-    ++c.sent;
+    if (s.mapping == 0) ++c.sent;  // a record put to the stream once; every mapping's copy is visible to it
     ++c.visible;
     ++s.unread;
     StreamLanes streamLanes(m_context, d);
@@ -309,7 +337,7 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     // records only queue and schedule polls, so the items are made together and lazily (createItems), the
     // rest per record in the same order as onArrival: the same trace, events and metrics.
     const SimTime now = m_context.now();
-    bool oneByOne = s.tumbling > 0;
+    bool oneByOne = s.tumbling > 0 || s.mappings > 1;  // several mappings: copies made record by record
     for (std::uint32_t offset = 0; offset < s.shards * s.parallelizationFactor && !oneByOne; ++offset)
         oneByOne = d.lanes[s.firstLane + offset].lastPollAt >= now;
     if (oneByOne) {

@@ -4,7 +4,8 @@
 // capped exponential interval, MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError,
 // ParallelizationFactor (order per partition key), ReportBatchItemFailures (checkpoint at the lowest failed
 // record), on-failure destinations receiving batch metadata, retention, iterator age, tumbling windows
-// (state carried across a window's invocations, one final invoke per window per shard).
+// (state carried across a window's invocations, one final invoke per window per shard). Several mappings on one
+// stream each read every record (own copy, lanes, checkpoints, retries; model choice stream_several_mappings).
 #pragma once
 #include <memory>
 #include <optional>
@@ -40,14 +41,19 @@ public:
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
     void checkInvariants(std::vector<std::string>& problems) const override;
 
-    /// Shards of the stream at `node`; nullopt if it is not a kinesis / dynamodb_stream node.
-    std::optional<StreamView> streamView(std::uint32_t node) const;
+    /// Shards of the stream at `node` as its mapping number `mapping` (0: the first function edge) reads them;
+    /// nullopt if it is not a kinesis / dynamodb_stream node or has no such mapping.
+    std::optional<StreamView> streamView(std::uint32_t node, std::uint32_t mapping = 0) const;
+    /// Event source mappings of the stream at `node` (edges to functions; 1 when it has none, 0 if no stream).
+    std::uint32_t mappingCount(std::uint32_t node) const;
     /// Shard (0-based) and per-shard sequence number of a stream record; false if `item` is not one.
     bool recordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
 
     struct Impl;  ///< opaque: lanes, records, batches (stream_lanes.hpp)
 
 private:
+    /// Record `number` arrives at mapping `streamIndex` (its own item; the first mapping counts it as sent).
+    void arriveAt(std::uint32_t streamIndex, std::uint32_t number);
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -9,12 +9,21 @@ namespace pg::sim {
 
 // [SECTION] views
 
-std::optional<StreamView> StreamMapping::streamView(std::uint32_t node) const {
+std::uint32_t StreamMapping::mappingCount(std::uint32_t node) const {
     const Impl& d = *m_impl;
-    if (node >= d.streamOfNode.size() || d.streamOfNode[node] == kNone) return std::nullopt;
-    const MappedStream& s = d.streams[d.streamOfNode[node]];
+    if (node >= d.streamOfNode.size() || d.streamOfNode[node] == kNone) return 0;
+    return d.streams[d.streamOfNode[node]].mappings;
+}
+
+std::optional<StreamView> StreamMapping::streamView(std::uint32_t node, std::uint32_t mapping) const {
+    const Impl& d = *m_impl;
+    if (mapping >= mappingCount(node)) return std::nullopt;
+    const MappedStream& s = d.streams[d.streamOfNode[node] + mapping];
     StreamView v;
     v.node = node;
+    v.function = s.function;
+    v.mapping = mapping;
+    v.mappings = s.mappings;
     v.dynamoDb = s.dynamoDb;
     v.shards = s.shards;
     v.parallelizationFactor = s.parallelizationFactor;
@@ -88,17 +97,26 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
             lane.batchEnd == kNone)
             problems.push_back("stream lane " + std::to_string(laneIndex) + ": busy without a batch");
     }
+    // Per mapping its own copies; the node's counters hold every mapping's.
+    std::uint32_t nodeUnread = 0, nodeInBatches = 0;
     for (const MappedStream& s : d.streams) {
         std::uint32_t unread = 0, inBatches = 0;
         for (std::uint32_t r : s.order) {
             const ItemState state = items[d.records[r].item].state;
             if (state == ItemState::Visible) ++unread;
             if (state == ItemState::InFlight) ++inBatches;
+            if (state != ItemState::Done && items[d.records[r].item].function != s.function)
+                problems.push_back("stream record " + m_context.itemId(d.records[r].item) + ": not its mapping's");
         }
+        if (unread != s.unread || inBatches != s.inBatches)
+            problems.push_back("stream " + m_context.node(s.node).id + ": a mapping's counts are off");
+        if (s.mapping == 0) nodeUnread = nodeInBatches = 0;
+        nodeUnread += unread;
+        nodeInBatches += inBatches;
+        if (s.mapping + 1 < s.mappings) continue;
         const NodeCounters& c = m_context.counters(s.node);
-        if (unread != s.unread || c.visible != unread)
-            problems.push_back("stream " + m_context.node(s.node).id + ": unread count off");
-        if (inBatches != s.inBatches || c.inFlight != inBatches)
+        if (c.visible != nodeUnread) problems.push_back("stream " + m_context.node(s.node).id + ": unread count off");
+        if (c.inFlight != nodeInBatches)
             problems.push_back("stream " + m_context.node(s.node).id + ": in-batch count off");
     }
 }
