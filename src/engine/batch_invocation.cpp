@@ -7,7 +7,7 @@
 namespace pg::sim {
 
 ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
-                                  const std::vector<std::uint16_t>& attempts, std::uint16_t handler,
+                                  const std::vector<std::uint16_t>& attempts, ModeId mode,
                                   std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt) {
     FunctionState& fn = m_functions[function];
     const std::uint32_t fnNode = fn.node;
@@ -77,13 +77,13 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     }
     const RunPlan plan = planRun(cfg, worst, m_rng);
 
-    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, static_cast<ModeId>(handler),
+    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, mode,
                                           attempts.empty() ? std::uint16_t{1} : attempts.front());
     if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, ruleOut);
     if (m_tracing)
         for (std::size_t i = 0; i < items.size(); ++i)
             appendRecord(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
-                         acquired.cold ? 1 : 0);
+                         acquired.cold ? 1 : 0, acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }

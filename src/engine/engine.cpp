@@ -42,7 +42,7 @@ void Engine::registerModes() {
     m_sync = addMode(std::make_unique<SyncInvoke>(ModeContext(*this, ModeId::Sync)));
     m_async = addMode(std::make_unique<AsyncInvoke>(ModeContext(*this, ModeId::Async)));
     m_sqs = addMode(std::make_unique<SqsMapping>(ModeContext(*this, ModeId::Sqs)));
-    m_streams = addMode(std::make_unique<StreamMapping>(*this, static_cast<std::uint16_t>(ModeId::Stream)));
+    m_streams = addMode(std::make_unique<StreamMapping>(ModeContext(*this, ModeId::Stream)));
 }
 
 template <typename Fn>
@@ -232,7 +232,7 @@ void Engine::onArrival(std::uint32_t node) {
 
 // [SECTION] invocations
 
-ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, std::uint16_t handler,
+ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, ModeId mode,
                                    std::uint32_t token, SimTime* endsAt) {
     FunctionState& fn = m_functions[function];
     const std::uint32_t fnNode = fn.node;
@@ -267,14 +267,14 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
 
     const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);
     const SimTime end =
-        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, static_cast<ModeId>(handler),
-                          attempt);
+        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, mode, attempt);
 
     ++it.attempts;
     if (m_options.recordAttempts) m_items.addAttempt(itemIndex, m_now, it.requestId);
     setItemState(itemIndex, ItemState::Running);
-    record(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
-           acquired.cold ? 1 : 0);
+    if (m_tracing)
+        appendRecord(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
+                     acquired.cold ? 1 : 0, acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }
@@ -438,7 +438,7 @@ ItemTotals Engine::itemTotals() const {
 }
 
 std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                                   std::uint8_t outcome, std::uint16_t detail) {
+                                   std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment) {
     TraceRecord r;
     r.time = m_now;
     r.item = item;
@@ -447,6 +447,7 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
     r.kind = kind;
     r.outcome = outcome;
     r.detail = detail;
+    r.environment = environment;
     if (item == kNone) return m_trace.append(r);
     std::uint32_t& last = m_lastTrace[item];  // chunked: the reference stays valid while the trace grows
     r.cause = last;
@@ -548,6 +549,15 @@ std::vector<SqsMessageView> Engine::liveMessages(std::uint32_t node, std::size_t
 }
 
 std::size_t Engine::sqsMessageBytes() const { return m_sqs->messageBytes(); }
+
+std::optional<StreamView> Engine::streamView(std::uint32_t node, std::uint32_t mapping) const {
+    return m_streams->streamView(node, mapping);
+}
+std::uint32_t Engine::streamMappingCount(std::uint32_t node) const { return m_streams->mappingCount(node); }
+
+bool Engine::streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const {
+    return m_streams->recordPosition(item, shard, sequence);
+}
 
 const char* Engine::modeNameOfNode(std::uint32_t node) const {
     return m_modeOfNode[node] == ModeId::None ? "" : m_modes[modeSlot(m_modeOfNode[node])]->name();

@@ -1,7 +1,10 @@
 // Engine: the deterministic discrete-event simulation of one scenario. Pure C++17 (no UI, JSON or platform
 // includes). Same scenario + same seed => the same trace, natively and in wasm.
 //
-// Index: [SECTION] options  [SECTION] running  [SECTION] read-only views  [SECTION] mode API
+// Two faces: the public API is the read-only view (UI, runner, tests); modes act through a ModeContext
+// (modes/mode_context.hpp), which alone reaches the private mode API.
+//
+// Index: [SECTION] options  [SECTION] running  [SECTION] read-only views  [SECTION] mode API  [SECTION] internals
 #pragma once
 #include <array>
 #include <cstdint>
@@ -105,9 +108,24 @@ public:
     const Scenario& scenario() const { return m_scenario; }
     std::size_t nodeCount() const { return m_scenario.nodes.size(); }
     std::uint32_t nodeIndex(const std::string& id) const;  ///< kNone if unknown
+    const Node& node(std::uint32_t index) const { return m_scenario.nodes[index]; }
     const NodeCounters& counters(std::uint32_t node) const { return m_counters[node]; }
     const std::vector<FunctionState>& functions() const { return m_functions; }
     std::uint32_t functionOfNode(std::uint32_t node) const { return m_functionOfNode[node]; }
+    const FunctionConfig& functionConfig(std::uint32_t function) const {
+        return m_scenario.nodes[m_functions[function].node].function;
+    }
+    /// The first function a source node is wired to, kNone if none.
+    std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
+    /// Every function a source node is wired to, in edge order (async fan-out: one invoke per function; streams
+    /// and queues: one event source mapping per function).
+    const std::vector<std::uint32_t>& targetFunctions(std::uint32_t sourceNode) const {
+        return m_targetsOf[sourceNode];
+    }
+    /// The sqs queues subscribed to an sns topic node (sns -> sqs edges), in edge order; empty for other nodes.
+    const std::vector<std::uint32_t>& subscribedQueues(std::uint32_t topicNode) const {
+        return m_subscribedQueues[topicNode];
+    }
     const AccountPool& accountPool() const { return m_pool; }
     const ItemStore& items() const { return m_items; }
     std::string itemId(std::uint32_t item) const;    ///< "<origin id>#<n>"
@@ -157,38 +175,32 @@ public:
     std::vector<SqsMessageView> liveMessages(std::uint32_t node, std::size_t limit = 1000) const;
     /// Bytes the SQS message store holds now (chunks and compacted side arrays).
     std::size_t sqsMessageBytes() const;
-    /// Kinesis / DynamoDB streams and their mappings: shard views (modes/stream_mapping.hpp).
-    const StreamMapping& streams() const { return *m_streams; }
+    /// Shards of the stream at `node` as its event source mapping `mapping` (0: its first function edge) reads
+    /// them; nullopt if it is not a kinesis / dynamodb_stream node or has no such mapping.
+    std::optional<StreamView> streamView(std::uint32_t node, std::uint32_t mapping = 0) const;
+    /// Event source mappings of the stream at `node` (1 when it has no function, 0 if it is no stream).
+    std::uint32_t streamMappingCount(std::uint32_t node) const;
+    /// Shard (0-based) and per-shard sequence number of a stream record; false if `item` is not one.
+    bool streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
     /// Which mode owns a source node ("sync", "async", ...) or "" if none.
     const char* modeNameOfNode(std::uint32_t node) const;
     /// Every violated invariant, as text; empty when all hold.
     std::vector<std::string> checkInvariants() const;
 
-    // [SECTION] mode API: used by src/engine/modes; not for the UI.
-    std::uint64_t schedule(SimTime time, std::uint16_t handler, std::uint16_t kind, std::uint32_t a = 0,
-                           std::uint32_t b = 0) { return m_queue.push(time, handler, kind, a, b); }
+private:
+    // [SECTION] mode API: what modes do to a run, reached only through their ModeContext (modes/mode_context.hpp)
+    friend class ModeContext;
+    std::uint64_t schedule(SimTime time, ModeId mode, std::uint16_t kind, std::uint32_t a = 0, std::uint32_t b = 0) {
+        return m_queue.push(time, static_cast<std::uint16_t>(mode), kind, a, b);
+    }
     Rng& rng() { return m_rng; }
-    const Node& node(std::uint32_t index) const { return m_scenario.nodes[index]; }
     NodeCounters& mutableCounters(std::uint32_t node) { return m_counters[node]; }
     FunctionState& function(std::uint32_t index) { return m_functions[index]; }
-    const FunctionConfig& functionConfig(std::uint32_t function) const {
-        return m_scenario.nodes[m_functions[function].node].function;
-    }
     PG_FORCE_INLINE Item& item(std::uint32_t index) { return m_items[index]; }
     /// Items first .. first + n - 1 as one array, or nullptr (ChunkedVector::span): for loops over a run.
     Item* itemSpan(std::uint32_t first, std::uint32_t n) { return m_items.mutableAll().span(first, n); }
     /// The last trace record about `item` (the cause of its next one); kNone when tracing is off.
     std::uint32_t lastTraceOf(std::uint32_t item) const { return m_tracing ? m_lastTrace[item] : kNone; }
-    /// The first function a source node is wired to, kNone if none.
-    std::uint32_t targetFunction(std::uint32_t sourceNode) const { return m_targetOf[sourceNode]; }
-    /// Every function a source node is wired to, in edge order (async fan-out: one invoke per function).
-    const std::vector<std::uint32_t>& targetFunctions(std::uint32_t sourceNode) const {
-        return m_targetsOf[sourceNode];
-    }
-    /// The sqs queues subscribed to an sns topic node (sns -> sqs edges), in edge order; empty for other nodes.
-    const std::vector<std::uint32_t>& subscribedQueues(std::uint32_t topicNode) const {
-        return m_subscribedQueues[topicNode];
-    }
     std::uint32_t newRequestId() { return ++m_requestCounter; }
 
     /// Creates an item of `origin` (records an Arrival). Its state must then be set by the mode.
@@ -241,8 +253,8 @@ public:
     /// Tries to invoke `function` with one item: acquires a slot and an environment (or records a throttle
     /// and returns its reason), evaluates the behaviour rules for attempt item.attempts+1, schedules the end,
     /// and updates the item (attempt list, Running). `token` is handed back in onInvocationEnd.
-    ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, std::uint16_t handler,
-                               std::uint32_t token, SimTime* endsAt = nullptr);
+    ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, ModeId mode, std::uint32_t token,
+                               SimTime* endsAt = nullptr);
     /// Poll-based batch invoke (batch_invocation.cpp): acquires a slot, or records a throttle on every item and
     /// returns its reason. Otherwise evaluates each item's behaviour rules with attempt number `attempts[i]`
     /// (SQS: its receive count; streams: the batch's invoke count), runs the batch as ONE invocation whose
@@ -251,7 +263,7 @@ public:
     /// InvokeStart record; item states are left to the mode. The environment's `item` is kNone and `token`
     /// comes back in ModeHandler::onInvocationEnd.
     ThrottleReason startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
-                              const std::vector<std::uint16_t>& attempts, std::uint16_t handler,
+                              const std::vector<std::uint16_t>& attempts, ModeId mode,
                               std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr);
     Metrics& mutableMetrics() { return m_metrics; }
     /// Lambda's recursive loop detection (AWS DG invocation-recursion, model choice recursion_threshold): true
@@ -283,7 +295,7 @@ public:
     /// Adds one async event's dwell time (receipt -> first invocation start) to the current second.
     void noteDwell(std::uint32_t function, SimTime dwell);
 
-private:
+    // [SECTION] internals
     enum CoreEvent : std::uint16_t { kArrival = 0, kInvocationEnd = 1 };
     static constexpr auto kCoreHandler = static_cast<std::uint16_t>(ModeId::None);  // the core's events
     void build();
@@ -302,7 +314,7 @@ private:
     void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,
                            const std::vector<RuleOutcome>& outcomes);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                               std::uint8_t outcome, std::uint16_t detail);
+                               std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment = kNone);
 
     Scenario m_scenario;
     EngineOptions m_options;

@@ -59,6 +59,16 @@ const std::vector<ModelChoice>& modelChoices() {
          "effective visibility timeout still uses the configured window.",
          "FIDELITY 6.2 [D] (2022 text) 'might wait for up to 20 seconds'; FIDELITY 7 suggested realistic mode; "
          "the wait always being the full 20 s is ours", false},
+        {"sqs_competing_mappings",
+         "Several event source mappings on one queue (edges to different functions) compete: each message is "
+         "received by one mapping's poller and invisible to the others until its visibility timeout; then any "
+         "mapping may receive it again (at-least-once). Each mapping has its own batch size, batching window, "
+         "maximum concurrency, ReportBatchItemFailures, effective visibility timeout and poller ramp (from the "
+         "queue's active time). When several can poll at one instant they take one batch each in turn, in edge "
+         "order, the turn going on from the previous poll, until none can. A running invocation keeps its "
+         "messages hidden past the timeout (sqs_visibility_overrun), so only a message that failed, was throttled "
+         "or came back is received by another mapping. The receive count and redrive are the queue's: receives by any mapping count.",
+         "SQS DG visibility timeout; Lambda DG with-sqs [D]; which poller receives first is ours", false},
         {"sqs_poller_ramp",
          "An SQS mapping runs 5 concurrent batches when its queue becomes active (from empty), +5 at each whole "
          "second after that (300 per minute), up to 1,250 or MaximumConcurrency; it drops back to 5 when the "
@@ -200,6 +210,15 @@ const std::vector<ModelChoice>& modelChoices() {
          "The mapping exists from time 0, so TRIM_HORIZON and LATEST both read every record; AT_TIMESTAMP "
          "(Kinesis) skips records that arrived before the timestamp (they expire with retention).",
          "[U] simulator simplification", false},
+        {"stream_several_mappings",
+         "Several event source mappings on one stream (edges to different functions) each read every record: "
+         "each gets its own copy of the record (its own item, same id, shard and sequence number) with its own "
+         "lanes, checkpoints, batches, retries, bisect, tumbling windows and on-failure destination; a record "
+         "failing in one mapping never blocks another. The stream node's counters sum every mapping's copies "
+         "(`sent` counts each record once). Standard consumers share a shard's read throughput (2 MB/s and 5 "
+         "GetRecords calls per second): not modelled, every mapping polls its shards as if alone.",
+         "Lambda DG with-kinesis (each mapping has its own iterator); KDS service limits (shared throughput) [D]; "
+         "not modelling the shared limit is ours", false},
         {"stream_retention_in_batch",
          "Records trimmed by retention leave a failing batch (outcome expired, no on-failure record); the "
          "shard then goes on.",

@@ -16,6 +16,7 @@ static inline void mixRecord(std::uint64_t& h, const TraceRecord& r) {
     mix(h, r.cause, 4);
     mix(h, r.item, 4);
     mix(h, r.node, 4);
+    mix(h, r.environment, 4);
     mix(h, r.attempt, 2);
     mix(h, static_cast<std::uint64_t>(r.kind), 1);
     mix(h, r.outcome, 1);

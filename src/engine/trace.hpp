@@ -17,11 +17,16 @@ struct TraceRecord {
     std::uint32_t cause = kNone;  ///< index of the causing record, kNone for roots
     std::uint32_t item = kNone;   ///< item index (Engine::items()), kNone if none
     std::uint32_t node = kNone;   ///< scenario node index
+    /// InvokeStart: index of the execution environment that runs the invocation, among its function's
+    /// (FunctionState::environments); kNone for every other kind. Fits the record's padding (still 32 bytes).
+    std::uint32_t environment = kNone;
     std::uint16_t attempt = 0;    ///< invocation attempt number carrying the item (1-based), 0 if none
     TraceKind kind = TraceKind::Arrival;
     std::uint8_t outcome = 0;     ///< InvokeResult / ItemOutcome / RuleOutcome, see TraceKind
     std::uint16_t detail = 0;     ///< kind-specific (HTTP status, Condition, ThrottleReason, cold flag...)
 };
+
+static_assert(sizeof(TraceRecord) == 32, "a trace record stays 32 bytes (the environment index uses padding)");
 
 class Trace {
 public:

@@ -1,7 +1,5 @@
 #include "timeline_model.hpp"
 
-#include "engine/modes/stream_mapping.hpp"
-
 namespace pg::ui {
 
 using namespace sim;
@@ -49,7 +47,7 @@ void TimelineModel::openShardBar(const Engine& engine, const InvocationSegment& 
     if (origin >= m_streamOfNode.size() || m_streamOfNode[origin] == kNone) return;
     std::uint32_t shard = 0;
     std::uint64_t sequence = 0;
-    if (!engine.streams().recordPosition(seg.item, shard, sequence)) return;
+    if (!engine.streamRecordPosition(seg.item, shard, sequence)) return;
     const std::uint32_t si = m_streamOfNode[origin];
     auto& rows = m_streams[si].shards;
     if (rows.size() <= shard) rows.resize(shard + 1);
@@ -82,14 +80,9 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
                 ++m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment].items;
             return;
         }
-        std::uint32_t lane;
-        if (r.detail == 0 && !fl.freeLanes.empty()) {
-            lane = fl.freeLanes.back();
-            fl.freeLanes.pop_back();
-        } else {
-            lane = static_cast<std::uint32_t>(fl.lanes.size());
-            fl.lanes.emplace_back();
-        }
+        const std::uint32_t lane = r.environment;  // one lane per execution environment, as the record names it
+        if (lane == kNone) return;
+        if (fl.lanes.size() <= lane) fl.lanes.resize(lane + 1);
         InvocationSegment seg;
         seg.start = r.time;
         seg.coldEnd = r.detail ? r.time + engine.functionConfig(f).coldStart : r.time;
@@ -114,7 +107,6 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
             bar.result = seg.result;
             m_openShardByRequest.erase(sh);
         }
-        fl.freeLanes.push_back(it->second.lane);
         m_openByRequest.erase(it);
     }
 }

@@ -1,6 +1,5 @@
-// The timeline's prepared data: invocations laid out in lanes, one lane per execution environment (a cold start
-// opens a new environment; a warm start reuses the most recently freed one, as the engine does). Built
-// incrementally from the append-only trace; rebuilt when the trace is rewound.
+// The timeline's prepared data: invocations laid out in lanes, one lane per execution environment (the one each
+// InvokeStart record names). Built incrementally from the append-only trace; rebuilt when the trace is rewound.
 #pragma once
 #include <cstdint>
 #include <unordered_map>
@@ -20,8 +19,7 @@ struct InvocationSegment {
 
 struct FunctionLanes {
     std::uint32_t node = sim::kNone;
-    std::vector<std::vector<InvocationSegment>> lanes;  ///< per environment, sorted by start
-    std::vector<std::uint32_t> freeLanes;               ///< most recently freed last
+    std::vector<std::vector<InvocationSegment>> lanes;  ///< per environment (by index), sorted by start
 };
 
 /// A Kinesis / DynamoDB stream's shards: per shard, the batches read from it and their invocations (rows beyond

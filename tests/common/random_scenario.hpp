@@ -21,6 +21,9 @@ struct RandomScenarioOptions {
     /// Issue 23 topologies: async sources wired to several functions, sns -> sqs subscriptions and functions as
     /// destinations. Off by default: the default draws (pg_equivalence's runs) stay as they were.
     bool fanOut = false;
+    /// Streams and queues get several event source mappings (each other function with probability 0.7). Off:
+    /// the generator draws exactly as before (the existing runs stay identical).
+    bool severalMappings = false;
 };
 
 class RandomScenarioGenerator {
@@ -79,6 +82,9 @@ public:
                 if (!dup && !sync && (type != NodeType::Sqs || src.queue.visibilityTimeout >= ofn->function.timeout))
                     s.edges.push_back(edge(src, other));
             }
+            if (m_options.severalMappings && functions > 1 &&
+                (type == NodeType::Sqs || type == NodeType::Kinesis || type == NodeType::DynamoDbStream))
+                addMappings(s, src, fnIds);
         }
         // Behaviour rules naming real items.
         for (Node& n : s.nodes)
@@ -96,6 +102,21 @@ public:
     sim::Rng& rng() { return m_rng; }
 
 private:
+    /// RandomScenarioOptions::severalMappings: more mappings of stream or queue `src`, to functions it has none to.
+    void addMappings(sim::Scenario& s, const sim::Node& src, const std::vector<std::string>& fnIds) {
+        using namespace sim;
+        for (const std::string& other : fnIds) {
+            bool wired = false;
+            for (const Edge& e : s.edges) wired = wired || (e.from == src.id && e.to == other);
+            const Node* fn = nullptr;
+            for (const Node& n : s.nodes)
+                if (n.id == other) fn = &n;
+            if (wired || !chance(0.7)) continue;
+            if (src.type == NodeType::Sqs && src.queue.visibilityTimeout < fn->function.timeout) continue;
+            s.edges.push_back(edge(src, other));
+        }
+    }
+
     /// Send edges (function -> sqs/sns source, so loops form) and consumers of the shared DLQ and topic. Kept
     /// linear so runs stay small and drain: a loop's sender sends only after successes (one message per item)
     /// and keeps Terminate; a consumer of `dlq` or `topic` sends nothing and has no destinations.

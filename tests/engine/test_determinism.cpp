@@ -1,5 +1,6 @@
 // Determinism (same seed, same trace), rewind, and invariants over randomized scenarios (DESIGN "Engine").
 #include <string>
+#include <vector>
 
 #include "test_helpers.hpp"
 
@@ -64,6 +65,32 @@ TEST_CASE("determinism: the trace's cause links point backwards to the same item
         CHECK(records[records[i].cause].item == records[i].item);
         CHECK(records[records[i].cause].time <= records[i].time);
     }
+}
+
+TEST_CASE("InvokeStart names its execution environment: a cold start a new one, a warm start a freed one") {
+    Engine e(mixedScenario(3));
+    e.runUntil(kNever);
+    std::vector<std::uint32_t> environments(e.functions().size(), 0);  // per function: environments opened
+    std::size_t starts = 0, warm = 0;
+    for (const TraceRecord& r : e.trace().records()) {
+        if (r.kind != TraceKind::InvokeStart) {
+            CHECK(r.environment == kNone);
+            continue;
+        }
+        ++starts;
+        const std::uint32_t f = e.functionOfNode(r.node);
+        REQUIRE(f != kNone);
+        if (r.detail != 0) {
+            CHECK(r.environment == environments[f]++);  // cold: the next new environment
+        } else {
+            ++warm;
+            CHECK(r.environment < environments[f]);  // warm: one opened before
+        }
+    }
+    CHECK(starts > 0);
+    CHECK(warm > 0);
+    for (std::size_t f = 0; f < environments.size(); ++f)
+        CHECK(environments[f] == e.functions()[f].environments.size());
 }
 
 TEST_CASE("rewindTo(k) equals running k steps from the start") {

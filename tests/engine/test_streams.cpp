@@ -1,7 +1,6 @@
 // Kinesis and DynamoDB Streams event source mappings (FIDELITY 6.3, 6.4, 7, 8.7). Scenarios as plain structs;
 // invariants checked after every step.
 #include "engine/modes/key_template.hpp"
-#include "engine/modes/stream_mapping.hpp"
 #include "test_helpers.hpp"
 
 using namespace pg::sim;
@@ -70,7 +69,7 @@ TEST_CASE("FIDELITY 6.3: records are read at the poll tick after they arrive, in
             CHECK(e.items()[r.item].number > previous);
             previous = e.items()[r.item].number;
         }
-    const auto view = e.streams().streamView(e.nodeIndex("ks"));
+    const auto view = e.streamView(e.nodeIndex("ks"));
     REQUIRE(view);
     CHECK(view->lastIteratorAge == 20 * kMillisecond);  // [201] arrived at 2.0 s, finished at 2.02 s
 }
@@ -105,11 +104,11 @@ TEST_CASE("FIDELITY 6.3/8.7: a poison record blocks its shard until it expires; 
     runChecked(e, 10 * kMinute);
     std::uint32_t poisonShard = 0, shard = 0;
     std::uint64_t seq = 0;
-    REQUIRE(e.streams().recordPosition(itemNamed(e, "ks#1"), poisonShard, seq));
+    REQUIRE(e.streamRecordPosition(itemNamed(e, "ks#1"), poisonShard, seq));
     int sameShard = 0, otherShard = 0;
     for (std::uint32_t n = 2; n <= 40; ++n) {
         const std::uint32_t item = itemNamed(e, "ks#" + std::to_string(n));
-        e.streams().recordPosition(item, shard, seq);
+        e.streamRecordPosition(item, shard, seq);
         if (shard == poisonShard) {
             ++sameShard;
             CHECK(e.items()[item].state == ItemState::Visible);  // blocked behind the poison record
@@ -122,7 +121,7 @@ TEST_CASE("FIDELITY 6.3/8.7: a poison record blocks its shard until it expires; 
     CHECK(sameShard > 0);
     CHECK(otherShard > 0);
     CHECK(e.items()[0].attempts > 10);  // retried again and again (MaximumRetryAttempts -1)
-    const auto view = e.streams().streamView(e.nodeIndex("ks"));
+    const auto view = e.streamView(e.nodeIndex("ks"));
     REQUIRE(view);
     CHECK(view->lanes[poisonShard].blocked);
     CHECK(view->lanes[poisonShard].oldestPendingAge >= 9 * kMinute);

@@ -4,7 +4,6 @@
 // empty final invoke are model choice stream_tumbling_window. Invariants checked after every step.
 #include <nlohmann/json.hpp>
 
-#include "engine/modes/stream_mapping.hpp"
 #include "scenario/delivered_record_json.hpp"
 #include "test_helpers.hpp"
 
@@ -70,7 +69,7 @@ TEST_CASE("FIDELITY 6.3 tumbling window: a window's records in several invocatio
     CHECK(finals[1].item == "ks#12");
     CHECK(countersOf(e, "f").invocations == 10 + 1 + 1 + 1);
     for (std::uint32_t i = 0; i < e.items().size(); ++i) CHECK(e.items()[i].outcome == ItemOutcome::Succeeded);
-    const auto view = e.streams().streamView(e.nodeIndex("ks"));
+    const auto view = e.streamView(e.nodeIndex("ks"));
     REQUIRE(view);
     REQUIRE(view->lanes.size() == 1);
     CHECK(view->lanes[0].windowsClosed == 2);
@@ -81,7 +80,7 @@ TEST_CASE("FIDELITY 6.3 tumbling window: the UI view shows the open window and t
     Node ks = sourceNode("ks", NodeType::Kinesis, 3, 1.0);
     Engine e(build({ks, functionNode("f")}, {windowed("ks", "f", 60 * kSecond)}));
     runChecked(e, 30 * kSecond);
-    const auto view = e.streams().streamView(e.nodeIndex("ks"));
+    const auto view = e.streamView(e.nodeIndex("ks"));
     REQUIRE(view);
     const StreamLaneView& lane = view->lanes[0];
     CHECK(lane.windowStart == 0);
@@ -159,7 +158,7 @@ TEST_CASE("FIDELITY 6.3: a failing final invoke blocks the shard and is retried 
     const std::vector<double> t2 = attemptSeconds(e, itemNamed(e, "ks#2"));
     REQUIRE(!t2.empty());
     CHECK(t2[0] > toSeconds(finals[2].end));  // #2 waited for the last try of window [0, 5)'s final invoke
-    const auto view = e.streams().streamView(e.nodeIndex("ks"));
+    const auto view = e.streamView(e.nodeIndex("ks"));
     CHECK(view->lanes[0].windowsClosed == 0);
 }
 
@@ -196,7 +195,7 @@ TEST_CASE("tumbling window: a final invoke throttled past MaximumRecordAge is gi
     CHECK(finalInvokes(e).empty());                         // never started: every try was throttled
     CHECK(countersOf(e, "f").invocations == 0);
     CHECK(e.now() > 70 * kSecond);
-    const auto view = e.streams().streamView(e.nodeIndex("ks"));
+    const auto view = e.streamView(e.nodeIndex("ks"));
     CHECK(view->lanes[0].windowsClosed == 0);
     CHECK(view->lanes[0].windowStart == -1);
 }

@@ -582,6 +582,20 @@ TEST_CASE("edges: a synchronous source has one function; an async source may fan
     expectOk(doc);
 }
 
+// Several event source mappings on one stream or queue (issue 23): each edge to another function is its own
+// mapping with its own settings (Lambda DG with-kinesis: several consumers per stream; with-sqs: several
+// mappings on one queue compete). Each SQS mapping is checked against its own function's timeout.
+TEST_CASE("edges: a stream or queue may have several mappings, each checked on its own") {
+    json doc = baseScenario();
+    doc["edges"].push_back({{"from", "clicks"}, {"to", "other"}, {"batch_size", 7}, {"on_failure", "dlq"}});
+    doc["edges"].push_back({{"from", "table"}, {"to", "fn"}});
+    doc["edges"].push_back({{"from", "table"}, {"to", "other"}, {"bisect_batch_on_function_error", true}});
+    doc["edges"].push_back({{"from", "orders"}, {"to", "other"}, {"batch_size", 3}});
+    expectOk(doc);
+    doc["nodes"][kOther]["timeout"] = "5m";  // above the queue's 30 s visibility timeout: this mapping only
+    expectError(doc, edge(6), "is less than Function timeout");
+}
+
 TEST_CASE("edges: settings that do not apply to the source type") {
     json doc = baseScenario();
     doc["edges"][kApiEdge]["batch_size"] = 5;

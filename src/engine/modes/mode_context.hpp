@@ -45,7 +45,7 @@ public:
     // [SECTION] events and items
     /// Schedules one of this mode's own events (back in ModeHandler::onEvent); returns its sequence number.
     std::uint64_t schedule(SimTime time, std::uint16_t kind, std::uint32_t a = 0, std::uint32_t b = 0) {
-        return m_engine.schedule(time, static_cast<std::uint16_t>(m_mode), kind, a, b);
+        return m_engine.schedule(time, m_mode, kind, a, b);
     }
     /// The run's generator: every draw a mode makes comes from it (runs stay deterministic).
     Rng& rng() { return m_engine.rng(); }
@@ -86,13 +86,12 @@ public:
     // [SECTION] invocations (this mode's: Engine::startSingle / startBatch with mode())
     ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, std::uint32_t token,
                                SimTime* endsAt = nullptr) {
-        return m_engine.startSingle(function, item, static_cast<std::uint16_t>(m_mode), token, endsAt);
+        return m_engine.startSingle(function, item, m_mode, token, endsAt);
     }
     ThrottleReason startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
                               const std::vector<std::uint16_t>& attempts, std::uint32_t token,
                               std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr) {
-        return m_engine.startBatch(function, items, attempts, static_cast<std::uint16_t>(m_mode), token, ruleOut,
-                                   endsAt);
+        return m_engine.startBatch(function, items, attempts, m_mode, token, ruleOut, endsAt);
     }
     bool recursionStops(std::uint32_t function, std::uint32_t item) const {
         return m_engine.recursionStops(function, item);
@@ -116,8 +115,7 @@ public:
     void noteDwell(std::uint32_t function, SimTime dwell) { m_engine.noteDwell(function, dwell); }
 
 private:
-    friend class Engine;       // the only maker of contexts (one per mode, at registration)
-    friend class ModeHandler;  // transitional: StreamMapping's Engine& until its ModeContext commit
+    friend class Engine;  // the only maker of contexts (one per mode, at registration)
     ModeContext(Engine& engine, ModeId mode) : m_engine(engine), m_mode(mode) {}
     Engine& m_engine;
     ModeId m_mode;

@@ -16,12 +16,7 @@ namespace pg::sim {
 class ModeHandler {
 public:
     /// `context`: the engine as this mode acts on it (from Engine's registerModes).
-    explicit ModeHandler(ModeContext context)
-        : m_context(context), m_engine(context.m_engine),
-          m_handlerId(static_cast<std::uint16_t>(context.mode())) {}
-    /// Transitional, for StreamMapping until it takes its ModeContext (the commit that converts it).
-    ModeHandler(Engine& engine, std::uint16_t handlerId)
-        : ModeHandler(ModeContext(engine, static_cast<ModeId>(handlerId))) {}
+    explicit ModeHandler(ModeContext context) : m_context(context) {}
     virtual ~ModeHandler() = default;
     ModeHandler(const ModeHandler&) = delete;
     ModeHandler& operator=(const ModeHandler&) = delete;
@@ -54,9 +49,6 @@ public:
 
 protected:
     ModeContext m_context;
-    // Transitional, for StreamMapping until its ModeContext commit: the engine and the mode's numeric owner id.
-    Engine& m_engine;
-    std::uint16_t m_handlerId;
 };
 
 }  // namespace pg::sim

@@ -1,11 +1,11 @@
 // SQS queues and their event source mapping. Model choices (model_choices.cpp): sqs_poll_latency,
 // sqs_poller_ramp, sqs_standard_receive_order, sqs_throttled_batch, sqs_visibility_overrun,
 // sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_messages,
-// invalid_batch_response, sqs_long_poll; recursion in sqs_recursion.cpp.
+// invalid_batch_response, sqs_long_poll, sqs_competing_mappings; recursion in sqs_recursion.cpp.
 //
-// Receiving is in sqs_receive.cpp, views and invariants in sqs_views.cpp.
+// Setup is in sqs_setup.cpp, receiving in sqs_receive.cpp, views and invariants in sqs_views.cpp.
 //
-// Index: [SECTION] setup  [SECTION] arrivals and deliveries  [SECTION] invoking
+// Index: [SECTION] arrivals and deliveries  [SECTION] invoking
 //        [SECTION] returning, deleting, expiring
 #include "sqs_mapping.hpp"
 
@@ -32,61 +32,6 @@ static void fillCounting(const std::uint32_t& v, std::uint32_t k0, std::uint32_t
 SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout) {
     if (window + functionTimeout > visibility) return window + functionTimeout + 30 * kSecond;
     return visibility;
-}
-
-// [SECTION] setup
-
-void SqsMapping::start() {
-    m_queues.clear();
-    m_messages.clear();
-    m_messageOfItem.clear();
-    m_messageRetirement.clear();
-    m_retiring = !m_context.keepsFinishedItems();
-    m_batches.clear();
-    m_freeBatches.clear();
-    m_scratchBatch = kNone;
-    const std::size_t n = m_context.nodeCount();
-    m_queueOfNode.assign(n, kNone);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const Node& node = m_context.node(i);
-        if (node.type != NodeType::Sqs) continue;
-        SqsQueue q;
-        q.node = i;
-        q.fifo = node.queue.fifo;
-        q.visibility = node.queue.visibilityTimeout;
-        q.retention = node.queue.retention;
-        m_queueOfNode[i] = static_cast<std::uint32_t>(m_queues.size());
-        m_queues.push_back(std::move(q));
-    }
-    for (SqsQueue& q : m_queues) {
-        const Node& node = m_context.node(q.node);
-        if (node.queue.redrive) {
-            q.dlq = queueOfNode(m_context.nodeIndex(node.queue.redrive->deadLetterQueue));
-            q.maxReceiveCount = static_cast<std::uint32_t>(std::max(1, node.queue.redrive->maxReceiveCount));
-        }
-        q.function = m_context.targetFunction(q.node);
-        if (q.function == kNone) continue;
-        const std::string& fnId = m_context.node(m_context.functions()[q.function].node).id;
-        SimTime configuredWindow = 0;  // MaximumBatchingWindowInSeconds: the visibility rule uses it
-        for (const Edge& edge : m_context.scenario().edges) {
-            if (edge.from != node.id || edge.to != fnId) continue;
-            q.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(10)));
-            q.window = std::max<SimTime>(0, edge.batchingWindow);
-            configuredWindow = q.window;
-            // Realistic poll latency (model choice sqs_long_poll): "Lambda might wait for up to 20 seconds ...
-            // even if you set a batch window lower than 20 seconds" (FIDELITY 6.2): a batch that does not fill
-            // up waits the whole 20 s. Without a window, long polling returns as soon as messages are there.
-            if (edge.pollLatency == SqsPollLatency::Realistic && q.window > 0)
-                q.window = std::max(q.window, kSqsLongPollWait);
-            if (edge.maximumConcurrency)
-                q.maxConcurrency = static_cast<std::uint32_t>(std::max(1, *edge.maximumConcurrency));
-            q.reportBatchItemFailures = edge.reportBatchItemFailures;
-            break;
-        }
-        q.visibility =
-            sqsEffectiveVisibility(q.visibility, configuredWindow, m_context.functionConfig(q.function).timeout);
-    }
-    m_context.mutableMetrics().resetQueues(n);
 }
 
 // [SECTION] arrivals and deliveries
@@ -291,6 +236,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     batch.oneRun = false;
     batch.queue = qi;
     batch.throttles = 0;
+    batch.consumer = 0;
     batch.visibilityDue = false;
     batch.state = SqsBatchState::Hidden;
     return b;
@@ -337,13 +283,13 @@ void SqsMapping::invoke(std::uint32_t b) {
         collectInvokeItems(batch);
     }
     if (m_scratchItems.empty()) {  // every message expired: the poller is free again
-        --q.pollersBusy;
+        --consumerOf(q, batch.consumer).pollersBusy;
         freeBatch(b);
         return;
     }
     std::vector<RuleOutcome>& outcomes = m_scratchOutcomes;
     const ThrottleReason throttle =
-        m_context.startBatch(q.function, m_scratchItems, m_scratchAttempts, b, outcomes);
+        m_context.startBatch(consumerOf(q, batch.consumer).function, m_scratchItems, m_scratchAttempts, b, outcomes);
     SqsBatch& again = m_batches[b];
     if (throttle == ThrottleReason::None) {
         again.state = SqsBatchState::Invoking;
@@ -362,19 +308,20 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     const std::uint32_t b = invocation.token;
     const std::uint32_t qi = m_batches[b].queue;
     SqsQueue& q = m_queues[qi];
-    --q.pollersBusy;
+    SqsConsumer& consumer = consumerOf(q, m_batches[b].consumer);
+    --consumer.pollersBusy;
     const std::uint32_t fnNode = m_context.functions()[function].node;
     // A normal return whose batchItemFailures response is invalid fails the whole batch when
     // ReportBatchItemFailures is on; with it off the response is ignored (FIDELITY 6.2 table).
     const bool rejected = invocation.result == InvokeResult::Success &&
                           judgeResponse(m_batches[b].outcomes, m_batches[b].outcomes.size(),
-                                        q.reportBatchItemFailures, false) != ResponseVerdict::Accepted;
+                                        consumer.reportBatchItemFailures, false) != ResponseVerdict::Accepted;
     if (rejected) ++m_context.mutableCounters(fnNode).rejectedResponses;
     const bool success = invocation.result == InvokeResult::Success && !rejected;
     std::size_t kept = 0, listedCount = 0;
     const SqsBatch& batch = m_batches[b];  // nothing below adds batches or retires messages until freeBatch
     NodeCounters& c = m_context.mutableCounters(q.node);
-    const bool metrics = m_context.metrics().enabled(), report = q.reportBatchItemFailures;
+    const bool metrics = m_context.metrics().enabled(), report = consumer.reportBatchItemFailures;
     const InvokeResult result = invocation.result;
     std::uint32_t deleted = 0;  // summed, written once (per message only for the metrics, which read them)
     forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
@@ -422,7 +369,7 @@ void SqsMapping::onEvent(const Event& event) {
             batch.visibilityDue = true;  // model choice sqs_visibility_overrun: returns when the run ends
             return;
         }
-        if (batch.state == SqsBatchState::Throttled) --m_queues[batch.queue].pollersBusy;
+        if (batch.state == SqsBatchState::Throttled) --consumerOf(m_queues[batch.queue], batch.consumer).pollersBusy;
         const std::uint32_t qi = batch.queue;
         returnBatch(event.a);
         pump(qi);
@@ -438,9 +385,9 @@ void SqsMapping::onEvent(const Event& event) {
         return;
     }
     case kWindow: {
-        SqsQueue& q = m_queues[event.a];
-        if (q.windowTimer != event.seq + 1) return;
-        q.windowTimer = 0;
+        SqsConsumer& c = consumerOf(m_queues[event.a], event.b);  // b: the mapping whose window ends
+        if (c.windowTimer != event.seq + 1) return;
+        c.windowTimer = 0;
         pump(event.a);
         noteQueue(event.a);
         return;

@@ -1,7 +1,8 @@
 // SQS queues and their event source mapping (FIDELITY 6.1, 6.2, 7, 8.1-8.6, 8.10): standard and FIFO queues,
 // visibility timeout, retention, redrive to a DLQ after max_receive_count receives, batches (batch_size,
 // batching window, ReportBatchItemFailures), poller scaling (5 + 300/min up to 1,250 or MaximumConcurrency),
-// throttled batches returning with their receive count incremented, and read-only views for the UI (structs in
+// throttled batches returning with their receive count incremented, several mappings competing for one queue's
+// messages, and read-only views for the UI (structs in
 // ../views.hpp, read through Engine: queue gauges, per-message loop view). Every sqs node is owned here, DLQs and
 // destination queues included.
 #pragma once
@@ -56,6 +57,7 @@ public:
 
 private:
     enum Kind : std::uint16_t { kVisibility = 0, kThrottleRetry = 1, kWindow = 2, kScale = 3, kExpiry = 4 };
+    void configureConsumer(SqsConsumer& c, const Edge& edge, std::uint32_t function) const;
     std::uint32_t queueOfNode(std::uint32_t node) const {
         return node < m_queueOfNode.size() ? m_queueOfNode[node] : kNone;
     }
@@ -67,7 +69,14 @@ private:
     void setMessageOfItem(std::uint32_t item, std::uint32_t message);
     void makeVisible(SqsMessage& m, std::uint32_t message, bool front);
     void pump(std::uint32_t queue);
-    bool takeBatch(SqsQueue& q, std::uint32_t batch);
+    /// pump for a queue with several mappings.
+    void pumpCompeting(std::uint32_t queue);
+    /// One poll of mapping `consumer` (`c`) of a queue with several: receives and invokes one batch; false when
+    /// it cannot now (nothing visible, its pollers busy, its batching window waiting).
+    bool pollOnce(std::uint32_t queue, SqsConsumer& c, std::uint32_t consumer);
+    /// A queue with several mappings: the received messages' items now belong to the receiving mapping's function.
+    void claimReceived(const SqsConsumer& c, std::uint32_t batch);
+    bool takeBatch(SqsQueue& q, std::uint32_t batch, std::uint32_t batchSize);
     /// Receives the Visible ones of messages first .. first + count - 1 into `batch`, or moves them to the DLQ;
     /// true if any was Visible.
     bool receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t batch);
@@ -103,7 +112,7 @@ private:
     bool expiryEmpty(const SqsQueue& q) const { return q.expiryFifo.empty() && q.expiry.empty(); }
     ExpiryEntry expiryTop(const SqsQueue& q) const;
     void expiryPop(SqsQueue& q);
-    std::uint32_t pollerLimit(const SqsQueue& q) const;
+    std::uint32_t pollerLimit(const SqsQueue& q, const SqsConsumer& c) const;
     std::uint32_t newBatch(std::uint32_t queue);
     void freeBatch(std::uint32_t batch);
     void noteQueue(std::uint32_t queue);

@@ -56,6 +56,7 @@ struct SqsBatch {
     std::uint32_t queue = kNone;
     std::uint32_t generation = 0;          ///< bumped on reuse; timers carry it to detect staleness
     std::uint16_t throttles = 0;
+    std::uint16_t consumer = 0;            ///< the mapping whose poller received it (0: the queue's first)
     SqsBatchState state = SqsBatchState::Free;
     bool visibilityDue = false;            ///< the visibility timer fired while the invocation still ran
     /// `messages` is m, m + 1, ... carrying items i, i + 1, ... (received by one SqsMapping::receiveWhole into an
@@ -69,19 +70,30 @@ using ExpiryEntry = std::pair<SimTime, std::uint32_t>;  // (expires at, message)
 /// A receive count as a trace record's 16-bit attempt field (a message can be received more often).
 inline std::uint16_t clamp16(std::uint32_t v) { return static_cast<std::uint16_t>(v < 65535 ? v : 65535); }
 
-struct SqsQueue {
-    std::uint32_t node = kNone;
-    bool fifo = false;
-    SimTime visibility = 30 * kSecond;   ///< effective visibility timeout (FIDELITY 6.2 window rule applied)
-    SimTime retention = 4 * kDay;
-    std::uint32_t dlq = kNone;           ///< redrive DLQ queue index (kNone: no redrive policy)
-    std::uint32_t maxReceiveCount = 0;
-    // event source mapping (kNone function: no consumer, messages wait until retention ends)
-    std::uint32_t function = kNone;
+/// One event source mapping of a queue (FIDELITY 6.2): its function, settings, pollers and batching window. A
+/// queue's first mapping is the queue itself (SqsQueue derives from it: the single-mapping path reads it in
+/// place); further mappings (SqsQueue::others) compete for the same messages (model choice
+/// sqs_competing_mappings).
+struct SqsConsumer {
+    std::uint32_t function = kNone;      ///< kNone: no consumer, messages wait until retention ends
     std::uint32_t batchSize = 10;
     SimTime window = 0;
     std::uint32_t maxConcurrency = 1250;  ///< ScalingConfig.MaximumConcurrency, else the 1,250 poller cap
     bool reportBatchItemFailures = false;
+    SimTime visibility = 30 * kSecond;   ///< effective visibility timeout (FIDELITY 6.2 window rule applied)
+    std::uint32_t pollersBusy = 0;       ///< batches received and not yet invoked to the end
+    SimTime windowStart = -1;            ///< batching window opened at
+    std::uint64_t windowTimer = 0;       ///< pending event seq + 1, 0 = none
+};
+
+struct SqsQueue : SqsConsumer {
+    std::uint32_t node = kNone;
+    bool fifo = false;
+    SimTime retention = 4 * kDay;
+    std::uint32_t dlq = kNone;           ///< redrive DLQ queue index (kNone: no redrive policy)
+    std::uint32_t maxReceiveCount = 0;
+    std::vector<SqsConsumer> others;     ///< mappings 2.. (edge order): SqsBatch::consumer k is others[k - 1]
+    std::uint16_t nextTurn = 0;          ///< several mappings: the one whose poller tries first next
     // state
     IndexRuns visible;                     ///< standard: visible messages, oldest-visible first (Gone skipped)
     std::vector<SqsGroup> groups;          ///< FIFO
@@ -95,11 +107,18 @@ struct SqsQueue {
     std::uint32_t visibleCount = 0;
     std::uint32_t unstoredCopies = 0;       ///< passive non-expiring copies counted visible, not stored (keepFinishedItems off)
     std::uint32_t inFlightCount = 0;
-    std::uint32_t pollersBusy = 0;          ///< batches received and not yet invoked to the end
-    SimTime activeSince = -1;               ///< poller scaling clock (-1: idle, back to 5 pollers)
-    SimTime windowStart = -1;               ///< batching window opened at
-    std::uint64_t windowTimer = 0, scaleTimer = 0, expiryTimer = 0;  ///< pending event seq + 1, 0 = none
+    SimTime activeSince = -1;               ///< poller scaling clock (-1: idle, back to 5 pollers), every mapping's
+    std::uint64_t scaleTimer = 0, expiryTimer = 0;  ///< pending event seq + 1, 0 = none
     SimTime expiryAt = kNever;              ///< time of the pending expiry event
 };
+
+/// Mapping `consumer` of `q` (0: the queue's first, in place).
+inline SqsConsumer& consumerOf(SqsQueue& q, std::uint32_t consumer) {
+    return consumer == 0 ? q : q.others[consumer - 1];
+}
+inline const SqsConsumer& consumerOf(const SqsQueue& q, std::uint32_t consumer) {
+    return consumer == 0 ? q : q.others[consumer - 1];
+}
+inline std::uint32_t consumerCount(const SqsQueue& q) { return 1 + static_cast<std::uint32_t>(q.others.size()); }
 
 }  // namespace pg::sim

@@ -1,6 +1,9 @@
 // SqsMapping, continued: receiving. Pollers take batches from the visible pool (standard: oldest first, run by
 // run; FIFO: consecutive messages of each unlocked group), a message past max_receive_count moves to the DLQ on
-// that receive (FIDELITY 6.2), and the poller count ramps up as the queue stays busy (DG-SQS-SCALING).
+// that receive (FIDELITY 6.2), and the poller count ramps up as the queue stays busy (DG-SQS-SCALING). Several
+// mappings on one queue take turns (pumpCompeting, pollOnce).
+//
+// Index: [SECTION] polling  [SECTION] several mappings  [SECTION] receiving
 #include <algorithm>
 #include <limits>
 
@@ -9,24 +12,30 @@
 
 namespace pg::sim {
 
-// [SECTION] receiving
+// [SECTION] polling
 
-std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q) const {
+std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q, const SqsConsumer& c) const {
     std::uint64_t ramp = kSqsInitialPollers;
     if (q.activeSince >= 0)
         ramp += static_cast<std::uint64_t>(kSqsPollersPerSecond) *
                 static_cast<std::uint64_t>((m_context.now() - q.activeSince) / kSecond);
-    return static_cast<std::uint32_t>(std::min<std::uint64_t>(ramp, std::min(q.maxConcurrency, kSqsMaxPollers)));
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(ramp, std::min(c.maxConcurrency, kSqsMaxPollers)));
 }
 
 void SqsMapping::pump(std::uint32_t qi) {
     SqsQueue& q = m_queues[qi];
     if (q.function == kNone) return;
+    if (!q.others.empty()) {
+        pumpCompeting(qi);
+        return;
+    }
+    // One mapping (the common case, kept apart: the hot path of every SQS workload). pollOnce does the same for
+    // any mapping.
     const SimTime now = m_context.now();
     for (;;) {
         const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
         if (!hasVisible) break;
-        const std::uint32_t limit = pollerLimit(q);
+        const std::uint32_t limit = pollerLimit(q, q);
         if (q.pollersBusy >= limit) {
             if (limit < std::min(q.maxConcurrency, kSqsMaxPollers) && q.scaleTimer == 0) {
                 const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
@@ -42,7 +51,7 @@ void SqsMapping::pump(std::uint32_t qi) {
             break;
         }
         const std::uint32_t b = newBatch(qi);
-        const bool progress = takeBatch(q, b);
+        const bool progress = takeBatch(q, b, q.batchSize);
         if (m_batches[b].messages.empty()) {
             freeBatch(b);
             if (!progress) break;
@@ -60,6 +69,75 @@ void SqsMapping::pump(std::uint32_t qi) {
     if (q.window > 0 && q.windowStart < 0 && (q.fifo ? !q.readyGroups.empty() : !q.visible.empty()))
         q.windowStart = now;
 }
+
+// [SECTION] several mappings
+
+void SqsMapping::pumpCompeting(std::uint32_t qi) {
+    // Competing mappings (model choice sqs_competing_mappings): their pollers take one batch each in turn, in
+    // edge order, the turn going on from the last poll, until none can; each opens its own batching window when
+    // messages are visible.
+    SqsQueue& q = m_queues[qi];
+    const SimTime now = m_context.now();
+    const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
+    for (SqsConsumer& c : q.others)
+        if (hasVisible && c.window > 0 && c.windowStart < 0) c.windowStart = now;
+    const std::uint32_t n = consumerCount(q);
+    for (std::uint32_t idle = 0; idle < n;) {
+        const std::uint32_t k = q.nextTurn;
+        q.nextTurn = static_cast<std::uint16_t>((k + 1) % n);
+        idle = pollOnce(qi, consumerOf(q, k), k) ? 0 : idle + 1;
+    }
+    // Messages still visible open the next window now.
+    const bool visibleLeft = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
+    for (std::uint32_t k = 0; k < n; ++k) {
+        SqsConsumer& c = consumerOf(q, k);
+        if (c.window > 0 && c.windowStart < 0 && visibleLeft) c.windowStart = now;
+    }
+}
+
+bool SqsMapping::pollOnce(std::uint32_t qi, SqsConsumer& c, std::uint32_t consumer) {
+    SqsQueue& q = m_queues[qi];
+    const SimTime now = m_context.now();
+    const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
+    if (!hasVisible) return false;
+    const std::uint32_t limit = pollerLimit(q, c);
+    if (c.pollersBusy >= limit) {
+        if (limit < std::min(c.maxConcurrency, kSqsMaxPollers) && q.scaleTimer == 0) {
+            const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
+            q.scaleTimer = m_context.schedule(next, kScale, qi) + 1;
+        }
+        return false;
+    }
+    // Batching window (FIDELITY 6.1): wait for a full batch or the end of the window.
+    if (c.window > 0 && c.windowStart >= 0 && now < c.windowStart + c.window && q.visibleCount < c.batchSize) {
+        if (c.windowTimer == 0) c.windowTimer = m_context.schedule(c.windowStart + c.window, kWindow, qi, consumer) + 1;
+        return false;
+    }
+    const std::uint32_t b = newBatch(qi);
+    m_batches[b].consumer = static_cast<std::uint16_t>(consumer);
+    const bool progress = takeBatch(q, b, c.batchSize);
+    if (m_batches[b].messages.empty()) {
+        freeBatch(b);
+        return progress;
+    }
+    SqsBatch& batch = m_batches[b];
+    batch.receivedAt = now;
+    batch.visibleAt = now + c.visibility;
+    ++c.pollersBusy;
+    c.windowStart = -1;
+    m_context.schedule(batch.visibleAt, kVisibility, b, batch.generation);
+    claimReceived(c, b);
+    invoke(b);
+    return true;
+}
+
+void SqsMapping::claimReceived(const SqsConsumer& c, std::uint32_t b) {
+    // The message is processed by this mapping's function until it is deleted or returns (at-least-once: after
+    // its visibility timeout another mapping may receive it; SQS visibility timeout guide).
+    for (std::uint32_t m : m_batches[b].messages) m_context.item(m_messages[m].item).function = c.function;
+}
+
+// [SECTION] receiving
 
 /// The receive count at which the next receive moves a message to the DLQ (FIDELITY 6.2 [O]/[C]): never
 /// without a redrive policy.
@@ -164,22 +242,22 @@ void SqsMapping::noteReceived(const SqsQueue& q) {
     ++m_context.mutableMetrics().queueAt(q.node, m_context.now(), q.visibleCount, q.inFlightCount, 0).received;
 }
 
-bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b) {
+bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b, std::uint32_t batchSize) {
     bool progress = false;
     // receiveRun also lists each received message's item and receive count for invoke() (no second pass).
     m_scratchBatch = b;
     m_scratchItems.clear();
     m_scratchAttempts.clear();
-    auto full = [&] { return m_batches[b].messages.size() >= q.batchSize; };
+    auto full = [&] { return m_batches[b].messages.size() >= batchSize; };
     if (!q.fifo) {
         // Run by run: a burst or a batch returned whole is a run of consecutive indices at the front. Each
         // message adds at most one to the batch, so popping as many as the batch lacks never takes too many.
         while (!q.visible.empty()) {
             const std::size_t have = m_batches[b].messages.size();
-            if (have >= q.batchSize) break;
+            if (have >= batchSize) break;
             const std::uint32_t first = q.visible.front();
             const std::uint32_t n =
-                static_cast<std::uint32_t>(std::min<std::size_t>(q.visible.frontCount(), q.batchSize - have));
+                static_cast<std::uint32_t>(std::min<std::size_t>(q.visible.frontCount(), batchSize - have));
             q.visible.pop_front(n);
             progress |= receiveRun(q, first, n, b);
         }
@@ -216,7 +294,7 @@ void SqsMapping::moveToDlq(SqsQueue& q, SqsMessage& m, std::uint32_t message) {
     DeliveredRecord r;
     r.node = m_queues[q.dlq].node;
     r.item = item;
-    r.function = q.function;
+    r.function = q.others.empty() ? q.function : it.function;  // several mappings: the last that received it
     r.requestId = it.requestId;
     r.approximateInvokeCount = it.attempts;
     r.kind = DeliveryKind::SqsRedrive;

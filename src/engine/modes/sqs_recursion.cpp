@@ -15,7 +15,7 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
     // batch's visibility timeout, like a failed invocation; the rest of the batch is invoked without them. In a
     // FIFO queue the messages after a stopped one in its group wait with it (order within a group).
     const std::uint32_t qi = m_batches[b].queue;
-    const std::uint32_t fn = m_queues[qi].function;
+    const std::uint32_t fn = consumerOf(m_queues[qi], m_batches[b].consumer).function;
     std::vector<std::uint32_t> held, kept, stoppedGroups;
     for (std::uint32_t m : m_batches[b].messages) {
         const SqsMessage& msg = m_messages[m];
@@ -40,7 +40,8 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
                                      [&](std::uint32_t m) { return m_messages[m].state != SqsMessageState::Gone; });
     if (!anyLive) {  // nothing left to invoke: the whole batch waits for its visibility timeout
         SqsBatch& batch = m_batches[b];
-        if (batch.state == SqsBatchState::Hidden || batch.state == SqsBatchState::Throttled) --m_queues[qi].pollersBusy;
+        if (batch.state == SqsBatchState::Hidden || batch.state == SqsBatchState::Throttled)
+            --consumerOf(m_queues[qi], batch.consumer).pollersBusy;
         batch.state = SqsBatchState::Hidden;
         if (batch.visibleAt <= m_context.now()) returnBatch(b);
         return true;
@@ -48,6 +49,7 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
     const std::uint32_t hb = newBatch(qi);  // may reallocate m_batches: indices only from here
     SqsBatch& hidden = m_batches[hb];
     hidden.messages = held;
+    hidden.consumer = m_batches[b].consumer;
     hidden.receivedAt = m_batches[b].receivedAt;
     hidden.visibleAt = m_batches[b].visibleAt;
     hidden.state = SqsBatchState::Hidden;

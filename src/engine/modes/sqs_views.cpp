@@ -26,8 +26,13 @@ std::optional<SqsQueueView> SqsMapping::queueView(std::uint32_t node) const {
             if (m.queue == qi && m.state != SqsMessageState::Gone) oldest = std::min(oldest, m.enqueuedAt);
         });
     v.oldestAge = oldest == kNever ? 0 : m_context.now() - oldest;
-    v.pollersBusy = q.pollersBusy;
-    v.pollerLimit = q.function == kNone ? 0 : pollerLimit(q);
+    // Several mappings: every mapping's busy pollers and limits (the function and visibility are the first's).
+    v.pollersBusy = 0;
+    v.pollerLimit = 0;
+    for (std::uint32_t k = 0; k < consumerCount(q) && q.function != kNone; ++k) {
+        v.pollersBusy += consumerOf(q, k).pollersBusy;
+        v.pollerLimit += pollerLimit(q, consumerOf(q, k));
+    }
     v.effectiveVisibility = q.visibility;
     v.function = q.function;
     return v;
@@ -100,8 +105,21 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
                         (m.state == SqsMessageState::Gone && s == ItemState::Done);
         if (!ok) problems.push_back("sqs message " + id() + ": item state " + itemStateName(s) + " disagrees");
     });
+    // Busy pollers per mapping (consumer k of queue q at busyOf[q] + k).
+    std::vector<std::size_t> busyOf(m_queues.size() + 1, 0);
+    for (std::size_t qi = 0; qi < m_queues.size(); ++qi) busyOf[qi + 1] = busyOf[qi] + consumerCount(m_queues[qi]);
+    std::vector<std::uint32_t> consumerBusy(busyOf.back(), 0);
     for (const SqsBatch& b : m_batches)
-        if (b.state == SqsBatchState::Invoking || b.state == SqsBatchState::Throttled) ++busy[b.queue];
+        if (b.state == SqsBatchState::Invoking || b.state == SqsBatchState::Throttled) {
+            ++busy[b.queue];
+            ++consumerBusy[busyOf[b.queue] + b.consumer];
+            // A message in flight belongs to the function of the mapping that received it.
+            for (std::uint32_t m : b.messages)
+                if (!gone(m) && m_messages[m].state == SqsMessageState::InFlight && !items.dropped(m_messages[m].item) &&
+                    items[m_messages[m].item].function != consumerOf(m_queues[b.queue], b.consumer).function)
+                    problems.push_back("sqs message of " + m_context.itemId(m_messages[m].item) +
+                                       ": not the receiving mapping's function");
+        }
     for (std::size_t qi = 0; qi < m_queues.size(); ++qi) {
         const SqsQueue& q = m_queues[qi];
         const NodeCounters& c = m_context.counters(q.node);
@@ -111,9 +129,16 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
             problems.push_back("sqs queue " + id + ": visible count off");
         if (inFlight[qi] != q.inFlightCount || c.inFlight != q.inFlightCount)
             problems.push_back("sqs queue " + id + ": in-flight count off");
-        if (busy[qi] != q.pollersBusy) problems.push_back("sqs queue " + id + ": busy pollers off");
-        if (q.function != kNone && q.pollersBusy > std::min(q.maxConcurrency, kSqsMaxPollers))
-            problems.push_back("sqs queue " + id + ": more batches than the poller cap");
+        std::uint32_t allBusy = 0;
+        for (std::uint32_t k = 0; k < consumerCount(q); ++k) {
+            const SqsConsumer& consumer = consumerOf(q, k);
+            allBusy += consumer.pollersBusy;
+            if (consumerBusy[busyOf[qi] + k] != consumer.pollersBusy)
+                problems.push_back("sqs queue " + id + ": a mapping's busy pollers off");
+            if (consumer.function != kNone && consumer.pollersBusy > std::min(consumer.maxConcurrency, kSqsMaxPollers))
+                problems.push_back("sqs queue " + id + ": more batches than the poller cap");
+        }
+        if (busy[qi] != allBusy) problems.push_back("sqs queue " + id + ": busy pollers off");
         for (std::size_t g = 0; g < q.groups.size(); ++g)
             if (groupInFlight[qi][g] != q.groups[g].inFlight)
                 problems.push_back("sqs queue " + id + ": group in-flight count off");

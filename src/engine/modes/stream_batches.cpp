@@ -27,7 +27,7 @@ void StreamLanes::invoke(std::uint32_t laneIndex) {
     }
     std::vector<RuleOutcome> outcomes;
     const ThrottleReason throttle =
-        m_engine.startBatch(s.function, m_data.scratchItems, m_data.scratchAttempts, m_handlerId, laneIndex, outcomes);
+        m_context.startBatch(s.function, m_data.scratchItems, m_data.scratchAttempts, laneIndex, outcomes);
     StreamLane& again = m_data.lanes[laneIndex];
     if (throttle == ThrottleReason::None) {
         again.state = StreamLaneState::Invoking;
@@ -39,8 +39,8 @@ void StreamLanes::invoke(std::uint32_t laneIndex) {
     // Throttles do not count as retries (FIDELITY 6.3 DG-KIN-OFD); the shard waits and tries again.
     ++again.throttles;
     again.state = StreamLaneState::RetryWait;
-    again.nextRetryAt = m_engine.now() + streamRetryBackoff(static_cast<int>(again.throttles));
-    m_engine.schedule(again.nextRetryAt, m_handlerId, kRetry, laneIndex, again.generation);
+    again.nextRetryAt = m_context.now() + streamRetryBackoff(static_cast<int>(again.throttles));
+    m_context.schedule(again.nextRetryAt, kRetry, laneIndex, again.generation);
 }
 
 // [SECTION] results
@@ -52,26 +52,27 @@ void StreamLanes::onEnd(std::uint32_t laneIndex, const ExecutionEnvironment& inv
     }
     StreamLane& lane = m_data.lanes[laneIndex];
     MappedStream& s = m_data.streams[lane.stream];
-    const std::uint32_t functionNode = m_engine.functions()[s.function].node;
+    const std::uint32_t functionNode = m_context.functions()[s.function].node;
     lane.lastResult = invocation.result;
     std::uint32_t firstListed = kNone;
     for (std::uint32_t k = lane.checkpoint; k < lane.batchEnd; ++k) {
         const std::uint32_t item = recordAt(laneIndex, k).item;
         // Every record the invocation carried ends its attempt, also one retention trimmed while it ran (as SQS,
         // model choice sqs_retention_in_flight): the invocation runs to its end and reports its outcome.
-        m_engine.record(TraceKind::InvokeEnd, item, functionNode,
+        m_context.record(TraceKind::InvokeEnd, item, functionNode,
                         static_cast<std::uint16_t>(std::min<std::uint32_t>(lane.invokes, 65535)),
                         static_cast<std::uint8_t>(invocation.result), invocation.cold ? 1 : 0);
-        if (m_engine.items()[item].state == ItemState::Done) continue;  // trimmed by retention while running
-        m_engine.item(item).lastResult = invocation.result;
+        if (m_context.items()[item].state == ItemState::Done) continue;  // trimmed by retention while running
+        m_context.item(item).lastResult = invocation.result;
         if (firstListed == kNone && s.reportBatchItemFailures &&
             lane.outcomes[k - lane.checkpoint] == RuleOutcome::ReportFailure)
             firstListed = k;
     }
     // IteratorAge: the age of the last record of the batch when it finishes (FIDELITY 6.3 DG-KIN-2022).
-    s.lastIteratorAge = m_engine.now() - recordAt(laneIndex, lane.batchEnd - 1).arrival;
-    if (m_engine.metrics().enabled()) {
-        QueueSecond& q = m_engine.mutableMetrics().queueAt(s.node, m_engine.now(), s.unread, s.inBatches, 0);
+    s.lastIteratorAge = m_context.now() - recordAt(laneIndex, lane.batchEnd - 1).arrival;
+    if (m_context.metrics().enabled()) {
+        QueueSecond& q = m_context.mutableMetrics().queueAt(s.node, m_context.now(), nodeUnread(lane.stream),
+                                                                      nodeInBatches(lane.stream), 0);
         q.iteratorAge = std::max(q.iteratorAge, s.lastIteratorAge);
     }
     // An invalid batchItemFailures response fails the whole batch with ReportBatchItemFailures on (ignored with
@@ -81,7 +82,7 @@ void StreamLanes::onEnd(std::uint32_t laneIndex, const ExecutionEnvironment& inv
     if (invocation.result == InvokeResult::Success &&
         judgeResponse(lane.outcomes, lane.batchEnd - lane.checkpoint, s.reportBatchItemFailures, s.tumbling > 0) !=
             ResponseVerdict::Accepted) {
-        ++m_engine.mutableCounters(functionNode).rejectedResponses;
+        ++m_context.mutableCounters(functionNode).rejectedResponses;
         failed(laneIndex, false);
         return;
     }
@@ -103,24 +104,25 @@ void StreamLanes::onEnd(std::uint32_t laneIndex, const ExecutionEnvironment& inv
 void StreamLanes::finishBatch(std::uint32_t laneIndex, std::uint32_t end) {
     StreamLane& lane = m_data.lanes[laneIndex];
     MappedStream& s = m_data.streams[lane.stream];
-    NodeCounters& c = m_engine.mutableCounters(s.node);
+    NodeCounters& c = m_context.mutableCounters(s.node);
     for (std::uint32_t k = lane.checkpoint; k < lane.batchEnd; ++k) {
         const std::uint32_t item = recordAt(laneIndex, k).item;
-        if (m_engine.items()[item].state == ItemState::Done) continue;
+        if (m_context.items()[item].state == ItemState::Done) continue;
         if (k < end) {
-            m_engine.finishItem(item, ItemOutcome::Succeeded, kNone, Condition::None);
+            m_context.finishItem(item, ItemOutcome::Succeeded, kNone, Condition::None);
             ++c.deleted;
         } else {
-            m_engine.setItemState(item, ItemState::Visible);  // read again from the checkpoint
+            m_context.setItemState(item, ItemState::Visible);  // read again from the checkpoint
             ++s.unread;
             ++c.visible;
         }
         --s.inBatches;
         --c.inFlight;
     }
-    if (m_engine.metrics().enabled())
-        m_engine.mutableMetrics().queueAt(s.node, m_engine.now(), s.unread, s.inBatches, 0).deleted +=
-            end - lane.checkpoint;
+    if (m_context.metrics().enabled())
+        m_context.mutableMetrics()
+            .queueAt(s.node, m_context.now(), nodeUnread(lane.stream), nodeInBatches(lane.stream), 0)
+            .deleted += end - lane.checkpoint;
     if (s.tumbling > 0) {  // the returned state now aggregates these records
         lane.windowRecords += end - lane.checkpoint;
         lane.stateBytes += s.stateBytesPerRecord * (end - lane.checkpoint);
@@ -141,12 +143,12 @@ void StreamLanes::failed(std::uint32_t laneIndex, bool functionError) {
         if (lane.splitEnds.empty() || lane.splitEnds.back() != lane.batchEnd) lane.splitEnds.push_back(lane.batchEnd);
         const std::uint32_t mid = lane.checkpoint + size / 2;
         lane.splitEnds.push_back(mid);
-        m_engine.record(TraceKind::Bisected, recordAt(laneIndex, lane.checkpoint).item, s.node, 0, 0,
+        m_context.record(TraceKind::Bisected, recordAt(laneIndex, lane.checkpoint).item, s.node, 0, 0,
                         static_cast<std::uint16_t>(std::min<std::uint32_t>(size / 2, 65535)));
-        NodeCounters& c = m_engine.mutableCounters(s.node);
+        NodeCounters& c = m_context.mutableCounters(s.node);
         for (std::uint32_t k = lane.checkpoint; k < lane.batchEnd; ++k)
-            if (m_engine.items()[recordAt(laneIndex, k).item].state != ItemState::Done) {
-                m_engine.setItemState(recordAt(laneIndex, k).item, ItemState::Visible);
+            if (m_context.items()[recordAt(laneIndex, k).item].state != ItemState::Done) {
+                m_context.setItemState(recordAt(laneIndex, k).item, ItemState::Visible);
                 ++m_data.streams[lane.stream].unread;
                 --m_data.streams[lane.stream].inBatches;
                 ++c.visible;
@@ -163,11 +165,11 @@ void StreamLanes::failed(std::uint32_t laneIndex, bool functionError) {
         return;
     }
     lane.state = StreamLaneState::RetryWait;
-    lane.nextRetryAt = m_engine.now() + streamRetryBackoff(static_cast<int>(lane.retries));
-    m_engine.record(
+    lane.nextRetryAt = m_context.now() + streamRetryBackoff(static_cast<int>(lane.retries));
+    m_context.record(
         TraceKind::RetryScheduled, recordAt(laneIndex, lane.checkpoint).item, s.node, 0, 0,
-        static_cast<std::uint16_t>(std::min<SimTime>((lane.nextRetryAt - m_engine.now()) / kSecond, 65535)));
-    m_engine.schedule(lane.nextRetryAt, m_handlerId, kRetry, laneIndex, lane.generation);
+        static_cast<std::uint16_t>(std::min<SimTime>((lane.nextRetryAt - m_context.now()) / kSecond, 65535)));
+    m_context.schedule(lane.nextRetryAt, kRetry, laneIndex, lane.generation);
 }
 
 void StreamLanes::retry(std::uint32_t laneIndex) {
@@ -180,7 +182,7 @@ void StreamLanes::retry(std::uint32_t laneIndex) {
         startNext(laneIndex);
         return;
     }
-    if (s.maxRecordAge >= 0 && m_engine.now() - recordAt(laneIndex, lane.checkpoint).arrival > s.maxRecordAge) {
+    if (s.maxRecordAge >= 0 && m_context.now() - recordAt(laneIndex, lane.checkpoint).arrival > s.maxRecordAge) {
         discard(laneIndex, Condition::RecordAgeExceeded);
         return;
     }
@@ -192,17 +194,17 @@ void StreamLanes::discard(std::uint32_t laneIndex, Condition condition) {
     // (FIDELITY 6.3 DG-KIN-OFD).
     StreamLane& lane = m_data.lanes[laneIndex];
     MappedStream& s = m_data.streams[lane.stream];
-    NodeCounters& c = m_engine.mutableCounters(s.node);
+    NodeCounters& c = m_context.mutableCounters(s.node);
     const StreamRecord& first = recordAt(laneIndex, lane.checkpoint);
     const StreamRecord& last = recordAt(laneIndex, lane.batchEnd - 1);
-    m_engine.record(TraceKind::FailureHandled, first.item, s.node, static_cast<std::uint16_t>(lane.invokes), 0,
+    m_context.record(TraceKind::FailureHandled, first.item, s.node, static_cast<std::uint16_t>(lane.invokes), 0,
                     static_cast<std::uint16_t>(condition));
     if (s.onFailure != kNone) {
         DeliveredRecord r;
         r.node = s.onFailure;
         r.item = first.item;
         r.function = s.function;
-        r.requestId = m_engine.items()[first.item].requestId;
+        r.requestId = m_context.items()[first.item].requestId;
         r.approximateInvokeCount =
             static_cast<std::uint16_t>(std::min<std::uint32_t>(std::max(1u, lane.invokes), 65535));
         r.kind = DeliveryKind::StreamBatchInfo;
@@ -217,7 +219,7 @@ void StreamLanes::discard(std::uint32_t laneIndex, Condition condition) {
         batch.endSequence = last.sequence;
         batch.firstArrival = first.arrival;
         batch.lastArrival = last.arrival;
-        m_engine.deliver(r, &batch);
+        m_context.deliver(r, &batch);
     }
     ItemOutcome outcome = ItemOutcome::SentToDestination;
     if (s.onFailure == kNone)
@@ -226,9 +228,9 @@ void StreamLanes::discard(std::uint32_t laneIndex, Condition condition) {
                                                              : ItemOutcome::ErrorReturned;
     for (std::uint32_t k = lane.checkpoint; k < lane.batchEnd; ++k) {
         const std::uint32_t item = recordAt(laneIndex, k).item;
-        if (m_engine.items()[item].state == ItemState::Done) continue;
-        m_engine.item(item).lastResult = lane.lastResult;
-        m_engine.finishItem(item, outcome, s.onFailure, condition);
+        if (m_context.items()[item].state == ItemState::Done) continue;
+        m_context.item(item).lastResult = lane.lastResult;
+        m_context.finishItem(item, outcome, s.onFailure, condition);
         ++c.deadLettered;
         --s.inBatches;
         --c.inFlight;

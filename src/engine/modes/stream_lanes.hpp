@@ -43,8 +43,11 @@ struct StreamLane {
     bool terminateEarly = false;  // state over kMaxWindowStateBytes: the next final invoke ends it early
 };
 
+/// One event source mapping of a stream (one per edge to a function; one without a function if there is none).
+/// Every mapping reads every record (its own copy, own item) with its own lanes, checkpoints and settings.
 struct MappedStream {
     std::uint32_t node = kNone;
+    std::uint32_t mapping = 0, mappings = 1;  // this mapping's place among its node's (consecutive streams)
     bool dynamoDb = false;
     std::uint32_t shards = 1, parallelizationFactor = 1;
     SimTime retention = 24 * kHour, interval = kKinesisPollInterval;
@@ -79,8 +82,7 @@ struct StreamMapping::Impl {
 // retention), stream_batches.cpp (batches, retries, bisect) and stream_windows.cpp (tumbling windows).
 class StreamLanes {
 public:
-    StreamLanes(Engine& engine, std::uint16_t handlerId, StreamMapping::Impl& data)
-        : m_engine(engine), m_handlerId(handlerId), m_data(data) {}
+    StreamLanes(ModeContext context, StreamMapping::Impl& data) : m_context(context), m_data(data) {}
     enum EventKind : std::uint16_t { kPoll = 0, kRetry = 1, kExpiry = 2, kFinal = 3 };
 
     /// Lists stream `streamIndex`'s new record of `item` (number `number`, arriving now): shard and lane from the
@@ -96,7 +98,11 @@ public:
     void retry(std::uint32_t laneIndex);
     void expire(std::uint32_t streamIndex);
     void armExpiry(std::uint32_t streamIndex);
+    /// The node's queue gauges (records unread / in batches, every mapping's copies) into the metrics.
     void noteMetrics(std::uint32_t streamIndex);
+    /// Records of stream `streamIndex`'s node unread / in batches, summed over its mappings.
+    std::uint32_t nodeUnread(std::uint32_t streamIndex) const;
+    std::uint32_t nodeInBatches(std::uint32_t streamIndex) const;
     bool windowDue(std::uint32_t laneIndex);
     void finalInvoke(std::uint32_t laneIndex);
     void onFinalEnd(std::uint32_t laneIndex, const ExecutionEnvironment& invocation);
@@ -109,7 +115,7 @@ private:
         return m_data.records[m_data.lanes[laneIndex].records[position]];
     }
     bool recordDone(std::uint32_t laneIndex, std::uint32_t position) {
-        return m_engine.items()[recordAt(laneIndex, position).item].state == ItemState::Done;
+        return m_context.items()[recordAt(laneIndex, position).item].state == ItemState::Done;
     }
     void skipDone(std::uint32_t laneIndex);
     void finishBatch(std::uint32_t laneIndex, std::uint32_t end);
@@ -122,8 +128,7 @@ private:
         ++lane.generation;
     }
 
-    Engine& m_engine;
-    std::uint16_t m_handlerId;
+    ModeContext m_context;
     StreamMapping::Impl& m_data;
 };
 

@@ -13,12 +13,12 @@
 
 #include "../engine.hpp"
 #include "key_template.hpp"
+#include "mapping_edges.hpp"
 #include "stream_lanes.hpp"
 
 namespace pg::sim {
 
-StreamMapping::StreamMapping(Engine& engine, std::uint16_t handlerId)
-    : ModeHandler(engine, handlerId), m_impl(std::make_unique<Impl>()) {}
+StreamMapping::StreamMapping(ModeContext context) : ModeHandler(context), m_impl(std::make_unique<Impl>()) {}
 StreamMapping::~StreamMapping() = default;
 
 // [SECTION] lanes and polling
@@ -35,10 +35,10 @@ void StreamLanes::skipDone(std::uint32_t laneIndex) {
 std::uint32_t StreamLanes::addRecord(std::uint32_t streamIndex, std::uint32_t item, std::uint32_t number) {
     MappedStream& s = m_data.streams[streamIndex];
     static const std::string kNumberKey = "{n}";  // no partition key template: the record number
-    const std::string& keyTemplate = m_engine.node(s.node).traffic.partitionKey;
+    const std::string& keyTemplate = m_context.node(s.node).traffic.partitionKey;
     const std::uint32_t keyHash = keyTemplateHash(keyTemplate.empty() ? kNumberKey : keyTemplate, number);
     StreamRecord r;
-    r.arrival = m_engine.now();
+    r.arrival = m_context.now();
     r.item = item;
     r.shard = keyHash % s.shards;
     r.sequence = ++s.shardSequence[r.shard];
@@ -69,18 +69,18 @@ void StreamLanes::startNext(std::uint32_t laneIndex) {
     }
     // Next poll tick (model choice stream_poll_ticks): polls run at multiples of the interval, at most one
     // per interval; a record is read at the first tick strictly after its arrival.
-    const SimTime afterNow = m_engine.now() / s.interval + 1;
+    const SimTime afterNow = m_context.now() / s.interval + 1;
     const SimTime afterLast =
         lane.lastPollAt <= -s.interval ? 0 : (lane.lastPollAt + s.interval + s.interval - 1) / s.interval;
     const SimTime tick = std::max(afterNow, afterLast) * s.interval;
     lane.state = StreamLaneState::PollScheduled;
-    m_engine.schedule(tick, m_handlerId, kPoll, laneIndex, lane.generation);
+    m_context.schedule(tick, kPoll, laneIndex, lane.generation);
 }
 
 void StreamLanes::poll(std::uint32_t laneIndex) {
     StreamLane& lane = m_data.lanes[laneIndex];
     MappedStream& s = m_data.streams[lane.stream];
-    const SimTime now = m_engine.now();
+    const SimTime now = m_context.now();
     // Batch bounds: a pending bisect half, else up to batch_size records fetched by the last poll.
     std::uint32_t end = lane.checkpoint;
     const std::uint32_t cap =
@@ -103,7 +103,7 @@ void StreamLanes::poll(std::uint32_t laneIndex) {
     if (s.window > 0 && !cut && lane.splitEnds.empty() && end - lane.checkpoint < s.batchSize &&
         now < recordAt(laneIndex, lane.checkpoint).arrival + s.window) {
         lane.state = StreamLaneState::PollScheduled;
-        m_engine.schedule(recordAt(laneIndex, lane.checkpoint).arrival + s.window, m_handlerId, kPoll, laneIndex,
+        m_context.schedule(recordAt(laneIndex, lane.checkpoint).arrival + s.window, kPoll, laneIndex,
                           lane.generation);
         lane.lastPollAt = -kNever;  // the window's poll fetches again
         return;
@@ -132,11 +132,11 @@ void StreamLanes::markRead(std::uint32_t laneIndex, std::uint32_t end) {
         lane.window = windowOf(s, recordAt(laneIndex, lane.checkpoint));
         lane.windowLastItem = recordAt(laneIndex, end - 1).item;
     }
-    NodeCounters& c = m_engine.mutableCounters(s.node);
+    NodeCounters& c = m_context.mutableCounters(s.node);
     for (std::uint32_t k = lane.checkpoint; k < end; ++k) {
         const std::uint32_t item = recordAt(laneIndex, k).item;
-        m_engine.setItemState(item, ItemState::InFlight);
-        m_engine.record(TraceKind::BatchRead, item, s.node, 0, 0,
+        m_context.setItemState(item, ItemState::InFlight);
+        m_context.record(TraceKind::BatchRead, item, s.node, 0, 0,
                         static_cast<std::uint16_t>(recordAt(laneIndex, k).shard));
         --s.unread;
         ++s.inBatches;
@@ -156,7 +156,7 @@ void StreamLanes::onPoll(std::uint32_t laneIndex) {
     }
     lane.state = StreamLaneState::Idle;
     if (windowDue(laneIndex)) return;
-    lane.lastPollAt = m_engine.now();
+    lane.lastPollAt = m_context.now();
     poll(laneIndex);
 }
 
@@ -165,22 +165,22 @@ void StreamLanes::onPoll(std::uint32_t laneIndex) {
 void StreamLanes::armExpiry(std::uint32_t streamIndex) {
     MappedStream& s = m_data.streams[streamIndex];
     while (s.expiryCursor < s.order.size() &&
-           m_engine.items()[m_data.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
+           m_context.items()[m_data.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
         ++s.expiryCursor;
     if (s.expiryPending || s.expiryCursor >= s.order.size()) return;
     s.expiryPending = true;
-    m_engine.schedule(m_data.records[s.order[s.expiryCursor]].arrival + s.retention, m_handlerId, kExpiry, streamIndex);
+    m_context.schedule(m_data.records[s.order[s.expiryCursor]].arrival + s.retention, kExpiry, streamIndex);
 }
 
 void StreamLanes::expire(std::uint32_t streamIndex) {
     MappedStream& s = m_data.streams[streamIndex];
     s.expiryPending = false;
-    NodeCounters& c = m_engine.mutableCounters(s.node);
+    NodeCounters& c = m_context.mutableCounters(s.node);
     while (s.expiryCursor < s.order.size()) {
         const StreamRecord& r = m_data.records[s.order[s.expiryCursor]];
-        if (r.arrival + s.retention > m_engine.now()) break;
+        if (r.arrival + s.retention > m_context.now()) break;
         ++s.expiryCursor;
-        const ItemState state = m_engine.items()[r.item].state;
+        const ItemState state = m_context.items()[r.item].state;
         if (state == ItemState::Done) continue;
         if (state == ItemState::Visible) {
             --s.unread;
@@ -190,7 +190,7 @@ void StreamLanes::expire(std::uint32_t streamIndex) {
             --c.inFlight;
         }
         ++c.expired;
-        m_engine.finishItem(r.item, ItemOutcome::Expired, kNone, Condition::None);
+        m_context.finishItem(r.item, ItemOutcome::Expired, kNone, Condition::None);
         if (r.lane != kNone && m_data.lanes[r.lane].state == StreamLaneState::Idle) startNext(r.lane);
     }
     armExpiry(streamIndex);
@@ -198,12 +198,43 @@ void StreamLanes::expire(std::uint32_t streamIndex) {
 }
 
 void StreamLanes::noteMetrics(std::uint32_t streamIndex) {
-    if (!m_engine.metrics().enabled()) return;
-    const MappedStream& s = m_data.streams[streamIndex];
-    m_engine.mutableMetrics().queueAt(s.node, m_engine.now(), s.unread, s.inBatches, 0);
+    if (!m_context.metrics().enabled()) return;
+    m_context.mutableMetrics().queueAt(m_data.streams[streamIndex].node, m_context.now(), nodeUnread(streamIndex),
+                                      nodeInBatches(streamIndex), 0);
+}
+
+std::uint32_t StreamLanes::nodeUnread(std::uint32_t streamIndex) const {
+    const std::uint32_t first = streamIndex - m_data.streams[streamIndex].mapping;
+    std::uint32_t sum = 0;
+    for (std::uint32_t k = 0; k < m_data.streams[first].mappings; ++k) sum += m_data.streams[first + k].unread;
+    return sum;
+}
+
+std::uint32_t StreamLanes::nodeInBatches(std::uint32_t streamIndex) const {
+    const std::uint32_t first = streamIndex - m_data.streams[streamIndex].mapping;
+    std::uint32_t sum = 0;
+    for (std::uint32_t k = 0; k < m_data.streams[first].mappings; ++k) sum += m_data.streams[first + k].inBatches;
+    return sum;
 }
 
 // [SECTION] setup
+
+/// A mapping's settings from its edge (FIDELITY 6.1 defaults when unset).
+static void configureMapping(MappedStream& s, const Edge& edge, std::uint32_t onFailure) {
+    s.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(100)));
+    s.window = std::max<SimTime>(0, edge.batchingWindow);
+    s.maxRetry = edge.maximumRetryAttempts;
+    s.maxRecordAge = edge.maximumRecordAge;
+    s.bisect = edge.bisectBatchOnFunctionError;
+    s.parallelizationFactor = static_cast<std::uint32_t>(std::min(10, std::max(1, edge.parallelizationFactor)));
+    s.reportBatchItemFailures = edge.reportBatchItemFailures;
+    s.onFailure = onFailure;
+    s.tumbling = std::max<SimTime>(0, edge.tumblingWindow);
+    s.stateBytesPerRecord = static_cast<std::uint64_t>(std::max<std::int64_t>(0, edge.windowStateBytesPerRecord));
+    // AT_TIMESTAMP (Kinesis only): records before the timestamp are never read. TRIM_HORIZON and LATEST read
+    // everything: the mapping exists from time 0 (model choice stream_starting_position).
+    if (edge.startingPosition == StartingPosition::AtTimestamp && !s.dynamoDb) s.startAt = edge.startingPositionTimestamp;
+}
 
 void StreamMapping::start() {
     Impl& d = *m_impl;
@@ -211,69 +242,65 @@ void StreamMapping::start() {
     d.lanes.clear();
     d.records.clear();
     d.recordOfItem.clear();
-    const std::size_t n = m_engine.nodeCount();
+    const std::size_t n = m_context.nodeCount();
     d.streamOfNode.assign(n, kNone);
     for (std::uint32_t i = 0; i < n; ++i) {
-        const Node& node = m_engine.node(i);
+        const Node& node = m_context.node(i);
         if (!handlesNodeType(node.type)) continue;
-        MappedStream s;
-        s.node = i;
-        s.dynamoDb = node.type == NodeType::DynamoDbStream;
-        s.shards = static_cast<std::uint32_t>(std::max(1, node.stream.shards));
-        s.retention = node.stream.retention;
-        s.interval = s.dynamoDb ? kDynamoDbPollInterval : kKinesisPollInterval;
-        s.function = m_engine.targetFunction(i);
-        if (s.function != kNone) {
-            const std::string& functionId = m_engine.node(m_engine.functions()[s.function].node).id;
-            for (const Edge& edge : m_engine.scenario().edges) {
-                if (edge.from != node.id || edge.to != functionId) continue;
-                s.batchSize = static_cast<std::uint32_t>(std::max(1, edge.batchSize.value_or(100)));
-                s.window = std::max<SimTime>(0, edge.batchingWindow);
-                s.maxRetry = edge.maximumRetryAttempts;
-                s.maxRecordAge = edge.maximumRecordAge;
-                s.bisect = edge.bisectBatchOnFunctionError;
-                s.parallelizationFactor =
-                    static_cast<std::uint32_t>(std::min(10, std::max(1, edge.parallelizationFactor)));
-                s.reportBatchItemFailures = edge.reportBatchItemFailures;
-                s.onFailure = m_engine.nodeIndex(edge.onFailure);
-                s.tumbling = std::max<SimTime>(0, edge.tumblingWindow);
-                s.stateBytesPerRecord =
-                    static_cast<std::uint64_t>(std::max<std::int64_t>(0, edge.windowStateBytesPerRecord));
-                // AT_TIMESTAMP (Kinesis only): records before the timestamp are never read. TRIM_HORIZON and
-                // LATEST read everything: the mapping exists from time 0 (model choice stream_starting_position).
-                if (edge.startingPosition == StartingPosition::AtTimestamp && !s.dynamoDb)
-                    s.startAt = edge.startingPositionTimestamp;
-                break;
-            }
-        }
-        s.firstLane = static_cast<std::uint32_t>(d.lanes.size());
-        s.shardSequence.assign(s.shards, 0);
-        for (std::uint32_t shard = 0; shard < s.shards; ++shard)
-            for (std::uint32_t sub = 0; sub < s.parallelizationFactor; ++sub) {
-                StreamLane lane;
-                lane.stream = static_cast<std::uint32_t>(d.streams.size());
-                lane.shard = shard;
-                lane.sub = sub;
-                d.lanes.push_back(std::move(lane));
-            }
+        // One MappedStream per mapping (edge to a function, in edge order; mapping 0 = targetFunction), or one
+        // that reads nothing when the stream has no function.
+        const std::vector<MappingEdge> mappings = mappingEdgesOf(m_context, i);
+        const auto count = static_cast<std::uint32_t>(std::max<std::size_t>(1, mappings.size()));
         d.streamOfNode[i] = static_cast<std::uint32_t>(d.streams.size());
-        d.streams.push_back(std::move(s));
+        for (std::uint32_t mapping = 0; mapping < count; ++mapping) {
+            MappedStream s;
+            s.node = i;
+            s.mapping = mapping;
+            s.mappings = count;
+            s.dynamoDb = node.type == NodeType::DynamoDbStream;
+            s.shards = static_cast<std::uint32_t>(std::max(1, node.stream.shards));
+            s.retention = node.stream.retention;
+            s.interval = s.dynamoDb ? kDynamoDbPollInterval : kKinesisPollInterval;
+            if (mapping < mappings.size()) {
+                s.function = mappings[mapping].function;
+                configureMapping(s, *mappings[mapping].edge, m_context.nodeIndex(mappings[mapping].edge->onFailure));
+            }
+            s.firstLane = static_cast<std::uint32_t>(d.lanes.size());
+            s.shardSequence.assign(s.shards, 0);
+            for (std::uint32_t shard = 0; shard < s.shards; ++shard)
+                for (std::uint32_t sub = 0; sub < s.parallelizationFactor; ++sub) {
+                    StreamLane lane;
+                    lane.stream = static_cast<std::uint32_t>(d.streams.size());
+                    lane.shard = shard;
+                    lane.sub = sub;
+                    d.lanes.push_back(std::move(lane));
+                }
+            d.streams.push_back(std::move(s));
+        }
     }
-    if (!d.streams.empty()) m_engine.mutableMetrics().resetQueues(n);
+    if (!d.streams.empty()) m_context.mutableMetrics().resetQueues(n);
 }
 
 // [SECTION] arrivals and events
 
 void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
+    // Every mapping reads every record: each gets its own copy, in mapping order (FIDELITY 10; Lambda DG
+    // "Using Lambda with Kinesis": each event source mapping has its own iterator per shard).
+    const std::uint32_t first = m_impl->streamOfNode[node];
+    const std::uint32_t mappings = m_impl->streams[first].mappings;
+    for (std::uint32_t mapping = 0; mapping < mappings; ++mapping) arriveAt(first + mapping, number);
+}
+
+void StreamMapping::arriveAt(std::uint32_t streamIndex, std::uint32_t number) {
     Impl& d = *m_impl;
-    const std::uint32_t streamIndex = d.streamOfNode[node];
     MappedStream& s = d.streams[streamIndex];
-    const std::uint32_t item = m_engine.createItem(node, number, s.function, ItemState::Visible);
-    NodeCounters& c = m_engine.mutableCounters(node);
-    ++c.sent;
+    const std::uint32_t node = s.node;
+    const std::uint32_t item = m_context.createItem(node, number, s.function, ItemState::Visible);
+    NodeCounters& c = m_context.mutableCounters(node);
+    if (s.mapping == 0) ++c.sent;  // a record put to the stream once; every mapping's copy is visible to it
     ++c.visible;
     ++s.unread;
-    StreamLanes streamLanes(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_context, d);
     const std::uint32_t laneIndex = streamLanes.addRecord(streamIndex, item, number);
     streamLanes.armExpiry(streamIndex);
     if (laneIndex != kNone) {
@@ -281,7 +308,7 @@ void StreamMapping::onArrival(std::uint32_t node, std::uint32_t number) {
         // A record of the open tumbling window, arriving while its final invoke waits for the window's end, is
         // read first: the final invoke comes after it.
         if (lane.state == StreamLaneState::FinalWait && s.tumbling > 0 && lane.finalTries == 0 &&
-            !lane.terminateEarly && m_engine.now() / s.tumbling == lane.window) {
+            !lane.terminateEarly && m_context.now() / s.tumbling == lane.window) {
             ++lane.generation;
             lane.state = StreamLaneState::Idle;
         }
@@ -302,26 +329,26 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
     const std::uint32_t streamIndex = d.streamOfNode[node];
     MappedStream& s = d.streams[streamIndex];
     reserveAtLeast(d.records, d.records.size() + count);
-    reserveAtLeast(d.recordOfItem, m_engine.items().size() + count);
+    reserveAtLeast(d.recordOfItem, m_context.items().size() + count);
     reserveAtLeast(s.order, s.order.size() + count);
     if (count == 0) return;
     // Record by record (onArrival) when a lane could read at once (a poll already ran at this instant) or a
     // tumbling window could close: the first record would be read before the next arrives. Otherwise arriving
     // records only queue and schedule polls, so the items are made together and lazily (createItems), the
     // rest per record in the same order as onArrival: the same trace, events and metrics.
-    const SimTime now = m_engine.now();
-    bool oneByOne = s.tumbling > 0;
+    const SimTime now = m_context.now();
+    bool oneByOne = s.tumbling > 0 || s.mappings > 1;  // several mappings: copies made record by record
     for (std::uint32_t offset = 0; offset < s.shards * s.parallelizationFactor && !oneByOne; ++offset)
         oneByOne = d.lanes[s.firstLane + offset].lastPollAt >= now;
     if (oneByOne) {
         for (std::uint32_t k = 0; k < count; ++k) onArrival(node, first + k);
         return;
     }
-    const std::uint32_t base = m_engine.createItems(node, first, count, s.function, ItemState::Visible);
-    NodeCounters& c = m_engine.mutableCounters(node);
+    const std::uint32_t base = m_context.createItems(node, first, count, s.function, ItemState::Visible);
+    NodeCounters& c = m_context.mutableCounters(node);
     c.sent += count;
     c.visible += count;
-    StreamLanes streamLanes(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_context, d);
     for (std::uint32_t k = 0; k < count; ++k) {
         ++s.unread;
         const std::uint32_t laneIndex = streamLanes.addRecord(streamIndex, base + k, first + k);
@@ -336,7 +363,7 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
 
 void StreamMapping::onEvent(const Event& event) {
     Impl& d = *m_impl;
-    StreamLanes streamLanes(m_engine, m_handlerId, d);
+    StreamLanes streamLanes(m_context, d);
     switch (event.kind) {
     case StreamLanes::kPoll: {
         StreamLane& lane = d.lanes[event.a];
@@ -367,7 +394,7 @@ void StreamMapping::onEvent(const Event& event) {
 
 void StreamMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {
     (void)function;
-    StreamLanes streamLanes(m_engine, m_handlerId, *m_impl);
+    StreamLanes streamLanes(m_context, *m_impl);
     streamLanes.onEnd(invocation.token, invocation);
     streamLanes.noteMetrics(m_impl->lanes[invocation.token].stream);
 }

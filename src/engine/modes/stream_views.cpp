@@ -9,12 +9,21 @@ namespace pg::sim {
 
 // [SECTION] views
 
-std::optional<StreamView> StreamMapping::streamView(std::uint32_t node) const {
+std::uint32_t StreamMapping::mappingCount(std::uint32_t node) const {
     const Impl& d = *m_impl;
-    if (node >= d.streamOfNode.size() || d.streamOfNode[node] == kNone) return std::nullopt;
-    const MappedStream& s = d.streams[d.streamOfNode[node]];
+    if (node >= d.streamOfNode.size() || d.streamOfNode[node] == kNone) return 0;
+    return d.streams[d.streamOfNode[node]].mappings;
+}
+
+std::optional<StreamView> StreamMapping::streamView(std::uint32_t node, std::uint32_t mapping) const {
+    const Impl& d = *m_impl;
+    if (mapping >= mappingCount(node)) return std::nullopt;
+    const MappedStream& s = d.streams[d.streamOfNode[node] + mapping];
     StreamView v;
     v.node = node;
+    v.function = s.function;
+    v.mapping = mapping;
+    v.mappings = s.mappings;
     v.dynamoDb = s.dynamoDb;
     v.shards = s.shards;
     v.parallelizationFactor = s.parallelizationFactor;
@@ -29,9 +38,9 @@ std::optional<StreamView> StreamMapping::streamView(std::uint32_t node) const {
         laneView.shard = lane.shard;
         laneView.lane = lane.sub;
         for (std::uint32_t k = lane.checkpoint; k < lane.records.size(); ++k)
-            if (m_engine.items()[d.records[lane.records[k]].item].state != ItemState::Done) {
+            if (m_context.items()[d.records[lane.records[k]].item].state != ItemState::Done) {
                 if (laneView.pending == 0)
-                    laneView.oldestPendingAge = m_engine.now() - d.records[lane.records[k]].arrival;
+                    laneView.oldestPendingAge = m_context.now() - d.records[lane.records[k]].arrival;
                 ++laneView.pending;
             }
         laneView.batchSize = lane.batchEnd == kNone ? 0 : lane.batchEnd - lane.checkpoint;
@@ -69,7 +78,7 @@ bool StreamMapping::recordPosition(std::uint32_t item, std::uint32_t& shard, std
 
 void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
     const Impl& d = *m_impl;
-    const auto& items = m_engine.items().all();
+    const auto& items = m_context.items().all();
     for (std::uint32_t laneIndex = 0; laneIndex < d.lanes.size(); ++laneIndex) {
         const StreamLane& lane = d.lanes[laneIndex];
         for (std::uint32_t k = 0; k < lane.records.size(); ++k) {
@@ -79,8 +88,8 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
                             : inBatch           ? (state == ItemState::InFlight || state == ItemState::Done)
                                                 : (state == ItemState::Visible || state == ItemState::Done);
             if (!ok) {
-                problems.push_back("stream record " + m_engine.itemId(d.records[lane.records[k]].item) + ": state " +
-                                   itemStateName(state) + " at lane position " + std::to_string(k));
+                problems.push_back("stream record " + m_context.itemId(d.records[lane.records[k]].item) +
+                                   ": state " + itemStateName(state) + " at lane position " + std::to_string(k));
                 return;
             }
         }
@@ -88,18 +97,27 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
             lane.batchEnd == kNone)
             problems.push_back("stream lane " + std::to_string(laneIndex) + ": busy without a batch");
     }
+    // Per mapping its own copies; the node's counters hold every mapping's.
+    std::uint32_t nodeUnread = 0, nodeInBatches = 0;
     for (const MappedStream& s : d.streams) {
         std::uint32_t unread = 0, inBatches = 0;
         for (std::uint32_t r : s.order) {
             const ItemState state = items[d.records[r].item].state;
             if (state == ItemState::Visible) ++unread;
             if (state == ItemState::InFlight) ++inBatches;
+            if (state != ItemState::Done && items[d.records[r].item].function != s.function)
+                problems.push_back("stream record " + m_context.itemId(d.records[r].item) + ": not its mapping's");
         }
-        const NodeCounters& c = m_engine.counters(s.node);
-        if (unread != s.unread || c.visible != unread)
-            problems.push_back("stream " + m_engine.node(s.node).id + ": unread count off");
-        if (inBatches != s.inBatches || c.inFlight != inBatches)
-            problems.push_back("stream " + m_engine.node(s.node).id + ": in-batch count off");
+        if (unread != s.unread || inBatches != s.inBatches)
+            problems.push_back("stream " + m_context.node(s.node).id + ": a mapping's counts are off");
+        if (s.mapping == 0) nodeUnread = nodeInBatches = 0;
+        nodeUnread += unread;
+        nodeInBatches += inBatches;
+        if (s.mapping + 1 < s.mappings) continue;
+        const NodeCounters& c = m_context.counters(s.node);
+        if (c.visible != nodeUnread) problems.push_back("stream " + m_context.node(s.node).id + ": unread count off");
+        if (c.inFlight != nodeInBatches)
+            problems.push_back("stream " + m_context.node(s.node).id + ": in-batch count off");
     }
 }
 

@@ -22,17 +22,17 @@ bool StreamLanes::windowDue(std::uint32_t laneIndex) {
         lane.checkpoint < lane.records.size() && windowOf(s, recordAt(laneIndex, lane.checkpoint)) == lane.window;
     if (more && !lane.terminateEarly) return false;
     // At the first poll tick at or after the window's end; an early termination (state over the limit) at once.
-    SimTime at = m_engine.now();
+    SimTime at = m_context.now();
     if (!lane.terminateEarly) {
         const SimTime end = (lane.window + 1) * s.tumbling;
         at = std::max(at, (end + s.interval - 1) / s.interval * s.interval);
     }
-    if (at <= m_engine.now()) {
+    if (at <= m_context.now()) {
         finalInvoke(laneIndex);
         return true;
     }
     lane.state = StreamLaneState::FinalWait;
-    m_engine.schedule(at, m_handlerId, kFinal, laneIndex, lane.generation);
+    m_context.schedule(at, kFinal, laneIndex, lane.generation);
     return true;
 }
 
@@ -41,7 +41,7 @@ void StreamLanes::finalInvoke(std::uint32_t laneIndex) {
     // Retry policies apply to windows too (DG-KIN-2022 "fully support ... maxRetryAttempts and maxRecordAge"):
     // a final invoke still throttled or failing when the window's end is older than MaximumRecordAge (or the
     // stream's retention) is given up and the state dropped (model choice stream_tumbling_window).
-    const SimTime age = m_engine.now() - (m_data.lanes[laneIndex].window + 1) * s.tumbling;
+    const SimTime age = m_context.now() - (m_data.lanes[laneIndex].window + 1) * s.tumbling;
     if (age > s.retention || (s.maxRecordAge >= 0 && age > s.maxRecordAge)) {
         closeWindow(laneIndex, false);
         return;
@@ -50,21 +50,21 @@ void StreamLanes::finalInvoke(std::uint32_t laneIndex) {
     m_data.scratchAttempts.clear();
     std::vector<RuleOutcome> outcomes;
     const ThrottleReason throttle =
-        m_engine.startBatch(s.function, m_data.scratchItems, m_data.scratchAttempts, m_handlerId, laneIndex, outcomes);
+        m_context.startBatch(s.function, m_data.scratchItems, m_data.scratchAttempts, laneIndex, outcomes);
     StreamLane& lane = m_data.lanes[laneIndex];
     if (throttle == ThrottleReason::None) {
         lane.state = StreamLaneState::FinalInvoking;
         ++lane.finalTries;
         lane.throttles = 0;
         if (lane.windowLastItem != kNone)
-            m_engine.record(TraceKind::WindowFinal, lane.windowLastItem, m_engine.functions()[s.function].node,
+            m_context.record(TraceKind::WindowFinal, lane.windowLastItem, m_context.functions()[s.function].node,
                             static_cast<std::uint16_t>(std::min<std::uint32_t>(lane.finalTries, 65535)), 0,
                             lane.terminateEarly ? 1 : 0);
         return;
     }
     ++lane.throttles;  // throttles are not tries (as for batches, FIDELITY 6.3)
     lane.state = StreamLaneState::FinalWait;
-    m_engine.schedule(m_engine.now() + streamRetryBackoff(static_cast<int>(lane.throttles)), m_handlerId, kFinal,
+    m_context.schedule(m_context.now() + streamRetryBackoff(static_cast<int>(lane.throttles)), kFinal,
                       laneIndex, lane.generation);
 }
 
@@ -72,7 +72,7 @@ void StreamLanes::onFinalEnd(std::uint32_t laneIndex, const ExecutionEnvironment
     StreamLane& lane = m_data.lanes[laneIndex];
     const MappedStream& s = m_data.streams[lane.stream];
     if (lane.windowLastItem != kNone)
-        m_engine.record(TraceKind::WindowFinal, lane.windowLastItem, m_engine.functions()[s.function].node,
+        m_context.record(TraceKind::WindowFinal, lane.windowLastItem, m_context.functions()[s.function].node,
                         static_cast<std::uint16_t>(std::min<std::uint32_t>(lane.finalTries, 65535)),
                         static_cast<std::uint8_t>(invocation.result), lane.terminateEarly ? 1 : 0);
     const bool exhausted = s.maxRetry >= 0 && lane.finalTries > static_cast<std::uint32_t>(s.maxRetry);
@@ -80,7 +80,7 @@ void StreamLanes::onFinalEnd(std::uint32_t laneIndex, const ExecutionEnvironment
         // "If invocation is unsuccessful, your Lambda function suspends further processing until a successful
         // invocation" (DG-KIN-2022): the shard waits and tries the final invoke again.
         lane.state = StreamLaneState::FinalWait;
-        m_engine.schedule(m_engine.now() + streamRetryBackoff(static_cast<int>(lane.finalTries)), m_handlerId, kFinal,
+        m_context.schedule(m_context.now() + streamRetryBackoff(static_cast<int>(lane.finalTries)), kFinal,
                           laneIndex, lane.generation);
         return;
     }

@@ -66,7 +66,8 @@ int runCommand(const RunArgs& args) {
     options.storeTrace = !args.traceFile.empty();
     options.collectMetrics = false;  // the runner prints no series
     options.recordAttempts = args.items || !args.traceFile.empty();  // attempt times print only per item
-    options.keepFinishedItems = options.recordAttempts;  // totals only: finished items can go (same counts)
+    // Totals only: finished items can go (same counts); per-mapping outcomes are read from the items.
+    options.keepFinishedItems = options.recordAttempts || pg::cli::hasSeveralMappings(parsed.scenario);
     pg::sim::Engine engine(parsed.scenario, options);
     pg::sim::RunBudget budget;
     budget.runLimit = args.maxEvents;

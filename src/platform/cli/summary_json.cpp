@@ -1,6 +1,7 @@
 // Builds the summary object with nlohmann::ordered_json so nodes keep scenario order.
 #include "summary_json.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -75,6 +76,52 @@ static ordered_json sourceCounters(const sim::Engine& e, std::uint32_t node) {
     return j;
 }
 
+/// The functions a stream or queue at `node` is mapped to (its edges to functions, in edge order, distinct).
+static std::vector<std::uint32_t> mappedFunctions(const sim::Scenario& s, const std::string& id) {
+    std::vector<std::uint32_t> functions;
+    for (const sim::Edge& edge : s.edges) {
+        if (edge.from != id) continue;
+        for (std::uint32_t n = 0; n < s.nodes.size(); ++n)
+            if (s.nodes[n].id == edge.to && s.nodes[n].type == NodeType::Function &&
+                std::find(functions.begin(), functions.end(), n) == functions.end())
+                functions.push_back(n);
+    }
+    return functions;
+}
+
+static bool isMappedSource(NodeType type) {
+    return type == NodeType::Sqs || type == NodeType::Kinesis || type == NodeType::DynamoDbStream;
+}
+
+bool hasSeveralMappings(const sim::Scenario& scenario) {
+    for (const sim::Node& n : scenario.nodes)
+        if (isMappedSource(n.type) && mappedFunctions(scenario, n.id).size() > 1) return true;
+    return false;
+}
+
+/// Several mappings: per mapping (function node, edge order) the outcomes of the items it ended with. A stream
+/// record has one item per mapping; a queue message one item, counted for the mapping that last received it
+/// (its first mapping's if never received).
+static ordered_json mappingOutcomes(const sim::Engine& e, std::uint32_t node, const std::vector<std::uint32_t>& fns) {
+    std::vector<std::array<std::int64_t, sim::kItemOutcomeCount>> counts(fns.size());
+    e.items().all().forEachHeld([&](std::size_t, const sim::Item& it) {
+        if (it.origin != node || it.function == sim::kNone) return;
+        for (std::size_t k = 0; k < fns.size(); ++k)
+            if (e.functionOfNode(fns[k]) == it.function) ++counts[k][static_cast<std::size_t>(it.outcome)];
+    });
+    ordered_json list = ordered_json::array();
+    for (std::size_t k = 0; k < fns.size(); ++k) {
+        ordered_json outcomes = ordered_json::object();
+        std::int64_t items = 0;
+        for (std::size_t o = 0; o <= static_cast<std::size_t>(sim::ItemOutcome::Dropped); ++o) {
+            outcomes[sim::itemOutcomeName(static_cast<sim::ItemOutcome>(o))] = counts[k][o];
+            items += counts[k][o];
+        }
+        list.push_back({{"function", e.node(fns[k]).id}, {"items", items}, {"outcomes", outcomes}});
+    }
+    return list;
+}
+
 static ordered_json receiverCounters(const sim::Engine& e, std::uint32_t node, std::size_t limit) {
     const sim::NodeCounters& c = e.counters(node);
     ordered_json j;
@@ -120,6 +167,8 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
             if (e.counters(i).received > 0) j.update(receiverCounters(e, i, options.recordsPerNode));
         } else if (sim::invocationModeOf(n.type) == sim::InvocationMode::PollBased || e.counters(i).items == 0) {
             j = receiverCounters(e, i, options.recordsPerNode);
+            const std::vector<std::uint32_t> fns = mappedFunctions(e.scenario(), n.id);
+            if (isMappedSource(n.type) && fns.size() > 1) j["mappings"] = mappingOutcomes(e, i, fns);
         } else {
             j = sourceCounters(e, i);
             if (e.counters(i).received > 0) j.update(receiverCounters(e, i, options.recordsPerNode));
@@ -153,7 +202,8 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
                                                ? ordered_json(nullptr)
                                                : ordered_json(sim::conditionName(it.condition))},
                              {"attempt_times_s", times}};
-            // Fan-out: the copies of one event share its id; the function says whose copy it is.
+            // Fan-out or several mappings: the copies of one event share its id; the function says whose copy it
+            // is (for competing queue mappings: its last receiver).
             if (it.function != sim::kNone && e.targetFunctions(it.origin).size() > 1)
                 item["function"] = e.node(e.functions()[it.function].node).id;
             if (e.chainParent(i) != sim::kNone) {  // a sent message or a consumed delivery

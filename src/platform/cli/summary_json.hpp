@@ -1,5 +1,6 @@
 // The runner's `--summary` JSON (issue 3 contract): scenario, seed, ended_at_s, events, nodes {counters},
-// items [...]; destination/DLQ nodes carry their first received records in AWS's delivered shape.
+// items [...]; destination/DLQ nodes carry their first received records in AWS's delivered shape; a stream or
+// queue with several event source mappings lists each mapping's outcomes (`mappings`).
 #pragma once
 #include <cstddef>
 #include <string>
@@ -15,5 +16,9 @@ struct SummaryOptions {
 };
 
 std::string summaryJson(const sim::Engine& engine, const SummaryOptions& options);
+
+/// True if a stream or queue has several event source mappings (edges to different functions): the summary
+/// then lists each mapping's item outcomes, read from the items, so the runner keeps finished items.
+bool hasSeveralMappings(const sim::Scenario& scenario);
 
 }  // namespace pg::cli

@@ -5,7 +5,6 @@
 #include <cstring>
 
 #include "engine/model_choices.hpp"
-#include "engine/modes/stream_mapping.hpp"
 #include "ui/params.hpp"
 #include "ui/scenario_edit.hpp"
 #include "ui/ui_text.hpp"
@@ -34,7 +33,7 @@ void drawStreamWindows(const Engine& engine, const std::string& nodeId) {
     if (node == kNone) return;
     bool windowed = false;
     for (const Edge& e : engine.scenario().edges) windowed = windowed || (e.from == nodeId && e.tumblingWindow > 0);
-    const auto view = engine.streams().streamView(node);
+    const auto view = engine.streamView(node);
     if (!windowed || !view || view->lanes.empty()) return;
     ImGui::TextUnformatted("Tumbling windows, per shard (now):");
     for (const StreamLaneView& l : view->lanes) {
