@@ -54,28 +54,6 @@ void staticWarnings(const Scenario& s, std::vector<Warning>& out) {
             }
         }
     }
-    // A push source wired to several functions: the engine routes it to its first function edge only, so say so
-    // rather than let the other functions sit idle unexplained. Queues and streams model several mappings.
-    for (const Node& src : s.nodes) {
-        if (src.type == NodeType::Function || invocationModeOf(src.type) == InvocationMode::PollBased) continue;
-        std::vector<std::string> targets;
-        for (const Edge& e : s.edges) {
-            const Node* fn = e.from == src.id ? findNode(s, e.to) : nullptr;
-            if (fn && fn->type == NodeType::Function) targets.push_back(fn->id);
-        }
-        if (targets.size() < 2) continue;
-        std::string others;
-        for (std::size_t i = 1; i < targets.size(); ++i) others += (i > 1 ? ", `" : "`") + targets[i] + "`";
-        const InvocationMode mode = invocationModeOf(src.type);
-        const std::string real = mode == InvocationMode::Asynchronous
-                                     ? "The service delivers every event to each subscribed function"
-                                     : "A request goes to the one integration its route names";
-        out.push_back({"first_target_only", "Only the first wire from " + src.id + " is simulated",
-                       real + ". This model routes `" + src.id + "` to `" + targets[0] + "` (its first function edge) "
-                           "only; " + others + " get" + (targets.size() > 2 ? "" : "s") + " nothing from it. [not "
-                           "modelled yet]",
-                       src.id, kNone});
-    }
     // A send edge to a queue or topic that invokes the sender: a recursive loop (AWS DG invocation-recursion).
     for (const Edge& e : s.edges) {
         const Node* fn = findNode(s, e.from);
