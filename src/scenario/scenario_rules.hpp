@@ -20,6 +20,8 @@ enum class Rule {
     SnsSubscription,         ///< sns -> sqs: a standard topic delivers to standard queues only (SNS DG
                              ///< fifo-message-delivery)
     SqsBatchSize,            ///< FIFO batch size up to 10; above 10 needs a batching window (FIDELITY 6.1)
+    FifoBatchingWindow,      ///< an SQS FIFO mapping takes no batching window (DG services-sqs-parameters)
+    SnsFifoTrigger,          ///< an SNS FIFO topic cannot trigger a function (DG with-sns)
     VisibilityTimeout,       ///< queue visibility timeout at least the function timeout (FIDELITY 6.2)
     StartingPosition,        ///< AT_TIMESTAMP for Kinesis only (FIDELITY 6.4)
     StreamOnFailure,         ///< a stream's on-failure destination type (FIDELITY 6.3)
@@ -57,6 +59,10 @@ inline const char* ruleId(Rule rule) {
         return "sns_subscription";
     case Rule::SqsBatchSize:
         return "sqs_batch_size";
+    case Rule::FifoBatchingWindow:
+        return "fifo_batching_window";
+    case Rule::SnsFifoTrigger:
+        return "sns_fifo_trigger";
     case Rule::VisibilityTimeout:
         return "visibility_timeout";
     case Rule::StartingPosition:

@@ -85,7 +85,8 @@ TEST_CASE("round trip over the base scenario with every key set to a non-default
     doc["nodes"][kClicks] = json::parse(R"({"id": "clicks", "type": "kinesis", "shards": 100, "retention": "365d",
         "traffic": {"records": 5, "partition_key": "k-{n}", "arrival": "burst"}})");
     doc["nodes"][kTable]["shards"] = 3;
-    doc["edges"][kSqsEdge] = json::parse(R"({"from": "orders", "to": "fn", "batch_size": 10, "batching_window": "300s",
+    // No batching window: "Batching window is not supported for FIFO queues" (Lambda DG services-sqs-parameters).
+    doc["edges"][kSqsEdge] = json::parse(R"({"from": "orders", "to": "fn", "batch_size": 10,
         "maximum_concurrency": 1000, "report_batch_item_failures": true})");
     doc["edges"][kStreamEdge] = json::parse(R"({"from": "clicks", "to": "fn", "batch_size": 1,
         "batching_window": 0.5, "report_batch_item_failures": true, "bisect_batch_on_function_error": true,

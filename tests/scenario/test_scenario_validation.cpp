@@ -569,6 +569,25 @@ TEST_CASE("edges: an sns -> sqs edge is a subscription; a standard topic deliver
     expectOk(doc);
 }
 
+TEST_CASE("edges: an SNS FIFO topic cannot trigger a function, but may still deliver to queues") {
+    // https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html: "Lambda supports SNS triggers for standard SNS
+    // topics only. FIFO topics aren't supported." A FIFO topic delivering to an SQS queue stays allowed
+    // (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html).
+    json doc = baseScenario();
+    doc["nodes"][kTopic]["fifo"] = true;
+    doc["edges"].push_back({{"from", "topic"}, {"to", "fn"}});
+    ParseResult r = expectError(doc, edge(3), "Lambda supports SNS triggers for standard SNS topics only");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].rule == Rule::SnsFifoTrigger);
+    CHECK(std::string(ruleId(r.errors[0].rule)) == "sns_fifo_trigger");
+    doc["nodes"][kTopic]["fifo"] = false;  // the same wire from a standard topic is an ordinary trigger
+    expectOk(doc);
+    doc = baseScenario();
+    doc["nodes"][kTopic]["fifo"] = true;
+    doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
+    expectOk(doc);
+}
+
 TEST_CASE("edges: a synchronous source has one function; an async source may fan out") {
     // API Gateway: a route has one integration (https://docs.aws.amazon.com/apigateway/latest/developerguide/
     // http-api-develop-integrations.html); SNS: every subscription receives every message
@@ -646,6 +665,23 @@ TEST_CASE("sqs edge: batch size, window and maximum concurrency") {
     CHECK(r.scenario.edges[kSqsEdge].reportBatchItemFailures);
     doc["edges"][kSqsEdge]["report_batch_item_failures"] = "true";
     expectError(doc, edge(kSqsEdge) + "/report_batch_item_failures", "must be true or false");
+}
+
+TEST_CASE("sqs edge: a FIFO queue's mapping takes no batching window") {
+    // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html, MaximumBatchingWindowInSeconds:
+    // "Batching window is not supported for FIFO queues".
+    json doc = baseScenario();
+    doc["nodes"][kOrders]["fifo"] = true;
+    doc["edges"][kSqsEdge]["batching_window"] = "1s";
+    ParseResult r = expectError(doc, edge(kSqsEdge) + "/batching_window",
+                                "Batching window is not supported for FIFO queues");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].rule == Rule::FifoBatchingWindow);
+    doc["edges"][kSqsEdge]["batching_window"] = "0s";
+    expectOk(doc);
+    doc["nodes"][kOrders]["fifo"] = false;  // a standard queue takes a window of up to 300 s
+    doc["edges"][kSqsEdge]["batching_window"] = "300s";
+    expectOk(doc);
 }
 
 TEST_CASE("sqs edge: visibility timeout below the function timeout is rejected with AWS's wording") {
