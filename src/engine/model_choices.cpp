@@ -33,6 +33,17 @@ const std::vector<ModelChoice>& modelChoices() {
          "A source's client retry policy retries responses of 429 and 5xx (API Gateway 500/502/504), with a new "
          "request id each time; a direct invoke's function error (200 + FunctionError) is not retried.",
          "FIDELITY 4 [D] DG-RETRIES (SDKs retry 429 and non-bad-request errors), 8.11", false},
+        {"caller_status_codes",
+         "Each synchronous caller answers its client in its own terms: API Gateway 502 (function error or "
+         "timeout) and 500 (throttle); ALB 502 for a function error, timeout or throttle; CloudFront 503 (a "
+         "Lambda@Edge execution error or limit exceeded); Cognito 400 (UserLambdaValidationException or "
+         "UnexpectedLambdaException) after waiting 5 s per attempt and retrying a timed-out or throttled call at "
+         "once, three attempts in all. Lex, Alexa and Firehose document no status of their own: they show "
+         "Lambda's answer (200 + FunctionError, 429). Not modelled: invalid responses (CloudFront's 502 Lambda "
+         "validation error) and the callers' own limits (Lambda@Edge's viewer-trigger timeout, ALB's 1 MB).",
+         "ELB guide load-balancer-troubleshooting [D] 502; CloudFront troubleshooting-response-errors [D] 503; "
+         "Cognito user-pool Lambda triggers [D] 5 s and three attempts; ALB throttle as 502, Cognito's 400 for "
+         "each failure and its retry timing [U]", false},
         {"cold_start_outside_timeout",
          "A new execution environment first runs its init phase (cold_start); the function timeout applies to "
          "the run phase after it.",
