@@ -165,8 +165,9 @@ const std::vector<ModelChoice>& modelChoices() {
          "terminated); per-chain count across functions [U]", false},
         {"recursion_threshold",
          "Recursive loop detection lets 16 invocations of a chain run and stops the 17th (Terminate, the "
-         "default); Allow never stops. Covered: chains through sqs queues and sns topics (and other async "
-         "sources) built with send edges and deliveries.",
+         "default); Allow never stops. Covered: chains through functions, sqs queues, sns topics and s3 buckets "
+         "built with send edges and deliveries; an event of any other source type (eventbridge, ses...) starts a "
+         "new chain, so a loop through one is never stopped.",
          "AWS DG invocation-recursion [D] 'approximately 16'; boto3#3899 [C] observed exactly 16 calls", false},
         {"recursion_sqs_stop",
          "A stopped SQS message is not invoked: its receive count has gone up and it stays hidden until its "

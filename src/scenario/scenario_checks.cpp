@@ -137,12 +137,13 @@ public:
             const sim::Node* from = resolve(path + "/from", e.from);
             const sim::Node* to = resolve(path + "/to", e.to);
             if (from && from->type == NodeType::Function) {
-                // A send edge: the function's code sends messages to a queue or topic (the SDK's SendMessage /
-                // Publish), the way loops that recursive loop detection stops are built.
-                if (to && to->type != NodeType::Sqs && to->type != NodeType::Sns) {
+                // A send edge: the function's code sends messages to a queue or topic or writes an object to a
+                // bucket (the SDK's SendMessage / Publish / PutObject), the way loops that recursive loop detection
+                // stops are built (AWS DG invocation-recursion: functions, SQS, S3 and SNS).
+                if (to && to->type != NodeType::Sqs && to->type != NodeType::Sns && to->type != NodeType::S3) {
                     error(path + "/to", Rule::SendEdgeTarget,
-                          "an edge from a function is a send edge and must end at an sqs queue or an "
-                          "sns topic; " +
+                          "an edge from a function is a send edge and must end at an sqs queue, an "
+                          "sns topic or an s3 bucket; " +
                               ticked(to->id) + " is type " + ticked(sim::nodeTypeName(to->type)) +
                               " (a function passes results to other "
                               "targets through its `async` settings)");

@@ -13,7 +13,7 @@ enum class Rule {
     DestinationType,         ///< async destination types, no FIFO (FIDELITY 5.2)
     RedriveDeadLetterQueue,  ///< redrive DLQ: not the queue itself, an sqs queue of the same kind
                              ///< (FIDELITY 6.2)
-    SendEdgeTarget,          ///< an edge from a function ends at an sqs queue or sns topic
+    SendEdgeTarget,          ///< an edge from a function ends at an sqs queue, sns topic or s3 bucket
     EdgeTarget,              ///< any other edge ends at a function
     DuplicateEdge,           ///< one event source mapping per source and function (FIDELITY 6.1)
     SyncSourceFunction,      ///< a synchronous source invokes one function (an API route has one integration)

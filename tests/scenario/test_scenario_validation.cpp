@@ -488,9 +488,15 @@ TEST_CASE("send edges (function -> sqs/sns) and recursive_loop (AWS DG invocatio
     CHECK(r.scenario.nodes[kFn].function.recursiveLoop == sim::RecursiveLoop::Allow);
     CHECK(r.scenario.nodes[kOther].function.recursiveLoop == sim::RecursiveLoop::Terminate);  // AWS default
 
+    // A function may write objects to a bucket (PutObject): S3 is one of the services recursive loop detection
+    // follows (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html).
     doc = baseScenario();
     doc["edges"].push_back({{"from", "fn"}, {"to", "bucket"}});
-    expectError(doc, edge(3) + "/to", "must end at an sqs queue or an sns topic; `bucket` is type `s3`");
+    expectOk(doc);
+    doc = baseScenario();
+    doc["edges"].push_back({{"from", "fn"}, {"to", "bus"}});
+    expectError(doc, edge(3) + "/to", "must end at an sqs queue, an sns topic or an s3 bucket; `bus` is type "
+                                      "`eventbridge`");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "fn"}, {"to", "orders"}, {"send_on", "sometimes"}});
     expectError(doc, edge(3) + "/send_on", "must be one of `success`, `always`; got \"sometimes\"");
@@ -524,8 +530,8 @@ TEST_CASE("edges: dangling references and wiring rules") {
     expectError(doc, edge(0) + "/to", "no node has that id");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "fn"}, {"to", "other"}});
-    expectError(doc, edge(3) + "/to", "an edge from a function is a send edge and must end at an sqs queue or an "
-                                      "sns topic; `other` is type `function`");
+    expectError(doc, edge(3) + "/to", "an edge from a function is a send edge and must end at an sqs queue, an "
+                                      "sns topic or an s3 bucket; `other` is type `function`");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "bus"}, {"to", "dlq"}});
     expectError(doc, edge(3) + "/to", "an edge must end at a function; `dlq` is type `sqs`");
