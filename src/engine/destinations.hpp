@@ -67,6 +67,8 @@ struct NodeCounters {
     // destinations and queues
     std::int64_t received = 0;     ///< records or messages delivered to this node
     std::int64_t sent = 0, receives = 0, deleted = 0, deadLettered = 0, expired = 0, visible = 0, inFlight = 0;
+    // sources again, kept last so the blocks before them read as they did: Cognito's 400, CloudFront's 503
+    std::int64_t responses400 = 0, responses503 = 0;
 };
 
 }  // namespace pg::sim

@@ -33,6 +33,17 @@ const std::vector<ModelChoice>& modelChoices() {
          "A source's client retry policy retries responses of 429 and 5xx (API Gateway 500/502/504), with a new "
          "request id each time; a direct invoke's function error (200 + FunctionError) is not retried.",
          "FIDELITY 4 [D] DG-RETRIES (SDKs retry 429 and non-bad-request errors), 8.11", false},
+        {"caller_status_codes",
+         "Each synchronous caller answers its client in its own terms: API Gateway 502 (function error or "
+         "timeout) and 500 (throttle); ALB 502 for a function error, timeout or throttle; CloudFront 503 (a "
+         "Lambda@Edge execution error or limit exceeded); Cognito 400 (UserLambdaValidationException or "
+         "UnexpectedLambdaException) after waiting 5 s per attempt and retrying a timed-out or throttled call at "
+         "once, three attempts in all. Lex, Alexa and Firehose document no status of their own: they show "
+         "Lambda's answer (200 + FunctionError, 429). Not modelled: invalid responses (CloudFront's 502 Lambda "
+         "validation error) and the callers' own limits (Lambda@Edge's viewer-trigger timeout, ALB's 1 MB).",
+         "ELB guide load-balancer-troubleshooting [D] 502; CloudFront troubleshooting-response-errors [D] 503; "
+         "Cognito user-pool Lambda triggers [D] 5 s and three attempts; ALB throttle as 502, Cognito's 400 for "
+         "each failure and its retry timing [U]", false},
         {"cold_start_outside_timeout",
          "A new execution environment first runs its init phase (cold_start); the function timeout applies to "
          "the run phase after it.",
@@ -154,8 +165,9 @@ const std::vector<ModelChoice>& modelChoices() {
          "terminated); per-chain count across functions [U]", false},
         {"recursion_threshold",
          "Recursive loop detection lets 16 invocations of a chain run and stops the 17th (Terminate, the "
-         "default); Allow never stops. Covered: chains through sqs queues and sns topics (and other async "
-         "sources) built with send edges and deliveries.",
+         "default); Allow never stops. Covered: chains through functions, sqs queues, sns topics and s3 buckets "
+         "built with send edges and deliveries; an event of any other source type (eventbridge, ses...) starts a "
+         "new chain, so a loop through one is never stopped.",
          "AWS DG invocation-recursion [D] 'approximately 16'; boto3#3899 [C] observed exactly 16 calls", false},
         {"recursion_sqs_stop",
          "A stopped SQS message is not invoked: its receive count has gone up and it stays hidden until its "

@@ -1,4 +1,4 @@
-// Send edges and chains of requests: a function's code sending messages to an sqs queue or sns topic, the
+// Send edges and chains of requests: a function's code sending to an sqs queue, sns topic or s3 bucket, the
 // items those messages (and records delivered to consumed queues and topics) become, and the bookkeeping
 // Lambda's recursive loop detection reads (AWS DG invocation-recursion). Model choices: send_messages,
 // chain_metadata, recursion_threshold.
@@ -6,6 +6,7 @@
 
 #include "engine.hpp"
 #include "modes/mode_handler.hpp"
+#include "recursion_scope.hpp"
 
 namespace pg::sim {
 
@@ -17,7 +18,10 @@ std::uint32_t Engine::armSpawn(std::uint32_t node, std::uint32_t parent, std::ui
     }
     ++m_spawnedTotal;
     m_armed.parent = parent;
-    m_armed.depth = depth;
+    // AWS DG invocation-recursion: "Lambda currently detects recursive loops between your functions, Amazon SQS,
+    // Amazon S3, and Amazon SNS"; when another service (EventBridge, SES, DynamoDB...) forms part of the loop,
+    // Lambda can't detect it. Its events carry no count: they start a new chain (model choice recursion_threshold).
+    m_armed.depth = countsChain(m_scenario.nodes[node].type) ? depth : 0;
     m_armed.body = metadataOnly ? kMetadataBody : bodyItem(parent);
     if (m_armed.body != kMetadataBody) pinItem(m_armed.body);  // every descendant reads its body item
     m_armedCause = cause;

@@ -137,12 +137,13 @@ public:
             const sim::Node* from = resolve(path + "/from", e.from);
             const sim::Node* to = resolve(path + "/to", e.to);
             if (from && from->type == NodeType::Function) {
-                // A send edge: the function's code sends messages to a queue or topic (the SDK's SendMessage /
-                // Publish), the way loops that recursive loop detection stops are built.
-                if (to && to->type != NodeType::Sqs && to->type != NodeType::Sns) {
+                // A send edge: the function's code sends messages to a queue or topic or writes an object to a
+                // bucket (the SDK's SendMessage / Publish / PutObject), the way loops that recursive loop detection
+                // stops are built (AWS DG invocation-recursion: functions, SQS, S3 and SNS).
+                if (to && to->type != NodeType::Sqs && to->type != NodeType::Sns && to->type != NodeType::S3) {
                     error(path + "/to", Rule::SendEdgeTarget,
-                          "an edge from a function is a send edge and must end at an sqs queue or an "
-                          "sns topic; " +
+                          "an edge from a function is a send edge and must end at an sqs queue, an "
+                          "sns topic or an s3 bucket; " +
                               ticked(to->id) + " is type " + ticked(sim::nodeTypeName(to->type)) +
                               " (a function passes results to other "
                               "targets through its `async` settings)");
@@ -175,6 +176,15 @@ public:
                 continue;
             }
             if (!from || !to || from->type == NodeType::Function || to->type != NodeType::Function) continue;
+            if (from->type == NodeType::Sns && from->queue.fifo) {
+                // https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html (a FIFO topic may still deliver to
+                // SQS queues, whose mappings invoke the function: the rule is about the direct trigger only).
+                error(path, Rule::SnsFifoTrigger,
+                      "Lambda supports SNS triggers for standard SNS topics only. FIFO topics aren't supported "
+                      "(Lambda DG with-sns); " +
+                          ticked(from->id) + " is FIFO: subscribe a FIFO queue to it and map the queue instead");
+                continue;
+            }
             if (sim::invocationModeOf(from->type) == sim::InvocationMode::Synchronous) {
                 if (auto [first, inserted] = syncTarget.emplace(e.from, i); !inserted)
                     error(path, Rule::SyncSourceFunction,
@@ -197,6 +207,12 @@ public:
             error(path + "/batch_size", Rule::SqsBatchSize,
                   "Maximum batch window in seconds must be greater than 0 if maximum batch "
                   "size is greater than 10 (FIDELITY 6.1: set `batching_window`)");
+        // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html: MaximumBatchingWindowInSeconds.
+        if (queue.queue.fifo && e.batchingWindow > 0)
+            error(path + "/batching_window", Rule::FifoBatchingWindow,
+                  "Batching window is not supported for FIFO queues (Lambda DG services-sqs-parameters: "
+                  "MaximumBatchingWindowInSeconds); " +
+                      ticked(queue.id) + " is FIFO, so `batching_window` must be 0 s");
         if (queue.queue.visibilityTimeout < fn.function.timeout)
             error(path, Rule::VisibilityTimeout,
                   "Queue visibility timeout: " + secondsText(queue.queue.visibilityTimeout) +

@@ -341,7 +341,7 @@ public:
     void readEdge(const json& v, const std::string& path) {
         sim::Edge e;
         if (!expectObject(v, path, "an edge: {\"from\": source id, \"to\": function id, ...settings} (or from a "
-                                   "function to an sqs or sns node: a send edge)")) {
+                                   "function to an sqs, sns or s3 node: a send edge)")) {
             scenario.edges.push_back(e);
             return;
         }

@@ -13,13 +13,15 @@ enum class Rule {
     DestinationType,         ///< async destination types, no FIFO (FIDELITY 5.2)
     RedriveDeadLetterQueue,  ///< redrive DLQ: not the queue itself, an sqs queue of the same kind
                              ///< (FIDELITY 6.2)
-    SendEdgeTarget,          ///< an edge from a function ends at an sqs queue or sns topic
+    SendEdgeTarget,          ///< an edge from a function ends at an sqs queue, sns topic or s3 bucket
     EdgeTarget,              ///< any other edge ends at a function
     DuplicateEdge,           ///< one event source mapping per source and function (FIDELITY 6.1)
     SyncSourceFunction,      ///< a synchronous source invokes one function (an API route has one integration)
     SnsSubscription,         ///< sns -> sqs: a standard topic delivers to standard queues only (SNS DG
                              ///< fifo-message-delivery)
     SqsBatchSize,            ///< FIFO batch size up to 10; above 10 needs a batching window (FIDELITY 6.1)
+    FifoBatchingWindow,      ///< an SQS FIFO mapping takes no batching window (DG services-sqs-parameters)
+    SnsFifoTrigger,          ///< an SNS FIFO topic cannot trigger a function (DG with-sns)
     VisibilityTimeout,       ///< queue visibility timeout at least the function timeout (FIDELITY 6.2)
     StartingPosition,        ///< AT_TIMESTAMP for Kinesis only (FIDELITY 6.4)
     StreamOnFailure,         ///< a stream's on-failure destination type (FIDELITY 6.3)
@@ -57,6 +59,10 @@ inline const char* ruleId(Rule rule) {
         return "sns_subscription";
     case Rule::SqsBatchSize:
         return "sqs_batch_size";
+    case Rule::FifoBatchingWindow:
+        return "fifo_batching_window";
+    case Rule::SnsFifoTrigger:
+        return "sns_fifo_trigger";
     case Rule::VisibilityTimeout:
         return "visibility_timeout";
     case Rule::StartingPosition:

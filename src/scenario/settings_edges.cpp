@@ -91,7 +91,7 @@ std::vector<Setting> edgeSettings() {
                           "window early.")
                     .input("scenario input (FIDELITY 6.3 1 MB limit)").access(fieldAccess<&Edge::windowStateBytesPerRecord>()));
     t.push_back(Describe("send_on", "Send after", K::Choice).owner(edge)
-                    .on(isFunctionType, "send edges (from a function to an sqs or sns node)").choices("success|always")
+                    .on(isFunctionType, "send edges (from a function to an sqs, sns or s3 node)").choices("success|always")
                     .help("The handler sends one message per item it processed: after each successful invocation, "
                           "or after every one (it sends, then fails).")
                     .modelChoice("send_messages").access(fieldAccess<&Edge::sendOn>()));

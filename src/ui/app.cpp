@@ -428,7 +428,8 @@ std::string App::stateJson() const {
         nlohmann::json n;
         n["type"] = nodeTypeName(e.scenario().nodes[i].type);
         n["items"] = c.items; n["accepted"] = c.accepted; n["responses2xx"] = c.responses2xx;
-        n["responses429"] = c.responses429; n["responses5xx"] = c.responses500 + c.responses502 + c.responses504;
+        n["responses429"] = c.responses429; n["responses400"] = c.responses400;
+        n["responses5xx"] = c.responses500 + c.responses502 + c.responses503 + c.responses504;
         n["unrouted"] = c.unrouted; n["invocations"] = c.invocations; n["errors"] = c.errors;
         n["timeouts"] = c.timeouts; n["throttles"] = c.throttles; n["cold_starts"] = c.coldStarts;
         n["received"] = c.received; n["receives"] = c.receives; n["deleted"] = c.deleted;

@@ -46,7 +46,7 @@ ConnectCheck canConnect(const Scenario& scenario, const std::string& from, const
         return accepted(ConnectVerdict::Subscription, "SNS subscription (the topic delivers every message to the queue)");
     if (fromType == NodeType::Function)
         return accepted(ConnectVerdict::SendEdge,
-                        "send edge (the function's code sends a message here per item it processed)");
+                        "send edge (the function's code sends a message or writes an object here per item it processed)");
     switch (invocationModeOf(fromType)) {
     case InvocationMode::Synchronous:
         return accepted(ConnectVerdict::SynchronousInvoke, "synchronous invoke (request and response)");

@@ -1,5 +1,6 @@
 #include "warnings.hpp"
 
+#include "engine/recursion_scope.hpp"
 #include "text_format.hpp"
 
 namespace pg::ui {
@@ -77,11 +78,19 @@ void staticWarnings(const Scenario& s, std::vector<Warning>& out) {
             if (ref->empty()) continue;
             bool loops = *ref == fn.id;
             for (const Edge& e : s.edges) loops = loops || (e.from == *ref && e.to == fn.id);
-            if (loops)
-                out.push_back({"recursive_loop", "Recursive loop",
-                               "`" + fn.id + "` sends its results to `" + *ref + "`, which invokes `" + fn.id +
-                                   "` again: every event can circle forever (Lambda's recursive loop detection stops "
-                                   "such loops after about 16 round trips).", fn.id, kNone});
+            if (!loops) continue;
+            // AWS DG invocation-recursion: loops through functions, SQS, S3 and SNS only (countsChain).
+            const Node* target = findNode(s, *ref);
+            const bool detected = !target || countsChain(target->type);
+            out.push_back({"recursive_loop", "Recursive loop",
+                           "`" + fn.id + "` sends its results to `" + *ref + "`, which invokes `" + fn.id +
+                               "` again: every event can circle forever (" +
+                               (detected ? std::string("Lambda's recursive loop detection stops such loops after "
+                                                       "about 16 round trips).")
+                                         : "Lambda's recursive loop detection covers loops through functions, SQS, "
+                                           "S3 and SNS only: nothing stops a loop through `" +
+                                               std::string(nodeTypeName(target->type)) + "`)."),
+                           fn.id, kNone});
         }
     }
 }

@@ -2,7 +2,8 @@
 // streams, destinations), for the property tests (tests/engine/test_properties.cpp) and the random round
 // trips (tests/scenario/test_roundtrip_random.cpp). It aims at valid scenarios: it sets only keys that apply
 // to a node's type and respects the cross-field rules (visibility >= timeout, FIFO matching, reserved
-// concurrency leaving 100 unreserved...); callers still validate through parseScenario(writeScenario(s)).
+// concurrency leaving 100 unreserved, no FIFO topic triggering a function, no batching window on a FIFO
+// queue...); callers still validate through parseScenario(writeScenario(s)).
 // Small on purpose (at most ~150 items), so thousands of them run in seconds even under ASan.
 #pragma once
 #include <cstdint>
@@ -68,7 +69,9 @@ public:
             if (type == NodeType::Sqs && src.queue.visibilityTimeout < fn->function.timeout)
                 src.queue.visibilityTimeout = fn->function.timeout * between(1, 6);
             s.nodes.push_back(src);
-            if (chance(0.92)) s.edges.push_back(edge(src, target));
+            // A FIFO topic (fan-out only) gets no edge to a function; the fan-out option may subscribe queues to it.
+            const bool fifoTopic = type == NodeType::Sns && src.queue.fifo;
+            if (chance(0.92) && !fifoTopic) s.edges.push_back(edge(src, target));
             // Now and then a second function on the same source (fan-out of a topic, a second mapping).
             if (functions > 1 && chance(0.15)) {
                 const std::string& other = fnIds[(between(0, functions - 1))];
@@ -79,7 +82,8 @@ public:
                 // A synchronous source has one function (validation rejects a second); the draws above stay, so
                 // the generated sequence is the same as before that rule.
                 const bool sync = invocationModeOf(type) == InvocationMode::Synchronous;
-                if (!dup && !sync && (type != NodeType::Sqs || src.queue.visibilityTimeout >= ofn->function.timeout))
+                if (!dup && !sync && !fifoTopic &&
+                    (type != NodeType::Sqs || src.queue.visibilityTimeout >= ofn->function.timeout))
                     s.edges.push_back(edge(src, other));
             }
             if (m_options.severalMappings && functions > 1 &&
@@ -182,7 +186,8 @@ private:
         std::vector<Edge> added;
         for (const Node& n : s.nodes) {
             if (n.id.rfind("src", 0) != 0) continue;
-            if (invocationModeOf(n.type) == InvocationMode::Asynchronous && chance(0.5)) {
+            const bool fifoTopic = n.type == NodeType::Sns && n.queue.fifo;  // triggers no function (DG with-sns)
+            if (invocationModeOf(n.type) == InvocationMode::Asynchronous && chance(0.5) && !fifoTopic) {
                 for (const std::string& fn : fnIds) {
                     bool wiredTo = false;
                     for (const Edge& e : s.edges) wiredTo = wiredTo || (e.from == n.id && e.to == fn);
@@ -295,7 +300,10 @@ private:
             n.clientRetry.backoff = ms(0, 500);
             if (type == NodeType::ApiGateway && chance(0.5)) n.integrationTimeout = ms(50, 29000);
         }
-        if (type == NodeType::Sns && chance(0.2)) n.queue.fifo = true;
+        // A FIFO topic cannot trigger a function (Lambda DG with-sns): without fan-out (where it may feed queues)
+        // the draw stays, so the sequence is unchanged, but the topic is standard. The engine treats both kinds of
+        // topic alike when they trigger a function, so the runs drawn before this rule stay identical.
+        if (type == NodeType::Sns && chance(0.2)) n.queue.fifo = m_options.fanOut;
         if (type == NodeType::Sqs) {
             n.queue.fifo = chance(0.3);
             if (n.queue.fifo && chance(0.7)) t.group = pick<const char*>({"g", "g{n}", "{n}"});
@@ -324,6 +332,7 @@ private:
         if (from.type == NodeType::Sqs) {
             if (chance(0.6)) e.batchSize = static_cast<int>(between(1, 10));
             if (chance(0.3)) e.batchingWindow = ms(0, 5000);
+            if (from.queue.fifo) e.batchingWindow = 0;  // drawn, then dropped: not supported for FIFO (DG)
             if (chance(0.3)) e.maximumConcurrency = static_cast<int>(between(2, 6));
             e.reportBatchItemFailures = chance(0.4);
             if (chance(0.2)) e.pollLatency = SqsPollLatency::Realistic;

@@ -83,8 +83,9 @@ TEST_CASE("overlapping requests need a second environment (two cold starts)") {
 TEST_CASE("FIDELITY 3 reserved concurrency is a ceiling: extra sync requests get 429") {
     Node fn = functionNode("f", 1 * kSecond);
     fn.function.reservedConcurrency = 2;
-    // 5 requests within 5 ms: 2 run, 3 throttled.
-    Engine e(scenarioOf({sourceNode("src", NodeType::Alb, 5, 1000.0), fn}, {{"src", "f"}}));
+    // 5 requests within 5 ms: 2 run, 3 throttled. Lex passes Lambda's 429 on (an ALB would answer 502: model
+    // choice caller_status_codes).
+    Engine e(scenarioOf({sourceNode("src", NodeType::Lex, 5, 1000.0), fn}, {{"src", "f"}}));
     runChecked(e);
     CHECK(countersOf(e, "f").invocations == 2);
     CHECK(countersOf(e, "f").throttles == 3);

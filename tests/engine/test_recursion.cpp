@@ -1,5 +1,5 @@
-// Send edges (a function's code sending to an sqs queue or sns topic), Lambda's recursive loop detection and
-// messages delivered into queues that a function consumes.
+// Send edges (a function's code sending to an sqs queue or sns topic or writing to an s3 bucket), Lambda's
+// recursive loop detection and messages delivered into queues that a function consumes.
 //
 // FIDELITY sources for this file (not yet rows of FIDELITY.md):
 // - AWS DG "Use Lambda recursive loop detection to prevent infinite loops"
@@ -313,4 +313,51 @@ TEST_CASE("recursion: a loop of events that fail without any attempt (reserved c
     CHECK(itemNamed(e, "topic#17") != kNone);  // 16 hops: topic#1 .. topic#16 fail, topic#17 is stopped
     CHECK(itemNamed(e, "topic#18") == kNone);
     CHECK(countersOf(e, "handler").recursionStopped == 1);
+}
+
+TEST_CASE("recursion: a function writing objects to the bucket that invokes it is stopped after 16 invocations") {
+    // AWS DG invocation-recursion (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html):
+    // "Lambda currently detects recursive loops between your functions, Amazon SQS, Amazon S3, and Amazon SNS".
+    // uploads#1 invokes `thumbnail`, which writes an object back (PutObject): uploads#2 at chain depth 1, ...,
+    // uploads#17 at depth 16 is stopped (no attempt, condition RecursiveInvocationException, no destination: dropped).
+    Node bucket = sourceNode("uploads", NodeType::S3, 1);
+    Engine e(build({bucket, functionNode("thumbnail")},
+                   {wire("uploads", "thumbnail", 0), sendEdge("thumbnail", "uploads")}));
+    runChecked(e, 10 * kMinute);
+    CHECK(countersOf(e, "thumbnail").invocations == 16);
+    CHECK(countersOf(e, "thumbnail").recursionStopped == 1);
+    const std::uint32_t stopped = itemNamed(e, "uploads#17");
+    REQUIRE(stopped != kNone);
+    CHECK(e.chainDepth(stopped) == 16);
+    CHECK(e.items()[stopped].attempts == 0);
+    CHECK(e.items()[stopped].condition == Condition::RecursiveLoop);
+    CHECK(itemNamed(e, "uploads#18") == kNone);
+}
+
+TEST_CASE("recursion: a loop through an EventBridge bus is not detected - nothing stops it") {
+    // Same page: "When another AWS service such as Amazon DynamoDB forms part of the loop, Lambda can't currently
+    // detect and stop it." `router`'s on-success destination is the bus that invokes it: each record is a new
+    // event of the bus, which starts a new chain (model choice recursion_threshold), so the loop runs on. Each
+    // round trip takes the 100 ms run; in 10 s far more than 16 invocations run and none is stopped.
+    Node bus = sourceNode("bus", NodeType::EventBridge, 1);
+    Node fn = functionNode("router");
+    fn.function.async.onSuccess = "bus";
+    Engine e(build({bus, fn}, {wire("bus", "router", 0)}));
+    runChecked(e, 10 * kSecond);
+    CHECK(countersOf(e, "router").invocations > 16);
+    CHECK(countersOf(e, "router").recursionStopped == 0);
+    const std::uint32_t late = itemNamed(e, "bus#20");
+    REQUIRE(late != kNone);
+    CHECK(e.chainDepth(late) == 0);  // the bus passes no count on
+}
+
+TEST_CASE("recursion: the same loop through an SNS topic instead of the bus is stopped") {
+    // The control for the EventBridge case: only the service in the loop differs.
+    Node topic = sourceNode("topic", NodeType::Sns, 1);
+    Node fn = functionNode("router");
+    fn.function.async.onSuccess = "topic";
+    Engine e(build({topic, fn}, {wire("topic", "router", 0)}));
+    runChecked(e, 10 * kMinute);
+    CHECK(countersOf(e, "router").invocations == 16);
+    CHECK(countersOf(e, "router").recursionStopped == 1);
 }

@@ -488,9 +488,15 @@ TEST_CASE("send edges (function -> sqs/sns) and recursive_loop (AWS DG invocatio
     CHECK(r.scenario.nodes[kFn].function.recursiveLoop == sim::RecursiveLoop::Allow);
     CHECK(r.scenario.nodes[kOther].function.recursiveLoop == sim::RecursiveLoop::Terminate);  // AWS default
 
+    // A function may write objects to a bucket (PutObject): S3 is one of the services recursive loop detection
+    // follows (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html).
     doc = baseScenario();
     doc["edges"].push_back({{"from", "fn"}, {"to", "bucket"}});
-    expectError(doc, edge(3) + "/to", "must end at an sqs queue or an sns topic; `bucket` is type `s3`");
+    expectOk(doc);
+    doc = baseScenario();
+    doc["edges"].push_back({{"from", "fn"}, {"to", "bus"}});
+    expectError(doc, edge(3) + "/to", "must end at an sqs queue, an sns topic or an s3 bucket; `bus` is type "
+                                      "`eventbridge`");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "fn"}, {"to", "orders"}, {"send_on", "sometimes"}});
     expectError(doc, edge(3) + "/send_on", "must be one of `success`, `always`; got \"sometimes\"");
@@ -524,8 +530,8 @@ TEST_CASE("edges: dangling references and wiring rules") {
     expectError(doc, edge(0) + "/to", "no node has that id");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "fn"}, {"to", "other"}});
-    expectError(doc, edge(3) + "/to", "an edge from a function is a send edge and must end at an sqs queue or an "
-                                      "sns topic; `other` is type `function`");
+    expectError(doc, edge(3) + "/to", "an edge from a function is a send edge and must end at an sqs queue, an "
+                                      "sns topic or an s3 bucket; `other` is type `function`");
     doc = baseScenario();
     doc["edges"].push_back({{"from", "bus"}, {"to", "dlq"}});
     expectError(doc, edge(3) + "/to", "an edge must end at a function; `dlq` is type `sqs`");
@@ -562,6 +568,25 @@ TEST_CASE("edges: an sns -> sqs edge is a subscription; a standard topic deliver
     doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
     expectError(doc, edge(3) + "/to", "a standard SNS topic can't deliver to a FIFO SQS queue");
     doc["nodes"][kTopic]["fifo"] = true;
+    expectOk(doc);
+    doc = baseScenario();
+    doc["nodes"][kTopic]["fifo"] = true;
+    doc["edges"].push_back({{"from", "topic"}, {"to", "dlq"}});
+    expectOk(doc);
+}
+
+TEST_CASE("edges: an SNS FIFO topic cannot trigger a function, but may still deliver to queues") {
+    // https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html: "Lambda supports SNS triggers for standard SNS
+    // topics only. FIFO topics aren't supported." A FIFO topic delivering to an SQS queue stays allowed
+    // (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html).
+    json doc = baseScenario();
+    doc["nodes"][kTopic]["fifo"] = true;
+    doc["edges"].push_back({{"from", "topic"}, {"to", "fn"}});
+    ParseResult r = expectError(doc, edge(3), "Lambda supports SNS triggers for standard SNS topics only");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].rule == Rule::SnsFifoTrigger);
+    CHECK(std::string(ruleId(r.errors[0].rule)) == "sns_fifo_trigger");
+    doc["nodes"][kTopic]["fifo"] = false;  // the same wire from a standard topic is an ordinary trigger
     expectOk(doc);
     doc = baseScenario();
     doc["nodes"][kTopic]["fifo"] = true;
@@ -646,6 +671,23 @@ TEST_CASE("sqs edge: batch size, window and maximum concurrency") {
     CHECK(r.scenario.edges[kSqsEdge].reportBatchItemFailures);
     doc["edges"][kSqsEdge]["report_batch_item_failures"] = "true";
     expectError(doc, edge(kSqsEdge) + "/report_batch_item_failures", "must be true or false");
+}
+
+TEST_CASE("sqs edge: a FIFO queue's mapping takes no batching window") {
+    // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html, MaximumBatchingWindowInSeconds:
+    // "Batching window is not supported for FIFO queues".
+    json doc = baseScenario();
+    doc["nodes"][kOrders]["fifo"] = true;
+    doc["edges"][kSqsEdge]["batching_window"] = "1s";
+    ParseResult r = expectError(doc, edge(kSqsEdge) + "/batching_window",
+                                "Batching window is not supported for FIFO queues");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].rule == Rule::FifoBatchingWindow);
+    doc["edges"][kSqsEdge]["batching_window"] = "0s";
+    expectOk(doc);
+    doc["nodes"][kOrders]["fifo"] = false;  // a standard queue takes a window of up to 300 s
+    doc["edges"][kSqsEdge]["batching_window"] = "300s";
+    expectOk(doc);
 }
 
 TEST_CASE("sqs edge: visibility timeout below the function timeout is rejected with AWS's wording") {

@@ -127,6 +127,24 @@ TEST_CASE("canConnect: a structured verdict - what the edge would be, or the rul
     CHECK(self.message == "pick another node");
 }
 
+TEST_CASE("canConnect refuses a FIFO topic as a function's trigger with the reader's rule and wording") {
+    // https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html: "Lambda supports SNS triggers for standard SNS
+    // topics only." The canvas asks validate(), so the wire is refused exactly as a loaded file would be.
+    Scenario s = loadPreset("sqs_no_redrive");
+    const std::string topic = addNode(s, NodeType::Sns, "", 0, 0);
+    s.nodes[static_cast<std::size_t>(nodeAt(s, topic))].queue.fifo = true;
+    REQUIRE(scenario::validate(s).empty());
+    const ConnectCheck trigger = canConnect(s, topic, "process");
+    CHECK_FALSE(trigger.ok);
+    CHECK(trigger.verdict == ConnectVerdict::BreaksRule);
+    CHECK(trigger.rule == Rule::SnsFifoTrigger);
+    CHECK(trigger.path == "/edges/1");
+    CHECK(trigger.message.find("Lambda supports SNS triggers for standard SNS topics only") == 0);
+    // The same FIFO topic may deliver to a queue (SNS DG fifo-message-delivery: FIFO topics deliver to standard
+    // queues too): that wire is a subscription, not a trigger.
+    CHECK(canConnect(s, topic, "orders").ok);
+}
+
 TEST_CASE("validate agrees with the reader: every preset is clean, and broken edits fail the same way") {
     for (const auto& entry :
          std::filesystem::directory_iterator(std::string(PG_SOURCE_DIR) + "/assets/scenarios")) {

@@ -103,3 +103,30 @@ TEST_CASE("warnings: a second mapping on a queue or stream and a second SNS subs
     // Both consumers of the queue, both mappings of the stream and both subscribers of the topic were invoked.
     CHECK(engine.counters(static_cast<std::uint32_t>(nodeAt(parsed.scenario, "b"))).invocations > 0);
 }
+
+TEST_CASE("warnings: a destination loop through EventBridge is flagged as one nothing stops") {
+    // AWS DG invocation-recursion (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html): Lambda
+    // detects loops between functions, SQS, S3 and SNS only; "When another AWS service ... forms part of the loop,
+    // Lambda can't currently detect and stop it."
+    const char* text = R"({"version": 1, "name": "loops", "run_for": "2s",
+      "nodes": [
+        {"id": "bus", "type": "eventbridge", "traffic": {"events": 1}},
+        {"id": "topic", "type": "sns", "traffic": {"events": 1}},
+        {"id": "router", "type": "function", "async": {"on_success": "bus"}},
+        {"id": "relay", "type": "function", "async": {"on_success": "topic"}}],
+      "edges": [{"from": "bus", "to": "router"}, {"from": "topic", "to": "relay"}]})";
+    const scenario::ParseResult parsed = scenario::parseScenario(text);
+    REQUIRE_MESSAGE(parsed.ok(), scenario::formatErrors(parsed.errors));
+    Engine engine(parsed.scenario);
+    engine.runUntil(parsed.scenario.runFor);
+    const std::vector<Warning> loops = warningsOfKind(engine, "recursive_loop");
+    REQUIRE(loops.size() == 2);
+    const auto about = [&](const std::string& fn) {
+        return std::find_if(loops.begin(), loops.end(),
+                            [&](const Warning& w) { return w.text.find("`" + fn + "` sends") == 0; });
+    };
+    REQUIRE(about("router") != loops.end());
+    REQUIRE(about("relay") != loops.end());
+    CHECK(about("router")->text.find("nothing stops a loop through `eventbridge`") != std::string::npos);
+    CHECK(about("relay")->text.find("stops such loops after about 16 round trips") != std::string::npos);
+}

@@ -62,12 +62,16 @@ static ordered_json sourceCounters(const sim::Engine& e, std::uint32_t node) {
     } else {
         ordered_json responses = ordered_json::object();
         responses["200"] = c.responses2xx;
-        if (n.type == NodeType::ApiGateway) {
+        switch (n.type) {  // the statuses this caller answers with (SyncInvoke::statusFor)
+        case NodeType::ApiGateway:
             responses["500"] = c.responses500;
             responses["502"] = c.responses502;
             responses["504"] = c.responses504;
-        } else {
-            responses["429"] = c.responses429;
+            break;
+        case NodeType::Alb: responses["502"] = c.responses502; break;
+        case NodeType::CloudFront: responses["503"] = c.responses503; break;
+        case NodeType::Cognito: responses["400"] = c.responses400; break;
+        default: responses["429"] = c.responses429; break;
         }
         j["responses"] = responses;
         j["client_retries"] = c.clientRetries;

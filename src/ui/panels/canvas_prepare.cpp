@@ -136,9 +136,10 @@ std::vector<std::string> counterLines(const Engine& e, std::uint32_t i, const No
     }
     switch (invocationModeOf(n.type)) {
     case InvocationMode::Synchronous:
-        lines.push_back("sent " + num(c.items) + "   2xx " + num(c.responses2xx) + "   429 " + num(c.responses429));
-        lines.push_back("5xx " + num(c.responses500 + c.responses502 + c.responses504) + "   retries " +
-                        num(c.clientRetries));
+        lines.push_back("sent " + num(c.items) + "   2xx " + num(c.responses2xx) + "   4xx " +
+                        num(c.responses400 + c.responses429));
+        lines.push_back("5xx " + num(c.responses500 + c.responses502 + c.responses503 + c.responses504) +
+                        "   retries " + num(c.clientRetries));
         break;
     case InvocationMode::Asynchronous:
         lines.push_back("sent " + num(c.items) + "   202 accepted " + num(c.accepted));

@@ -62,7 +62,9 @@ std::string describe(const Engine& e, const TraceRecord& r) {
     case TraceKind::InvokeEnd: return std::string("invocation ended: ") + invokeResultName(static_cast<InvokeResult>(r.outcome));
     case TraceKind::Throttled: return std::string("throttled (429 ") + throttleReasonName(static_cast<ThrottleReason>(r.detail)) + ")";
     case TraceKind::Response: return "response " + std::to_string(r.detail) + " to " + node;
-    case TraceKind::IntegrationTimeout: return node + " gave up: 504 integration timeout";
+    case TraceKind::IntegrationTimeout:  // detail: Cognito's attempt in the call (SyncInvoke), 0 for API Gateway
+        return r.detail ? node + " stopped waiting after 5 s (attempt " + std::to_string(r.detail) + " of 3)"
+                        : node + " gave up: 504 integration timeout";
     case TraceKind::RetryScheduled: return "retry scheduled in " + formatDuration(static_cast<SimTime>(r.detail) * kSecond);
     case TraceKind::Requeued: return "back in " + node + "'s internal queue";
     case TraceKind::FailureHandled: return std::string("failed for good: ") + conditionName(static_cast<Condition>(r.detail));
