@@ -72,7 +72,7 @@ const std::vector<ModelChoice>& modelChoices() {
         {"sqs_poller_ramp",
          "An SQS mapping runs 5 concurrent batches when its queue becomes active (from empty), +5 at each whole "
          "second after that (300 per minute), up to 1,250 or MaximumConcurrency; it drops back to 5 when the "
-         "queue is empty.",
+         "queue is empty (nothing visible, nothing in flight): the next message starts the ramp again.",
          "FIDELITY 6.2 [D] DG-SQS-SCALING numbers; per-second steps and reset rule [U]", false},
         {"sqs_standard_receive_order",
          "A standard queue hands out messages in the order they became visible (returning messages join the "

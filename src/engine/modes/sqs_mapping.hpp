@@ -113,6 +113,10 @@ private:
     ExpiryEntry expiryTop(const SqsQueue& q) const;
     void expiryPop(SqsQueue& q);
     std::uint32_t pollerLimit(const SqsQueue& q, const SqsConsumer& c) const;
+    /// Nothing visible and nothing in flight: the ramp is back at 5 (model choice sqs_poller_ramp).
+    static bool idleQueue(const SqsQueue& q) { return q.visibleCount == 0 && q.inFlightCount == 0; }
+    /// Called before a message is counted in: an idle queue restarts its poller scaling clock now.
+    void becomeActive(SqsQueue& q);
     std::uint32_t newBatch(std::uint32_t queue);
     void freeBatch(std::uint32_t batch);
     void noteQueue(std::uint32_t queue);

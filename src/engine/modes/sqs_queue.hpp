@@ -107,7 +107,9 @@ struct SqsQueue : SqsConsumer {
     std::uint32_t visibleCount = 0;
     std::uint32_t unstoredCopies = 0;       ///< passive non-expiring copies counted visible, not stored (keepFinishedItems off)
     std::uint32_t inFlightCount = 0;
-    SimTime activeSince = -1;               ///< poller scaling clock (-1: idle, back to 5 pollers), every mapping's
+    /// Poller scaling clock of every mapping of the queue (-1: never active); a message arriving in an empty
+    /// queue restarts it, back to 5 pollers (model choice sqs_poller_ramp).
+    SimTime activeSince = -1;
     std::uint64_t scaleTimer = 0, expiryTimer = 0;  ///< pending event seq + 1, 0 = none
     SimTime expiryAt = kNever;              ///< time of the pending expiry event
 };
