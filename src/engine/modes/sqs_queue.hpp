@@ -79,6 +79,8 @@ struct SqsConsumer {
     std::uint32_t batchSize = 10;
     SimTime window = 0;
     std::uint32_t maxConcurrency = 1250;  ///< ScalingConfig.MaximumConcurrency, else the 1,250 poller cap
+    /// Provisioned mode (DG-SQS-PROV): concurrent invokes of the minimum and maximum pollers (10 each); 0 = off.
+    std::uint32_t provisionedMin = 0, provisionedMax = 0;
     bool reportBatchItemFailures = false;
     SimTime visibility = 30 * kSecond;   ///< effective visibility timeout (FIDELITY 6.2 window rule applied)
     std::uint32_t pollersBusy = 0;       ///< batches received and not yet invoked to the end
