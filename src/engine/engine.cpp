@@ -100,6 +100,12 @@ void Engine::build() {
         fn.node = static_cast<std::uint32_t>(i);
         fn.reserved = node.function.reservedConcurrency ? *node.function.reservedConcurrency : -1;
         if (fn.reserved > 0) reservedTotal += fn.reserved;
+        fn.idleLifetime = node.function.idleLifetime;
+        if (int p = node.function.provisionedConcurrency.value_or(0); p > 0) {
+            if (fn.reserved >= 0) p = std::min(p, fn.reserved);  // counts against the reservation (DG-PC)
+            else reservedTotal += p;                             // else taken out of the unreserved pool
+            provisionEnvironments(fn, static_cast<std::uint32_t>(p));
+        }
         fn.onSuccess = nodeIndex(node.function.async.onSuccess);
         fn.onFailure = nodeIndex(node.function.async.onFailure);
         fn.deadLetterQueue = nodeIndex(node.function.async.deadLetterQueue);

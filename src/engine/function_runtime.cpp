@@ -10,6 +10,15 @@ namespace pg::sim {
 
 AcquireResult acquireEnvironment(FunctionState& fn, AccountPool& pool, SimTime now) {
     AcquireResult r;
+    if (!fn.provisionedIdle.empty() && (fn.reserved < 0 || static_cast<std::int64_t>(fn.inFlight) < fn.reserved)) {
+        // A pre-initialised environment: no cold start, no scaling token, outside the unreserved pool (DG-PC).
+        r.environment = fn.provisionedIdle.back();
+        fn.provisionedIdle.pop_back();
+        ++fn.inFlight;
+        fn.peakConcurrency = std::max(fn.peakConcurrency, fn.inFlight);
+        return r;
+    }
+    if (fn.idleLifetime >= 0 && !fn.idle.empty()) reclaimIdleEnvironments(fn, now);
     if (fn.reserved >= 0) {
         if (static_cast<std::int64_t>(fn.inFlight) >= fn.reserved) {
             r.throttle = ThrottleReason::ReservedConcurrency;
@@ -47,8 +56,27 @@ void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t envi
     env.busy = false;
     env.item = kNone;
     --fn.inFlight;
+    if (environment < fn.provisioned) {
+        fn.provisionedIdle.push_back(environment);
+        return;
+    }
     if (fn.reserved < 0) --pool.unreservedInFlight;
     fn.idle.push_back(environment);
+}
+
+void provisionEnvironments(FunctionState& fn, std::uint32_t count) {
+    fn.provisioned = count;
+    fn.environments.resize(count);  // createdAt 0: initialised before the run starts
+    for (std::uint32_t k = count; k > 0; --k) fn.provisionedIdle.push_back(k - 1);  // environment 0 used first
+}
+
+void reclaimIdleEnvironments(FunctionState& fn, SimTime now) {
+    // `idle` is in order of release (each environment joins at the end when its invocation ends), so the ones
+    // idle longest are at the front; an environment's last invocation ended at its endsAt.
+    std::size_t expired = 0;
+    while (expired < fn.idle.size() && fn.environments[fn.idle[expired]].endsAt + fn.idleLifetime <= now) ++expired;
+    fn.idle.erase(fn.idle.begin(), fn.idle.begin() + static_cast<std::ptrdiff_t>(expired));
+    fn.reclaimed += static_cast<std::uint32_t>(expired);
 }
 
 /// id == origin + "#" + decimal(number), compared in place (no string built: this runs per item per attempt).

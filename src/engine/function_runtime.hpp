@@ -66,6 +66,13 @@ struct FunctionState {
     std::uint32_t peakConcurrency = 0;
     std::vector<ExecutionEnvironment> environments;
     std::vector<std::uint32_t> idle;     ///< idle environments, most recently used last (reused first)
+    /// Provisioned concurrency (DG-PC): environments 0 .. provisioned - 1 are pre-initialised at the start, never
+    /// cold and never reclaimed; used before any on-demand one. Without reserved concurrency they are outside the
+    /// unreserved pool (taken out of it at the start).
+    std::uint32_t provisioned = 0;
+    std::vector<std::uint32_t> provisionedIdle;  ///< idle provisioned environments, most recently used last
+    SimTime idleLifetime = -1;           ///< model choice environment_idle_lifetime (-1: never reclaimed)
+    std::uint32_t reclaimed = 0;         ///< on-demand environments reclaimed after their idle lifetime
     SimTime scalingCredit = kScalingCreditCap;
     SimTime scalingRefilledAt = 0;
     std::deque<std::uint32_t> asyncQueue;  ///< ready events (item indices), FIFO
@@ -89,6 +96,13 @@ AcquireResult acquireEnvironment(FunctionState& fn, AccountPool& pool, SimTime n
 
 /// Returns the environment and its concurrency slot.
 void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t environment);
+
+/// Creates `count` provisioned environments, initialised and idle at time 0 (DG-PC).
+void provisionEnvironments(FunctionState& fn, std::uint32_t count);
+
+/// Drops idle on-demand environments idle for at least fn.idleLifetime at `now` (model choice
+/// environment_idle_lifetime); they stay listed in fn.environments, never used again.
+void reclaimIdleEnvironments(FunctionState& fn, SimTime now);
 
 /// Everything behaviour rules look at for one attempt.
 struct RuleInput {

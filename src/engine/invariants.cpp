@@ -42,10 +42,11 @@ std::vector<std::string> Engine::checkInvariants() const {
     std::size_t queuedTotal = 0;
     for (std::uint32_t f = 0; f < m_functions.size(); ++f) {
         const FunctionState& fn = m_functions[f];
-        std::uint32_t busy = 0;
+        std::uint32_t busy = 0, busyProvisioned = 0;
         for (const ExecutionEnvironment& env : fn.environments) {
             if (!env.busy) continue;
             ++busy;
+            if (&env - fn.environments.data() < static_cast<std::ptrdiff_t>(fn.provisioned)) ++busyProvisioned;
             if (env.item != kNone && env.item < items.size()) {
                 const Item& it = items[env.item];
                 if (it.state == ItemState::Running && it.attempts == env.attempt) ++runningRefs[env.item];
@@ -53,12 +54,13 @@ std::vector<std::string> Engine::checkInvariants() const {
             if (env.endsAt < m_now) fail("function " + m_scenario.nodes[fn.node].id + ": environment past its end");
         }
         if (busy != fn.inFlight) fail("function " + m_scenario.nodes[fn.node].id + ": inFlight != busy environments");
-        if (busy + fn.idle.size() != fn.environments.size())
+        if (busy + fn.idle.size() + fn.provisionedIdle.size() + fn.reclaimed != fn.environments.size())
             fail("function " + m_scenario.nodes[fn.node].id + ": environments neither busy nor idle");
         if (fn.reserved >= 0 && static_cast<std::int64_t>(fn.inFlight) > fn.reserved)
             fail("function " + m_scenario.nodes[fn.node].id + ": concurrency above its reservation");
-        if (fn.reserved < 0) unreservedInFlight += fn.inFlight;
-        if (fn.environments.size() > static_cast<std::size_t>(kScalingBurst) + m_now / kScalingCostPerEnvironment)
+        if (fn.reserved < 0) unreservedInFlight += fn.inFlight - busyProvisioned;  // provisioned: outside the pool
+        if (fn.environments.size() - fn.provisioned >
+            static_cast<std::size_t>(kScalingBurst) + m_now / kScalingCostPerEnvironment)
             fail("function " + m_scenario.nodes[fn.node].id + ": more environments than the scaling rate allows");
         for (std::uint32_t item : fn.asyncQueue) {
             ++queuedRefs[item];

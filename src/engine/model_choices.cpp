@@ -49,8 +49,14 @@ const std::vector<ModelChoice>& modelChoices() {
          "the run phase after it.",
          "[U]", false},
         {"warm_reuse_order",
-         "Idle environments are reused most recently used first and are never reclaimed during a run.",
+         "Idle environments are reused most recently used first (provisioned ones before on-demand ones); they "
+         "are never reclaimed during a run unless the function sets idle_lifetime.",
          "[U]", false},
+        {"environment_idle_lifetime",
+         "A function's idle_lifetime (default -1: never) reclaims an on-demand execution environment idle that "
+         "long; the next invocation past it starts cold in a new environment. Provisioned environments are never "
+         "reclaimed.",
+         "[U] AWS documents no lifetime for idle environments", false},
         {"scaling_bucket_start_full",
          "The scaling bucket (1,000 environments per 10 s, refilled continuously) starts full.",
          "FIDELITY 3 [D] rate; initial level [U]", false},
@@ -70,6 +76,18 @@ const std::vector<ModelChoice>& modelChoices() {
          "effective visibility timeout still uses the configured window.",
          "FIDELITY 6.2 [D] (2022 text) 'might wait for up to 20 seconds'; FIDELITY 7 suggested realistic mode; "
          "the wait always being the full 20 s is ours", false},
+        {"sqs_provisioned_ramp",
+         "An SQS mapping in provisioned mode runs its minimum pollers x 10 concurrent invokes from the start and "
+         "adds up to 1,000 concurrent invokes per minute (1000 x s / 60 after s whole seconds of activity), up "
+         "to its maximum pollers x 10; it drops back to the minimum when the queue is empty. A poller's 1 MB/s "
+         "is not modelled (messages have no size here).",
+         "DG-SQS-PROV '3 times faster scaling'; AWS News Blog Nov 2025 '1000 concurrent executions per minute'; "
+         "per-second steps [U]", false},
+        {"sqs_error_backoff",
+         "Not modelled: when invocations keep failing, Lambda backs off and reduces the concurrency of an SQS "
+         "mapping (DG-SQS-ERR 'Backoff strategy for failed invocations'); here failing batches do not slow the "
+         "pollers, which keep the ramp of sqs_poller_ramp.",
+         "DG-SQS-ERR (behaviour documented, rate not)", false},
         {"sqs_competing_mappings",
          "Several event source mappings on one queue (edges to different functions) compete: each message is "
          "received by one mapping's poller and invisible to the others until its visibility timeout; then any "
@@ -83,7 +101,7 @@ const std::vector<ModelChoice>& modelChoices() {
         {"sqs_poller_ramp",
          "An SQS mapping runs 5 concurrent batches when its queue becomes active (from empty), +5 at each whole "
          "second after that (300 per minute), up to 1,250 or MaximumConcurrency; it drops back to 5 when the "
-         "queue is empty.",
+         "queue is empty (nothing visible, nothing in flight): the next message starts the ramp again.",
          "FIDELITY 6.2 [D] DG-SQS-SCALING numbers; per-second steps and reset rule [U]", false},
         {"sqs_standard_receive_order",
          "A standard queue hands out messages in the order they became visible (returning messages join the "

@@ -72,6 +72,12 @@ struct FunctionConfig {
     DurationModel duration;
     SimTime coldStart = 250 * kMillisecond;  // model choice: init duration of a new environment
     std::optional<int> reservedConcurrency;  // none = uses the unreserved pool
+    /// Pre-initialised environments (DG-PC): none = 0. Counts against reservedConcurrency (at most it) or, on a
+    /// function without it, is taken out of the account's unreserved pool.
+    std::optional<int> provisionedConcurrency;
+    /// Model choice environment_idle_lifetime: an idle environment is reclaimed after this long (the next
+    /// invocation past it starts cold); -1 = never (the default: AWS documents no lifetime).
+    SimTime idleLifetime = -1;
     std::vector<BehaviorRule> behavior;
     AsyncConfig async;
     RecursiveLoop recursiveLoop = RecursiveLoop::Terminate;  // AWS default: loops are stopped
@@ -139,6 +145,13 @@ enum class SendOn { Success, Always };
 /// up to 20 s even with a batching window below 20 s (FIDELITY 6.2, 7; DG-SQS-2022).
 enum class SqsPollLatency { Zero, Realistic };
 
+/// Provisioned mode of an SQS mapping (DG-SQS-PROV; API ProvisionedPollerConfig): dedicated event pollers, each
+/// up to 10 concurrent invokes (DG-SQS-PARAMS). Defaults are the API's for SQS: minimum 2, maximum 200.
+struct ProvisionedPollers {
+    int minimum = 2;    // 2-200
+    int maximum = 200;  // 2-2,000, at least minimum
+};
+
 /// An edge wires a source to a function; its fields are that integration's settings. An edge from a function
 /// to an sqs or sns node is a send edge instead: the function's code sends one message per item it processed.
 struct Edge {
@@ -148,6 +161,7 @@ struct Edge {
     std::optional<int> batchSize;
     SimTime batchingWindow = 0;
     std::optional<int> maximumConcurrency;      // SQS: 2-1000
+    std::optional<ProvisionedPollers> provisionedPollers;  // SQS: provisioned mode; none = on-demand polling
     bool reportBatchItemFailures = false;
     bool bisectBatchOnFunctionError = false;
     int maximumRetryAttempts = -1;              // streams: -1 or 0-10000

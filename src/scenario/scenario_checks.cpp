@@ -213,6 +213,21 @@ public:
                   "Batching window is not supported for FIFO queues (Lambda DG services-sqs-parameters: "
                   "MaximumBatchingWindowInSeconds); " +
                       ticked(queue.id) + " is FIFO, so `batching_window` must be 0 s");
+        if (e.provisionedPollers) {
+            // DG-SQS-PROV: "maximum concurrency settings or ... provisioned mode. These are mutually exclusive
+            // options."; ProvisionedPollerConfig: the minimum pollers Lambda scales down to, the maximum it scales
+            // up to.
+            if (e.maximumConcurrency)
+                error(path + "/provisioned_pollers", Rule::ProvisionedPollers,
+                      "cannot be used with `maximum_concurrency`: maximum concurrency and provisioned mode are "
+                      "mutually exclusive options (DG-SQS-PROV)");
+            if (e.provisionedPollers->minimum > e.provisionedPollers->maximum)
+                error(path + "/provisioned_pollers/minimum", Rule::ProvisionedPollers,
+                      "is " + std::to_string(e.provisionedPollers->minimum) + ", above the maximum " +
+                          std::to_string(e.provisionedPollers->maximum) +
+                          ": MinimumPollers is what the mapping scales down to and must not exceed MaximumPollers "
+                          "(DG-SQS-PARAMS)");
+        }
         if (queue.queue.visibilityTimeout < fn.function.timeout)
             error(path, Rule::VisibilityTimeout,
                   "Queue visibility timeout: " + secondsText(queue.queue.visibilityTimeout) +
@@ -235,6 +250,30 @@ public:
                               ticked(t->id) + " is type " + ticked(sim::nodeTypeName(t->type)));
             }
         }
+    }
+
+    /// Provisioned concurrency counts against the function's reserved concurrency, or comes out of the account's
+    /// unreserved pool (DG-PC); `reserved` is the running total of both.
+    void checkProvisioned(const sim::Node& n, const std::string& path, std::int64_t& reserved, std::int64_t limit,
+                          std::int64_t minimumUnreserved) {
+        if (!n.function.provisionedConcurrency) return;
+        const int provisioned = *n.function.provisionedConcurrency;
+        if (n.function.reservedConcurrency) {
+            if (provisioned > *n.function.reservedConcurrency)
+                error(path + "/provisioned_concurrency", Rule::ProvisionedConcurrency,
+                      "is " + std::to_string(provisioned) + ", above the function's reserved concurrency " +
+                          std::to_string(*n.function.reservedConcurrency) +
+                          ": provisioned concurrency counts against reserved concurrency and cannot exceed it (DG-PC)");
+            return;
+        }
+        reserved += provisioned;
+        if (limit - reserved < minimumUnreserved)
+            error(path + "/provisioned_concurrency", Rule::ProvisionedConcurrency,
+                  "leaves the account's unreserved concurrency below its minimum of " +
+                      std::to_string(minimumUnreserved) +
+                      ": provisioned concurrency of a function without reserved concurrency comes out of the "
+                      "unreserved pool (DG-PC, FIDELITY 3; " + std::to_string(reserved) + " of " +
+                      std::to_string(limit) + " taken so far)");
     }
 
     void checkGraph() {
@@ -260,6 +299,7 @@ public:
                                   std::to_string(limit) + " unreserved; " + std::to_string(reserved) +
                                   " reserved so far)");
                 }
+                checkProvisioned(n, path, reserved, limit, minimumUnreserved);
             }
             if (n.type == NodeType::Sqs) checkRedrive(n, path);
             if (!trafficCountPaths[i].empty()) {

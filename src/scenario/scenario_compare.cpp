@@ -42,6 +42,8 @@ void compareFunction(Differ& d, const std::string& p, const sim::FunctionConfig&
     d.field(p + "duration.max", a.duration.max, b.duration.max);
     d.field(p + "coldStart", a.coldStart, b.coldStart);
     d.field(p + "reservedConcurrency", a.reservedConcurrency, b.reservedConcurrency);
+    d.field(p + "provisionedConcurrency", a.provisionedConcurrency, b.provisionedConcurrency);
+    d.field(p + "idleLifetime", a.idleLifetime, b.idleLifetime);
     d.field(p + "behavior.size", a.behavior.size(), b.behavior.size());
     for (std::size_t i = 0; i < a.behavior.size() && i < b.behavior.size(); ++i) {
         const std::string r = p + "behavior[" + std::to_string(i) + "].";
@@ -100,6 +102,11 @@ void compareEdge(Differ& d, const std::string& p, const sim::Edge& a, const sim:
     d.field(p + "batchSize", a.batchSize, b.batchSize);
     d.field(p + "batchingWindow", a.batchingWindow, b.batchingWindow);
     d.field(p + "maximumConcurrency", a.maximumConcurrency, b.maximumConcurrency);
+    d.field(p + "provisionedPollers", a.provisionedPollers.has_value(), b.provisionedPollers.has_value());
+    if (a.provisionedPollers && b.provisionedPollers) {
+        d.field(p + "provisionedPollers.minimum", a.provisionedPollers->minimum, b.provisionedPollers->minimum);
+        d.field(p + "provisionedPollers.maximum", a.provisionedPollers->maximum, b.provisionedPollers->maximum);
+    }
     d.field(p + "reportBatchItemFailures", a.reportBatchItemFailures, b.reportBatchItemFailures);
     d.field(p + "bisectBatchOnFunctionError", a.bisectBatchOnFunctionError, b.bisectBatchOnFunctionError);
     d.field(p + "maximumRetryAttempts", a.maximumRetryAttempts, b.maximumRetryAttempts);

@@ -376,8 +376,13 @@ public:
         // checked with the graph), then the rules between settings.
         const SettingTarget target{&scenario, nullptr, &e};
         std::vector<std::string> valid;
-        for (const Setting* s : edgeSettings)
-            if (readSetting(v, path, *s, target)) valid.push_back(s->key);
+        for (const Setting* s : edgeSettings) {
+            if (s->kind == SettingKind::Group) {  // provisioned_pollers
+                if (const json* group = member(v, s->key)) readGroup(*group, keyPath(path, s->key), *s, target);
+            } else if (readSetting(v, path, *s, target)) {
+                valid.push_back(s->key);
+            }
+        }
         auto wasRead = [&](const char* key) { return std::find(valid.begin(), valid.end(), key) != valid.end(); };
         if (wasRead("tumbling_window") && e.tumblingWindow % sim::kSecond != 0) {
             error(path + "/tumbling_window", "must be a whole number of seconds (TumblingWindowInSeconds is an "

@@ -28,6 +28,8 @@ enum class Rule {
     ReservedConcurrency,     ///< reserved concurrency leaves the account's unreserved minimum (FIDELITY 3)
     TotalItems,              ///< all traffic counts together within the scenario limit
     FifoGroup,               ///< a message group on a standard queue
+    ProvisionedConcurrency,  ///< provisioned concurrency above reserved concurrency or the unreserved pool (DG-PC)
+    ProvisionedPollers,      ///< provisioned pollers: minimum above maximum, or with MaximumConcurrency (DG-SQS-PROV)
 };
 
 /// Stable snake_case spelling of a rule, for logs and tests: "visibility_timeout".
@@ -75,6 +77,10 @@ inline const char* ruleId(Rule rule) {
         return "total_items";
     case Rule::FifoGroup:
         return "fifo_group";
+    case Rule::ProvisionedConcurrency:
+        return "provisioned_concurrency";
+    case Rule::ProvisionedPollers:
+        return "provisioned_pollers";
     }
     return "value";
 }

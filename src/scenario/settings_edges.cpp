@@ -5,6 +5,33 @@
 
 namespace pg::scenario::detail {
 
+namespace {
+/// provisioned_pollers exists or not: clearing either count (the inspector's empty value) turns provisioned mode
+/// off; setting one turns it on with the API's defaults for the other.
+SettingAccess pollersGroupAccess() {
+    SettingAccess a;
+    a.isSet = [](const SettingView& v) { return v.edge->provisionedPollers.has_value(); };
+    a.unset = [](const SettingTarget& t) { t.edge->provisionedPollers.reset(); };
+    a.create = [](const SettingTarget& t) {
+        if (!t.edge->provisionedPollers) t.edge->provisionedPollers = sim::ProvisionedPollers{};
+    };
+    return a;
+}
+template <int sim::ProvisionedPollers::*Field>
+SettingAccess pollersAccess() {
+    SettingAccess a = pollersGroupAccess();
+    a.create = nullptr;
+    a.getInt = [](const SettingView& v) -> std::int64_t {
+        return v.edge->provisionedPollers ? (*v.edge->provisionedPollers).*Field : sim::ProvisionedPollers{}.*Field;
+    };
+    a.setInt = [](const SettingTarget& t, std::int64_t n) {
+        if (!t.edge->provisionedPollers) t.edge->provisionedPollers = sim::ProvisionedPollers{};
+        (*t.edge->provisionedPollers).*Field = static_cast<int>(n);
+    };
+    return a;
+}
+}  // namespace
+
 std::vector<Setting> edgeSettings() {
     using K = SettingKind;
     using namespace setting_flags;
@@ -28,6 +55,26 @@ std::vector<Setting> edgeSettings() {
                     .range(2, 1000, "between 2 and 1000", "FIDELITY 6.2: ScalingConfig.MaximumConcurrency")
                     .help("Caps concurrent invokes of this SQS mapping.").documented("FIDELITY 6.2, API-SCALING")
                     .access(fieldAccess<&Edge::maximumConcurrency>()));
+    // Provisioned mode (DG-SQS-PROV; API ProvisionedPollerConfig: SQS minimum 2 (default 2), maximum default 200).
+    t.push_back(Describe("provisioned_pollers", "Provisioned pollers", K::Group).owner(edge).on(isSqsType, sqsEdges)
+                    .range(0, 0, "provisioned mode: minimum, maximum")
+                    .documented("DG-SQS-PROV https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html")
+                    .flags(kNotInInspector).access(pollersGroupAccess()));
+    t.push_back(Describe("provisioned_pollers.minimum", "Provisioned pollers: minimum", K::OptionalInt).owner(edge)
+                    .on(isSqsType, sqsEdges)
+                    .range(2, 200, "between 2 and 200", "DG-SQS-PARAMS: ProvisionedPollerConfig MinimumPollers")
+                    .help("Provisioned mode: event pollers kept ready (10 concurrent invokes each). Empty: on-demand "
+                          "polling. Not with maximum_concurrency.")
+                    .documented("DG-SQS-PARAMS, DG-SQS-PROV").note("on-demand polling")
+                    .access(pollersAccess<&sim::ProvisionedPollers::minimum>()));
+    t.push_back(Describe("provisioned_pollers.maximum", "Provisioned pollers: maximum", K::OptionalInt).owner(edge)
+                    .on(isSqsType, sqsEdges)
+                    .range(2, 2000, "between 2 and 2000, at least the minimum",
+                           "DG-SQS-PARAMS: ProvisionedPollerConfig MaximumPollers")
+                    .help("Provisioned mode: the most event pollers (x 10 concurrent invokes); they scale up about 3 "
+                          "times faster than on-demand polling (1,000 concurrent invokes per minute).")
+                    .documented("DG-SQS-PARAMS, DG-SQS-PROV").note("on-demand polling")
+                    .access(pollersAccess<&sim::ProvisionedPollers::maximum>()));
     t.push_back(Describe("report_batch_item_failures", "ReportBatchItemFailures", K::Bool).owner(edge)
                     .on(isPollType, pollEdges)
                     .help("Lets the function return only the failed items; without it a listed failure is ignored "

@@ -115,6 +115,23 @@ void addFunctionSettings(std::vector<Setting>& t) {
                           "least 100 unreserved.")
                     .documented("FIDELITY 3, API-PFC").note("unreserved pool")
                     .access(fieldAccess<&Node::function, &FunctionConfig::reservedConcurrency>()));
+    t.push_back(Describe("provisioned_concurrency", "Provisioned concurrency", K::OptionalInt)
+                    .on(isFunctionType, kFunctionNodes)
+                    .range(1, kMaxAccountConcurrency, "a whole number >= 1, at most reserved_concurrency",
+                           "DG-PC: provisioned concurrency")
+                    .help("Pre-initialised environments: invocations up to this many start warm, more spill over to "
+                          "on-demand environments with cold starts. Counts against reserved concurrency (or comes "
+                          "out of the unreserved pool).")
+                    .documented("DG-PC https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html")
+                    .note("none").access(fieldAccess<&Node::function, &FunctionConfig::provisionedConcurrency>()));
+    // Model choice environment_idle_lifetime: AWS documents no lifetime for an idle environment.
+    t.push_back(Describe("idle_lifetime", "Idle environment lifetime", K::Duration).on(isFunctionType, kFunctionNodes)
+                    .range(1 * sim::kSecond, 7 * sim::kDay, "-1 (never) or between 1 s and 7 d",
+                           "model choice environment_idle_lifetime")
+                    .help("An on-demand environment idle this long is reclaimed; the next invocation starts cold. "
+                          "AWS documents no number: -1 keeps idle environments for the whole run.")
+                    .modelChoice("environment_idle_lifetime").note("never").flags(kMinusOneUnlimited)
+                    .access(fieldAccess<&Node::function, &FunctionConfig::idleLifetime>()));
     t.push_back(Describe("behavior", "Behaviour rules", K::Rules).on(isFunctionType, kFunctionNodes)
                     .range(0, kMaxBehaviorRules, "behaviour rules: [{\"when\": {...}, \"then\": \"error\"}]")
                     .input("scenario limit").flags(kNotInInspector));

@@ -9,6 +9,7 @@ void TimelineModel::reset(const Engine& engine) {
     for (const FunctionState& f : engine.functions()) {
         FunctionLanes lanes;
         lanes.node = f.node;
+        lanes.provisioned = f.provisioned;
         m_functions.push_back(lanes);
     }
     m_streams.clear();

@@ -20,6 +20,8 @@ struct InvocationSegment {
 struct FunctionLanes {
     std::uint32_t node = sim::kNone;
     std::vector<std::vector<InvocationSegment>> lanes;  ///< per environment (by index), sorted by start
+    std::uint32_t provisioned = 0;  ///< lanes 0 .. provisioned - 1 are provisioned environments (DG-PC)
+    bool provisionedLane(std::size_t lane) const { return lane < provisioned; }
 };
 
 /// A Kinesis / DynamoDB stream's shards: per shard, the batches read from it and their invocations (rows beyond

@@ -345,6 +345,29 @@ TEST_CASE("FIDELITY 6.2 scaling: 5 concurrent batches at start, +5 each second (
     }
 }
 
+TEST_CASE("DG-SQS-SCALING: the poller ramp starts again after the queue drains (model choice sqs_poller_ramp)") {
+    // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html: "When traffic is low, Lambda scales
+    // back the processing to five concurrent batches". A queue that had one message at t = 0 (a topic delivers it)
+    // and a 2,000-message burst at t = 600 s ramps from 5 at 600 s, like a fresh queue, not from 5 + 5 x 600.
+    Node topic = sourceNode("topic", NodeType::Sns, 1, 1.0);
+    Node q = queueNode("q", 2000, 1e12);
+    q.traffic.arrival = Arrival::Burst;
+    q.traffic.start = 600 * kSecond;
+    Node fn = functionNode("f", 10 * kSecond, 15 * kSecond);
+    Edge subscription;
+    subscription.from = "topic";
+    subscription.to = "q";
+    Engine e(build({topic, q, fn}, {subscription, esm("q", "f", 1)}));
+    runChecked(e, 300 * kSecond);
+    CHECK(countersOf(e, "q").deleted == 1);                 // the first message is done: the queue is empty
+    CHECK(e.queueView(e.nodeIndex("q"))->pollerLimit == 5);  // idle: back to 5
+    runChecked(e, 600 * kSecond + kSecond / 2);
+    CHECK(e.functions()[0].inFlight == 5);  // 5 concurrent batches when the queue becomes active
+    runChecked(e, 602 * kSecond + 1);
+    CHECK(e.functions()[0].inFlight == 15);  // 5 at 600 s, +5 at 601 s, +5 at 602 s (300 per minute)
+    CHECK(countersOf(e, "f").throttles == 0);
+}
+
 TEST_CASE("FIDELITY 6.2: effective visibility is window + function timeout + 30 s when window + timeout > visibility") {
     CHECK(sqsEffectiveVisibility(30 * kSecond, 0, 30 * kSecond) == 30 * kSecond);
     CHECK(sqsEffectiveVisibility(30 * kSecond, 5 * kSecond, 30 * kSecond) == 65 * kSecond);

@@ -117,3 +117,27 @@ TEST_CASE("timeline: a rewound engine is laid out again from its trace") {
     REQUIRE(timeline.functions()[0].lanes.size() == 1);
     CHECK(timeline.functions()[0].lanes[0].size() == 1);
 }
+
+TEST_CASE("timeline: provisioned environments are flagged lanes, warm from the first attempt (DG-PC)") {
+    // https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html: provisioned concurrency is
+    // pre-initialised environments. One provisioned environment, three S3 events at once each running 100 ms:
+    // the first runs warm on the provisioned lane 0, the other two start cold on on-demand lanes 1 and 2.
+    Scenario s = failingAsyncEvent();
+    s.nodes[0].traffic.count = 3;
+    s.nodes[0].traffic.ratePerSecond = 100000.0;
+    s.nodes[1].function.behavior.clear();
+    s.nodes[1].function.provisionedConcurrency = 1;
+    Engine engine(s);
+    engine.runUntil(s.runFor);
+    TimelineModel timeline;
+    timeline.update(engine, 1);
+    REQUIRE(timeline.functions().size() == 1);
+    const FunctionLanes& lanes = timeline.functions()[0];
+    REQUIRE(lanes.lanes.size() == 3);
+    CHECK(lanes.provisionedLane(0));
+    CHECK_FALSE(lanes.provisionedLane(1));
+    CHECK_FALSE(lanes.provisionedLane(2));
+    REQUIRE(lanes.lanes[0].size() == 1);
+    CHECK(lanes.lanes[0][0].coldEnd == lanes.lanes[0][0].start);  // no init on the provisioned environment
+    CHECK(lanes.lanes[1][0].coldEnd > lanes.lanes[1][0].start);   // cold on demand
+}

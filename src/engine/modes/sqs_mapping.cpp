@@ -74,7 +74,7 @@ void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
     if (m_retiring && r.kind != DeliveryKind::SqsRedrive) {
         // A passive copy without retention never changes again: counted as visible like addMessage, not stored.
         SqsQueue& q = m_queues[qi];
-        if (q.activeSince < 0) q.activeSince = m_context.now();
+        becomeActive(q);
         ++q.visibleCount;
         ++q.unstoredCopies;
         ++m_context.mutableCounters(q.node).visible;
@@ -108,7 +108,7 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     const auto index = static_cast<std::uint32_t>(m_messages.size());
     SqsMessage& stored = m_messages.push_back(m);
     if (!copy) setMessageOfItem(item, index);
-    if (q.activeSince < 0) q.activeSince = m_context.now();
+    becomeActive(q);
     makeVisible(stored, index, false);
     if (expires) {
         const SimTime at = enqueuedAt + q.retention;
@@ -156,7 +156,7 @@ void SqsMapping::addBurst(std::uint32_t qi, std::uint32_t firstItem, std::uint32
     } else {
         for (std::uint32_t k = 0; k < count; ++k) setMessageOfItem(firstItem + k, first + k);
     }
-    if (q.activeSince < 0) q.activeSince = now;
+    becomeActive(q);
     q.visibleCount += count;
     c.visible += count;
     if (q.window > 0 && q.windowStart < 0) q.windowStart = now;

@@ -23,6 +23,12 @@ namespace pg::sim {
 constexpr std::uint32_t kSqsInitialPollers = 5;
 constexpr std::uint32_t kSqsPollersPerSecond = 5;
 constexpr std::uint32_t kSqsMaxPollers = 1250;
+/// Provisioned mode (DG-SQS-PROV, model choice sqs_provisioned_ramp): each event poller runs up to 10 concurrent
+/// invokes (DG-SQS-PARAMS); the minimum pollers are ready at once and the mapping adds up to 1,000 concurrent
+/// invokes per minute ("3 times faster scaling" than on-demand's 300; AWS News Blog, Nov 2025), in steps at each
+/// whole second (1000 x s / 60), up to the maximum pollers.
+constexpr std::uint32_t kSqsInvokesPerPoller = 10;
+constexpr std::uint32_t kSqsProvisionedPerMinute = 1000;
 /// Long-poll wait (SQS WaitTimeSeconds maximum): with poll latency "realistic" and a batching window below it,
 /// a batch that is not full waits this long (FIDELITY 6.2 "Batching window with low traffic", DG-SQS-2022).
 constexpr SimTime kSqsLongPollWait = 20 * kSecond;
@@ -113,6 +119,15 @@ private:
     ExpiryEntry expiryTop(const SqsQueue& q) const;
     void expiryPop(SqsQueue& q);
     std::uint32_t pollerLimit(const SqsQueue& q, const SqsConsumer& c) const;
+    /// The most concurrent batches the mapping's pollers ever reach: the provisioned maximum, else
+    /// MaximumConcurrency or 1,250.
+    static std::uint32_t pollerCeiling(const SqsConsumer& c) {
+        return c.provisionedMax > 0 ? c.provisionedMax : std::min(c.maxConcurrency, kSqsMaxPollers);
+    }
+    /// Nothing visible and nothing in flight: the ramp is back at 5 (model choice sqs_poller_ramp).
+    static bool idleQueue(const SqsQueue& q) { return q.visibleCount == 0 && q.inFlightCount == 0; }
+    /// Called before a message is counted in: an idle queue restarts its poller scaling clock now.
+    void becomeActive(SqsQueue& q);
     std::uint32_t newBatch(std::uint32_t queue);
     void freeBatch(std::uint32_t batch);
     void noteQueue(std::uint32_t queue);

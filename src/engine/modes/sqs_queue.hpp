@@ -79,6 +79,8 @@ struct SqsConsumer {
     std::uint32_t batchSize = 10;
     SimTime window = 0;
     std::uint32_t maxConcurrency = 1250;  ///< ScalingConfig.MaximumConcurrency, else the 1,250 poller cap
+    /// Provisioned mode (DG-SQS-PROV): concurrent invokes of the minimum and maximum pollers (10 each); 0 = off.
+    std::uint32_t provisionedMin = 0, provisionedMax = 0;
     bool reportBatchItemFailures = false;
     SimTime visibility = 30 * kSecond;   ///< effective visibility timeout (FIDELITY 6.2 window rule applied)
     std::uint32_t pollersBusy = 0;       ///< batches received and not yet invoked to the end
@@ -107,7 +109,9 @@ struct SqsQueue : SqsConsumer {
     std::uint32_t visibleCount = 0;
     std::uint32_t unstoredCopies = 0;       ///< passive non-expiring copies counted visible, not stored (keepFinishedItems off)
     std::uint32_t inFlightCount = 0;
-    SimTime activeSince = -1;               ///< poller scaling clock (-1: idle, back to 5 pollers), every mapping's
+    /// Poller scaling clock of every mapping of the queue (-1: never active); a message arriving in an empty
+    /// queue restarts it, back to 5 pollers (model choice sqs_poller_ramp).
+    SimTime activeSince = -1;
     std::uint64_t scaleTimer = 0, expiryTimer = 0;  ///< pending event seq + 1, 0 = none
     SimTime expiryAt = kNever;              ///< time of the pending expiry event
 };

@@ -14,12 +14,19 @@ namespace pg::sim {
 
 // [SECTION] polling
 
+void SqsMapping::becomeActive(SqsQueue& q) {
+    // A message arriving in an empty queue (nothing visible, nothing in flight) starts the ramp again at 5
+    // (model choice sqs_poller_ramp; DG-SQS-SCALING "When traffic is low, Lambda scales back the processing to
+    // five concurrent batches").
+    if (q.activeSince < 0 || idleQueue(q)) q.activeSince = m_context.now();
+}
+
 std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q, const SqsConsumer& c) const {
-    std::uint64_t ramp = kSqsInitialPollers;
-    if (q.activeSince >= 0)
-        ramp += static_cast<std::uint64_t>(kSqsPollersPerSecond) *
-                static_cast<std::uint64_t>((m_context.now() - q.activeSince) / kSecond);
-    return static_cast<std::uint32_t>(std::min<std::uint64_t>(ramp, std::min(c.maxConcurrency, kSqsMaxPollers)));
+    const bool active = q.activeSince >= 0 && !idleQueue(q);
+    const auto seconds = active ? static_cast<std::uint64_t>((m_context.now() - q.activeSince) / kSecond) : 0;
+    std::uint64_t ramp = kSqsInitialPollers + static_cast<std::uint64_t>(kSqsPollersPerSecond) * seconds;
+    if (c.provisionedMax > 0) ramp = c.provisionedMin + kSqsProvisionedPerMinute * seconds / 60;
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(ramp, pollerCeiling(c)));
 }
 
 void SqsMapping::pump(std::uint32_t qi) {
@@ -37,7 +44,7 @@ void SqsMapping::pump(std::uint32_t qi) {
         if (!hasVisible) break;
         const std::uint32_t limit = pollerLimit(q, q);
         if (q.pollersBusy >= limit) {
-            if (limit < std::min(q.maxConcurrency, kSqsMaxPollers) && q.scaleTimer == 0) {
+            if (limit < pollerCeiling(q) && q.scaleTimer == 0) {
                 const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
                 q.scaleTimer = m_context.schedule(next, kScale, qi) + 1;
             }
@@ -102,7 +109,7 @@ bool SqsMapping::pollOnce(std::uint32_t qi, SqsConsumer& c, std::uint32_t consum
     if (!hasVisible) return false;
     const std::uint32_t limit = pollerLimit(q, c);
     if (c.pollersBusy >= limit) {
-        if (limit < std::min(c.maxConcurrency, kSqsMaxPollers) && q.scaleTimer == 0) {
+        if (limit < pollerCeiling(c) && q.scaleTimer == 0) {
             const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
             q.scaleTimer = m_context.schedule(next, kScale, qi) + 1;
         }

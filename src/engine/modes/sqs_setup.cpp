@@ -19,6 +19,11 @@ void SqsMapping::configureConsumer(SqsConsumer& c, const Edge& edge, std::uint32
     // whole 20 s. Without a window, long polling returns as soon as messages are there.
     if (edge.pollLatency == SqsPollLatency::Realistic && c.window > 0) c.window = std::max(c.window, kSqsLongPollWait);
     if (edge.maximumConcurrency) c.maxConcurrency = static_cast<std::uint32_t>(std::max(1, *edge.maximumConcurrency));
+    if (edge.provisionedPollers) {  // provisioned mode: MaximumConcurrency does not apply (DG-SQS-PROV)
+        c.provisionedMin = static_cast<std::uint32_t>(std::max(1, edge.provisionedPollers->minimum)) * kSqsInvokesPerPoller;
+        c.provisionedMax = std::max(c.provisionedMin, static_cast<std::uint32_t>(std::max(1, edge.provisionedPollers->maximum)) *
+                                                          kSqsInvokesPerPoller);
+    }
     c.reportBatchItemFailures = edge.reportBatchItemFailures;
     c.visibility = sqsEffectiveVisibility(c.visibility, configuredWindow, m_context.functionConfig(function).timeout);
 }

@@ -135,7 +135,7 @@ void SqsMapping::checkInvariants(std::vector<std::string>& problems) const {
             allBusy += consumer.pollersBusy;
             if (consumerBusy[busyOf[qi] + k] != consumer.pollersBusy)
                 problems.push_back("sqs queue " + id + ": a mapping's busy pollers off");
-            if (consumer.function != kNone && consumer.pollersBusy > std::min(consumer.maxConcurrency, kSqsMaxPollers))
+            if (consumer.function != kNone && consumer.pollersBusy > pollerCeiling(consumer))
                 problems.push_back("sqs queue " + id + ": more batches than the poller cap");
         }
         if (busy[qi] != allBusy) problems.push_back("sqs queue " + id + ": busy pollers off");
