@@ -1,6 +1,6 @@
 // lambda-playground: the native command-line runner.
 //   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
-//                                   [--max-events N]
+//                                   [--max-events N] [--free-tier]
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
 //   lambda-playground version
 // Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments, 3 when the run stopped at the
@@ -26,7 +26,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
-    "                                         [--max-events N]\n"
+    "                                         [--max-events N] [--free-tier]\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground version\n";
 
@@ -40,6 +40,7 @@ struct RunArgs {
     std::string traceFile;
     bool summary = false;
     bool items = true;
+    bool freeTier = false;  ///< the summary's cost subtracts the monthly free tier
     bool hasUntil = false;
     pg::sim::SimTime until = 0;
     std::uint64_t maxEvents = pg::sim::kMaxRunSteps;  ///< the same cap as the page's (run_budget.hpp)
@@ -82,6 +83,7 @@ int runCommand(const RunArgs& args) {
     if (args.summary) {
         pg::cli::SummaryOptions summary;
         summary.items = args.items;
+        summary.freeTier = args.freeTier;
         std::cout << pg::cli::summaryJson(engine, summary) << "\n";
     } else {
         pg::cli::writeTextReport(engine, std::cout);
@@ -152,6 +154,8 @@ int main(int argc, char** argv) {
             args.summary = true;
         } else if (a == "--no-items") {
             args.items = false;
+        } else if (a == "--free-tier") {
+            args.freeTier = true;
         } else if (a == "--max-events") {
             if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
             const auto n = parseCount(argsIn[++i]);
