@@ -1,6 +1,7 @@
 // lambda-playground: the native command-line runner.
 //   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
 //                                   [--max-events N] [--free-tier]
+//   lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]   (compare_command.hpp)
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
 //   lambda-playground version
 // Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments, 3 when the run stopped at the
@@ -18,6 +19,7 @@
 #include "scenario/duration.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario/share_link.hpp"
+#include "compare_command.hpp"
 #include "summary_json.hpp"
 #include "text_report.hpp"
 #include "trace_jsonl.hpp"
@@ -27,6 +29,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
     "                                         [--max-events N] [--free-tier]\n"
+    "       lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground version\n";
 
@@ -146,6 +149,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argsIn[0] == "link") return linkCommand(argsIn);
+    if (argsIn[0] == "compare") return pg::cli::compareCommand(argsIn);
     if (argsIn[0] != "run") return usageError("unknown command '" + argsIn[0] + "'");
     RunArgs args;
     for (std::size_t i = 1; i < argsIn.size(); ++i) {
