@@ -145,6 +145,18 @@ if (!compare) {
     assert.ok(text.out.trimEnd().endsWith(diff.summary), 'the table ends with the summary line');
     assert.equal(run(runner, 'compare', a).code, 2, 'one file is a usage error');
   });
+  check('compare runs B on A\'s clock: the presets without and with a redrive policy', () => {
+    // sqs_no_redrive runs 12 min, sqs_with_redrive 5 min: compared over A's 12 min, B's poison message sits in the
+    // DLQ after 3 receives while A's keeps being received every 30 s, so B costs less per day.
+    const a = path.join(root, 'assets/scenarios/sqs_no_redrive.json');
+    const b = path.join(root, 'assets/scenarios/sqs_with_redrive.json');
+    const r = run(runner, 'compare', a, b, '--summary');
+    assert.equal(r.code, 0, `exit code (stderr: ${r.err})`);
+    const diff = JSON.parse(r.out);
+    assert.equal(diff.a.ended_at_s, 720);
+    assert.equal(diff.b.ended_at_s, 720);
+    assert.match(diff.summary, /^B: 0 expired instead of 1, 1 dead lettered instead of 0, \$[0-9.]+ less per day$/);
+  });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

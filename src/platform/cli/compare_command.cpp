@@ -1,5 +1,5 @@
-// compareCommand: reads and runs A and B (each to its own run_for, or both to --until), collects their stats
-// and prints diffRuns(A, B): one row per field with A, B and B - A, then the summary line.
+// compareCommand: reads and runs A and B on one clock (both to A's run_for, or to --until), collects their
+// stats and prints diffRuns(A, B): one row per field with A, B and B - A, then the summary line.
 #include "compare_command.hpp"
 
 #include <cstdio>
@@ -106,8 +106,11 @@ int compareCommand(const std::vector<std::string>& args) {
     options.collectMetrics = false;
     auto engineA = std::make_unique<sim::Engine>(a.scenario, options);
     auto engineB = std::make_unique<sim::Engine>(b.scenario, options);
-    const bool fullA = runToEnd(*engineA, until.value_or(a.scenario.runFor));
-    const bool fullB = runToEnd(*engineB, until.value_or(b.scenario.runFor));
+    // One clock: B runs as long as A (a fork of A keeps its run_for; two unrelated files are compared over the
+    // same time, so per-day figures and counts mean the same thing).
+    const sim::SimTime end = until.value_or(a.scenario.runFor);
+    const bool fullA = runToEnd(*engineA, end);
+    const bool fullB = runToEnd(*engineB, end);
     const compare::RunDiff diff = compare::diffRuns(compare::collectRunStats(*engineA, costOptions),
                                                     compare::collectRunStats(*engineB, costOptions));
     if (summary) {

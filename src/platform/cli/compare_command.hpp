@@ -1,5 +1,6 @@
 // `lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]`: runs both scenarios
-// and prints the diff of compare/run_compare.hpp as a table, or as JSON with --summary.
+// on one clock (A's run_for, or --until) and prints the diff of compare/run_compare.hpp as a table, or as JSON
+// with --summary.
 #pragma once
 #include <string>
 #include <vector>
