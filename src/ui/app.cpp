@@ -415,6 +415,9 @@ std::string App::stateJson() const {
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& [key, r] : m_ui.fieldRects) fields[key] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
     s["fields"] = fields;
+    nlohmann::json palette = nlohmann::json::object();
+    for (const auto& [label, r] : m_ui.paletteRects) palette[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+    s["palette_items"] = palette;
     nlohmann::json shards = nlohmann::json::object();
     for (const auto& [id, n] : m_ui.timelineShards) shards[id] = n;
     s["timeline_shards"] = shards;

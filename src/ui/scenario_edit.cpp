@@ -41,6 +41,9 @@ ConnectCheck canConnect(const Scenario& scenario, const std::string& from, const
         return ConnectCheck{true, verdict, {}, "", std::string("connect: ") + what};
     };
     const NodeType fromType = scenario.nodes[static_cast<std::size_t>(fi)].type;
+    const NodeType toType = scenario.nodes[static_cast<std::size_t>(ti)].type;
+    if (fromType == NodeType::Sns && toType == NodeType::Sqs)
+        return accepted(ConnectVerdict::Subscription, "SNS subscription (the topic delivers every message to the queue)");
     if (fromType == NodeType::Function)
         return accepted(ConnectVerdict::SendEdge,
                         "send edge (the function's code sends a message here per item it processed)");

@@ -17,6 +17,7 @@ enum class ConnectVerdict {
     AsynchronousInvoke, ///< from an asynchronous source, through Lambda's internal queue
     EventSourceMapping, ///< from a queue or stream that Lambda polls
     SendEdge,           ///< from a function to a queue or topic its code sends to
+    Subscription,       ///< from an SNS topic to an SQS queue: the topic delivers every message to it
     NotTwoNodes,        ///< refused: an end is missing, or both ends are the same node
     BreaksRule,         ///< refused: the scenario with the edge breaks `rule` at `path`
 };

@@ -119,7 +119,10 @@ TEST_CASE("properties: async fan-out and sns -> sqs lose or duplicate no event p
                 e.chainDepth(i) == e.chainDepth(parent))  // published by a subscription (no function between)
                 ++messages[{e.items()[parent].origin, e.items()[parent].number, it.origin}];
         }
-        for (const auto& [event, functions] : copies) {
+        for (const auto& entry : copies) {
+            // no structured binding: clang 14 (Emscripten) cannot capture one in doctest's message lambdas
+            const auto& event = entry.first;
+            const auto& functions = entry.second;
             const auto& targets = e.targetFunctions(event.first);
             const auto& queues = e.subscribedQueues(event.first);
             std::vector<std::uint32_t> got = functions, want = targets;

@@ -45,7 +45,8 @@ TEST_CASE("the presets the issues ask for exist") {
          {"api_gateway_throttling", "s3_async_dlq", "sns_destinations", "max_event_age", "sqs_no_redrive",
           "sqs_with_redrive", "sqs_partial_batch", "sqs_fifo_group", "sqs_throttled_dlq", "kinesis_poison_pill",
           "kinesis_bisect_fixed", "dynamodb_parallel", "sqs_invalid_batch_response", "recursive_loop_sqs",
-          "sqs_dlq_redrive_consumer", "kinesis_tumbling_window"}) {
+          "sqs_dlq_redrive_consumer", "kinesis_tumbling_window", "sns_fanout_vs_sqs_competing", "sns_sqs_lambda_dlq",
+          "function_failure_destination"}) {
         INFO(name);
         auto path = std::filesystem::path(PG_SOURCE_DIR) / "assets/scenarios" / (std::string(name) + ".json");
         CHECK(std::filesystem::exists(path));

@@ -111,6 +111,16 @@ TEST_CASE("canConnect: a structured verdict - what the edge would be, or the rul
     CHECK(duplicate.rule == Rule::DuplicateEdge);
     CHECK(duplicate.path == "/edges/1");
 
+    // SNS DG "Fanout to Amazon SQS queues" (https://docs.aws.amazon.com/sns/latest/dg/sns-sqs-as-subscriber.html):
+    // a standard topic delivers to a standard queue; the edge is a subscription, not an invoke.
+    const std::string topic = addNode(s, NodeType::Sns, "", 0, 0);
+    const ConnectCheck subscription = canConnect(s, topic, "orders");
+    CHECK(subscription.ok);
+    CHECK(subscription.verdict == ConnectVerdict::Subscription);
+    CHECK(subscription.message == "connect: SNS subscription (the topic delivers every message to the queue)");
+    const ConnectCheck topicToFunction = canConnect(s, topic, "process");
+    CHECK(topicToFunction.verdict == ConnectVerdict::AsynchronousInvoke);
+
     const ConnectCheck self = canConnect(s, "orders", "orders");
     CHECK_FALSE(self.ok);
     CHECK(self.verdict == ConnectVerdict::NotTwoNodes);

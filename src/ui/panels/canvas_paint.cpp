@@ -148,6 +148,21 @@ void drawSendEdge(ImDrawList* dl, const FrameContext& ctx, const Motion& m, std:
         dl->AddCircleFilled(path.at(dots[k].first), dot, dots[k].second);
 }
 
+/// An SNS -> SQS subscription: the topic pushes every message into the queue; no function and no internal queue
+/// in between (SNS DG sns-sqs-as-subscriber).
+void drawSubscriptionEdge(ImDrawList* dl, const Motion& m, std::size_t ei, const NodeBox& from, const NodeBox& to,
+                          bool selected, float zoom) {
+    const ImU32 col = selected ? colours::kSelect : modeColour(InvocationMode::Asynchronous, 0.9f);
+    const float th = (selected ? 3.0f : 2.0f) * std::max(0.6f, zoom);
+    const ImVec2 a = from.out(), b = to.in();
+    dl->AddLine(a, b, col, th);
+    arrowHead(dl, a, b, col, 10 * zoom);
+    const float fs = ImGui::GetFontSize() * std::clamp(zoom, 0.7f, 1.2f) * 0.85f;
+    const ImVec2 mid = lerp(a, b, 0.5f);
+    text(dl, fs, ImVec2(mid.x - 36 * zoom, mid.y - fs * 1.5f), colours::kDim, "subscription");
+    drawDots(dl, m.edgeForward[ei], a, b, 4.0f * std::max(0.7f, zoom), false);
+}
+
 void drawConfigEdge(ImDrawList* dl, const NodeBox& from, const NodeBox& to, const char* label, float zoom) {
     const ImU32 col = IM_COL32(170, 170, 180, 160);
     const ImVec2 a((from.min.x + from.max.x) * 0.5f, from.max.y), b((to.min.x + to.max.x) * 0.5f, to.min.y);
@@ -230,6 +245,10 @@ void drawEdges(ImDrawList* dl, const FrameContext& ctx, const Frame& frame, cons
         const bool sel = ctx.ui.selection.kind == SelectionKind::Edge && ctx.ui.selection.edge == static_cast<int>(k);
         if (s.nodes[static_cast<std::size_t>(a)].type == NodeType::Function) {
             drawSendEdge(dl, ctx, motion, k, boxes[static_cast<std::size_t>(a)], boxes[static_cast<std::size_t>(b)], sel, zoom);
+            continue;
+        }
+        if (s.nodes[static_cast<std::size_t>(a)].type == NodeType::Sns && s.nodes[static_cast<std::size_t>(b)].type == NodeType::Sqs) {
+            drawSubscriptionEdge(dl, motion, k, boxes[static_cast<std::size_t>(a)], boxes[static_cast<std::size_t>(b)], sel, zoom);
             continue;
         }
         drawIntegrationEdge(dl, ctx, motion, k, boxes[static_cast<std::size_t>(a)], boxes[static_cast<std::size_t>(b)],

@@ -77,7 +77,13 @@ Motion prepareMotion(const Engine& e, const Scenario& s, SimTime window) {
         };
         const InvocationMode mode = invocationModeOf(s.nodes[it.origin].type);
         switch (r.kind) {
-        case TraceKind::Arrival: add(m.edgeForward, modeColour(mode)); break;
+        case TraceKind::Arrival:
+            add(m.edgeForward, modeColour(mode));
+            // a topic's message delivered to a subscribed queue: its arrival is caused by the topic's event
+            if (r.cause < recs.size() && recs[r.cause].node < nodes && s.nodes[recs[r.cause].node].type == NodeType::Sns)
+                if (const int ei = edgeOf(s, recs[r.cause].node, r.node); ei >= 0 && m.edgeForward[static_cast<std::size_t>(ei)].size() < kMaxDotsPerPath * 4)
+                    m.edgeForward[static_cast<std::size_t>(ei)].push_back({frac, modeColour(InvocationMode::Asynchronous)});
+            break;
         case TraceKind::Received: add(m.edgeForward, modeColour(mode)); break;
         case TraceKind::BatchRead: add(m.edgeForward, modeColour(mode)); break;
         case TraceKind::Response: add(m.edgeBack, r.detail >= 200 && r.detail < 300 ? colours::kOk : colours::kError); break;

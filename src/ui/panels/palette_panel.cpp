@@ -19,6 +19,8 @@ void entry(FrameContext& ctx, const PaletteItem& item, const char* label, const 
         ctx.commands.push(cmd::AddNode{item.type, item.role, ctx.ui.canvasCenterWorldX - 85,
                                        ctx.ui.canvasCenterWorldY - 32});
     }
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    ctx.ui.paletteRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nClick to add, or drag onto the canvas.", tooltip);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kPaletteDragType, &item, sizeof item);
