@@ -3,6 +3,7 @@
 file(GLOB PG_ENGINE_TEST_SOURCES CONFIGURE_DEPENDS tests/engine/*.cpp)
 file(GLOB PG_SCENARIO_TEST_SOURCES CONFIGURE_DEPENDS tests/scenario/*.cpp)
 file(GLOB PG_UI_TEST_SOURCES CONFIGURE_DEPENDS tests/ui/*.cpp)
+file(GLOB PG_COST_TEST_SOURCES CONFIGURE_DEPENDS tests/cost/*.cpp)
 
 function(pg_add_suite name)
   add_executable(${name} tests/main.cpp ${ARGN})
@@ -29,6 +30,12 @@ if(PG_UI_TEST_SOURCES)
   # The UI's model (warnings, timeline lanes, edits) without ImGui: natively and, under Emscripten, in Node.
   pg_add_suite(pg_ui_tests ${PG_UI_TEST_SOURCES})
   target_link_libraries(pg_ui_tests PRIVATE pg_ui_model)
+endif()
+
+if(PG_COST_TEST_SOURCES)
+  # The cost view and the A/B comparison against hand-computed figures from the price table.
+  pg_add_suite(pg_cost_tests ${PG_COST_TEST_SOURCES})
+  target_link_libraries(pg_cost_tests PRIVATE pg_cost)
 endif()
 
 # The command-line runner: every preset runs, bad input exits 2 naming the JSON path; under Emscripten the wasm

@@ -65,6 +65,7 @@ void Engine::build() {
     m_queue.clear();
     m_rng.reseed(m_scenario.seed);
     m_counters.assign(n, NodeCounters{});
+    m_billedMs.assign(n, 0);
     m_functions.clear();
     m_functionOfNode.assign(n, kNone);
     m_targetOf.assign(n, kNone);
@@ -323,6 +324,7 @@ void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) 
     const bool failed = invocation.result != InvokeResult::Success;
     if (failed) ++c.errors;
     if (invocation.result == InvokeResult::Timeout) ++c.timeouts;
+    m_billedMs[fn.node] += (m_now - invocation.startedAt + kMillisecond - 1) / kMillisecond;
     releaseEnvironment(fn, m_pool, environment);
     if (m_metrics.enabled()) {
         FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());

@@ -110,6 +110,10 @@ public:
     std::uint32_t nodeIndex(const std::string& id) const;  ///< kNone if unknown
     const Node& node(std::uint32_t index) const { return m_scenario.nodes[index]; }
     const NodeCounters& counters(std::uint32_t node) const { return m_counters[node]; }
+    /// Billed duration of the finished invocations of function node `node`, in ms: each from its start (the
+    /// init phase included on a cold start) to its end, rounded up to 1 ms. Read by the cost view only (model
+    /// choice billed_duration); kept beside NodeCounters so the counters stay what they were.
+    std::int64_t billedMilliseconds(std::uint32_t node) const { return m_billedMs[node]; }
     const std::vector<FunctionState>& functions() const { return m_functions; }
     std::uint32_t functionOfNode(std::uint32_t node) const { return m_functionOfNode[node]; }
     const FunctionConfig& functionConfig(std::uint32_t function) const {
@@ -340,6 +344,7 @@ private:
     EventQueue m_queue;
     Rng m_rng;
     std::vector<NodeCounters> m_counters;
+    std::vector<std::int64_t> m_billedMs;  // per node, see billedMilliseconds
     std::vector<FunctionState> m_functions;
     std::vector<std::uint32_t> m_functionOfNode;
     std::vector<std::uint32_t> m_targetOf;                 // per node: its first wired function

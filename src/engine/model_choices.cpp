@@ -253,6 +253,16 @@ const std::vector<ModelChoice>& modelChoices() {
          "Records trimmed by retention leave a failing batch (outcome expired, no on-failure record); the "
          "shard then goes on.",
          "FIDELITY 6.3/8.7 [D] blocks until the record expires; metadata for trimmed records [U]", false},
+        {"memory_does_not_change_duration",
+         "A function's memory and architecture set only its price (GB-seconds, the cost view); its duration "
+         "stays what the scenario says. In AWS more memory also brings more CPU, which can shorten a run.",
+         "AWS DG configuration-memory [D] CPU scales with memory; the effect on a given run [U]", false},
+        {"billed_duration",
+         "Cost view: an invocation is billed from its start (init phase included on a cold start) to its end, "
+         "rounded up to the next 1 ms; GB-seconds = memory / 1024 x billed seconds. Invocations still running "
+         "are billed when they end.",
+         "Lambda pricing page (1 ms rounding); AWS Compute Blog 2025 (INIT phase billed from 2025-08-01) [D]; "
+         "billing at the end is ours", false},
         {"sim_epoch",
          "Virtual time 0 is 2025-01-01T00:00:00Z in record timestamps; ARNs use us-east-1 and account "
          "123456789012.",

@@ -67,6 +67,10 @@ struct AsyncConfig {
 /// Recursive loop detection setting (PutFunctionRecursionConfig RecursiveLoop; AWS DG invocation-recursion).
 enum class RecursiveLoop { Terminate, Allow };
 
+/// Instruction set architecture (CreateFunction Architectures; AWS DG "Selecting and configuring an instruction
+/// set architecture"). Read only by the cost view (GB-second price); the run is the same on both.
+enum class Architecture { X86_64, Arm64 };
+
 struct FunctionConfig {
     SimTime timeout = 3 * kSecond;      // 1-900 s (FIDELITY 2)
     DurationModel duration;
@@ -81,6 +85,10 @@ struct FunctionConfig {
     std::vector<BehaviorRule> behavior;
     AsyncConfig async;
     RecursiveLoop recursiveLoop = RecursiveLoop::Terminate;  // AWS default: loops are stopped
+    /// MemorySize in MB, 128-10,240 (AWS DG "Configure Lambda function memory"). Read only by the cost view:
+    /// durations do not depend on it (model choice memory_does_not_change_duration).
+    int memoryMb = 128;
+    Architecture architecture = Architecture::X86_64;  // AWS default x86_64
 };
 
 /// Uniform: evenly spaced at rate_per_second. Poisson: seeded exponential gaps. Burst: all `count` items at

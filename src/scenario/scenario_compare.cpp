@@ -59,6 +59,8 @@ void compareFunction(Differ& d, const std::string& p, const sim::FunctionConfig&
         d.field(r + "when.itemRemainder", x.itemRemainder, y.itemRemainder);
     }
     d.field(p + "recursiveLoop", a.recursiveLoop, b.recursiveLoop);
+    d.field(p + "memoryMb", a.memoryMb, b.memoryMb);
+    d.field(p + "architecture", a.architecture, b.architecture);
     d.field(p + "async.maxRetryAttempts", a.async.maxRetryAttempts, b.async.maxRetryAttempts);
     d.field(p + "async.maxEventAge", a.async.maxEventAge, b.async.maxEventAge);
     d.field(p + "async.deadLetterQueue", a.async.deadLetterQueue, b.async.deadLetterQueue);

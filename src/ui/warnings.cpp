@@ -1,5 +1,9 @@
 #include "warnings.hpp"
 
+#include <cmath>
+
+#include "compare/run_compare.hpp"
+#include "cost/cost_model.hpp"
 #include "engine/recursion_scope.hpp"
 #include "text_format.hpp"
 
@@ -95,6 +99,22 @@ void staticWarnings(const Scenario& s, std::vector<Warning>& out) {
     }
 }
 
+/// " Its 12 receives have cost $0.0000061 so far (SQS and Lambda requests, Lambda GB-seconds); at its rate of one
+/// receive every 30 s that is $0.018 a day." (docs/cost.md; rate from its first and last receive).
+std::string loopCostText(const Engine& engine, std::uint32_t item, bool pending) {
+    const Item& it = engine.items()[item];
+    if (it.function == kNone) return "";
+    const double perReceive = cost::receiveCostUsd(engine, it.origin, engine.functions()[it.function].node);
+    std::string text = " Its " + std::to_string(it.attempts) + " receives have cost " +
+                       compare::formatUsd(perReceive * it.attempts) + " so far (SQS and Lambda requests, Lambda "
+                       "GB-seconds)";
+    const std::vector<SimTime> times = engine.items().attemptTimes(item);
+    if (!pending || times.size() < 2 || times.back() <= times.front()) return text + ".";
+    const double every = toSeconds(times.back() - times.front()) / static_cast<double>(times.size() - 1);
+    return text + "; at its rate of one receive every " + formatDuration(static_cast<SimTime>(std::llround(every * kSecond))) + " that is " +
+           compare::formatUsd(perReceive * 86400.0 / every) + " a day.";
+}
+
 void loopWarnings(const Engine& engine, std::vector<Warning>& out) {
     const Scenario& s = engine.scenario();
     const ItemStore& items = engine.items();
@@ -128,12 +148,13 @@ void loopWarnings(const Engine& engine, std::vector<Warning>& out) {
             const SimTime end = it.createdAt + origin.queue.retention;
             const std::string when = formatCalendar(end) + " (t = " + formatClock(end) + ")";
             out.push_back({"sqs_no_redrive_loop", id + " received " + std::to_string(it.attempts) + " times",
-                           pending ? "`" + origin.id + "` has no redrive policy: " + id + " will keep coming back after "
-                                         "every visibility timeout (" + formatDuration(origin.queue.visibilityTimeout) +
-                                         ") until retention ends on " + when + "; add a redrive policy."
-                                   : "`" + origin.id + "` has no redrive policy: " + id + " kept coming back after "
-                                         "every visibility timeout until retention ended on " + when + " and SQS "
-                                         "deleted it unprocessed; add a redrive policy.", origin.id, i});
+                           (pending ? "`" + origin.id + "` has no redrive policy: " + id + " will keep coming back after "
+                                          "every visibility timeout (" + formatDuration(origin.queue.visibilityTimeout) +
+                                          ") until retention ends on " + when + "; add a redrive policy."
+                                    : "`" + origin.id + "` has no redrive policy: " + id + " kept coming back after "
+                                          "every visibility timeout until retention ended on " + when + " and SQS "
+                                          "deleted it unprocessed; add a redrive policy.") +
+                               loopCostText(engine, i, pending), origin.id, i});
         } else if (pending) {
             out.push_back({"poison_record", id + " blocks its shard",
                            id + " failed " + std::to_string(it.attempts) + " times. Records behind it on the same "

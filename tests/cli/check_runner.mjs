@@ -105,6 +105,58 @@ if (!compare) {
     assert.deepEqual(byFunction('a'), ['topic#1 succeeded', 'topic#2 succeeded', 'topic#3 succeeded']);
     assert.deepEqual(byFunction('b'), ['topic#1 dropped', 'topic#2 dropped', 'topic#3 dropped']);
   });
+  check('compare: A without and B with a redrive policy, the same numbers as each run\'s summary', () => {
+    // One poison message, visibility 40 s, retention 5 min, a function that always fails (docs/cost.md; the
+    // arithmetic is in tests/cost/test_cost_model.cpp). A: received at 0, 40, ..., 280 s (8) then expired; B
+    // (max_receive_count 3): received 3 times, then moved to the DLQ (SQS DG, redrive policy).
+    const poison = (redrive) => ({ version: 1, name: redrive ? 'with redrive' : 'no redrive', seed: 1, run_for: '6m',
+      nodes: [
+        { id: 'orders', type: 'sqs', visibility_timeout: '40s', retention: '5m', traffic: { messages: 1, body: 'poison' },
+          ...(redrive ? { redrive: { dead_letter_queue: 'dlq', max_receive_count: 3 } } : {}) },
+        { id: 'process', type: 'function', duration: '100ms', cold_start: '0s',
+          behavior: [{ when: { body_contains: 'poison' }, then: 'error' }] },
+        { id: 'dlq', type: 'sqs' }],
+      edges: [{ from: 'orders', to: 'process', batch_size: 1 }] });
+    const a = path.join(dir, 'a.json'), b = path.join(dir, 'b.json');
+    fs.writeFileSync(a, JSON.stringify(poison(false)));
+    fs.writeFileSync(b, JSON.stringify(poison(true)));
+    const r = run(runner, 'compare', a, b, '--summary');
+    assert.equal(r.code, 0, `exit code (stderr: ${r.err})`);
+    const diff = JSON.parse(r.out);
+    const row = (group, field, node) => diff.rows.find((x) => x.group === group && x.field === field && (x.node ?? '') === (node ?? ''));
+    assert.deepEqual([row('node', 'receives', 'orders').a, row('node', 'receives', 'orders').b], [8, 3]);
+    assert.equal(row('node', 'receives', 'orders').difference, -5);
+    assert.deepEqual([row('outcomes', 'expired').a, row('outcomes', 'expired').b], [1, 0]);
+    assert.equal(row('outcomes', 'dead_lettered').b, 1);
+    assert.equal(diff.summary, 'B: 0 expired instead of 1, 1 dead lettered instead of 0, $0.00087 less per day');
+    // The cost rows are the runs' own summary figures.
+    const costA = JSON.parse(run(runner, 'run', a, '--summary').out).cost;
+    const costB = JSON.parse(run(runner, 'run', b, '--summary').out).cost;
+    assert.equal(row('total', 'usd').a, costA.total_usd);
+    assert.equal(row('total', 'usd').b, costB.total_usd);
+    assert.equal(row('total', 'usd_per_day').b, costB.per_day_usd);
+    assert.equal(row('cost', 'usd', 'orders').a, costA.nodes.orders.usd);
+    // A: 1 send + 8 receives = 9 SQS requests; 8 Lambda requests (https://aws.amazon.com/sqs/pricing/).
+    assert.equal(costA.nodes.orders.units.sqs_standard_requests.units, 9);
+    assert.equal(costA.nodes.process.units.lambda_requests.units, 8);
+    assert.equal(costA.region, 'us-east-1');
+    const text = run(runner, 'compare', a, b);
+    assert.equal(text.code, 0);
+    assert.ok(text.out.trimEnd().endsWith(diff.summary), 'the table ends with the summary line');
+    assert.equal(run(runner, 'compare', a).code, 2, 'one file is a usage error');
+  });
+  check('compare runs B on A\'s clock: the presets without and with a redrive policy', () => {
+    // sqs_no_redrive runs 12 min, sqs_with_redrive 5 min: compared over A's 12 min, B's poison message sits in the
+    // DLQ after 3 receives while A's keeps being received every 30 s, so B costs less per day.
+    const a = path.join(root, 'assets/scenarios/sqs_no_redrive.json');
+    const b = path.join(root, 'assets/scenarios/sqs_with_redrive.json');
+    const r = run(runner, 'compare', a, b, '--summary');
+    assert.equal(r.code, 0, `exit code (stderr: ${r.err})`);
+    const diff = JSON.parse(r.out);
+    assert.equal(diff.a.ended_at_s, 720);
+    assert.equal(diff.b.ended_at_s, 720);
+    assert.match(diff.summary, /^B: 0 expired instead of 1, 1 dead lettered instead of 0, \$[0-9.]+ less per day$/);
+  });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

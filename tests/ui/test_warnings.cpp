@@ -57,6 +57,30 @@ TEST_CASE("warnings: a failing SQS message without a redrive policy is reported 
     CHECK(loops[0].text.find("`orders` has no redrive policy") == 0);
 }
 
+TEST_CASE("warnings: the SQS loop warning states the loop's cost so far and per day") {
+    // One poison message, visibility 40 s, a 100 ms function at 128 MB: by t = 120 s it was received at 0, 40 and
+    // 80 s. One receive costs an SQS request $0.40/1e6 (https://aws.amazon.com/sqs/pricing/) + a Lambda request
+    // $0.20/1e6 + 0.125 GB x 0.1 s = 0.0125 GB-s x $0.0000166667 (https://aws.amazon.com/lambda/pricing/)
+    // = 0.0000004 + 0.0000002 + 0.000000208333 = 0.000000808333. Three: 0.000002425 -> "$0.0000024".
+    // One every 40 s is 2,160 a day: 0.001746 -> "$0.0017".
+    const char* text = R"({"version": 1, "name": "loop", "seed": 1, "run_for": "2m",
+      "nodes": [{"id": "orders", "type": "sqs", "visibility_timeout": "40s", "retention": "5m",
+                 "traffic": {"messages": 1, "body": "poison"}},
+                {"id": "process", "type": "function", "duration": "100ms", "cold_start": "0s",
+                 "behavior": [{"when": {"body_contains": "poison"}, "then": "error"}]}],
+      "edges": [{"from": "orders", "to": "process", "batch_size": 1}]})";
+    const scenario::ParseResult parsed = scenario::parseScenario(text);
+    REQUIRE_MESSAGE(parsed.ok(), scenario::formatErrors(parsed.errors));
+    Engine engine(parsed.scenario);
+    engine.runUntil(parsed.scenario.runFor);
+    const std::vector<Warning> loops = warningsOfKind(engine, "sqs_no_redrive_loop");
+    REQUIRE(loops.size() == 1);
+    const std::string cost = " Its 3 receives have cost $0.0000024 so far (SQS and Lambda requests, Lambda "
+                             "GB-seconds); at its rate of one receive every 40 s that is $0.0017 a day.";
+    CHECK(loops[0].text.size() > cost.size());
+    CHECK(loops[0].text.substr(loops[0].text.size() - cost.size()) == cost);
+}
+
 TEST_CASE("warnings: the loop warning disappears once the queue has a redrive policy") {
     Scenario s = loadPreset("sqs_no_redrive");
     Node dlq;

@@ -37,6 +37,10 @@ export default async function sqsLoop({ url, artifacts }) {
       assert.equal(loop.node, 'orders');
       assert.match(loop.text, /retention end/);
       assert.match(loop.text, /add a redrive policy/);
+      // Issue 17: the warning prices the loop (src/ui/warnings.cpp, docs/cost.md).
+      assert.match(loop.text, /receives have cost \$[0-9.]+ so far/);
+      // While the message still loops the warning adds the cost per day at its rate; once expired, only so far.
+      if (/will keep coming back/.test(loop.text)) assert.match(loop.text, /that is \$[0-9.]+ a day\./);
       assert.ok(state.counters.orders.receives > state.counters.orders.items, 'messages were received more than once');
       await page.evaluate(() => { Module._pg_set_playing(0); Module._pg_show_tab(4); });
       await page.waitForTimeout(200);

@@ -1,6 +1,7 @@
 // lambda-playground: the native command-line runner.
 //   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
-//                                   [--max-events N]
+//                                   [--max-events N] [--free-tier]
+//   lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]   (compare_command.hpp)
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
 //   lambda-playground version
 // Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments, 3 when the run stopped at the
@@ -18,6 +19,7 @@
 #include "scenario/duration.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario/share_link.hpp"
+#include "compare_command.hpp"
 #include "summary_json.hpp"
 #include "text_report.hpp"
 #include "trace_jsonl.hpp"
@@ -26,7 +28,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
-    "                                         [--max-events N]\n"
+    "                                         [--max-events N] [--free-tier]\n"
+    "       lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground version\n";
 
@@ -40,6 +43,7 @@ struct RunArgs {
     std::string traceFile;
     bool summary = false;
     bool items = true;
+    bool freeTier = false;  ///< the summary's cost subtracts the monthly free tier
     bool hasUntil = false;
     pg::sim::SimTime until = 0;
     std::uint64_t maxEvents = pg::sim::kMaxRunSteps;  ///< the same cap as the page's (run_budget.hpp)
@@ -82,6 +86,7 @@ int runCommand(const RunArgs& args) {
     if (args.summary) {
         pg::cli::SummaryOptions summary;
         summary.items = args.items;
+        summary.freeTier = args.freeTier;
         std::cout << pg::cli::summaryJson(engine, summary) << "\n";
     } else {
         pg::cli::writeTextReport(engine, std::cout);
@@ -144,6 +149,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argsIn[0] == "link") return linkCommand(argsIn);
+    if (argsIn[0] == "compare") return pg::cli::compareCommand(argsIn);
     if (argsIn[0] != "run") return usageError("unknown command '" + argsIn[0] + "'");
     RunArgs args;
     for (std::size_t i = 1; i < argsIn.size(); ++i) {
@@ -152,6 +158,8 @@ int main(int argc, char** argv) {
             args.summary = true;
         } else if (a == "--no-items") {
             args.items = false;
+        } else if (a == "--free-tier") {
+            args.freeTier = true;
         } else if (a == "--max-events") {
             if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
             const auto n = parseCount(argsIn[++i]);

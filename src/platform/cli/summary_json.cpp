@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "cost_json.hpp"
 #include "scenario/delivered_record_json.hpp"
 
 namespace pg::cli {
@@ -189,6 +190,9 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
         outcomes[sim::itemOutcomeName(static_cast<sim::ItemOutcome>(k))] = outcomeCounts[k];
     out["outcomes"] = outcomes;
     out["item_attempts"] = itemAttempts;
+    cost::CostOptions costOptions;
+    costOptions.freeTier = options.freeTier;
+    out["cost"] = costJson(e, cost::computeCost(e, costOptions));  // docs/cost.md
     if (options.items) {
         ordered_json items = ordered_json::array();
         const auto& all = e.items().all();

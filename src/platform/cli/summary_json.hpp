@@ -1,6 +1,6 @@
 // The runner's `--summary` JSON (issue 3 contract): scenario, seed, ended_at_s, events, nodes {counters},
-// items [...]; destination/DLQ nodes carry their first received records in AWS's delivered shape; a stream or
-// queue with several event source mappings lists each mapping's outcomes (`mappings`).
+// outcomes, cost {...} (docs/cost.md), items [...]; destination/DLQ nodes carry their first received records in
+// AWS's delivered shape; a queue or stream with several mappings lists each mapping's outcomes (`mappings`).
 #pragma once
 #include <cstddef>
 #include <string>
@@ -13,6 +13,7 @@ struct SummaryOptions {
     bool items = true;              ///< false: leave `items` out (--no-items)
     std::size_t recordsPerNode = 10;  ///< first N delivered records per destination/DLQ node
     int indent = 2;
+    bool freeTier = false;          ///< the cost object subtracts the monthly free tier (--free-tier)
 };
 
 std::string summaryJson(const sim::Engine& engine, const SummaryOptions& options);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compare/run_compare.hpp"
+#include "cost/cost_model.hpp"
 #include "ui/ui_text.hpp"
 
 namespace pg::ui {
@@ -60,15 +62,25 @@ void TransportPanel::draw(FrameContext& ctx) {
     ImGui::SameLine();
     ImGui::TextDisabled("step %llu   %zu items   %u records%s", static_cast<unsigned long long>(e.stepCount()),
                         e.items().size(), e.trace().count(), e.idle() ? "   (nothing scheduled)" : "");
-
     // Scrubber over the whole run.
     const double runSeconds = std::max(1.0, toSeconds(ctx.scenario.runFor));
     double at = toSeconds(e.now());
     ImGui::SetNextItemWidth(-1);
-    const std::string label = formatClock(e.now()) + " / " + formatClock(ctx.scenario.runFor);
+    // Live cost meter in the scrubber's label (full width): the run so far and a day at this rate (docs/cost.md;
+    // read-only, from the counters). Short: ImGui formats a slider's text into 64 characters.
+    const cost::CostReport bill = cost::computeCost(e);
+    const std::string label = formatClock(e.now()) + " / " + formatClock(ctx.scenario.runFor) + "  cost " +
+                              compare::formatUsd(bill.totalUsd) + " (" + compare::formatUsd(bill.perDayUsd) + "/day)";
     const double lo = 0;
     if (ImGui::SliderScalar("##scrub", ImGuiDataType_Double, &at, &lo, &runSeconds, label.c_str()))
         q.push(cmd::Seek{static_cast<SimTime>(std::llround(at * kSecond))});
+    if (ImGui::IsItemHovered()) {
+        const cost::PriceRow& row = cost::priceTable().front();
+        std::string tip = std::string("Cost: prices for ") + row.region + ", first tier, checked " + row.checked +
+                          ", free tier off (docs/cost.md).\nNot priced:";
+        for (const char* line : cost::notPriced()) tip += std::string("\n- ") + line;
+        ImGui::SetTooltip("%s", tip.c_str());
+    }
 
     if (m_showHint) {
         ImGui::TextColored(ImVec4(0.65f, 0.8f, 1.0f, 1.0f),
