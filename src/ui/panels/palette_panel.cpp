@@ -19,6 +19,10 @@ void entry(FrameContext& ctx, const PaletteItem& item, const char* label, const 
         ctx.commands.push(cmd::AddNode{item.type, item.role, ctx.ui.canvasCenterWorldX - 85,
                                        ctx.ui.canvasCenterWorldY - 32});
     }
+    {  // where the entry is, for the browser tests (they drag entries onto the canvas with the mouse)
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        ctx.ui.menuRects[std::string("palette:") + label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nClick to add, or drag onto the canvas.", tooltip);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kPaletteDragType, &item, sizeof item);
