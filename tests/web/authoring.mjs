@@ -172,6 +172,10 @@ export default async function authoring({ url, artifacts }) {
       await click(page, await field(page, 'rules.quick.timeout', 'up'));
       assert.equal((await scenarioJson(page)).nodes.find((n) => n.id === 'function-1').behavior.length, 2);
       assert.ok(await field(page, 'rules.1.remove'), 'rule 2 is listed in the editor');
+      await page.mouse.move(canvas.x + 10, canvas.y + 10);
+      for (let i = 0; i < 4; i++) await waitFrames(page, 2);
+      // Rule 2 comes after a catch-all: flagged "never matches" under it (look at the screenshot).
+      fs.writeFileSync(path.join(artifacts, `authoring-rules-flagged-${dpr}x.png`), await page.screenshot());
       await page.mouse.click(canvas.x + canvas.w - 30, canvas.y + canvas.h - 60);  // empty canvas: no text field
       await waitFrames(page, 3);
       await page.keyboard.press('Control+z');

@@ -132,7 +132,13 @@ void RulesEditorPanel::drawRule(FrameContext& ctx, const Node& fn, int index) {
     const std::string prefix = "rules." + std::to_string(index) + ".";
     const int count = static_cast<int>(all.size());
     ImGui::PushID(index);
-    ImGui::Text("Rule %d: %s", index + 1, describeRule(rule).c_str());
+    ImGui::TextWrapped("Rule %d: %s", index + 1, describeRule(rule).c_str());  // long conditions wrap
+    for (const RuleNote& n : lintRules(ctx.scenario, fn.id)) {
+        if (n.rule != index) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
+        ImGui::TextWrapped("! %s", n.text.c_str());
+        ImGui::PopStyleColor();
+    }
     const auto edit = [&](std::vector<BehaviorRule> rules, const std::string& what) {
         ctx.commands.push(cmd::SetRules{fn.id, std::move(rules), what});
     };
@@ -161,7 +167,7 @@ void RulesEditorPanel::drawRule(FrameContext& ctx, const Node& fn, int index) {
     }
     note(ctx, prefix + "remove");
 
-    const float labelW = ImGui::GetFontSize() * 7.5f;
+    const float labelW = ImGui::GetFontSize() * 8.5f;
     ImGui::TextUnformatted("then");
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(-1);
@@ -221,12 +227,6 @@ void RulesEditorPanel::drawRule(FrameContext& ctx, const Node& fn, int index) {
     if (error.rfind("behavior: ", 0) == 0 && ruleOfError(error) == index) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
         ImGui::TextWrapped("Not applied: %s", error.c_str() + std::strlen("behavior: "));
-        ImGui::PopStyleColor();
-    }
-    for (const RuleNote& n : lintRules(ctx.scenario, fn.id)) {
-        if (n.rule != index) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
-        ImGui::TextWrapped("! %s", n.text.c_str());
         ImGui::PopStyleColor();
     }
     ImGui::Separator();
