@@ -23,6 +23,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     }
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
     ruleOut.resize(items.size());  // every entry written below
+    m_scratchRules.resize(items.size());
     RuleOutcome worst = RuleOutcome::Success;
     RuleInput in;
     in.now = m_now;
@@ -36,7 +37,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     auto pass = [&](auto rate) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             Item& it = m_items[items[i]];
-            const RuleOutcome rule = rate(it, i);
+            const RuleOutcome rule = rate(it, i, m_scratchRules[i]);
             ruleOut[i] = rule;
             if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
             else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
@@ -46,18 +47,21 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         }
     };
     if (cfg.behavior.empty()) {
-        pass([](const Item&, std::size_t) { return RuleOutcome::Success; });
+        pass([](const Item&, std::size_t, std::uint8_t& decidedBy) {
+            decidedBy = 0;
+            return RuleOutcome::Success;
+        });
     } else if (!fn.rulesReadText) {  // no rule reads the id or body inputs
         const std::vector<NumericRule>& numeric = fn.numericRules;
-        pass([&](const Item& it, std::size_t i) {
+        pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
             in.origin = it.origin;
             in.number = it.number;
             in.attempt = attempts[i];
-            return evaluateNumericRules(numeric, in, m_rng);
+            return evaluateNumericRules(numeric, in, m_rng, &decidedBy);
         });
     } else {
         const bool chains = hasChains();
-        pass([&](const Item& it, std::size_t i) {
+        pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
             in.number = it.number;
             in.attempt = attempts[i];
             // A sent message carries its parent's body (chains exist only once a function has sent one).
@@ -67,12 +71,12 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
                 static const std::string kNoBody;
                 in.bodyTemplate = &kNoBody;
                 in.bodyNumber = 0;
-                return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+                return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
             }
             const Item& bodyOf = body == items[i] ? it : m_items[body];
             in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
             in.bodyNumber = bodyOf.number;
-            return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch);
+            return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
         });
     }
     const RunPlan plan = planRun(cfg, worst, m_rng);
@@ -83,7 +87,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     if (m_tracing)
         for (std::size_t i = 0; i < items.size(); ++i)
             appendRecord(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
-                         acquired.cold ? 1 : 0, acquired.environment);
+                         invokeStartDetail(acquired.cold, m_scratchRules[i]), acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }

@@ -268,8 +268,9 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     }
     in.attempt = it.attempts + 1;
     in.now = m_now;
-    const RuleOutcome rule = fn.rulesReadText ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch)
-                                              : evaluateNumericRules(fn.numericRules, in, m_rng);
+    std::uint8_t decidedBy = 0;
+    const RuleOutcome rule = fn.rulesReadText ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy)
+                                              : evaluateNumericRules(fn.numericRules, in, m_rng, &decidedBy);
     const RunPlan plan = planRun(cfg, rule, m_rng);
 
     const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);
@@ -281,7 +282,7 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     setItemState(itemIndex, ItemState::Running);
     if (m_tracing)
         appendRecord(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
-                     acquired.cold ? 1 : 0, acquired.environment);
+                     invokeStartDetail(acquired.cold, decidedBy), acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }

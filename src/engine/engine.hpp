@@ -366,6 +366,7 @@ private:
     std::vector<StreamBatchInfo> m_batchInfos;
     std::uint32_t m_requestCounter = 0;
     std::string m_scratch;
+    std::vector<std::uint8_t> m_scratchRules;  // startBatch: the rule that decided each item (trace only)
     // chains of requests and send edges (send_messages.cpp)
     struct ChainLink {
         std::uint32_t parent = kNone;

@@ -153,10 +153,15 @@ static bool textMatches(const RuleCondition& c, const RuleInput& in, std::string
 }
 
 RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
-                             std::string& scratch) {
-    for (const BehaviorRule& rule : rules)
-        if (numbersMatch(rule.when, in) && textMatches(rule.when, in, scratch) && rateHolds(rule.when, rng))
+                             std::string& scratch, std::uint8_t* decidedBy) {
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+        const BehaviorRule& rule = rules[k];
+        if (numbersMatch(rule.when, in) && textMatches(rule.when, in, scratch) && rateHolds(rule.when, rng)) {
+            if (decidedBy) *decidedBy = static_cast<std::uint8_t>(k + 1);
             return rule.then;
+        }
+    }
+    if (decidedBy) *decidedBy = 0;
     return RuleOutcome::Success;
 }
 

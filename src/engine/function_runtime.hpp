@@ -133,8 +133,9 @@ inline bool rateHolds(const RuleCondition& c, Rng& rng) { return !c.rate || rng.
 
 /// First matching rule wins; all present conditions must hold; `rate` draws from the generator only when
 /// the rule's other conditions hold. No match = success. `scratch` is reused to avoid allocations.
+/// `decidedBy` (when given) gets the deciding rule's number, 1-based, or 0 when no rule matched.
 RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleInput& in, Rng& rng,
-                             std::string& scratch);
+                             std::string& scratch, std::uint8_t* decidedBy = nullptr);
 /// number % rule.modulo (modulo > 0) without a division when the modulo fits 32 bits (Lemire's fastmod: a 64-bit
 /// division costs tens of cycles natively and in wasm, and this runs per item per attempt). The high half of
 /// the 64 x 32-bit product is assembled from two 64-bit products, so wasm needs no 128-bit arithmetic.
@@ -152,13 +153,19 @@ std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& ru
                                              const std::map<std::string, std::uint32_t>& nodeIndex = {});
 /// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
 /// runs per item per attempt, and a batch's loop keeps its input in registers.
-inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng) {
-    for (const NumericRule& r : rules) {
+inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng,
+                                        std::uint8_t* decidedBy = nullptr) {
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+        const NumericRule& r = rules[k];
         if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) continue;
         if (r.hasItem && (in.origin != r.itemOrigin || in.number != r.itemNumber)) continue;
         if (r.modulo != 0 && remainderOf(in.number, r) != r.remainder) continue;
-        if (!r.hasRate || rng.bernoulli(r.rate)) return r.then;  // `rate` is drawn last, as in evaluateBehavior
+        if (!r.hasRate || rng.bernoulli(r.rate)) {  // `rate` is drawn last, as in evaluateBehavior
+            if (decidedBy) *decidedBy = static_cast<std::uint8_t>(k + 1);
+            return r.then;
+        }
     }
+    if (decidedBy) *decidedBy = 0;
     return RuleOutcome::Success;
 }
 

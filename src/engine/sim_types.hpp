@@ -63,8 +63,9 @@ enum class ThrottleReason : std::uint8_t {
 enum class TraceKind : std::uint8_t {
     Arrival,             // source produced the item; node = source
     Accepted,            // async: 202, event placed in the function's internal queue; node = function
-    InvokeStart,         // node = function; detail = 1 cold start, 0 warm; outcome = rule result decided;
-                         // TraceRecord::environment = the execution environment it runs in
+    InvokeStart,         // node = function; detail bit 0 = cold start, bits 1-15 = the behaviour rule that
+                         // decided (1-based, 0 = none matched; see invokeStartCold / invokeStartRule);
+                         // outcome = rule result decided; TraceRecord::environment = its execution environment
     InvokeEnd,           // node = function; outcome = InvokeResult
     Throttled,           // node = function; detail = ThrottleReason
     Response,            // sync: response to the caller; node = source; detail = HTTP status

@@ -28,6 +28,14 @@ struct TraceRecord {
 
 static_assert(sizeof(TraceRecord) == 32, "a trace record stays 32 bytes (the environment index uses padding)");
 
+/// InvokeStart's `detail`: bit 0 = cold start, the bits above = the behaviour rule that decided the attempt
+/// (1-based; 0 = no rule matched, the attempt succeeds by default). Rules per function are at most 64.
+inline std::uint16_t invokeStartDetail(bool cold, std::uint8_t rule) {
+    return static_cast<std::uint16_t>((cold ? 1u : 0u) | (static_cast<unsigned>(rule) << 1));
+}
+inline bool invokeStartCold(const TraceRecord& r) { return (r.detail & 1u) != 0; }
+inline unsigned invokeStartRule(const TraceRecord& r) { return static_cast<unsigned>(r.detail) >> 1; }
+
 class Trace {
 public:
     /// Appends (or, when storing is off, only fingerprints) a record; returns its sequence number.

@@ -109,7 +109,7 @@ std::vector<Setting> edgeSettings() {
                     .on(isStreamType, "edges from kinesis with starting_position AT_TIMESTAMP")
                     .range(0, kMaxRunFor, "between 0 s and 366 d", "virtual time to start reading at")
                     .help("With AT_TIMESTAMP: the virtual time to start reading at.").documented("API-CESM")
-                    .flags(kNotInInspector).access(fieldAccess<&Edge::startingPositionTimestamp>()));
+                    .access(fieldAccess<&Edge::startingPositionTimestamp>()));
     t.push_back(Describe("on_failure", "On-failure destination", K::NodeRef).owner(edge).on(isStreamType, streamEdges)
                     .range(1, kMaxIdLength, "sqs or sns")
                     .help("Receives a record about batches that failed every attempt.")

@@ -63,10 +63,10 @@ void addScenarioSettings(std::vector<Setting>& t) {
     t.push_back(Describe("description", "Description", K::Text).owner(top)
                     .range(0, kMaxDescriptionLength, "up to 500 characters")
                     .help("A one-line lesson; the presets gallery shows it.").input("scenario")
-                    .flags(kNotInInspector).access(fieldAccess<&Scenario::description>()));
+                    .access(fieldAccess<&Scenario::description>()));
     t.push_back(Describe("seed", "Seed", K::Unsigned).owner(top)
                     .range(0, 0, "a whole number from 0 to 18446744073709551615")
-                    .help("Same seed, same run.").input("DESIGN \"Engine\"").flags(kAlwaysWritten | kNotInInspector)
+                    .help("Same seed, same run.").input("DESIGN \"Engine\"").flags(kAlwaysWritten)
                     .access(fieldAccess<&Scenario::seed>()));
     t.push_back(Describe("run_for", "Run for", K::Duration).owner(top)
                     .range(1, kMaxRunFor, "between 1 us and 366 d", "scenario limit: run length")
@@ -274,12 +274,12 @@ void addSourceSettings(std::vector<Setting>& t) {
     t.push_back(Describe("traffic.group", "Message group template", K::Text).on(isSqsType, "sqs nodes")
                     .range(0, kMaxTemplateLength, "up to 4096 characters")
                     .unit("a FIFO message group").help("FIFO message group id; {n%K} spreads messages over K groups.").input("FIDELITY 6.2 (FIFO)")
-                    .flags(kNotInInspector).access(fieldAccess<&Node::traffic, &Traffic::group>()));
+                    .access(fieldAccess<&Node::traffic, &Traffic::group>()));
     t.push_back(Describe("traffic.partition_key", "Partition key template", K::Text)
                     .on(isStreamType, "kinesis and dynamodb_stream nodes")
                     .range(0, kMaxTemplateLength, "up to 4096 characters")
                     .help("Record partition key; empty: the item number.").input("FIDELITY 6.3")
-                    .flags(kNotInInspector).access(fieldAccess<&Node::traffic, &Traffic::partitionKey>()));
+                    .access(fieldAccess<&Node::traffic, &Traffic::partitionKey>()));
 }
 
 }  // namespace

@@ -243,6 +243,27 @@ void App::apply(const Command& command) {
                 }
                 ui.editError.clear();
                 commit(std::move(candidate), true);
+            } else if constexpr (std::is_same_v<T, cmd::SetRules>) {
+                Scenario candidate = m_scenario;
+                const int node = nodeIndexOf(candidate, c.node);
+                if (node < 0 || candidate.nodes[static_cast<std::size_t>(node)].type != NodeType::Function) return;
+                candidate.nodes[static_cast<std::size_t>(node)].function.behavior = c.rules;
+                const std::string error = validationError(candidate);
+                if (!error.empty()) {
+                    ui.editError = "behavior: " + error;
+                    return;
+                }
+                ui.editError.clear();
+                commit(std::move(candidate), true);
+                ui.status = {StatusKind::Info, c.node + ": " + c.what};
+            } else if constexpr (std::is_same_v<T, cmd::NewSeed>) {
+                Scenario candidate = m_scenario;
+                // Any other seed will do; the clock makes successive presses differ (a seed is a scenario input).
+                const auto ticks = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+                candidate.seed = (ticks * 6364136223846793005ull + 1442695040888963407ull) >> 1;
+                if (candidate.seed == m_scenario.seed) ++candidate.seed;
+                commit(std::move(candidate), true);
+                ui.status = {StatusKind::Info, "new seed " + std::to_string(m_scenario.seed) + ": the run replays"};
             } else if constexpr (std::is_same_v<T, cmd::Undo>) {
                 if (m_undo.empty()) return;
                 m_redo.push_back(m_scenario);
@@ -454,6 +475,9 @@ std::string App::stateJson() const {
     for (int st = 0; st < kItemStateCount; ++st)
         items[itemStateName(static_cast<ItemState>(st))] = e.itemsInState(static_cast<ItemState>(st));
     s["items"] = items;
+    nlohmann::json attempts = nlohmann::json::object();  // the first items' attempt start times (tests)
+    for (std::uint32_t i = 0; i < e.items().size() && i < 20; ++i) attempts[e.itemId(i)] = e.items().attemptTimes(i);
+    s["attempts_us"] = attempts;
     s["trace_records"] = e.trace().count();
     char fingerprint[17];
     std::snprintf(fingerprint, sizeof fingerprint, "%016llx", static_cast<unsigned long long>(e.traceFingerprint()));

@@ -46,6 +46,10 @@ struct MoveNode { std::string id; double x, y; };
 struct DeleteSelection {};
 /// Sets one inspector parameter (see params.hpp) of a node (`node` id) or edge (`edge` index) or the scenario.
 struct SetParam { std::string node; int edge = -1; std::string key; std::string value; };
+/// Replaces the behaviour rules of function `node` (the rules editor's every edit); `what` names the edit.
+struct SetRules { std::string node; std::vector<sim::BehaviorRule> rules; std::string what; };
+/// A fresh random seed, then the run replays to the same time.
+struct NewSeed {};
 struct Undo {};
 struct Redo {};
 struct LoadPreset { std::string path; };
@@ -53,7 +57,8 @@ struct LoadPreset { std::string path; };
 
 using Command = std::variant<cmd::SetPlaying, cmd::TogglePlay, cmd::Step, cmd::StepToInvocation, cmd::StepBack,
                              cmd::Seek, cmd::Reset, cmd::SetSpeed, cmd::Select, cmd::SelectItem, cmd::AddNode,
-                             cmd::Connect, cmd::MoveNode, cmd::DeleteSelection, cmd::SetParam, cmd::Undo, cmd::Redo,
+                             cmd::Connect, cmd::MoveNode, cmd::DeleteSelection, cmd::SetParam, cmd::SetRules, cmd::NewSeed,
+                             cmd::Undo, cmd::Redo,
                              cmd::LoadPreset>;
 
 class CommandQueue {

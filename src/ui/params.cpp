@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "engine/items.hpp"
+#include "engine/key_template.hpp"
 #include "scenario/duration.hpp"
 
 namespace pg::ui {
@@ -165,6 +167,21 @@ std::string rangeLabel(const Setting& s) {
     if (s.kind != SettingKind::Choice) return s.rangeText;
     std::string out;
     for (const std::string& name : s.choiceNames()) out += (out.empty() ? "" : " | ") + name;
+    return out;
+}
+
+std::vector<std::string> templatePreview(const std::string& key, const std::string& value, int count) {
+    const bool body = key == "traffic.body", keyTemplate = key == "traffic.group" || key == "traffic.partition_key";
+    std::vector<std::string> out;
+    if ((!body && !keyTemplate) || (key == "traffic.group" && value.empty())) return out;
+    std::string text;
+    for (int n = 1; n <= count; ++n) {
+        const auto number = static_cast<std::uint32_t>(n);
+        if (body) renderBody(value, number, text);
+        else if (value.empty()) text = std::to_string(n);  // no partition key template: the item number
+        else renderKeyTemplate(value, number, text);
+        out.push_back("#" + std::to_string(n) + " " + text);
+    }
     return out;
 }
 

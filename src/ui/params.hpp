@@ -22,4 +22,9 @@ std::string defaultLabel(const scenario::Setting& setting);
 /// The range as the inspector shows it: "between 1 s and 900 s", "TRIM_HORIZON | LATEST | AT_TIMESTAMP".
 std::string rangeLabel(const scenario::Setting& setting);
 
+/// For a traffic template setting (traffic.body, traffic.group, traffic.partition_key) with text `value`: the
+/// first `count` items' expansion ("#1 order-1"), as the engine renders them ({n}; {n%K} in group and key
+/// templates); empty for any other setting, and for an empty group template.
+std::vector<std::string> templatePreview(const std::string& key, const std::string& value, int count);
+
 }  // namespace pg::ui

@@ -86,7 +86,7 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         if (fl.lanes.size() <= lane) fl.lanes.resize(lane + 1);
         InvocationSegment seg;
         seg.start = r.time;
-        seg.coldEnd = r.detail ? r.time + engine.functionConfig(f).coldStart : r.time;
+        seg.coldEnd = invokeStartCold(r) ? r.time + engine.functionConfig(f).coldStart : r.time;
         seg.item = r.item;
         seg.attempt = r.attempt;
         fl.lanes[lane].push_back(seg);

@@ -80,7 +80,7 @@ TEST_CASE("InvokeStart names its execution environment: a cold start a new one, 
         ++starts;
         const std::uint32_t f = e.functionOfNode(r.node);
         REQUIRE(f != kNone);
-        if (r.detail != 0) {
+        if (invokeStartCold(r)) {
             CHECK(r.environment == environments[f]++);  // cold: the next new environment
         } else {
             ++warm;

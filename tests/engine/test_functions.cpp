@@ -1,4 +1,5 @@
 // Function execution basics and concurrency (FIDELITY 2 and 3). Scenarios are built directly as structs.
+#include <map>
 #include <set>
 
 #include "test_helpers.hpp"
@@ -213,4 +214,27 @@ TEST_CASE("behaviour rules: seeded rate fails about that share - reproducibly") 
     CHECK(countersOf(a, "f").errors == countersOf(b, "f").errors);
     CHECK(countersOf(a, "f").errors > 500);
     CHECK(countersOf(a, "f").errors < 700);
+}
+
+TEST_CASE("InvokeStart names the behaviour rule that decided the attempt (first match wins)") {
+    // docs/scenario-format.md "Behaviour rules": checked in order, the first matching rule wins, no match =
+    // success. Rules: 1 = item src#2 -> error, 2 = attempt <= 5 and item number % 3 == 0 -> timeout.
+    // src#1: no rule (0); src#2: rule 1; src#3: rule 2 (3 % 3 == 0); src#6: rule 2; src#4, #5: none.
+    Node fn = functionNode("f", 100 * kMillisecond, 1 * kSecond);
+    RuleCondition modulo;
+    modulo.itemModulo = 3;
+    modulo.attemptAtMost = 5;
+    fn.function.behavior = {rule(RuleOutcome::Error, itemIs("src#2")), rule(RuleOutcome::Timeout, modulo)};
+    for (const NodeType source : {NodeType::Alb, NodeType::Sqs}) {  // a single invoke, and an SQS batch of 1
+        CAPTURE(nodeTypeName(source));
+        Engine e(scenarioOf({sourceNode("src", source, 6, 1.0), fn}, {{"src", "f"}}));
+        runChecked(e, 20 * kSecond);
+        std::map<std::uint32_t, unsigned> firstRule;  // item number -> the rule of its first attempt
+        for (const TraceRecord& r : e.trace().records())
+            if (r.kind == TraceKind::InvokeStart && r.attempt == 1) {
+                firstRule[e.items()[r.item].number] = invokeStartRule(r);
+                if (e.items()[r.item].number == 1) CHECK(invokeStartCold(r));  // the cold bit is kept beside it
+            }
+        CHECK(firstRule == std::map<std::uint32_t, unsigned>{{1, 0}, {2, 1}, {3, 2}, {4, 0}, {5, 0}, {6, 2}});
+    }
 }

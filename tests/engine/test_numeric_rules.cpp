@@ -61,8 +61,12 @@ TEST_CASE("compiled numeric rules: same outcome and same generator draws as eval
         in.now = static_cast<SimTime>(pick.next() % 60);
         const std::uint64_t seed = pick.next();
         Rng general(seed), fast(seed);
-        const RuleOutcome expected = evaluateBehavior(rules, in, general, scratch);
-        CHECK(evaluateNumericRules(compiled, in, fast) == expected);
+        std::uint8_t generalRule = 99, fastRule = 99;
+        const RuleOutcome expected = evaluateBehavior(rules, in, general, scratch, &generalRule);
+        CHECK(evaluateNumericRules(compiled, in, fast, &fastRule) == expected);
+        CHECK(fastRule == generalRule);  // the same deciding rule (1-based), 0 when none matched
+        if (generalRule > 0) CHECK(rules[generalRule - 1u].then == expected);
+        else CHECK(expected == RuleOutcome::Success);
         const std::uint64_t afterGeneral = general.next(), afterFast = fast.next();
         CHECK(afterGeneral == afterFast);  // the same number of draws
         matched += expected != RuleOutcome::Success ? 1 : 0;

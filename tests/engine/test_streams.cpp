@@ -1,6 +1,6 @@
 // Kinesis and DynamoDB Streams event source mappings (FIDELITY 6.3, 6.4, 7, 8.7). Scenarios as plain structs;
 // invariants checked after every step.
-#include "engine/modes/key_template.hpp"
+#include "engine/key_template.hpp"
 #include "test_helpers.hpp"
 
 using namespace pg::sim;

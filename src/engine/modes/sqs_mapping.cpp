@@ -17,7 +17,7 @@
 #include "../force_inline.hpp"
 #include "async_invoke.hpp"
 #include "batch_response.hpp"
-#include "key_template.hpp"
+#include "../key_template.hpp"
 
 namespace pg::sim {
 

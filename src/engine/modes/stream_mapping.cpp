@@ -12,7 +12,7 @@
 #include <algorithm>
 
 #include "../engine.hpp"
-#include "key_template.hpp"
+#include "../key_template.hpp"
 #include "mapping_edges.hpp"
 #include "stream_lanes.hpp"
 

@@ -34,7 +34,8 @@ void writeTraceJsonl(const sim::Engine& e, std::ostream& out) {
         switch (r.kind) {
         case TraceKind::InvokeStart:
             j["outcome"] = ruleOutcomeName(r.outcome);
-            j["cold"] = r.detail != 0;
+            j["cold"] = sim::invokeStartCold(r);
+            if (sim::invokeStartRule(r)) j["rule"] = sim::invokeStartRule(r);
             break;
         case TraceKind::InvokeEnd:
             j["outcome"] = sim::invokeResultName(static_cast<sim::InvokeResult>(r.outcome));

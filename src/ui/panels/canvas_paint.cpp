@@ -192,6 +192,14 @@ void drawNode(ImDrawList* dl, const FrameContext& ctx, const Motion& m, std::uin
     const std::string title = n.label.empty() ? n.id : n.label;
     dl->PushClipRect(box.min, box.max, true);
     text(dl, fs, ImVec2(box.min.x + 16 * zoom + bs.x, box.min.y + (hh - bs.y) * 0.5f), IM_COL32(20, 20, 24, 255), title);
+    if (n.type == NodeType::Function && !n.function.behavior.empty()) {  // behaviour rules: a count badge
+        const std::size_t count = n.function.behavior.size();
+        const std::string rules = std::to_string(count) + (count == 1 ? " rule" : " rules");
+        const ImVec2 rs = ImGui::GetFont()->CalcTextSizeA(fs * 0.8f, FLT_MAX, 0, rules.c_str());
+        const ImVec2 lo(box.max.x - rs.x - 12 * zoom, box.min.y + 3 * zoom), hi(box.max.x - 4 * zoom, box.min.y + hh - 3 * zoom);
+        dl->AddRectFilled(lo, hi, IM_COL32(20, 22, 28, 230), 3);
+        text(dl, fs * 0.8f, ImVec2(lo.x + 4 * zoom, lo.y + (hi.y - lo.y - rs.y) * 0.5f), colours::kTimeout, rules);
+    }
     const float small = fs * 0.82f;
     float y = box.min.y + hh + 4 * zoom;
     // Exact counts when they fit the box; else 140k-style counts; a line still too wide gets a smaller font.
@@ -313,7 +321,8 @@ void drawHints(ImDrawList* dl, const Scenario& s, const Frame& frame) {
     const ImVec2 origin = frame.origin;
     if (s.nodes.empty())
         text(dl, ImGui::GetFontSize(), ImVec2(origin.x + 20, origin.y + 20), colours::kDim,
-             "Empty scenario: pick a source and a function in the palette, then drag from the source's pin.");
+             "Empty scenario: pick a source and a function in the palette, then drag from the source's pin\n"
+             "to the function. Select the function to give it behaviour rules (make it fail).");
     text(dl, ImGui::GetFontSize() * 0.8f, ImVec2(origin.x + 8, origin.y + frame.size.y - ImGui::GetFontSize() * 1.2f),
          colours::kDim,
          ImGui::GetIO().ConfigMacOSXBehaviors

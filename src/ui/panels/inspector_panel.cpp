@@ -14,6 +14,13 @@ namespace pg::ui {
 using namespace sim;
 
 namespace {
+/// Where the last control was drawn, under `key`, for the browser tests (read through the state JSON).
+void noteField(FrameContext& ctx, const std::string& key) {
+    if (!ImGui::IsItemVisible()) return;
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    ctx.ui.fieldRects[key] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+}
+
 void badge(const scenario::Setting& p) {
     const bool documented = p.source == scenario::SettingSource::Documented;
     const bool input = p.source == scenario::SettingSource::ScenarioInput;
@@ -60,7 +67,6 @@ void drawStreamWindows(const Engine& engine, const std::string& nodeId) {
 void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
     const Scenario& s = ctx.scenario;
     const std::string nodeId = node >= 0 ? s.nodes[static_cast<std::size_t>(node)].id : "";
-    ctx.ui.fieldRects.clear();
     for (const scenario::Setting* p : paramsOf(s, node, edge)) {
         ImGui::PushID(p->key);
         const std::string value = getParam(s, node, edge, p->key);
@@ -72,28 +78,37 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
         case scenario::SettingKind::Bool: {
             bool b = value == "true";
             if (ImGui::Checkbox("##v", &b)) set(b ? "true" : "false");
+            noteField(ctx, p->key);
             break;
         }
         case scenario::SettingKind::Choice: {
             if (ImGui::BeginCombo("##v", value.c_str())) {
-                for (const std::string& c : p->choiceNames())
+                for (const std::string& c : p->choiceNames()) {
                     if (ImGui::Selectable(c.c_str(), c == value)) set(c);
+                    noteField(ctx, std::string(p->key) + "=" + c);
+                }
                 ImGui::EndCombo();
             }
+            noteField(ctx, p->key);
             break;
         }
         case scenario::SettingKind::NodeRef: {
             if (ImGui::BeginCombo("##v", value.empty() ? "(none)" : value.c_str())) {
                 if (ImGui::Selectable("(none)", value.empty())) set("");
+                noteField(ctx, std::string(p->key) + "=");
                 for (const Node& n : s.nodes)
-                    if (n.id != nodeId && n.type != NodeType::Function && ImGui::Selectable(n.id.c_str(), n.id == value))
-                        set(n.id);
+                    if (n.id != nodeId && n.type != NodeType::Function) {
+                        if (ImGui::Selectable(n.id.c_str(), n.id == value)) set(n.id);
+                        noteField(ctx, std::string(p->key) + "=" + n.id);
+                    }
                 for (const Node& n : s.nodes)  // functions can be destinations too
-                    if (n.id != nodeId && n.type == NodeType::Function &&
-                        ImGui::Selectable((n.id + " (function)").c_str(), n.id == value))
-                        set(n.id);
+                    if (n.id != nodeId && n.type == NodeType::Function) {
+                        if (ImGui::Selectable((n.id + " (function)").c_str(), n.id == value)) set(n.id);
+                        noteField(ctx, std::string(p->key) + "=" + n.id);
+                    }
                 ImGui::EndCombo();
             }
+            noteField(ctx, p->key);
             break;
         }
         default: {
@@ -102,10 +117,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
             std::snprintf(buf, sizeof buf, "%s", editing ? m_editBuf : value.c_str());
             ImGui::InputTextWithHint("##v", p->kind == scenario::SettingKind::OptionalInt ? "unset (default)" : "", editing ? m_editBuf : buf,
                                      sizeof buf);
-            if (ImGui::IsItemVisible()) {
-                const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-                ctx.ui.fieldRects[p->key] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
-            }
+            noteField(ctx, p->key);
             if (ImGui::IsItemActivated()) {
                 m_editKey = p->key;
                 std::snprintf(m_editBuf, sizeof m_editBuf, "%s", value.c_str());
@@ -122,8 +134,22 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
             ImGui::TextWrapped("Not applied: %s", ctx.ui.editError.c_str() + std::strlen(p->key) + 2);
             ImGui::PopStyleColor();
         }
+        if (p->key == std::string("seed")) {
+            if (ImGui::SmallButton("New seed")) ctx.commands.push(cmd::NewSeed{});
+            noteField(ctx, "seed.new");
+            ImGui::SameLine();
+            ImGui::TextDisabled("draws again: rates, durations, Poisson arrivals");
+        }
+        const std::vector<std::string> preview = templatePreview(p->key, value, 3);
+        if (!preview.empty()) {
+            std::string line = "first items:";
+            for (const std::string& item : preview) line += "  " + item;
+            ImGui::TextWrapped("%s", line.c_str());
+        }
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("default %s; %s", defaultLabel(*p).c_str(), rangeLabel(*p).c_str());
+        std::string limits = "default " + defaultLabel(*p) + "; " + rangeLabel(*p);
+        if (*p->unit) limits += std::string("; unit: ") + p->unit;
+        ImGui::TextWrapped("%s", limits.c_str());
         ImGui::PopStyleColor();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.74f, 0.78f, 1));
         ImGui::TextWrapped("%s", p->help);
@@ -135,6 +161,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
 }
 
 void InspectorPanel::draw(FrameContext& ctx) {
+    ctx.ui.fieldRects.clear();
     const Scenario& s = ctx.scenario;
     const Selection& sel = ctx.ui.selection;
     int node = sel.kind == SelectionKind::Node ? nodeIndexOf(s, sel.node) : -1;
@@ -164,7 +191,7 @@ void InspectorPanel::draw(FrameContext& ctx) {
             ImGui::TextWrapped("A %s source invokes the function directly; the integration has no settings of its "
                                "own here (see the source and function).", modeName(mode));
     } else {
-        ImGui::TextUnformatted("Scenario");
+        ImGui::TextUnformatted("Scenario settings");
         ImGui::TextDisabled("Select a node or an edge on the canvas to see its settings.");
     }
     if (node >= 0 || edge >= 0) {
@@ -173,6 +200,7 @@ void InspectorPanel::draw(FrameContext& ctx) {
         ImGui::TextDisabled("(Del)");
     }
     ImGui::Separator();
+    if (node >= 0 && s.nodes[static_cast<std::size_t>(node)].type == NodeType::Function) m_rules.draw(ctx, node);
     drawParams(ctx, node, edge);
     if (node < 0 && edge < 0 && ImGui::CollapsingHeader("Model choices (not documented by AWS)")) {
         for (const ModelChoice& c : modelChoices()) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "frame_context.hpp"
+#include "rules_editor_panel.hpp"
 
 namespace pg::ui {
 
@@ -14,6 +15,7 @@ public:
 
 private:
     void drawParams(FrameContext& ctx, int node, int edge);
+    RulesEditorPanel m_rules;  ///< a function's behaviour rules, drawn above its settings
     std::string m_editKey;  ///< parameter whose text field is being edited
     char m_editBuf[512] = {};
 };

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ui/rules_edit.hpp"
 #include "ui/timeline_model.hpp"
 #include "ui/ui_text.hpp"
 
@@ -39,6 +40,16 @@ const char* responseNote(RuleOutcome rule) {
     }
 }
 
+/// "; rule 1: item orders#13 -> error": the behaviour rule that decided an attempt, as the engine that ran
+/// it had it; "" when no rule matched (the attempt succeeds by default).
+std::string decidingRule(const Engine& e, const TraceRecord& r) {
+    const unsigned rule = invokeStartRule(r);
+    if (rule == 0 || r.node >= e.nodeCount()) return "";
+    const std::vector<BehaviorRule>& rules = e.scenario().nodes[r.node].function.behavior;
+    if (rule > rules.size()) return "";
+    return "; rule " + std::to_string(rule) + ": " + describeRule(rules[rule - 1]);
+}
+
 std::string describe(const Engine& e, const TraceRecord& r) {
     const std::string node = r.node < e.nodeCount() ? e.scenario().nodes[r.node].id : "?";
     switch (r.kind) {
@@ -57,8 +68,8 @@ std::string describe(const Engine& e, const TraceRecord& r) {
     }
     case TraceKind::Accepted: return "accepted (202) into " + node + "'s internal queue";
     case TraceKind::InvokeStart:
-        return std::string(r.detail ? "cold start + " : "") + "invocation of " + node + " (attempt " +
-               std::to_string(r.attempt) + ")" + responseNote(static_cast<RuleOutcome>(r.outcome));
+        return std::string(invokeStartCold(r) ? "cold start + " : "") + "invocation of " + node + " (attempt " +
+               std::to_string(r.attempt) + ")" + decidingRule(e, r) + responseNote(static_cast<RuleOutcome>(r.outcome));
     case TraceKind::InvokeEnd: return std::string("invocation ended: ") + invokeResultName(static_cast<InvokeResult>(r.outcome));
     case TraceKind::Throttled: return std::string("throttled (429 ") + throttleReasonName(static_cast<ThrottleReason>(r.detail)) + ")";
     case TraceKind::Response: return "response " + std::to_string(r.detail) + " to " + node;
@@ -103,7 +114,7 @@ ImU32 kindColour(const TraceRecord& r) {
         if (r.outcome == static_cast<std::uint8_t>(RuleOutcome::InvalidBatchResponse) ||
             r.outcome == static_cast<std::uint8_t>(RuleOutcome::MissingState))
             return colours::kTimeout;  // a normal return the mapping may still reject
-        return r.detail ? colours::kCold : colours::kText;
+        return invokeStartCold(r) ? colours::kCold : colours::kText;
     case TraceKind::RetryScheduled: case TraceKind::ReturnedVisible: return colours::kTimeout;
     case TraceKind::WindowFinal:
         return r.outcome == 0 || r.outcome == static_cast<std::uint8_t>(InvokeResult::Success) ? colours::kOk

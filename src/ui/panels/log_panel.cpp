@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "ui/rules_edit.hpp"
 #include "ui/ui_text.hpp"
 
 namespace pg::ui {
@@ -24,9 +25,16 @@ bool isFailure(const TraceRecord& r) {
     }
 }
 
-std::string detailText(const TraceRecord& r) {
+std::string detailText(const Engine& e, const TraceRecord& r) {
     switch (r.kind) {
-    case TraceKind::InvokeStart: return r.detail ? "cold" : "warm";
+    case TraceKind::InvokeStart: {  // "warm; rule 1: item orders#13 -> error" (the rule that decided)
+        const unsigned rule = invokeStartRule(r);
+        std::string text = invokeStartCold(r) ? "cold" : "warm";
+        if (rule > 0 && r.node < e.nodeCount() && rule <= e.scenario().nodes[r.node].function.behavior.size())
+            text += "; rule " + std::to_string(rule) + ": " +
+                    describeRule(e.scenario().nodes[r.node].function.behavior[rule - 1]);
+        return text;
+    }
     case TraceKind::InvokeEnd: return invokeResultName(static_cast<InvokeResult>(r.outcome));
     case TraceKind::Throttled: return throttleReasonName(static_cast<ThrottleReason>(r.detail));
     case TraceKind::Response: return std::to_string(r.detail);
@@ -41,7 +49,7 @@ std::string detailText(const TraceRecord& r) {
 std::string rowText(const Engine& e, std::uint32_t index, const TraceRecord& r) {
     const std::string node = r.node < e.nodeCount() ? e.scenario().nodes[r.node].id : "";
     return std::to_string(index) + "\t" + formatClock(r.time) + "\t" + traceKindName(r.kind) + "\t" + node + "\t" +
-           (r.item != kNone ? e.itemId(r.item) : "") + "\t" + std::to_string(r.attempt) + "\t" + detailText(r);
+           (r.item != kNone ? e.itemId(r.item) : "") + "\t" + std::to_string(r.attempt) + "\t" + detailText(e, r);
 }
 }  // namespace
 
@@ -148,7 +156,7 @@ void LogPanel::draw(FrameContext& ctx) {
             ImGui::TableNextColumn();
             if (r.attempt) ImGui::Text("%u", r.attempt);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(detailText(r).c_str());
+            ImGui::TextUnformatted(detailText(e, r).c_str());
         }
     }
     if (m_followTail && ctx.ui.playing) ImGui::SetScrollHereY(1.0f);

@@ -21,6 +21,13 @@ void entry(FrameContext& ctx, const PaletteItem& item, const char* label, const 
     }
     const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
     ctx.ui.paletteRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+    {  // where the entry is, when on screen, for the browser tests (they drag entries onto the canvas)
+        const std::string key = std::string("palette:") + label;
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+        if (ImGui::IsItemVisible() && hi.y <= bottom) ctx.ui.menuRects[key] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+        else ctx.ui.menuRects.erase(key);
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nClick to add, or drag onto the canvas.", tooltip);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kPaletteDragType, &item, sizeof item);
