@@ -149,6 +149,10 @@ void App::commit(Scenario candidate, bool rebuild) {
 void App::apply(const Command& command) {
     Engine& e = *m_engine;
     UiState& ui = m_ui;
+    if (ui.locked && editsScenario(command)) {
+        ui.status = {StatusKind::Info, "this embed is read-only: Open in playground to edit"};
+        return;
+    }
     std::visit(
         [&](const auto& c) {
             using T = std::decay_t<decltype(c)>;

@@ -56,6 +56,14 @@ using Command = std::variant<cmd::SetPlaying, cmd::TogglePlay, cmd::Step, cmd::S
                              cmd::Connect, cmd::MoveNode, cmd::DeleteSelection, cmd::SetParam, cmd::Undo, cmd::Redo,
                              cmd::LoadPreset>;
 
+/// True for the commands that change the scenario (a locked embed refuses them; playback and selection pass).
+inline bool editsScenario(const Command& command) {
+    return std::holds_alternative<cmd::AddNode>(command) || std::holds_alternative<cmd::Connect>(command) ||
+           std::holds_alternative<cmd::MoveNode>(command) || std::holds_alternative<cmd::DeleteSelection>(command) ||
+           std::holds_alternative<cmd::SetParam>(command) || std::holds_alternative<cmd::Undo>(command) ||
+           std::holds_alternative<cmd::Redo>(command);
+}
+
 class CommandQueue {
 public:
     void push(Command command) { m_commands.push_back(std::move(command)); }

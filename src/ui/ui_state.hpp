@@ -51,7 +51,8 @@ struct UiState {
     bool canvasFit = false;
     ScreenRect canvasRect;  ///< the canvas as last drawn (CSS pixels); exported for browser tests
     std::map<std::string, ScreenRect> nodeRects;
-    std::map<std::string, ScreenRect> menuRects;   ///< File menu items as last drawn, by label (tests)
+    std::map<std::string, ScreenRect> menuRects;   ///< menus and menu items as last drawn, by label (tests)
+    bool locked = false;  ///< a locked embed (?embed&lock): play, step, scrub, select; no edit, wire or delete
     std::map<std::string, ScreenRect> paletteRects; ///< palette entries as last drawn, by label (tests)
     std::map<std::string, ScreenRect> fieldRects;  ///< inspector text fields as last drawn, by parameter key (tests)
     std::map<std::string, int> timelineShards;     ///< stream id -> shard lanes the timeline last drew (tests)
