@@ -151,7 +151,7 @@ void addFunctionSettings(std::vector<Setting>& t) {
                     .help("Terminate: Lambda stops the next invocation once a chain of requests (messages this "
                           "function sent to the queue or topic that invokes it) has run about 16 times. Allow lets "
                           "the loop run on.")
-                    .documented("AWS DG invocation-recursion")
+                    .documented("FIDELITY 10, AWS DG invocation-recursion")
                     .access(fieldAccess<&Node::function, &FunctionConfig::recursiveLoop>()));
 }
 
