@@ -82,11 +82,19 @@ add_custom_target(web_static ALL
   COMMENT "Copying web/ into dist/")
 add_dependencies(playground web_static)
 include(${CMAKE_SOURCE_DIR}/cmake/web_notices.cmake)
+# The fidelity reference (issue 20): docs/fidelity.md published as dist/docs/fidelity.html (the inspector's
+# source badges open its entries), written before the service worker is stamped so it is cached offline.
+add_custom_target(web_fidelity ALL
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/md_to_html.mjs ${CMAKE_SOURCE_DIR}/docs/fidelity.md
+          ${PG_DIST}/docs/fidelity.html docs.css
+  DEPENDS ${CMAKE_SOURCE_DIR}/docs/fidelity.md ${CMAKE_SOURCE_DIR}/scripts/md_to_html.mjs
+  COMMENT "Publishing docs/fidelity.md as dist/docs/fidelity.html")
+add_dependencies(web_fidelity web_static)
 # Offline (issue 20): dist/sw.js stamped with this build's hash and file list, after everything is in dist/.
 add_custom_target(web_offline ALL
   COMMAND node ${CMAKE_SOURCE_DIR}/scripts/stamp_service_worker.mjs ${PG_DIST}
   COMMENT "Stamping the service worker")
-add_dependencies(web_offline playground web_static web_notices)
+add_dependencies(web_offline playground web_static web_notices web_fidelity)
 
 if(PG_BUILD_TESTS)
   add_test(NAME web.smoke COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs smoke --dist ${PG_DIST})
@@ -99,7 +107,7 @@ if(PG_BUILD_TESTS)
   endforeach()
   set_tests_properties(web.links PROPERTIES ENVIRONMENT
     "PG_RUNNER_JS=$<TARGET_FILE:lambda-playground>;PG_NATIVE_RUNNER=${CMAKE_SOURCE_DIR}/build/native/lambda-playground;PG_REQUIRE_RUNNER=1")
-  foreach(ui_test panels wire fanout help offline sqs_loop load recursion play_budget mac_keys stream_shards)
+  foreach(ui_test panels wire fanout help offline fidelity sqs_loop load recursion play_budget mac_keys stream_shards)
     add_test(NAME web.${ui_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${ui_test} --dist ${PG_DIST})
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)
   endforeach()

@@ -49,12 +49,14 @@ struct SetParam { std::string node; int edge = -1; std::string key; std::string 
 struct Undo {};
 struct Redo {};
 struct LoadPreset { std::string path; };
+/// Opens a page shipped next to the app ("docs/fidelity.html#...") in a new tab, through the App's shell.
+struct OpenPage { std::string path; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::SetPlaying, cmd::TogglePlay, cmd::Step, cmd::StepToInvocation, cmd::StepBack,
                              cmd::Seek, cmd::Reset, cmd::SetSpeed, cmd::Select, cmd::SelectItem, cmd::AddNode,
                              cmd::Connect, cmd::MoveNode, cmd::DeleteSelection, cmd::SetParam, cmd::Undo, cmd::Redo,
-                             cmd::LoadPreset>;
+                             cmd::LoadPreset, cmd::OpenPage>;
 
 /// True for the commands that change the scenario (a locked embed refuses them; playback and selection pass).
 inline bool editsScenario(const Command& command) {
