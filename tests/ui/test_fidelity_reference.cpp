@@ -33,13 +33,18 @@ const std::regex& keyPattern() {
     return k;
 }
 
+const std::set<std::string> kTextExtensions = {".cpp", ".hpp", ".h", ".mjs", ".js", ".md", ".txt", ".json", ".cmake"};
+
 /// Key -> first file citing it, over src/, tests/ and docs/scenario-format.md.
 std::map<std::string, std::string> citedInProject() {
     const fs::path root(PG_SOURCE_DIR);
     std::vector<fs::path> files{root / "docs/scenario-format.md"};
     for (const char* dir : {"src", "tests"})
         for (const auto& e : fs::recursive_directory_iterator(root / dir))
-            if (e.is_regular_file()) files.push_back(e.path());
+            // source and documentation text only: not the browser tests' screenshots (tests/web/artifacts)
+            if (e.is_regular_file() && kTextExtensions.count(e.path().extension().string()) &&
+                e.path().string().find("/artifacts/") == std::string::npos)
+                files.push_back(e.path());
     std::map<std::string, std::string> keys;
     for (const fs::path& f : files) {
         // this file names keys only to test the scanner
