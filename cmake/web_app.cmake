@@ -69,9 +69,10 @@ target_link_options(playground PRIVATE
   -sENVIRONMENT=web
   "SHELL:--preload-file ${PG_FONT_UI}@/fonts/ui.ttf"
   "SHELL:--preload-file ${PG_FONT_MONO}@/fonts/mono.ttf"
-  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets/scenarios@/scenarios")
+  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets/scenarios@/scenarios"
+  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/emsdk.lock@/notices/emsdk.lock")
 set_property(TARGET playground APPEND PROPERTY LINK_DEPENDS ${PG_PRESETS}
-  ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt ${PG_FONT_UI} ${PG_FONT_MONO})
+  ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt ${PG_FONT_UI} ${PG_FONT_MONO} ${CMAKE_SOURCE_DIR}/emsdk.lock)
 
 # Static files of the page: copied next to the module on every build.
 file(GLOB_RECURSE PG_WEB_STATIC CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
@@ -80,19 +81,34 @@ add_custom_target(web_static ALL
   DEPENDS ${PG_WEB_STATIC}
   COMMENT "Copying web/ into dist/")
 add_dependencies(playground web_static)
+include(${CMAKE_SOURCE_DIR}/cmake/web_notices.cmake)
+# The fidelity reference (issue 20): docs/fidelity.md published as dist/docs/fidelity.html (the inspector's
+# source badges open its entries), written before the service worker is stamped so it is cached offline.
+add_custom_target(web_fidelity ALL
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/md_to_html.mjs ${CMAKE_SOURCE_DIR}/docs/fidelity.md
+          ${PG_DIST}/docs/fidelity.html docs.css
+  DEPENDS ${CMAKE_SOURCE_DIR}/docs/fidelity.md ${CMAKE_SOURCE_DIR}/scripts/md_to_html.mjs
+  COMMENT "Publishing docs/fidelity.md as dist/docs/fidelity.html")
+add_dependencies(web_fidelity web_static)
+# Offline (issue 20): dist/sw.js stamped with this build's hash and file list, after everything is in dist/.
+add_custom_target(web_offline ALL
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/stamp_service_worker.mjs ${PG_DIST}
+  COMMENT "Stamping the service worker")
+add_dependencies(web_offline playground web_static web_notices web_fidelity)
 
 if(PG_BUILD_TESTS)
   add_test(NAME web.smoke COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs smoke --dist ${PG_DIST})
   set_tests_properties(web.smoke PROPERTIES TIMEOUT 240)
   # Issue 6: share links (and `lambda-playground link`, wasm and native, equal to the page's link), broken links,
   # the documentation page's embeds, the embed postMessage API across origins.
-  foreach(share_test links bad_links docs_page embed_api clipboard files)
+  foreach(share_test links bad_links docs_page embed_api embed_lock clipboard files)
     add_test(NAME web.${share_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${share_test} --dist ${PG_DIST})
     set_tests_properties(web.${share_test} PROPERTIES TIMEOUT 300)
   endforeach()
   set_tests_properties(web.links PROPERTIES ENVIRONMENT
     "PG_RUNNER_JS=$<TARGET_FILE:lambda-playground>;PG_NATIVE_RUNNER=${CMAKE_SOURCE_DIR}/build/native/lambda-playground;PG_REQUIRE_RUNNER=1")
-  foreach(ui_test panels wire fanout sqs_loop load recursion play_budget mac_keys stream_shards authoring)
+  foreach(ui_test panels wire fanout help offline fidelity sqs_loop load recursion play_budget mac_keys stream_shards
+                  authoring)
     add_test(NAME web.${ui_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${ui_test} --dist ${PG_DIST})
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)
   endforeach()

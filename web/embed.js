@@ -2,7 +2,8 @@
 //
 // URL parameters: embed, preset=NAME (a file stem of assets/scenarios) or a share link in the fragment,
 // autoplay, speed=N (virtual seconds per wall second), step=N (open at that step), panel=timeline|journey|
-// metrics|log|warnings, title=TEXT, allow=ORIGIN[,ORIGIN] (extra origins whose messages are accepted).
+// metrics|log|warnings, title=TEXT, allow=ORIGIN[,ORIGIN] (extra origins whose messages are accepted), lock
+// (read-only: play, step, scrub and inspect, no edits).
 //
 // Messages in (from the embedding page only): {type: "pg:play"|"pg:pause"|"pg:step"|"pg:load"|"pg:get-state", v: 1}
 //   pg:step  {count: 1..10000}            pg:load  {scenario: "<JSON text>"} or {link: "v1...."}
@@ -133,6 +134,7 @@
     if (!linkHasStep && Number.isInteger(step) && step > 0) Module._pg_step(Math.min(step, 1000000));
     const speed = Number(params.get('speed'));
     if (params.has('speed') && Number.isFinite(speed) && speed > 0) Module._pg_set_speed(Math.min(speed, 100000));
+    if (flag('lock')) Module._pg_set_locked(1);  // after the scenario is open: readers cannot edit it
     if (flag('autoplay')) Module._pg_set_playing(1);
     // Keyboard focus stays with the page until the reader clicks into the embed.
     const canvas = document.getElementById('canvas');

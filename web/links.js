@@ -208,6 +208,10 @@
       window.pgLastOpened = playgroundUrl(fragment);
       window.open(window.pgLastOpened, '_blank', 'noopener');
     },
+    'open-page': (page) => {  // Help: a page shipped next to the app (docs/, notices/), in a new tab
+      window.pgLastOpened = new URL(page, window.location.href).href;
+      window.open(window.pgLastOpened, '_blank', 'noopener');
+    },
     'restore-autosave': () => {
       dropLinkFromUrl();
       const saved = readAutosave();

@@ -52,6 +52,12 @@
       showError('The playground stopped: ' + what);
     },
   };
+  // Offline: once the page has loaded, its service worker keeps this build for reloads without a network.
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    window.addEventListener('load', () => {
+      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline cache unavailable: ' + e.message));
+    });
+  }
   const script = document.createElement('script');
   script.src = 'playground.js';
   script.async = true;

@@ -168,7 +168,7 @@ void addFunctionSettings(std::vector<Setting>& t) {
                     .help("Terminate: Lambda stops the next invocation once a chain of requests (messages this "
                           "function sent to the queue or topic that invokes it) has run about 16 times. Allow lets "
                           "the loop run on.")
-                    .documented("AWS DG invocation-recursion")
+                    .documented("FIDELITY 10, AWS DG invocation-recursion")
                     .access(fieldAccess<&Node::function, &FunctionConfig::recursiveLoop>()));
     // MemorySize (AWS DG "Configure Lambda function memory"): 128 MB to 10,240 MB in 1 MB steps, default 128.
     t.push_back(Describe("memory", "Memory (MB)", K::Int).on(isFunctionType, kFunctionNodes)

@@ -149,6 +149,10 @@ void App::commit(Scenario candidate, bool rebuild) {
 void App::apply(const Command& command) {
     Engine& e = *m_engine;
     UiState& ui = m_ui;
+    if (ui.locked && editsScenario(command)) {
+        ui.status = {StatusKind::Info, "this embed is read-only: Open in playground to edit"};
+        return;
+    }
     std::visit(
         [&](const auto& c) {
             using T = std::decay_t<decltype(c)>;
@@ -283,6 +287,8 @@ void App::apply(const Command& command) {
                 if (!readFile(c.path, text)) ui.status = {StatusKind::Error, "cannot read " + c.path};
                 else if (!loadScenarioJson(text, errors)) ui.status = {StatusKind::Info, "preset rejected: " + errors};
                 else ui.status = {StatusKind::Info, "loaded " + m_scenario.name};
+            } else if constexpr (std::is_same_v<T, cmd::OpenPage>) {
+                shell(ShellVerb::OpenPage, c.path, "");
             }
         },
         command);
@@ -436,6 +442,9 @@ std::string App::stateJson() const {
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& [key, r] : m_ui.fieldRects) fields[key] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
     s["fields"] = fields;
+    nlohmann::json badges = nlohmann::json::object();
+    for (const auto& [key, r] : m_ui.badgeRects) badges[key] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+    s["badges"] = badges;  // inspector source badges, by parameter key
     nlohmann::json palette = nlohmann::json::object();
     for (const auto& [label, r] : m_ui.paletteRects) palette[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
     s["palette_items"] = palette;

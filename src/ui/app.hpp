@@ -59,6 +59,8 @@ public:
     void newScenario();
     /// Embed mode: title bar + transport + canvas (+ bottom tab `panel`, if any); never autosaved.
     void setEmbed(std::optional<BottomTab> panel, const std::string& title);
+    /// A locked embed: readers play, step, scrub and inspect; edits are refused (UiState::locked).
+    void setLocked(bool locked) { m_ui.locked = locked; }
     /// False while a scenario opened from a link has not been kept (edited or "Keep"), and in embed mode.
     bool autosaveAllowed();
     void showNotice(const std::string& title, const std::string& text);
@@ -86,6 +88,8 @@ private:
     void drawFileMenu();
     void drawPresetsMenu();
     void drawEditMenu();
+    void drawHelpMenu();
+    void noteMenuRect(const char* label);
     // Sharing, files, embedding (app_share.cpp).
     void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
     void shell(ShellVerb verb, const std::string& a, const std::string& b);

@@ -1,4 +1,4 @@
-// App: the main menu bar (File, Presets, Edit, the scenario's name and the status line). Menu items push
+// App: the main menu bar (File, Presets, Edit, Help, the scenario's name and the status line). Menu items push
 // commands or call the App's verbs (app_share.cpp: new, files, links); none edits the scenario here.
 #include <imgui.h>
 
@@ -35,6 +35,7 @@ float App::drawMainMenuBar() {
         drawFileMenu();
         drawPresetsMenu();
         drawEditMenu();
+        drawHelpMenu();
         ImGui::Separator();
         ImGui::TextDisabled("%s", m_scenario.name.c_str());
         if (!m_ui.status.text.empty()) {
@@ -48,11 +49,14 @@ float App::drawMainMenuBar() {
     return menuH;
 }
 
+/// Where a menu or menu item was drawn, for the browser tests.
+void App::noteMenuRect(const char* label) {
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    m_ui.menuRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+}
+
 void App::drawFileMenu() {
-    auto note = [this](const char* label) {  // where the menu and its items are, for the browser tests
-        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-        m_ui.menuRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
-    };
+    auto note = [this](const char* label) { noteMenuRect(label); };
     const bool open = ImGui::BeginMenu("File");
     note("File");
     if (!open) return;
@@ -98,6 +102,23 @@ void App::drawEditMenu() {
     if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
     if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
         m_commands.push(cmd::DeleteSelection{});
+    ImGui::EndMenu();
+}
+
+void App::drawHelpMenu() {
+    const bool open = ImGui::BeginMenu("Help");
+    noteMenuRect("Help");
+    if (!open) return;
+    const auto item = [this](const char* label, HelpTopic topic) {
+        if (ImGui::MenuItem(label)) m_panels->help.open(topic);
+        noteMenuRect(label);
+    };
+    item("Keyboard shortcuts", HelpTopic::Shortcuts);
+    item("What am I looking at", HelpTopic::Basics);
+    if (ImGui::MenuItem("Invocation modes (docs page)")) shell(ShellVerb::OpenPage, "docs/invocation-modes.html", "");
+    noteMenuRect("Invocation modes (docs page)");
+    ImGui::Separator();
+    item("About", HelpTopic::About);
     ImGui::EndMenu();
 }
 

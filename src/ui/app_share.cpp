@@ -148,6 +148,8 @@ void App::shell(ShellVerb verb, const std::string& a, const std::string& b) {
 void App::drawShareOverlays() {
     autosaveAllowed();  // releases the link hold once the user edits
     m_panels->gallery.draw(m_share.galleryOpen, m_panels->presets, m_scenario.name, m_commands);
+    const std::string page = m_panels->help.draw(ImGui::GetIO().ConfigMacOSXBehaviors);
+    if (!page.empty()) shell(ShellVerb::OpenPage, page, "");
 
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     if (m_share.linkHeld && !m_share.embed) {
@@ -235,12 +237,14 @@ void App::shareStateJson(nlohmann::json& s) const {
     s["embed_panel"] = m_share.embedPanel ? bottomTabKey(*m_share.embedPanel) : "";
     s["link_held"] = m_share.linkHeld;
     s["gallery_open"] = m_share.galleryOpen;
+    s["locked"] = m_ui.locked;
+    s["help"] = helpTopicKey(m_panels->help.topic());
     const ScreenRect& c = m_ui.canvasRect;
     s["canvas_rect"] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
     s["canvas_fit"] = m_ui.canvasFit;
     nlohmann::json menu = nlohmann::json::object();
     for (const auto& [label, r] : m_ui.menuRects) menu[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
-    s["menu_items"] = menu;  // the File menu's items when it was last open
+    s["menu_items"] = menu;  // menus and their items when last open
 }
 
 }  // namespace pg::ui

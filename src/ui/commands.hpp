@@ -53,13 +53,23 @@ struct NewSeed {};
 struct Undo {};
 struct Redo {};
 struct LoadPreset { std::string path; };
+/// Opens a page shipped next to the app ("docs/fidelity.html#...") in a new tab, through the App's shell.
+struct OpenPage { std::string path; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::SetPlaying, cmd::TogglePlay, cmd::Step, cmd::StepToInvocation, cmd::StepBack,
                              cmd::Seek, cmd::Reset, cmd::SetSpeed, cmd::Select, cmd::SelectItem, cmd::AddNode,
                              cmd::Connect, cmd::MoveNode, cmd::DeleteSelection, cmd::SetParam, cmd::SetRules, cmd::NewSeed,
-                             cmd::Undo, cmd::Redo,
-                             cmd::LoadPreset>;
+                             cmd::Undo, cmd::Redo, cmd::LoadPreset, cmd::OpenPage>;
+
+/// True for the commands that change the scenario (a locked embed refuses them; playback and selection pass).
+inline bool editsScenario(const Command& command) {
+    return std::holds_alternative<cmd::AddNode>(command) || std::holds_alternative<cmd::Connect>(command) ||
+           std::holds_alternative<cmd::MoveNode>(command) || std::holds_alternative<cmd::DeleteSelection>(command) ||
+           std::holds_alternative<cmd::SetParam>(command) || std::holds_alternative<cmd::SetRules>(command) ||
+           std::holds_alternative<cmd::NewSeed>(command) || std::holds_alternative<cmd::Undo>(command) ||
+           std::holds_alternative<cmd::Redo>(command);
+}
 
 class CommandQueue {
 public:

@@ -17,6 +17,7 @@ enum class ShellVerb {
     OpenFile,          ///< the page's file picker; the page opens the file it reads
     OpenInPlayground,  ///< a = share-link fragment (embed mode)
     RestoreAutosave,   ///< back to the autosaved work (a link was opened over it)
+    OpenPage,          ///< a = a page under the app's folder ("docs/...", "notices/..."), in a new tab
 };
 
 /// The verb as web/links.js names it ("copy-link"...): the one place these strings are spelled.
@@ -27,6 +28,7 @@ inline const char* shellVerbName(ShellVerb verb) {
     case ShellVerb::OpenFile: return "open-file";
     case ShellVerb::OpenInPlayground: return "open-in-playground";
     case ShellVerb::RestoreAutosave: return "restore-autosave";
+    case ShellVerb::OpenPage: return "open-page";
     }
     return "";
 }

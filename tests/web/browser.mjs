@@ -134,3 +134,22 @@ export async function pngStats(page, png) {
     return { width: c.width, height: c.height, mean, variance: sumSq / n - mean * mean, colours: colours.size };
   }, png.toString('base64'));
 }
+
+/// Opens menu `menu` (File, Help...) with the mouse and clicks its item `label`; `during` runs alongside the
+/// click (to catch a download, a file chooser or a new tab). Positions come from the state JSON (menu_items).
+export async function menuClick(page, menu, label, during) {
+  const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
+  const header = (await stateJson(page)).menu_items[menu];
+  if (!header) throw new Error(`the ${menu} menu is not drawn`);
+  await page.mouse.click(...centre(header));
+  await page.waitForFunction((l) => {
+    const s = JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
+    return s.menu_items[l] && Module._pg_frame_count() > 0;
+  }, label, { timeout: 5000 });
+  await page.waitForTimeout(150);  // the menu's items are where the last open frame drew them
+  const item = (await stateJson(page)).menu_items[label];
+  const click = page.mouse.click(...centre(item));
+  const [result] = await Promise.all([during ? during() : Promise.resolve(null), click]);
+  await page.waitForTimeout(200);
+  return result;
+}

@@ -6,27 +6,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, menuClick } from './browser.mjs';
 
 const scenarioJson = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())));
-const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 
-/// Opens the File menu and clicks `label` in it; `during` runs alongside the click (to catch a download or chooser).
-async function fileMenu(page, label, during) {
-  const header = (await stateJson(page)).menu_items.File;
-  assert.ok(header, 'the File menu is drawn');
-  await page.mouse.click(...centre(header));
-  await page.waitForFunction((l) => {
-    const s = JSON.parse(Module.UTF8ToString(Module._pg_state_json()));
-    return s.menu_items[l] && Module._pg_frame_count() > 0;
-  }, label, { timeout: 5000 });
-  await page.waitForTimeout(150);  // the menu's items are where the last open frame drew them
-  const item = (await stateJson(page)).menu_items[label];
-  const click = page.mouse.click(...centre(item));
-  const [result] = await Promise.all([during ? during() : Promise.resolve(null), click]);
-  await page.waitForTimeout(200);
-  return result;
-}
+const fileMenu = (page, label, during) => menuClick(page, 'File', label, during);
 
 export default async function files({ url, artifacts }) {
   const { context, close } = await launchBrowser({ deviceScaleFactor: 1 });

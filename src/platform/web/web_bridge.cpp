@@ -163,6 +163,9 @@ EMSCRIPTEN_KEEPALIVE void pg_set_embed(int panel, const char* title) {
     pg::web::app().setEmbed(pg::ui::bottomTabAt(panel), title ? title : "");
 }
 
+/// ?embed&lock: 1 makes the embed read-only (play, step, scrub, inspect; no edit, wire or delete).
+EMSCRIPTEN_KEEPALIVE void pg_set_locked(int locked) { pg::web::app().setLocked(locked != 0); }
+
 /// 1 when the page may autosave the scenario now (not in embed mode, not a link the user has not kept).
 EMSCRIPTEN_KEEPALIVE int pg_autosave_allowed() { return pg::web::app().autosaveAllowed() ? 1 : 0; }
 

@@ -159,10 +159,12 @@ void CanvasPanel::startGesture(FrameContext& ctx, const Frame& frame) {
     const ImGuiIO& io = ImGui::GetIO();
     if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         const int pin = pinAt(s, frame, io.MousePos), node = nodeAt(frame, io.MousePos);
-        if (pin >= 0) {
+        if (pin >= 0 && !ui.locked) {  // a locked embed neither wires nor moves: a press only selects
             m_gesture = Gesture::Link;
             m_node = s.nodes[static_cast<std::size_t>(pin)].id;
             m_checkedTarget.clear();
+        } else if (node >= 0 && ui.locked) {
+            ctx.commands.push(cmd::Select{{SelectionKind::Node, s.nodes[static_cast<std::size_t>(node)].id, -1}});
         } else if (node >= 0) {
             m_gesture = Gesture::MoveNode;
             ui.canvasFit = false;

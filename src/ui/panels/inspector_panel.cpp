@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/model_choices.hpp"
+#include "ui/fidelity_link.hpp"
 #include "ui/params.hpp"
 #include "ui/scenario_edit.hpp"
 #include "ui/ui_text.hpp"
@@ -21,18 +22,29 @@ void noteField(FrameContext& ctx, const std::string& key) {
     ctx.ui.fieldRects[key] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
 }
 
-void badge(const scenario::Setting& p) {
+/// The setting's source badge ("[documented] FIDELITY 6.2, SQS-VIS"); a click opens its entry of the fidelity
+/// reference (docs/fidelity.html, issue 20) through the App's shell.
+void badge(FrameContext& ctx, const scenario::Setting& p) {
     const bool documented = p.source == scenario::SettingSource::Documented;
     const bool input = p.source == scenario::SettingSource::ScenarioInput;
     const ImVec4 col = documented ? ImVec4(0.45f, 0.75f, 1.0f, 1)
                        : input    ? ImVec4(0.7f, 0.7f, 0.75f, 1)
                                   : ImVec4(1.0f, 0.7f, 0.35f, 1);
+    const std::string anchor = fidelityAnchor(p);
+    ImGui::BeginGroup();
     ImGui::TextColored(col, "%s", documented ? "[documented]" : input ? "[scenario input]" : "[model choice]");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", p.citation);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", documented ? "Source key in FIDELITY.md section 9 (AWS documentation or observed)"
-                                           : "Not stated by AWS: the simulator's model, listed under Model choices");
+    ImGui::EndGroup();
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    ctx.ui.badgeRects[p.key] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+    if (anchor.empty() || !ImGui::IsItemHovered()) return;
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("%s\nClick to open its entry in the fidelity reference (%s)",
+                      documented ? "AWS documentation or observed behaviour"
+                                 : "Not stated by AWS: the simulator's model, listed under Model choices",
+                      fidelityPage(anchor).c_str());
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ctx.commands.push(cmd::OpenPage{fidelityPage(anchor)});
 }
 /// Live tumbling-window state per shard of a stream node whose mapping has a tumbling window (FIDELITY 6.3).
 void drawStreamWindows(const Engine& engine, const std::string& nodeId) {
@@ -154,7 +166,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.74f, 0.78f, 1));
         ImGui::TextWrapped("%s", p->help);
         ImGui::PopStyleColor();
-        badge(*p);
+        badge(ctx, *p);
         ImGui::Separator();
         ImGui::PopID();
     }
@@ -162,6 +174,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
 
 void InspectorPanel::draw(FrameContext& ctx) {
     ctx.ui.fieldRects.clear();
+    ctx.ui.badgeRects.clear();
     const Scenario& s = ctx.scenario;
     const Selection& sel = ctx.ui.selection;
     int node = sel.kind == SelectionKind::Node ? nodeIndexOf(s, sel.node) : -1;
@@ -205,6 +218,12 @@ void InspectorPanel::draw(FrameContext& ctx) {
     if (node < 0 && edge < 0 && ImGui::CollapsingHeader("Model choices (not documented by AWS)")) {
         for (const ModelChoice& c : modelChoices()) {
             ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.35f, 1), "[model choice] %s", c.topic);
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                ImGui::SetTooltip("Click to open its entry in the fidelity reference");
+                if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+                    ctx.commands.push(cmd::OpenPage{fidelityPage(std::string("mc-") + c.topic)});
+            }
             ImGui::TextWrapped("%s", c.description);
             ImGui::TextDisabled("%s", c.basis);
             ImGui::Separator();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "canvas_panel.hpp"
+#include "help_window.hpp"
 #include "inspector_panel.hpp"
 #include "journey_panel.hpp"
 #include "log_panel.hpp"
@@ -28,6 +29,7 @@ public:
     LogPanel log;
     WarningsPanel warnings;
     PresetsGalleryPanel gallery;
+    HelpWindow help;
     std::vector<std::string> presets;  // paths under /scenarios
 };
 
