@@ -175,14 +175,14 @@ void addFunctionSettings(std::vector<Setting>& t) {
                     .range(128, 10240, "between 128 and 10240", "AWS DG configuration-memory: MemorySize")
                     .unit("MB").help("Memory of the function, priced per GB-second in the cost view. It does not "
                                      "change the duration here (model choice memory_does_not_change_duration).")
-                    .documented("AWS DG configuration-memory (Configure Lambda function memory)")
+                    .documented("DG-MEMORY (Configure Lambda function memory)")
                     .access(fieldAccess<&Node::function, &FunctionConfig::memoryMb>()));
     // Architectures (AWS DG "Selecting and configuring an instruction set architecture"): x86_64 by default.
     t.push_back(Describe("architecture", "Architecture", K::Choice).on(isFunctionType, kFunctionNodes)
                     .choices("x86_64|arm64")
                     .help("Instruction set of the function; arm64 has a lower GB-second price in the cost view. "
                           "It does not change the duration here.")
-                    .documented("AWS DG foundation-arch (Selecting and configuring an instruction set architecture)")
+                    .documented("DG-ARCH (Selecting and configuring an instruction set architecture)")
                     .access(fieldAccess<&Node::function, &FunctionConfig::architecture>()));
 }
 
