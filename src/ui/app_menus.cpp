@@ -117,6 +117,9 @@ void App::drawHelpMenu() {
     item("What am I looking at", HelpTopic::Basics);
     if (ImGui::MenuItem("Invocation modes (docs page)")) shell(ShellVerb::OpenPage, "docs/invocation-modes.html", "");
     noteMenuRect("Invocation modes (docs page)");
+    if (ImGui::MenuItem("Fidelity reference")) shell(ShellVerb::OpenPage, "docs/fidelity.html", "");
+    noteMenuRect("Fidelity reference");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every rule the simulator follows, its AWS source, and whether it is documented, observed or a model choice");
     ImGui::Separator();
     item("About", HelpTopic::About);
     ImGui::EndMenu();
