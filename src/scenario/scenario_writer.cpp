@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "duration.hpp"
+#include "rule_outcome_key.hpp"
 #include "scenario_json.hpp"
 #include "settings.hpp"
 
@@ -36,17 +37,6 @@ const char* countKeyOf(NodeType t) {
     return "requests";
 }
 
-const char* outcomeName(sim::RuleOutcome o) {
-    switch (o) {
-    case sim::RuleOutcome::Success: return "success";
-    case sim::RuleOutcome::Error: return "error";
-    case sim::RuleOutcome::Timeout: return "timeout";
-    case sim::RuleOutcome::ReportFailure: return "report_failure";
-    case sim::RuleOutcome::InvalidBatchResponse: return "invalid_batch_response";
-    case sim::RuleOutcome::MissingState: return "missing_state";
-    }
-    return "success";
-}
 
 void writeBehavior(ojson& out, const std::vector<sim::BehaviorRule>& behavior) {
     ojson rules = ojson::array();
@@ -62,7 +52,7 @@ void writeBehavior(ojson& out, const std::vector<sim::BehaviorRule>& behavior) {
         if (c.itemModulo) when["item_modulo"] = ojson{{"divisor", *c.itemModulo}, {"remainder", c.itemRemainder}};
         ojson rule = ojson::object();
         if (!when.empty()) rule["when"] = std::move(when);
-        rule["then"] = outcomeName(r.then);
+        rule["then"] = ruleOutcomeKey(r.then);
         rules.push_back(std::move(rule));
     }
     out["behavior"] = std::move(rules);
@@ -174,6 +164,18 @@ std::string formatErrors(const std::vector<ScenarioError>& errors) {
         out += e.message + "\n";
     }
     return out;
+}
+
+const char* ruleOutcomeKey(sim::RuleOutcome o) {
+    switch (o) {
+    case sim::RuleOutcome::Success: return "success";
+    case sim::RuleOutcome::Error: return "error";
+    case sim::RuleOutcome::Timeout: return "timeout";
+    case sim::RuleOutcome::ReportFailure: return "report_failure";
+    case sim::RuleOutcome::InvalidBatchResponse: return "invalid_batch_response";
+    case sim::RuleOutcome::MissingState: return "missing_state";
+    }
+    return "success";
 }
 
 }  // namespace pg::scenario

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "scenario/duration.hpp"
+#include "scenario/rule_outcome_key.hpp"
 #include "scenario_edit.hpp"
 
 namespace pg::ui {
@@ -186,17 +187,7 @@ const std::vector<RuleOutcome>& ruleOutcomes() {
     return outcomes;
 }
 
-const char* ruleOutcomeName(RuleOutcome outcome) {
-    switch (outcome) {
-    case RuleOutcome::Success: return "success";
-    case RuleOutcome::Error: return "error";
-    case RuleOutcome::Timeout: return "timeout";
-    case RuleOutcome::ReportFailure: return "report_failure";
-    case RuleOutcome::InvalidBatchResponse: return "invalid_batch_response";
-    case RuleOutcome::MissingState: return "missing_state";
-    }
-    return "";
-}
+const char* ruleOutcomeName(RuleOutcome outcome) { return scenario::ruleOutcomeKey(outcome); }
 
 const char* ruleOutcomeHelp(RuleOutcome outcome) {
     switch (outcome) {

@@ -3,22 +3,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenario/rule_outcome_key.hpp"
+
 namespace pg::cli {
 
 using nlohmann::ordered_json;
 using sim::TraceKind;
 
-static const char* ruleOutcomeName(std::uint8_t v) {
-    switch (static_cast<sim::RuleOutcome>(v)) {
-    case sim::RuleOutcome::Success: return "success";
-    case sim::RuleOutcome::Error: return "error";
-    case sim::RuleOutcome::Timeout: return "timeout";
-    case sim::RuleOutcome::ReportFailure: return "report_failure";
-    case sim::RuleOutcome::InvalidBatchResponse: return "invalid_batch_response";
-    case sim::RuleOutcome::MissingState: return "missing_state";
-    }
-    return "success";
-}
 
 void writeTraceJsonl(const sim::Engine& e, std::ostream& out) {
     const auto& records = e.trace().records();
@@ -33,7 +24,7 @@ void writeTraceJsonl(const sim::Engine& e, std::ostream& out) {
         j["attempt"] = r.attempt;
         switch (r.kind) {
         case TraceKind::InvokeStart:
-            j["outcome"] = ruleOutcomeName(r.outcome);
+            j["outcome"] = scenario::ruleOutcomeKey(static_cast<sim::RuleOutcome>(r.outcome));
             j["cold"] = sim::invokeStartCold(r);
             if (sim::invokeStartRule(r)) j["rule"] = sim::invokeStartRule(r);
             break;
