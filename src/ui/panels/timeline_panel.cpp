@@ -17,6 +17,9 @@ using namespace sim;
 
 namespace {
 
+/// Provisioned environments' lanes (DG-PC): pre-initialised, told apart from on-demand ones.
+constexpr ImU32 kProvisionedLane = IM_COL32(60, 200, 200, 255);
+
 // [SECTION] context and axis
 struct TimeContext {
     float x0, width;
@@ -212,7 +215,8 @@ void TimelinePanel::draw(FrameContext& ctx) {
     ImGui::SameLine();
     ImGui::TextDisabled("span %s   wheel: zoom, drag: pan, click: select item   legend:", formatDuration(m_span).c_str());
     for (auto [col, name] : {std::pair{colours::kCold, "cold start"}, {colours::kOk, "ok"}, {colours::kError, "error"},
-                             {colours::kTimeout, "timeout"}, {colours::kWait, "dwell / wait"}}) {
+                             {colours::kTimeout, "timeout"}, {colours::kWait, "dwell / wait"},
+                             {kProvisionedLane, "provisioned env"}}) {
         ImGui::SameLine();
         ImGui::ColorButton(name, ImGui::ColorConvertU32ToFloat4(col), ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
         ImGui::SameLine(0, 3);
@@ -256,8 +260,13 @@ void TimelinePanel::draw(FrameContext& ctx) {
         y += rowH;
         for (std::size_t lane = 0; lane < fl.lanes.size(); ++lane) {
             if (visible(y)) {
-                rowLabel("  env-" + std::to_string(lane + 1), colours::kDim);
+                // A provisioned environment (DG-PC): pre-initialised, its own label and a tinted band.
+                const bool provisioned = fl.provisionedLane(lane);
+                rowLabel((provisioned ? "  prov-env-" : "  env-") + std::to_string(lane + 1),
+                         provisioned ? kProvisionedLane : colours::kDim);
                 dl->PushClipRect(ImVec2(tc.x0, clipTop0), ImVec2(tc.x0 + width, clipBottom0), true);
+                if (provisioned)
+                    dl->AddRectFilled(ImVec2(tc.x0, y), ImVec2(tc.x0 + width, y + rowH), IM_COL32(60, 200, 200, 28));
                 drawLane(dl, tc, fl.lanes[lane], y, rowH, now, ctx.ui.selectedItem, hover);
                 dl->PopClipRect();
             }
