@@ -76,7 +76,7 @@ export default async function recursion({ url, artifacts }) {
     await drag(page, { x: relay.pin_x, y: relay.pin_y }, { x: api.x + api.w / 2, y: api.y + api.h / 2 });
     state = await stateJson(page);
     assert.equal(state.edges, 1, 'the refused wire never touched the model');
-    assert.match(state.status, /rejected: .*send edge and must end at an sqs queue or an sns topic/);
+    assert.match(state.status, /rejected: .*send edge and must end at an sqs queue, an sns topic or an s3 bucket/);
     const jobs = await rect(page, 'jobs');
     await drag(page, { x: relay.pin_x, y: relay.pin_y }, { x: jobs.x + jobs.w / 2, y: jobs.y + jobs.h / 2 });
     state = await stateJson(page);
