@@ -112,4 +112,5 @@ if(PG_BUILD_TESTS)
     add_test(NAME web.${ui_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${ui_test} --dist ${PG_DIST})
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)
   endforeach()
+  set_tests_properties(web.authoring PROPERTIES TIMEOUT 480)  # builds two scenarios by hand, at 1x and 2x
 endif()

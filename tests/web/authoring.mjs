@@ -21,7 +21,7 @@ async function click(page, r) {
 /// first, then the other way).
 async function field(page, key, dir = 'down') {
   const first = dir === 'down' ? 150 : -150;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 100; i++) {
     const s = await stateJson(page);
     const r = s.fields[key];
     const top = s.canvas_rect.y, bottom = s.canvas_rect.y + s.canvas_rect.h;  // the inspector's rows
@@ -29,7 +29,7 @@ async function field(page, key, dir = 'down') {
     const any = Object.values(s.fields)[0];
     assert.ok(any, `the inspector shows fields (looking for ${key})`);
     await page.mouse.move(any.x + 20, (top + bottom) / 2);  // inside the inspector
-    const step = r ? (r.y < top ? -60 : 60) : (i < 25 ? first : -first);
+    const step = r ? (r.y < top ? -60 : 60) : (i < 50 ? first : -first);  // a function's inspector is long
     await page.mouse.wheel(0, step);
     await waitFrames(page, 3);
   }
