@@ -317,7 +317,7 @@ void drawLinkPreview(ImDrawList* dl, const Frame& frame, const LinkPreview& link
     }
 }
 
-void drawHints(ImDrawList* dl, const Scenario& s, const Frame& frame) {
+void drawHints(ImDrawList* dl, const Scenario& s, const Frame& frame, bool locked) {
     const ImVec2 origin = frame.origin;
     if (s.nodes.empty())
         text(dl, ImGui::GetFontSize(), ImVec2(origin.x + 20, origin.y + 20), colours::kDim,
@@ -325,7 +325,8 @@ void drawHints(ImDrawList* dl, const Scenario& s, const Frame& frame) {
              "to the function. Select the function to give it behaviour rules (make it fail).");
     text(dl, ImGui::GetFontSize() * 0.8f, ImVec2(origin.x + 8, origin.y + frame.size.y - ImGui::GetFontSize() * 1.2f),
          colours::kDim,
-         ImGui::GetIO().ConfigMacOSXBehaviors
+         locked ? "drag empty space or right-drag: pan   wheel: zoom   (read-only)"
+         : ImGui::GetIO().ConfigMacOSXBehaviors
              ? "drag empty space or right-drag: pan   wheel: zoom   Del: delete   Cmd+Z / Cmd+Y: undo / redo"
              : "drag empty space or right-drag: pan   wheel: zoom   Del: delete   Ctrl+Z / Ctrl+Y: undo / redo");
 }
@@ -343,7 +344,7 @@ void paint(const FrameContext& ctx, const Frame& frame, const Motion& motion, co
     for (std::uint32_t i = 0; i < ctx.scenario.nodes.size(); ++i) drawNode(dl, ctx, motion, i, frame.boxes[i], frame.view.zoom);
     drawWarnings(dl, ctx, frame);
     if (link.active) drawLinkPreview(dl, frame, link);
-    drawHints(dl, ctx.scenario, frame);
+    drawHints(dl, ctx.scenario, frame, ctx.ui.locked);
     dl->PopClipRect();
 }
 

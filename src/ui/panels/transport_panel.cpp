@@ -83,9 +83,11 @@ void TransportPanel::draw(FrameContext& ctx) {
     }
 
     if (m_showHint) {
-        ImGui::TextColored(ImVec4(0.65f, 0.8f, 1.0f, 1.0f),
-                           "Press Space to play, Right arrow to step one event. Drag from a source's pin to a "
-                           "function to wire it; pick a service in the palette to add it.");
+        ImGui::TextColored(ImVec4(0.65f, 0.8f, 1.0f, 1.0f), "%s",
+                           ctx.ui.locked ? "Read-only embed: Space plays, Right arrow steps one event, a click "
+                                           "selects. Open in playground to edit."
+                                         : "Press Space to play, Right arrow to step one event. Drag from a source's "
+                                           "pin to a function to wire it; pick a service in the palette to add it.");
         if (ImGui::IsItemClicked()) m_showHint = false;
     }
 }
