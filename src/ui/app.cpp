@@ -445,9 +445,6 @@ std::string App::stateJson() const {
     nlohmann::json badges = nlohmann::json::object();
     for (const auto& [key, r] : m_ui.badgeRects) badges[key] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
     s["badges"] = badges;  // inspector source badges, by parameter key
-    nlohmann::json palette = nlohmann::json::object();
-    for (const auto& [label, r] : m_ui.paletteRects) palette[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
-    s["palette_items"] = palette;
     nlohmann::json shards = nlohmann::json::object();
     for (const auto& [id, n] : m_ui.timelineShards) shards[id] = n;
     s["timeline_shards"] = shards;

@@ -53,7 +53,6 @@ struct UiState {
     std::map<std::string, ScreenRect> nodeRects;
     std::map<std::string, ScreenRect> menuRects;   ///< menus, their items and "palette:<label>" entries (tests)
     bool locked = false;  ///< a locked embed (?embed&lock): play, step, scrub, select; no edit, wire or delete
-    std::map<std::string, ScreenRect> paletteRects; ///< palette entries as last drawn, by label (tests)
     std::map<std::string, ScreenRect> fieldRects;  ///< inspector text fields as last drawn, by parameter key (tests)
     std::map<std::string, ScreenRect> badgeRects;  ///< inspector source badges as last drawn, by parameter key (tests)
     std::map<std::string, int> timelineShards;     ///< stream id -> shard lanes the timeline last drew (tests)

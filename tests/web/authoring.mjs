@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson, nodeRect, waitFrames, dragMouse } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, nodeRect, waitFrames, dragMouse, paletteDrop } from './browser.mjs';
 
 const scenarioJson = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._pg_scenario_json())));
 const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
@@ -45,17 +45,6 @@ async function typeInto(page, key, text) {
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
   await waitFrames(page, 4);
-}
-
-async function paletteDrop(page, label, to) {
-  for (let i = 0; i < 30; i++) {  // scrolls the palette with the wheel until the entry is wholly shown
-    const r = (await stateJson(page)).menu_items[`palette:${label}`];
-    if (r) return dragMouse(page, centre(r), to);
-    await page.mouse.move(100, 300);
-    await page.mouse.wheel(0, i < 15 ? 150 : -150);
-    await waitFrames(page, 3);
-  }
-  assert.fail(`palette entry ${label} is never shown`);
 }
 
 /// (b) The SQS loop from scratch: queue -> function with a poison rule and no redrive policy; the message comes

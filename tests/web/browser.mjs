@@ -153,3 +153,16 @@ export async function menuClick(page, menu, label, during) {
   await page.waitForTimeout(200);
   return result;
 }
+
+/// Drags palette entry `label` to `to` ({x, y}), scrolling the palette with the wheel until the entry is wholly
+/// shown (the app exports shown entries as menu_items["palette:<label>"]).
+export async function paletteDrop(page, label, to) {
+  for (let i = 0; i < 30; i++) {
+    const r = (await stateJson(page)).menu_items[`palette:${label}`];
+    if (r) return dragMouse(page, { x: r.x + r.w / 2, y: r.y + r.h / 2 }, to);
+    await page.mouse.move(100, 300);
+    await page.mouse.wheel(0, i < 15 ? 150 : -150);
+    await waitFrames(page, 3);
+  }
+  throw new Error(`palette entry ${label} is never shown`);
+}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson, nodeRect as rect, waitFrames as frames, dragMouse as drag } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, nodeRect as rect, waitFrames as frames, dragMouse as drag, paletteDrop } from './browser.mjs';
 
 const EMPTY = { version: 1, name: 'From the palette', seed: 1, run_for: '2m', nodes: [], edges: [] };
 
@@ -14,18 +14,9 @@ const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
 /// Drags palette entry `label` onto the canvas at fractions (fx, fy) of its size; returns the new node's id.
 async function dropFromPalette(page, label, fx, fy) {
-  let before = await stateJson(page);
-  let entry = before.palette_items[label];
-  assert.ok(entry, `palette entry ${label} is drawn: ${Object.keys(before.palette_items)}`);
-  const c = before.canvas_rect;  // the palette spans the same height as the canvas, to its left
-  for (let i = 0; i < 20 && (entry.y < c.y || entry.y + entry.h > c.y + c.h); i++) {  // scroll it into view
-    await page.mouse.move(entry.x + entry.w / 2, c.y + c.h / 2);
-    await page.mouse.wheel(0, entry.y < c.y ? -100 : 100);
-    await frames(page, 3);
-    before = await stateJson(page);
-    entry = before.palette_items[label];
-  }
-  await drag(page, centre(entry), { x: c.x + c.w * fx, y: c.y + c.h * fy });
+  const before = await stateJson(page);
+  const c = before.canvas_rect;
+  await paletteDrop(page, label, { x: c.x + c.w * fx, y: c.y + c.h * fy });
   const after = await stateJson(page);
   assert.equal(after.nodes, before.nodes + 1, `dropping ${label} added a node (status: ${after.status})`);
   const added = Object.keys(after.counters).find((id) => !(id in before.counters));

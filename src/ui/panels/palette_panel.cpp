@@ -19,8 +19,6 @@ void entry(FrameContext& ctx, const PaletteItem& item, const char* label, const 
         ctx.commands.push(cmd::AddNode{item.type, item.role, ctx.ui.canvasCenterWorldX - 85,
                                        ctx.ui.canvasCenterWorldY - 32});
     }
-    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-    ctx.ui.paletteRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
     {  // where the entry is, when on screen, for the browser tests (they drag entries onto the canvas)
         const std::string key = std::string("palette:") + label;
         const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
