@@ -47,7 +47,18 @@ struct Figures {
     std::array<std::size_t, kItemStateCount> states{};
     std::vector<std::string> deliveries;  // rendered as the summary renders them
     std::size_t peakBytes = 0, endItemBytes = 0, endMessageBytes = 0;
+    std::size_t peakRecordsHeld = 0, endRecordsHeld = 0;  // stream records
 };
+
+/// Stream records the engine still holds: the items whose record it can still place (shard, sequence).
+std::size_t streamRecordsHeld(const Engine& e) {
+    std::size_t held = 0;
+    std::uint32_t shard = 0;
+    std::uint64_t sequence = 0;
+    for (std::uint32_t item = 0; item < e.items().size(); ++item)
+        held += e.streamRecordPosition(item, shard, sequence) ? 1 : 0;
+    return held;
+}
 
 /// Runs `s` to its end; invariants every `checkEvery` steps (0: only at the end).
 Figures run(const Scenario& s, bool keep, std::uint64_t checkEvery = 0, std::uint64_t stepCap = 50000000) {
@@ -58,6 +69,7 @@ Figures run(const Scenario& s, bool keep, std::uint64_t checkEvery = 0, std::uin
         e.step();
         if (e.stepCount() % 1024 == 0)
             f.peakBytes = std::max(f.peakBytes, e.itemBytes() + e.sqsMessageBytes());
+        if (e.stepCount() % 8192 == 0) f.peakRecordsHeld = std::max(f.peakRecordsHeld, streamRecordsHeld(e));
         if (checkEvery && e.stepCount() % checkEvery == 0) {
             const auto problems = e.checkInvariants();
             REQUIRE_MESSAGE(problems.empty(), "step " << e.stepCount() << ": " << problems.front());
@@ -75,6 +87,7 @@ Figures run(const Scenario& s, bool keep, std::uint64_t checkEvery = 0, std::uin
     for (const DeliveredRecord& r : e.deliveries()) f.deliveries.push_back(pg::scenario::deliveredRecordJson(e, r));
     f.endItemBytes = e.itemBytes();
     f.endMessageBytes = e.sqsMessageBytes();
+    f.endRecordsHeld = streamRecordsHeld(e);
     return f;
 }
 
@@ -260,4 +273,51 @@ TEST_CASE("keepFinishedItems off: random scenarios of every node type give the s
         INFO(pg::scenario::writeScenario(s));
         runBothModes(s, n % 8 == 0 ? 1 : 64, 20000);
     }
+}
+
+TEST_CASE("keepFinishedItems off: a long stream run lets go of the records nothing reads any more") {
+    // 4 shards read steadily (1,000 records/s for 100 s, 10 ms per batch) and a stream nobody reads whose records
+    // expire after 10 s (200 records/s for 100 s): 100,000 + 20,000 records. A record is let go once behind its
+    // lane's checkpoint and the expiry cursor, by one chunk (4,096) later. Read: a record waits for the next
+    // whole-second poll and its batches (250 records a second per shard: 3 batches of 10 ms), so <= 2 s of
+    // arrivals are unfinished: 2 x 1,000 = 2,000, plus 4 lanes x 4,096 lag = 16,384. Unread: <= 10 s of arrivals
+    // live (expired at arrival + 10 s; let go as they expire): 10 x 200 = 2,000. Bound: 2,000 + 16,384 + 2,000
+    // = 20,384. Kept, all 120,000 stay.
+    Node ks = sourceNode("ks", NodeType::Kinesis, 100000, 1000.0);
+    ks.stream.shards = 4;
+    Node idle = sourceNode("idle", NodeType::Kinesis, 20000, 200.0);
+    idle.stream.retention = 10 * kSecond;
+    Edge edge;
+    edge.from = "ks";
+    edge.to = "f";
+    edge.batchSize = 100;
+    Scenario s = build({ks, idle, functionNode("f", 10 * kMillisecond)}, {edge});
+    s.runFor = 200 * kSecond;
+    const Figures kept = run(s, true);
+    const Figures released = runBothModes(s, 20000);
+    CHECK(kept.endRecordsHeld == 120000);
+    CHECK(released.peakRecordsHeld <= 20384);
+    CHECK(released.endRecordsHeld <= 4 * 4096);  // every record finished by 110 s: only the lag is held
+    CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Succeeded)] == 100000);
+    CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Expired)] == 20000);
+}
+
+TEST_CASE("keepFinishedItems off: a stream full at the start lets its records and items go as it is read") {
+    // 30,000 records at time 0 on one shard (listed lazily), 100 per batch: every one succeeds and all but the
+    // last 4,096 (the lag) are let go with their items: items 0 .. 25,903. Item chunks 0-5 (0 .. 24,575) are
+    // released; chunk 6 keeps 2,768 live of 4,096 (more than half: not compacted) and chunk 7 (from 28,672) is
+    // partly filled: at most 2 chunks of items are held.
+    Node ks = sourceNode("ks", NodeType::Kinesis, 30000);
+    ks.traffic.arrival = Arrival::Burst;
+    Edge edge;
+    edge.from = "ks";
+    edge.to = "f";
+    edge.batchSize = 100;
+    const Scenario s = build({ks, functionNode("f", 10 * kMillisecond)}, {edge});
+    const Figures kept = run(s, true);
+    const Figures released = runBothModes(s, 2000);
+    CHECK(kept.endRecordsHeld == 30000);
+    CHECK(released.endRecordsHeld == 4096);
+    CHECK(released.endItemBytes <= 2 * ChunkedVector<Item>::kChunk * sizeof(Item));
+    CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Succeeded)] == 30000);
 }

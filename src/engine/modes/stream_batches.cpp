@@ -195,8 +195,8 @@ void StreamLanes::discard(std::uint32_t laneIndex, Condition condition) {
     StreamLane& lane = m_data.lanes[laneIndex];
     MappedStream& s = m_data.streams[lane.stream];
     NodeCounters& c = m_context.mutableCounters(s.node);
-    const StreamRecord& first = recordAt(laneIndex, lane.checkpoint);
-    const StreamRecord& last = recordAt(laneIndex, lane.batchEnd - 1);
+    const StreamRecord first = recordAt(laneIndex, lane.checkpoint);  // copies: letting go may free their chunk
+    const StreamRecord last = recordAt(laneIndex, lane.batchEnd - 1);
     m_context.record(TraceKind::FailureHandled, first.item, s.node, static_cast<std::uint16_t>(lane.invokes), 0,
                     static_cast<std::uint16_t>(condition));
     if (s.onFailure != kNone) {

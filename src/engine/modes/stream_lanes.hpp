@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../chunked_vector.hpp"
 #include "../engine.hpp"
 #include "stream_mapping.hpp"
 
@@ -17,7 +18,7 @@ struct StreamRecord {
     std::uint32_t lane = kNone;  // global lane index, kNone if never read (AT_TIMESTAMP skipped)
     std::uint32_t sequence = 0;  // per shard, from 1
     std::uint32_t shard = 0;
-};
+};  // item kNone: let go (keepFinishedItems off), never read again
 
 /// FinalWait / FinalInvoking: a tumbling window's final invoke waits (for the window end, a retry or a
 /// throttle backoff) or runs; the lane reads nothing meanwhile.
@@ -25,8 +26,11 @@ enum class StreamLaneState : std::uint8_t { Idle, PollScheduled, Invoking, Retry
 
 struct StreamLane {
     std::uint32_t stream = 0, shard = 0, sub = 0;
-    std::vector<std::uint32_t> records;  // record indices in order
+    ChunkedVector<std::uint32_t> records;  // record indices in order
     std::uint32_t checkpoint = 0;  // records before it are done
+    // Letting go (keepFinishedItems off): positions before `released` were let go; `expiryPassed` of the
+    // lane's records (the first ones: the stream's order lists them in lane order) are behind the expiry cursor.
+    std::uint32_t released = 0, expiryPassed = 0, windowLastPosition = 0;
     std::uint32_t batchEnd = kNone;  // current batch [checkpoint, batchEnd), kNone if none
     std::vector<std::uint32_t> splitEnds;  // bisect: ends of the halves still to process (top = next)
     std::vector<RuleOutcome> outcomes;
@@ -59,8 +63,8 @@ struct MappedStream {
     int maxRetry = -1;
     bool bisect = false, reportBatchItemFailures = false;
     std::uint32_t firstLane = 0;
-    std::vector<std::uint32_t> order;  // every record, in arrival order (retention)
-    std::size_t expiryCursor = 0;
+    ChunkedVector<std::uint32_t> order;  // every record, in arrival order (retention)
+    std::size_t expiryCursor = 0, orderReleasedChunks = 0;
     std::vector<std::uint32_t> shardSequence;
     std::uint32_t unread = 0, inBatches = 0;
     SimTime lastIteratorAge = 0;
@@ -71,8 +75,15 @@ struct StreamMapping::Impl {
     std::vector<MappedStream> streams;
     std::vector<std::uint32_t> streamOfNode;
     std::vector<StreamLane> lanes;
-    std::vector<StreamRecord> records;
-    std::vector<std::uint32_t> recordOfItem;
+    // Chunked: a burst of records is listed lazily (appendLazy) and finished records are let go without
+    // keepFinishedItems (once behind their lane's checkpoint and the expiry cursor; letGo).
+    ChunkedVector<StreamRecord> records;
+    ChunkedVector<std::uint32_t> recordOfItem;
+    // Per chunk of records: how many were let go (a chunk is released whole: lanes let go in order, and a chunk
+    // compacted half-way would make each later record a search). Per chunk of recordOfItem: written (not lazy).
+    std::vector<std::uint16_t> recordsLetGo;
+    std::vector<bool> linksWritten;
+    bool retiring = false;
     std::vector<std::uint32_t> scratchItems;
     std::vector<std::uint16_t> scratchAttempts;
 };
@@ -89,6 +100,12 @@ public:
     /// hash of its partition key, in the stream's order and, when the stream is read, its lane. Returns that
     /// lane, kNone when unread.
     std::uint32_t addRecord(std::uint32_t streamIndex, std::uint32_t item, std::uint32_t number);
+    /// addRecord for `count` records of items `item`... numbered `number`... of a stream with one lane, listed
+    /// lazily (nothing is written until read); the caller has added one record of the burst before.
+    void addRecordRun(std::uint32_t streamIndex, std::uint32_t item, std::uint32_t number, std::uint32_t count);
+    /// Without keepFinishedItems: moves the expiry cursor of the lane's stream past finished records (as
+    /// armExpiry does) and lets go of the lane's records that nothing reads any more, with their items.
+    void letGo(std::uint32_t laneIndex);
     void startNext(std::uint32_t laneIndex);
     void poll(std::uint32_t laneIndex);
     void onPoll(std::uint32_t laneIndex);
@@ -118,6 +135,11 @@ private:
         return m_context.items()[recordAt(laneIndex, position).item].state == ItemState::Done;
     }
     void skipDone(std::uint32_t laneIndex);
+    /// The expiry cursor of `streamIndex` moved past record `recordIndex` (finished).
+    void passedExpiry(std::uint32_t streamIndex, std::uint32_t recordIndex);
+    void releaseLane(std::uint32_t laneIndex);
+    void retireRecord(std::uint32_t recordIndex);
+    void noteLinkWritten(std::uint32_t item);
     void finishBatch(std::uint32_t laneIndex, std::uint32_t end);
     void failed(std::uint32_t laneIndex, bool functionError);
     void discard(std::uint32_t laneIndex, Condition condition);

@@ -23,6 +23,21 @@ StreamMapping::~StreamMapping() = default;
 
 // [SECTION] lanes and polling
 
+// Lazy runs of a burst's lists (ChunkedVector::appendLazy): consecutive indices, one value, consecutive records.
+static void fillCounting(const std::uint32_t& first, std::uint32_t k0, std::uint32_t* out, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = first + k0 + static_cast<std::uint32_t>(i);
+}
+static void fillSame(const std::uint32_t& value, std::uint32_t, std::uint32_t* out, std::size_t n) {
+    std::fill_n(out, n, value);
+}
+static void fillRecords(const StreamRecord& first, std::uint32_t k0, StreamRecord* out, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        out[i] = first;
+        out[i].item += k0 + static_cast<std::uint32_t>(i);
+        out[i].sequence += k0 + static_cast<std::uint32_t>(i);
+    }
+}
+
 void StreamLanes::skipDone(std::uint32_t laneIndex) {
     StreamLane& lane = m_data.lanes[laneIndex];
     while (lane.checkpoint < lane.records.size() && recordDone(laneIndex, lane.checkpoint)) {
@@ -46,16 +61,57 @@ std::uint32_t StreamLanes::addRecord(std::uint32_t streamIndex, std::uint32_t it
     if (read) r.lane = s.firstLane + r.shard * s.parallelizationFactor + (keyHash / s.shards) % s.parallelizationFactor;
     const auto index = static_cast<std::uint32_t>(m_data.records.size());
     m_data.records.push_back(r);
-    if (m_data.recordOfItem.size() <= item) m_data.recordOfItem.resize(item + 1, kNone);
-    m_data.recordOfItem[item] = index;
+    if (m_data.recordOfItem.size() < item)
+        m_data.recordOfItem.appendLazy(kNone, item - m_data.recordOfItem.size(), fillSame);
+    if (m_data.recordOfItem.size() == item)
+        m_data.recordOfItem.push_back(index);
+    else
+        m_data.recordOfItem[item] = index;
+    noteLinkWritten(item);
     s.order.push_back(index);
     if (!read) return kNone;
     m_data.lanes[r.lane].records.push_back(index);
     return r.lane;
 }
 
+void StreamLanes::noteLinkWritten(std::uint32_t item) {
+    const std::size_t c = item >> ChunkedVector<std::uint32_t>::kShift;
+    if (m_data.linksWritten.size() <= c) m_data.linksWritten.resize(c + 1, false);
+    m_data.linksWritten[c] = true;
+}
+
+void StreamLanes::addRecordRun(std::uint32_t streamIndex, std::uint32_t item, std::uint32_t number,
+                               std::uint32_t count) {
+    (void)number;  // one shard, one lane: the partition key's hash places nothing
+    MappedStream& s = m_data.streams[streamIndex];
+    StreamRecord r;
+    r.arrival = m_context.now();
+    r.item = item;
+    r.shard = 0;
+    r.sequence = s.shardSequence[0] + 1;
+    s.shardSequence[0] += count;
+    const bool read = s.function != kNone && r.arrival >= s.startAt;
+    if (read) r.lane = s.firstLane;
+    const auto index = static_cast<std::uint32_t>(m_data.records.size());
+    m_data.records.appendLazy(r, count, fillRecords);
+    if (m_data.recordOfItem.size() < item)
+        m_data.recordOfItem.appendLazy(kNone, item - m_data.recordOfItem.size(), fillSame);
+    if (m_data.recordOfItem.size() == item) {
+        m_data.recordOfItem.appendLazy(index, count, fillCounting);
+    } else {
+        for (std::uint32_t k = 0; k < count; ++k) {
+            if (m_data.recordOfItem.size() == item + k) m_data.recordOfItem.push_back(index + k);
+            else m_data.recordOfItem[item + k] = index + k;
+            noteLinkWritten(item + k);
+        }
+    }
+    s.order.appendLazy(index, count, fillCounting);
+    if (read) m_data.lanes[r.lane].records.appendLazy(index, count, fillCounting);
+}
+
 void StreamLanes::startNext(std::uint32_t laneIndex) {
     skipDone(laneIndex);
+    letGo(laneIndex);
     if (windowDue(laneIndex)) return;  // a tumbling window's final invoke comes before the next window's records
     StreamLane& lane = m_data.lanes[laneIndex];
     const MappedStream& s = m_data.streams[lane.stream];
@@ -131,6 +187,7 @@ void StreamLanes::markRead(std::uint32_t laneIndex, std::uint32_t end) {
     if (s.tumbling > 0 && end > lane.checkpoint) {
         lane.window = windowOf(s, recordAt(laneIndex, lane.checkpoint));
         lane.windowLastItem = recordAt(laneIndex, end - 1).item;
+        lane.windowLastPosition = end - 1;
     }
     NodeCounters& c = m_context.mutableCounters(s.node);
     for (std::uint32_t k = lane.checkpoint; k < end; ++k) {
@@ -166,7 +223,7 @@ void StreamLanes::armExpiry(std::uint32_t streamIndex) {
     MappedStream& s = m_data.streams[streamIndex];
     while (s.expiryCursor < s.order.size() &&
            m_context.items()[m_data.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
-        ++s.expiryCursor;
+        passedExpiry(streamIndex, s.order[s.expiryCursor++]);
     if (s.expiryPending || s.expiryCursor >= s.order.size()) return;
     s.expiryPending = true;
     m_context.schedule(m_data.records[s.order[s.expiryCursor]].arrival + s.retention, kExpiry, streamIndex);
@@ -177,11 +234,15 @@ void StreamLanes::expire(std::uint32_t streamIndex) {
     s.expiryPending = false;
     NodeCounters& c = m_context.mutableCounters(s.node);
     while (s.expiryCursor < s.order.size()) {
-        const StreamRecord& r = m_data.records[s.order[s.expiryCursor]];
+        const std::uint32_t recordIndex = s.order[s.expiryCursor];
+        const StreamRecord r = m_data.records[recordIndex];  // a copy: letting go may free its chunk
         if (r.arrival + s.retention > m_context.now()) break;
         ++s.expiryCursor;
         const ItemState state = m_context.items()[r.item].state;
-        if (state == ItemState::Done) continue;
+        if (state == ItemState::Done) {
+            passedExpiry(streamIndex, recordIndex);
+            continue;
+        }
         if (state == ItemState::Visible) {
             --s.unread;
             --c.visible;
@@ -191,6 +252,7 @@ void StreamLanes::expire(std::uint32_t streamIndex) {
         }
         ++c.expired;
         m_context.finishItem(r.item, ItemOutcome::Expired, kNone, Condition::None);
+        passedExpiry(streamIndex, recordIndex);
         if (r.lane != kNone && m_data.lanes[r.lane].state == StreamLaneState::Idle) startNext(r.lane);
     }
     armExpiry(streamIndex);
@@ -215,6 +277,64 @@ std::uint32_t StreamLanes::nodeInBatches(std::uint32_t streamIndex) const {
     std::uint32_t sum = 0;
     for (std::uint32_t k = 0; k < m_data.streams[first].mappings; ++k) sum += m_data.streams[first + k].inBatches;
     return sum;
+}
+
+// [SECTION] letting go (keepFinishedItems off)
+
+// A record is read by its lane until the checkpoint passes it (and, in a tumbling window, until the window's
+// final invoke has named its last record) and by the retention scan until the expiry cursor passes it. Past
+// both, it and its item are let go. Moving the expiry cursor past finished records early changes nothing:
+// armExpiry and expire skip them the same way (records are in arrival order, finished stays finished).
+
+void StreamLanes::letGo(std::uint32_t laneIndex) {
+    if (!m_data.retiring) return;
+    const std::uint32_t streamIndex = m_data.lanes[laneIndex].stream;
+    MappedStream& s = m_data.streams[streamIndex];
+    while (s.expiryCursor < s.order.size() &&
+           m_context.items()[m_data.records[s.order[s.expiryCursor]].item].state == ItemState::Done)
+        passedExpiry(streamIndex, s.order[s.expiryCursor++]);
+    releaseLane(laneIndex);
+}
+
+void StreamLanes::passedExpiry(std::uint32_t streamIndex, std::uint32_t recordIndex) {
+    if (!m_data.retiring) return;
+    MappedStream& s = m_data.streams[streamIndex];
+    constexpr std::size_t kShift = ChunkedVector<std::uint32_t>::kShift;
+    while (((s.orderReleasedChunks + 1) << kShift) <= s.expiryCursor)
+        s.order.releaseChunk(s.orderReleasedChunks++);
+    const std::uint32_t lane = m_data.records[recordIndex].lane;
+    if (lane == kNone) {
+        retireRecord(recordIndex);  // never read: only the retention scan knew it
+        return;
+    }
+    ++m_data.lanes[lane].expiryPassed;
+    releaseLane(lane);
+}
+
+void StreamLanes::releaseLane(std::uint32_t laneIndex) {
+    StreamLane& lane = m_data.lanes[laneIndex];
+    std::uint32_t bound = std::min(lane.checkpoint, lane.expiryPassed);
+    if (lane.windowLastItem != kNone) bound = std::min(bound, lane.windowLastPosition);
+    // A chunk's worth behind: a burst's records and items fill chunks in lane order, and a chunk compacted
+    // (ChunkRetirement) while the lane still reads its later elements would make each of those reads a search.
+    constexpr std::uint32_t kLag = static_cast<std::uint32_t>(ChunkedVector<Item>::kChunk);
+    if (bound <= kLag) return;
+    bound -= kLag;
+    if (lane.released >= bound) return;
+    const std::uint32_t from = lane.released;
+    for (; lane.released < bound; ++lane.released) retireRecord(lane.records[lane.released]);
+    constexpr std::size_t kShift = ChunkedVector<std::uint32_t>::kShift;
+    for (std::size_t c = from >> kShift; ((c + 1) << kShift) <= lane.released; ++c) lane.records.releaseChunk(c);
+}
+
+void StreamLanes::retireRecord(std::uint32_t recordIndex) {
+    StreamRecord& r = m_data.records[recordIndex];
+    const std::uint32_t item = r.item;
+    r.item = kNone;  // (recordPosition tells a let-go record by it while its chunk is held)
+    m_context.retireItem(item);
+    const std::size_t c = recordIndex >> ChunkedVector<StreamRecord>::kShift;
+    if (m_data.recordsLetGo.size() <= c) m_data.recordsLetGo.resize(c + 1, 0);
+    if (++m_data.recordsLetGo[c] == ChunkedVector<StreamRecord>::kChunk) m_data.records.releaseChunk(c);
 }
 
 // [SECTION] setup
@@ -242,6 +362,9 @@ void StreamMapping::start() {
     d.lanes.clear();
     d.records.clear();
     d.recordOfItem.clear();
+    d.recordsLetGo.clear();
+    d.linksWritten.clear();
+    d.retiring = !m_context.keepsFinishedItems();
     const std::size_t n = m_context.nodeCount();
     d.streamOfNode.assign(n, kNone);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -317,20 +440,10 @@ void StreamMapping::arriveAt(std::uint32_t streamIndex, std::uint32_t number) {
     streamLanes.noteMetrics(streamIndex);
 }
 
-/// Room for `size` elements in `v`, growing at least geometrically (so several bursts stay linear).
-template <typename T>
-static void reserveAtLeast(std::vector<T>& v, std::size_t size) {
-    if (v.capacity() < size) v.reserve(std::max(size, 2 * v.capacity()));
-}
-
 void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uint32_t count) {
-    // A burst: the growing lists are sized once, not doubled (and copied) again and again as records arrive.
     Impl& d = *m_impl;
     const std::uint32_t streamIndex = d.streamOfNode[node];
     MappedStream& s = d.streams[streamIndex];
-    reserveAtLeast(d.records, d.records.size() + count);
-    reserveAtLeast(d.recordOfItem, m_context.items().size() + count);
-    reserveAtLeast(s.order, s.order.size() + count);
     if (count == 0) return;
     // Record by record (onArrival) when a lane could read at once (a poll already ran at this instant) or a
     // tumbling window could close: the first record would be read before the next arrives. Otherwise arriving
@@ -357,6 +470,14 @@ void StreamMapping::onArrivals(std::uint32_t node, std::uint32_t first, std::uin
             streamLanes.startNext(laneIndex);  // schedules a poll only
         if (k == 0)
             streamLanes.noteMetrics(streamIndex);  // a new metrics second is filled from the first record's gauges
+        // The rest of a burst to a stream of one lane, busy now or unread: only listed (no poll, no gauge until
+        // the one below), so listed at once and lazily; a million-record burst writes nothing until it is read.
+        if (k == 0 && count >= 64 && s.shards * s.parallelizationFactor == 1 &&
+            (laneIndex == kNone || d.lanes[laneIndex].state != StreamLaneState::Idle)) {
+            s.unread += count - 1;
+            streamLanes.addRecordRun(streamIndex, base + 1, first + 1, count - 1);
+            break;
+        }
     }
     streamLanes.noteMetrics(streamIndex);
 }
@@ -390,6 +511,15 @@ void StreamMapping::onEvent(const Event& event) {
     }
     default: return;
     }
+}
+
+void StreamMapping::onItemChunkReleased(std::size_t chunk) {
+    // Every item of the chunk is gone for good: so is its record link (when the link array covers it whole).
+    // A lazily listed chunk (a burst's) holds no memory: releasing it would only write it first.
+    ChunkedVector<std::uint32_t>& links = m_impl->recordOfItem;
+    if (chunk < m_impl->linksWritten.size() && m_impl->linksWritten[chunk] &&
+        ((chunk + 1) << ChunkedVector<std::uint32_t>::kShift) <= links.size() && !links.compacted(chunk))
+        links.releaseChunk(chunk);
 }
 
 void StreamMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {

@@ -48,6 +48,7 @@ public:
     std::uint32_t mappingCount(std::uint32_t node) const;
     /// Shard (0-based) and per-shard sequence number of a stream record; false if `item` is not one.
     bool recordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
+    void onItemChunkReleased(std::size_t chunk) override;
 
     struct Impl;  ///< opaque: lanes, records, batches (stream_lanes.hpp)
 

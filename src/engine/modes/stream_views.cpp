@@ -68,9 +68,11 @@ std::optional<StreamView> StreamMapping::streamView(std::uint32_t node, std::uin
 
 bool StreamMapping::recordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const {
     const Impl& d = *m_impl;
-    if (item >= d.recordOfItem.size() || d.recordOfItem[item] == kNone) return false;
-    shard = d.records[d.recordOfItem[item]].shard;
-    sequence = d.records[d.recordOfItem[item]].sequence;
+    if (item >= d.recordOfItem.size() || d.recordOfItem.dropped(item)) return false;
+    const std::uint32_t index = d.recordOfItem[item];
+    if (index == kNone || d.records.dropped(index) || d.records[index].item != item) return false;  // let go
+    shard = d.records[index].shard;
+    sequence = d.records[index].sequence;
     return true;
 }
 
@@ -81,7 +83,7 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
     const auto& items = m_context.items().all();
     for (std::uint32_t laneIndex = 0; laneIndex < d.lanes.size(); ++laneIndex) {
         const StreamLane& lane = d.lanes[laneIndex];
-        for (std::uint32_t k = 0; k < lane.records.size(); ++k) {
+        for (std::uint32_t k = lane.released; k < lane.records.size(); ++k) {  // (before `released`: let go)
             const ItemState state = items[d.records[lane.records[k]].item].state;
             const bool inBatch = lane.batchEnd != kNone && k >= lane.checkpoint && k < lane.batchEnd;
             const bool ok = k < lane.checkpoint ? state == ItemState::Done
@@ -101,7 +103,8 @@ void StreamMapping::checkInvariants(std::vector<std::string>& problems) const {
     std::uint32_t nodeUnread = 0, nodeInBatches = 0;
     for (const MappedStream& s : d.streams) {
         std::uint32_t unread = 0, inBatches = 0;
-        for (std::uint32_t r : s.order) {
+        for (std::size_t position = s.expiryCursor; position < s.order.size(); ++position) {  // before: finished
+            const std::uint32_t r = s.order[position];
             const ItemState state = items[d.records[r].item].state;
             if (state == ItemState::Visible) ++unread;
             if (state == ItemState::InFlight) ++inBatches;
