@@ -3,7 +3,7 @@
 // web app (gzip transfer size, first frame and frame times in headless Chromium) and, if SimPy is installed,
 // the SimPy peer (bench/peer/simpy_peer.py). Writes bench/results.json and prints a table. Asserts nothing
 // about speed.
-//   node bench/run_bench.mjs [--quick] [--runs N] [--no-browser] [--no-peer]
+//   node bench/run_bench.mjs [--quick] [--runs N] [--no-browser] [--no-peer] [--only WORKLOAD]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ const QUICK = args.includes('--quick');
 // writes a CPU profile of the page (Chromium DevTools format), --screenshot F a PNG while the run plays.
 const UI_ONLY = args.includes('--ui-only');
 const argValue = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const ONLY = argValue('--only', null);  // --only NAME: that workload alone (a quick check)
 const FRAME_SECONDS = Number(argValue('--seconds', 5));
 const TAB = Number(argValue('--tab', -1));
 const PROFILE = argValue('--profile', null);
@@ -65,7 +66,7 @@ const WORKLOADS = [
   { name: 'async_retry_2m', kind: 'async', expected: asyncRetry(2e6), large: true,
     peer: args.includes('--full-peer') ? ['async_retry', 2000000] : null },
   { name: 'kinesis_shard_4x500k', kind: 'kinesis', expected: kinesis(5e5), large: true, peer: ['kinesis_shard', 500000] },
-].filter((w) => !QUICK || !w.large);
+].filter((w) => (!QUICK || !w.large) && (!ONLY || w.name === ONLY));
 
 function countsFromSummary(kind, s) {
   const n = s.nodes, o = s.outcomes, end = Math.round(s.last_event_s * 1000);
@@ -104,7 +105,21 @@ function runnerCheck(w) {
   const counts = countsFromSummary(w.kind, JSON.parse(r.stdout));
   const mismatches = Object.entries(w.expected).filter(([k, v]) => counts[k] !== v)
     .map(([k, v]) => `${k}: ${counts[k]} != ${v}`);
-  return { counts, countsOk: mismatches.length === 0, mismatches, runnerRssKb: rss ? Number(rss[1]) : null };
+  return { counts, countsOk: mismatches.length === 0, mismatches, runnerRssKb: rss ? Number(rss[1]) : null,
+    runnerWallMs: runnerWall(file) };
+}
+
+// The whole process as a user waits for it (start, parse, run, summary), without /usr/bin/time in between:
+// median wall time of a few runs, measured around the spawn (includes Node's spawn, about 1-2 ms).
+function runnerWall(file) {
+  const times = [];
+  for (let i = 0; i < Math.min(RUNS, 3); ++i) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(RUNNER, ['run', file, '--summary', '--no-items'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) return null;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
 }
 
 function peerRun(w) {
@@ -314,18 +329,21 @@ fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, 
 const n0 = (r) => r.native.loop_median_ms;
 const f1 = (x, d = 1) => (typeof x === 'number' && isFinite(x) ? x.toFixed(d) : '-');
 const pad = (s, n) => String(s).padStart(n);
-const head = ['workload', 'loop ms', '1st run', 'Mev/s', 'wasm ms', 'wasm/nat', 'trace on', 'RSS MiB', 'B/queued', 'B/event',
-  'peak pend', 'counts', 'SimPy ms'];
-const widths = [24, 9, 8, 7, 9, 9, 9, 8, 9, 8, 10, 7, 9];
+const head = ['workload', 'loop ms', '1st run', 'cold/warm', 'CLI ms', 'Mev/s', 'wasm ms', 'wasm/nat', 'trace on', 'RSS MiB',
+  'B/queued', 'B/event', 'peak pend', 'counts', 'SimPy ms', 'SimPy/CLI'];
+const widths = [24, 9, 8, 10, 8, 7, 9, 9, 9, 8, 9, 8, 10, 7, 9, 10];
 const lines = [head.map((h, i) => (i ? pad(h, widths[i]) : h.padEnd(widths[i]))).join(' ')];
 for (const [name, r] of Object.entries(results.workloads)) {
   const n = r.native, wa = r.wasm;
   const speedRatio = n.loop_median_ms && wa.loop_median_ms ? n.loop_median_ms / wa.loop_median_ms : null;
   const bq = n.peak_queued ? n.heap_at_peak_queued / n.peak_queued : null;
-  const cells = [name, f1(n.loop_median_ms), f1(n.cold_loop_ms), f1(n.events_per_s / 1e6, 2), f1(wa.loop_median_ms),
+  const cold = n.cold_loop_ms && n.loop_median_ms ? f1(n.cold_loop_ms / n.loop_median_ms, 2) + 'x' : '-';
+  const simpyOverCli = r.peer && r.peer.loop_ms && r.runnerWallMs ? f1(r.peer.loop_ms / r.runnerWallMs, 1) + 'x' : '-';
+  const cells = [name, f1(n.loop_median_ms), f1(n.cold_loop_ms), cold, f1(r.runnerWallMs), f1(n.events_per_s / 1e6, 2),
+    f1(wa.loop_median_ms),
     speedRatio ? f1(speedRatio, 2) + 'x' : '-', r.nativeTraced ? f1(r.nativeTraced.loop_median_ms / n.loop_median_ms, 2) + 'x' : '',
     f1((r.runnerRssKb ?? 0) / 1024), bq ? f1(bq, 0) : '-', f1(n.event_bytes, 0), f1(n.peak_pending_events, 0),
-    r.countsOk ? 'ok' : 'DIFF', r.peer && r.peer.loop_ms ? f1(r.peer.loop_ms, 0) : '-'];
+    r.countsOk ? 'ok' : 'DIFF', r.peer && r.peer.loop_ms ? f1(r.peer.loop_ms, 0) : '-', simpyOverCli];
   lines.push(cells.map((c, i) => (i ? pad(c, widths[i]) : String(c).padEnd(widths[i]))).join(' '));
 }
 const t = results.web.transfer, b = results.web.browser;
@@ -336,7 +354,9 @@ const fr = b.frames || {};
 lines.push(frameLine(fr, b));
 lines.push('');
 lines.push('loop ms: median simulation loop, tracing off (no records, no fingerprint), memory reused from the run before');
-lines.push('(as in the browser); 1st run: the first loop of the process, in fresh memory; wasm/nat: native time / wasm time');
+lines.push('(as in the browser); 1st run: the first loop of the process, in fresh memory; cold/warm: 1st run / loop ms;');
+lines.push('CLI ms: whole `lambda-playground run --summary --no-items` process (median of 3, spawn to exit); SimPy/CLI:');
+lines.push('SimPy\'s event loop alone / CLI ms (how many times faster the whole CLI is); wasm/nat: native time / wasm time');
 lines.push('(>= 1 means wasm is as fast); trace on: loop time with every record stored / time off (hashing the stored');
 lines.push('records into the fingerprint happens on demand, reported below);');
 lines.push('RSS: peak of `lambda-playground run --summary --no-items`; B/queued: live heap at the peak queue depth /');
