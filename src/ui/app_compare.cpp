@@ -173,7 +173,8 @@ void App::drawCanvasArea(FrameContext& ctx) {
     c.diffAge += ImGui::GetIO().DeltaTime;
     const std::uint64_t stepA = (c.editingB ? *c.otherEngine : *m_engine).stepCount();
     const std::uint64_t stepB = (c.editingB ? *m_engine : *c.otherEngine).stepCount();
-    if ((stepA != c.diffStepA || stepB != c.diffStepB || m_ui.engineBuild != c.diffBuild) &&
+    // (time too: the clock runs on past the last event to the end of the run, and per-day figures follow it)
+    if ((stepA != c.diffStepA || stepB != c.diffStepB || m_engine->now() != c.diffTime || m_ui.engineBuild != c.diffBuild) &&
         (!m_ui.playing || c.diffAge >= 0.25 || m_ui.engineBuild != c.diffBuild)) {
         const Engine& a = c.editingB ? *c.otherEngine : *m_engine;
         const Engine& b = c.editingB ? *m_engine : *c.otherEngine;
@@ -183,6 +184,7 @@ void App::drawCanvasArea(FrameContext& ctx) {
         c.diffStepA = stepA;
         c.diffStepB = stepB;
         c.diffBuild = m_ui.engineBuild;
+        c.diffTime = m_engine->now();
         c.diffAge = 0;
     }
     ctx.delta = &c.delta;

@@ -26,6 +26,7 @@ struct CompareState {
     scenario::ScenarioDelta delta;
     compare::RunDiff diff;
     std::uint64_t diffStepA = UINT64_MAX, diffStepB = UINT64_MAX, diffBuild = UINT64_MAX;
+    sim::SimTime diffTime = -1;
     double diffAge = 0;
     /// A press on the other side's canvas: edit that side from the next frame (with this node selected).
     std::optional<Selection> switchTo;

@@ -149,6 +149,7 @@ export default async function compare({ url, artifacts }) {
     assert.equal(state.compare.b.counters['orders-dlq'].received, 1, 'the fix: the message is in orders-dlq');
     // A's message expires at retention (10 min) within the 12 min run; B's is dead-lettered instead.
     assert.match(state.compare.summary, /^B: 0 expired instead of 1, 1 dead lettered instead of 0, \$[0-9.]+ less per day$/);
+    assert.equal(state.compare.shown_summary, state.compare.summary, 'the tab shows the figures at the end of the run');
     const native = path.join(root, 'build/native/lambda-playground');
     if (fs.existsSync(native)) {
       const r = spawnSync(native, ['compare', path.join(root, 'assets/scenarios/sqs_no_redrive.json'), '--summary']);
