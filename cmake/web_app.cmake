@@ -113,4 +113,7 @@ if(PG_BUILD_TESTS)
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)
   endforeach()
   set_tests_properties(web.authoring PROPERTIES TIMEOUT 480)  # builds two scenarios by hand, at 1x and 2x
+  # Issue 17: A/B comparison in the page (fork, edit B, one clock, diff, link, show the fix, same as the CLI).
+  add_test(NAME web.compare COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs compare --dist ${PG_DIST})
+  set_tests_properties(web.compare PROPERTIES TIMEOUT 420)
 endif()

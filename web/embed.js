@@ -2,8 +2,9 @@
 //
 // URL parameters: embed, preset=NAME (a file stem of assets/scenarios) or a share link in the fragment,
 // autoplay, speed=N (virtual seconds per wall second), step=N (open at that step), panel=timeline|journey|
-// metrics|log|warnings, title=TEXT, allow=ORIGIN[,ORIGIN] (extra origins whose messages are accepted), lock
-// (read-only: play, step, scrub and inspect, no edits).
+// metrics|log|warnings|compare, title=TEXT, allow=ORIGIN[,ORIGIN] (extra origins whose messages are accepted), lock
+// (read-only: play, step, scrub and inspect, no edits), compare (A beside the preset's fix as B) or compare=NAME
+// (B is preset NAME); a link holding "compare_b" opens as a comparison by itself.
 //
 // Messages in (from the embedding page only): {type: "pg:play"|"pg:pause"|"pg:step"|"pg:load"|"pg:get-state", v: 1}
 //   pg:step  {count: 1..10000}            pg:load  {scenario: "<JSON text>"} or {link: "v1...."}
@@ -20,7 +21,7 @@
   const API_VERSION = 1;
   const MAX_TEXT = 1 << 20;  // 1 MiB: the largest scenario or link a message may carry
   const MAX_STEP = 10000;
-  const PANELS = ['timeline', 'journey', 'metrics', 'log', 'warnings'];
+  const PANELS = ['timeline', 'journey', 'metrics', 'log', 'warnings', 'compare'];
   const flag = (name) => params.has(name) && !/^(0|false|no|off)$/i.test(params.get(name));
 
   const allowed = new Set([location.origin]);
@@ -129,6 +130,13 @@
     } else if (/^[a-z0-9_]{1,64}$/.test(preset)) {
       if (shell.call('pg_open_preset', preset) !== 1)
         shell.call('pg_show_notice', 'Unknown preset', 'There is no preset named "' + preset + '".');
+    }
+    if (params.has('compare')) {  // A beside B: the preset's own fix, or another preset
+      const other = params.get('compare') || '';
+      const ok = /^[a-z0-9_]{1,64}$/.test(other) ? shell.call('pg_compare', 5, other) : shell.call('pg_compare', 2, '');
+      if (ok !== 1) shell.call('pg_show_notice', 'Nothing to compare', other
+        ? 'There is no preset named "' + other + '" to compare with.'
+        : 'This scenario carries no fix to compare with (compare=NAME names a preset to compare with).');
     }
     const step = Number(params.get('step'));
     if (!linkHasStep && Number.isInteger(step) && step > 0) Module._pg_step(Math.min(step, 1000000));

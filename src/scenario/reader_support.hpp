@@ -370,6 +370,8 @@ void checkGraph(const sim::Scenario& scenario, const CrossCheckInputs& inputs, V
 CrossCheckInputs crossCheckInputsOf(const sim::Scenario& scenario);
 
 /// parseScenario without its last pass (line/column of each error); crossCheck false leaves out checkGraph.
-ParseResult readScenarioText(const std::string& jsonText, bool crossCheck);
+/// `allowCompareB`: the top level may hold "compare_b" (a whole scenario, read into ParseResult::compareB);
+/// false inside compare_b itself (a comparison has two sides).
+ParseResult readScenarioText(const std::string& jsonText, bool crossCheck, bool allowCompareB = false);
 
 }  // namespace pg::scenario::detail

@@ -2,7 +2,10 @@
 // must be added here too (the round-trip tests then cover it).
 #include "scenario_compare.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 namespace pg::scenario {
 
@@ -30,9 +33,18 @@ std::string show(double v) {
 class Differ {
 public:
     std::string diff;
+    bool collectAll = false;             ///< scenarioDelta: every differing field, not just the first
+    bool ignorePositions = false;        ///< scenarioDelta: where a node sits is not a difference of design
+    std::vector<std::string> fields;     ///< with collectAll: the differing fields' names
     template <typename T>
     void field(const std::string& name, const T& a, const T& b) {
-        if (diff.empty() && !(a == b)) diff = name + ": " + show(a) + " != " + show(b);
+        if (a == b) return;
+        if (collectAll) {
+            const bool position = name == "x" || name == "y";  // a node's, compared with no prefix
+            if (!(ignorePositions && position)) fields.push_back(name);
+        } else if (diff.empty()) {
+            diff = name + ": " + show(a) + " != " + show(b);
+        }
     }
 };
 
@@ -123,7 +135,78 @@ void compareEdge(Differ& d, const std::string& p, const sim::Edge& a, const sim:
     d.field(p + "sendOn", a.sendOn, b.sendOn);
 }
 
+/// The fields of one node (or edge) pair that differ, their names relative to it ("queue.redrive").
+template <typename T, typename F>
+std::vector<std::string> differingFields(const T& a, const T& b, F compare) {
+    Differ d;
+    d.collectAll = true;
+    d.ignorePositions = true;
+    compare(d, std::string(), a, b);
+    return d.fields;
+}
+
 }  // namespace
+
+ScenarioDelta scenarioDelta(const sim::Scenario& a, const sim::Scenario& b) {
+    ScenarioDelta delta;
+    Differ top;
+    top.collectAll = true;
+    top.field("seed", a.seed, b.seed);
+    top.field("run_for", a.runFor, b.runFor);
+    top.field("account_concurrency_limit", a.accountConcurrencyLimit, b.accountConcurrencyLimit);
+    for (const std::string& f : top.fields) delta.settings.push_back("scenario: " + f);
+    for (const sim::Node& n : a.nodes) {
+        const sim::Node* other = nullptr;
+        for (const sim::Node& m : b.nodes)
+            if (m.id == n.id) other = &m;
+        if (!other) {
+            delta.nodes.push_back(n.id);
+            delta.settings.push_back("node " + n.id + ": only in A");
+            continue;
+        }
+        const std::vector<std::string> fields = differingFields(n, *other, compareNode);
+        if (fields.empty()) continue;
+        delta.nodes.push_back(n.id);
+        for (const std::string& f : fields) delta.settings.push_back("node " + n.id + ": " + f);
+    }
+    for (const sim::Node& m : b.nodes)
+        if (std::none_of(a.nodes.begin(), a.nodes.end(), [&](const sim::Node& n) { return n.id == m.id; })) {
+            delta.nodes.push_back(m.id);
+            delta.settings.push_back("node " + m.id + ": only in B");
+        }
+    // Edges pair up by their ends, in order (two edges between the same nodes pair first with first).
+    std::vector<bool> usedB(b.edges.size(), false);
+    for (const sim::Edge& e : a.edges) {
+        const std::string name = "edge " + e.from + " -> " + e.to;
+        std::size_t match = b.edges.size();
+        for (std::size_t j = 0; j < b.edges.size() && match == b.edges.size(); ++j)
+            if (!usedB[j] && b.edges[j].from == e.from && b.edges[j].to == e.to) match = j;
+        if (match == b.edges.size()) {
+            delta.edges.emplace_back(e.from, e.to);
+            delta.settings.push_back(name + ": only in A");
+            continue;
+        }
+        usedB[match] = true;
+        const std::vector<std::string> fields = differingFields(e, b.edges[match], compareEdge);
+        if (fields.empty()) continue;
+        delta.edges.emplace_back(e.from, e.to);
+        for (const std::string& f : fields) delta.settings.push_back(name + ": " + f);
+    }
+    for (std::size_t j = 0; j < b.edges.size(); ++j)
+        if (!usedB[j]) {
+            delta.edges.emplace_back(b.edges[j].from, b.edges[j].to);
+            delta.settings.push_back("edge " + b.edges[j].from + " -> " + b.edges[j].to + ": only in B");
+        }
+    return delta;
+}
+
+bool ScenarioDelta::nodeDiffers(const std::string& id) const {
+    return std::find(nodes.begin(), nodes.end(), id) != nodes.end();
+}
+
+bool ScenarioDelta::edgeDiffers(const std::string& from, const std::string& to) const {
+    return std::find(edges.begin(), edges.end(), std::make_pair(from, to)) != edges.end();
+}
 
 std::string firstDifference(const sim::Scenario& a, const sim::Scenario& b) {
     Differ d;

@@ -1,6 +1,7 @@
 // Scenario JSON (format version 1) <-> pg::sim::Scenario. The only place besides the runner and the web
 // bridge that sees nlohmann/json; this header keeps it out of its includers.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct ScenarioError {
 struct ParseResult {
     sim::Scenario scenario;             // meaningful only when errors is empty
     std::vector<ScenarioError> errors;  // every problem found, not just the first
+    /// A comparison file's B (the top-level "compare_b": a whole scenario); its errors are under /compare_b.
+    std::optional<sim::Scenario> compareB;
     bool ok() const { return errors.empty(); }
 };
 
@@ -40,6 +43,10 @@ std::vector<ScenarioError> validate(const sim::Scenario& scenario);
 /// Canonical: fixed key order, durations as strings in their largest exact unit, defaults omitted.
 /// indent < 0 gives the compact form (what share links carry). Never throws.
 std::string writeScenario(const sim::Scenario& scenario, int indent = 2);
+
+/// A comparison: A's JSON with B as the top-level "compare_b" (a whole scenario, written as writeScenario
+/// writes it); parseScenario reads it back into ParseResult::compareB.
+std::string writeComparison(const sim::Scenario& a, const sim::Scenario& b, int indent = 2);
 
 /// "1:2 /nodes/0/timeout: must be ..." lines, one per error, for terminals and the UI.
 std::string formatErrors(const std::vector<ScenarioError>& errors);

@@ -24,10 +24,11 @@ using namespace detail;
 
 const std::vector<std::string> kCommonNodeKeys = {"id", "type", "label", "position"};
 
-std::vector<std::string> topLevelKeys() {
+std::vector<std::string> topLevelKeys(bool allowCompareB) {
     std::vector<std::string> keys = {"version"};
     for (const std::string& k : keysOf(settingsAt(SettingOwner::Scenario, ""))) keys.push_back(k);
     keys.insert(keys.end(), {"nodes", "edges"});
+    if (allowCompareB) keys.push_back("compare_b");
     return keys;
 }
 
@@ -48,6 +49,8 @@ KeyLookup lookUp(const std::vector<const Setting*>& settings, const std::string&
 
 class Reader : public ValueReader, public ReadState {
 public:
+    bool allowCompareB = false;
+
     //-------------------------------------------------------------------------
     // [SECTION] Top level, account
     //-------------------------------------------------------------------------
@@ -72,7 +75,7 @@ public:
         } else if (version->get<std::int64_t>() != 1) {
             error("/version", "must be 1 (scenario format version); got " + shortDump(*version));
         }
-        unknownKeys(doc, "", topLevelKeys(), "the scenario (top level)");
+        unknownKeys(doc, "", topLevelKeys(allowCompareB), "the scenario (top level)");
         const SettingTarget target{&scenario, nullptr, nullptr};
         for (const Setting* s : settingsAt(SettingOwner::Scenario, "")) {
             if (s->kind != SettingKind::Group) readSetting(doc, "", *s, target);
@@ -403,7 +406,25 @@ public:
 // [SECTION] parseScenario
 //-----------------------------------------------------------------------------
 
-ParseResult detail::readScenarioText(const std::string& jsonText, bool crossCheck) {
+namespace {
+/// B of a comparison: a whole scenario of its own, its errors under /compare_b (positions found later).
+void readCompareB(const json& b, ParseResult& result) {
+    if (!b.is_object()) {
+        result.errors.push_back({"/compare_b", "must be a whole scenario (a JSON object with version, nodes, edges), B of "
+                                               "a comparison; got " + b.dump().substr(0, 40)});
+        return;
+    }
+    ParseResult side = detail::readScenarioText(b.dump(), true, false);
+    for (ScenarioError& e : side.errors) {
+        e.path = "/compare_b" + e.path;
+        e.line = e.column = 0;
+        result.errors.push_back(std::move(e));
+    }
+    if (side.ok()) result.compareB = std::move(side.scenario);
+}
+}  // namespace
+
+ParseResult detail::readScenarioText(const std::string& jsonText, bool crossCheck, bool allowCompareB) {
     ParseResult result;
     if (jsonText.size() > kMaxScenarioBytes) {
         result.errors.push_back({"", "the scenario is " + std::to_string(jsonText.size()) +
@@ -437,6 +458,7 @@ ParseResult detail::readScenarioText(const std::string& jsonText, bool crossChec
             return result;
         }
         Reader reader;
+        reader.allowCompareB = allowCompareB;
         reader.readDocument(doc);  // a newer-version file stops there with nothing to cross-check
         if (crossCheck) checkGraph(reader.scenario, reader, reader);
         // Duplicate keys are invisible in the parsed document (the last one wins), so the text is scanned.
@@ -452,6 +474,7 @@ ParseResult detail::readScenarioText(const std::string& jsonText, bool crossChec
         }
         result.errors = std::move(reader.errors);
         result.scenario = std::move(reader.scenario);
+        if (allowCompareB && doc.is_object() && doc.contains("compare_b")) readCompareB(doc["compare_b"], result);
     } catch (const std::exception& e) {
         result.errors.push_back({"", std::string("internal error while reading the scenario: ") + e.what()});
     } catch (...) {
@@ -461,7 +484,7 @@ ParseResult detail::readScenarioText(const std::string& jsonText, bool crossChec
 }
 
 ParseResult parseScenario(const std::string& jsonText) {
-    ParseResult result = detail::readScenarioText(jsonText, true);
+    ParseResult result = detail::readScenarioText(jsonText, true, true);
     if (!result.errors.empty()) {
         try {
             detail::JsonPositions positions(jsonText);

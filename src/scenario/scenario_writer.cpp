@@ -156,6 +156,14 @@ std::string writeScenario(const sim::Scenario& s, int indent) {
     return text;
 }
 
+std::string writeComparison(const sim::Scenario& a, const sim::Scenario& b, int indent) {
+    ojson doc = ojson::parse(writeScenario(a, -1));
+    doc["compare_b"] = ojson::parse(writeScenario(b, -1));
+    std::string text = doc.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
+    if (indent >= 0) text += '\n';
+    return text;
+}
+
 std::string formatErrors(const std::vector<ScenarioError>& errors) {
     std::string out;
     for (const ScenarioError& e : errors) {

@@ -151,6 +151,14 @@ std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::ui
     return link;
 }
 
+std::string encodeComparisonLink(const sim::Scenario& a, const sim::Scenario& b, std::optional<std::uint64_t> step,
+                                 const std::string& item) {
+    std::string link = encodeShareLinkPayload(writeComparison(a, b, -1));
+    if (step) link += "&step=" + std::to_string(*step);
+    if (!item.empty()) link += "&item=" + percentEncode(item);
+    return link;
+}
+
 DecodedShareLink decodeShareLink(std::string_view fragment) {
     try {
         if (!fragment.empty() && fragment[0] == '#') fragment.remove_prefix(1);
@@ -257,6 +265,7 @@ DecodedShareLink decodeShareLink(std::string_view fragment) {
             return bad;
         }
         result.scenario = std::move(parsed.scenario);
+        result.compareB = std::move(parsed.compareB);
         return result;
     } catch (...) {
         return failure(ShareLinkError::Corrupt, "The link could not be opened (out of memory while reading it).");

@@ -32,6 +32,7 @@ struct DecodedShareLink {
     std::string message;                        // one clear sentence for the UI; empty when ok
     std::vector<ScenarioError> scenarioErrors;  // InvalidJson / InvalidScenario: what parseScenario said
     sim::Scenario scenario;                     // meaningful only when ok()
+    std::optional<sim::Scenario> compareB;      // a comparison's B ("compare_b"), when the link holds one
     std::optional<std::uint64_t> step;          // step index to open at
     std::string item;                           // selected item id, e.g. "orders#13"; empty = none
     bool ok() const { return error == ShareLinkError::None; }
@@ -41,6 +42,10 @@ struct DecodedShareLink {
 /// command-line runner produce byte-identical links.
 std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::uint64_t> step = std::nullopt,
                             const std::string& item = {});
+
+/// A comparison's link: A with B as "compare_b" (writeComparison), same parameters.
+std::string encodeComparisonLink(const sim::Scenario& a, const sim::Scenario& b,
+                                 std::optional<std::uint64_t> step = std::nullopt, const std::string& item = {});
 
 /// "v1." + base64url(raw deflate(text)) for any text, with no parameters: what encodeShareLink does with
 /// the canonical compact JSON. For tests and tools that need links with arbitrary payloads.

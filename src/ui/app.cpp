@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "compare_state.hpp"
 #include "layout.hpp"
 #include "panels/panels.hpp"
 #include "panels/canvas_panel.hpp"
@@ -66,6 +67,7 @@ const char* bottomTabTitle(BottomTab tab) {
     case BottomTab::Metrics: return "Metrics";
     case BottomTab::EventLog: return "Event log";
     case BottomTab::Warnings: return "Warnings";
+    case BottomTab::Compare: return "Compare A/B";
     }
     return "";
 }
@@ -91,12 +93,14 @@ void App::loadDefaultScenario() {
     order.insert(order.end(), m_panels->presets.begin(), m_panels->presets.end());
     for (const std::string& path : order) {
         std::string text;
-        if (readFile(path, text) && loadScenarioJson(text, errors)) return;
+        if (readFile(path, text) && loadScenarioText(text, errors, true)) return;
     }
     rebuildEngine(false);  // empty scenario
 }
 
-bool App::loadScenarioJson(const std::string& json, std::string& errors) {
+bool App::loadScenarioJson(const std::string& json, std::string& errors) { return loadScenarioText(json, errors, false); }
+
+bool App::loadScenarioText(const std::string& json, std::string& errors, bool preset) {
     scenario::ParseResult result = scenario::parseScenario(json);
     if (!result.ok()) {
         errors = scenario::formatErrors(result.errors);
@@ -111,7 +115,9 @@ bool App::loadScenarioJson(const std::string& json, std::string& errors) {
     m_ui.selectedItem = kNone;
     m_ui.playing = false;
     fitOnOpen();
+    m_compare.reset();
     rebuildEngine(false);
+    takeCompareB(std::move(result.compareB), preset);
     errors.clear();
     return true;
 }
@@ -122,7 +128,9 @@ void App::fitOnOpen() {
     m_ui.canvasFit = m_share.embed || !m_scenario.nodes.empty();
 }
 
-std::string App::scenarioJson() const { return scenario::writeScenario(m_scenario); }
+std::string App::scenarioJson() const {
+    return m_compare ? scenario::writeComparison(scenarioA(), scenarioB()) : scenario::writeScenario(m_scenario);
+}
 
 void App::rebuildEngine(bool keepTime) {
     const SimTime previous = keepTime && m_engine ? m_engine->now() : 0;
@@ -285,13 +293,14 @@ void App::apply(const Command& command) {
             } else if constexpr (std::is_same_v<T, cmd::LoadPreset>) {
                 std::string text, errors;
                 if (!readFile(c.path, text)) ui.status = {StatusKind::Error, "cannot read " + c.path};
-                else if (!loadScenarioJson(text, errors)) ui.status = {StatusKind::Info, "preset rejected: " + errors};
+                else if (!loadScenarioText(text, errors, true)) ui.status = {StatusKind::Info, "preset rejected: " + errors};
                 else ui.status = {StatusKind::Info, "loaded " + m_scenario.name};
             } else if constexpr (std::is_same_v<T, cmd::OpenPage>) {
                 shell(ShellVerb::OpenPage, c.path, "");
             }
         },
         command);
+    if (m_compare) syncCompareClock();  // playback moves both sides; an edit rebuilt this side at the same time
 }
 
 bool App::selectById(const std::string& id) {
@@ -353,14 +362,22 @@ void App::drawBottomTab(BottomTab tab, FrameContext& ctx) {
     case BottomTab::Metrics: m_panels->metrics.draw(ctx); break;
     case BottomTab::EventLog: m_panels->log.draw(ctx); break;
     case BottomTab::Warnings: m_panels->warnings.draw(ctx); break;
+    case BottomTab::Compare: drawCompareTab(ctx); break;
     }
 }
 
 void App::frame(double dtSeconds) {
     const auto frameStart = std::chrono::steady_clock::now();
     ++m_frameCount;
+    if (m_compare && m_compare->switchTo) {  // a press on the other side's canvas (last frame)
+        const Selection select = *m_compare->switchTo;
+        m_compare->switchTo.reset();
+        editSide(!m_compare->editingB);
+        apply(cmd::Select{select});
+    }
     for (const Command& c : m_commands.take()) apply(c);
     advance(dtSeconds);
+    if (m_compare) syncCompareClock();
     refreshWarnings(dtSeconds);
     handleKeys();
     if (m_share.embed) {  // ?embed: title, transport and canvas only (app_share.cpp)
@@ -378,7 +395,7 @@ void App::frame(double dtSeconds) {
     if (beginPanel("Palette", layout.palette)) m_panels->palette.draw(ctx);
     ImGui::End();
     if (beginPanel("Canvas", layout.canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
-        m_panels->canvas.draw(ctx);
+        drawCanvasArea(ctx);  // app_compare.cpp: one canvas, or A and B
     ImGui::End();
     if (beginPanel("Inspector", layout.inspector)) m_panels->inspector.draw(ctx);
     ImGui::End();
@@ -386,6 +403,7 @@ void App::frame(double dtSeconds) {
         if (ImGui::BeginTabBar("bottom")) {
             for (int i = 0; i < kBottomTabCount; ++i) {
                 const BottomTab tab = static_cast<BottomTab>(i);
+                if (tab == BottomTab::Compare && !m_compare) continue;
                 std::string label = bottomTabTitle(tab);
                 if (tab == BottomTab::Warnings && !m_warnings.empty()) label += " (" + std::to_string(m_warnings.size()) + ")";
                 label += "###tab" + std::to_string(i);
@@ -489,6 +507,7 @@ std::string App::stateJson() const {
     std::snprintf(fingerprint, sizeof fingerprint, "%016llx", static_cast<unsigned long long>(e.traceFingerprint()));
     s["trace_fingerprint"] = fingerprint;
     shareStateJson(s);
+    compareStateJson(s);
     return s.dump();
 }
 

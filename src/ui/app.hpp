@@ -20,6 +20,7 @@ namespace pg::ui {
 
 class Panels;
 struct FrameContext;
+struct CompareState;
 
 class App {
 public:
@@ -66,12 +67,30 @@ public:
     void showNotice(const std::string& title, const std::string& text);
     /// File > Copy link: the page's URL with the fragment, to the clipboard (through the shell handler).
     void copyLink(bool atStep);
+    // A/B comparison (issue 17; app_compare.cpp). A and B run on one clock; the user edits one side at a time
+    // with the normal panels (the other side waits in CompareState).
+    /// Forks the current scenario into B (nothing changes until B is edited). False if already comparing.
+    bool startCompare();
+    /// Compares the current scenario (A) with `b`.
+    void startCompare(sim::Scenario b);
+    /// A preset that carries its fix as B ("compare_b"): compare with it. False when there is none.
+    bool showFix();
+    bool hasFix() const { return m_presetFix.has_value(); }
+    /// Keeps the side being edited as the scenario.
+    void endCompare();
+    bool comparing() const { return m_compare != nullptr; }
+    /// Edits B (true) or A; false when not comparing.
+    bool editSide(bool b);
+    /// Compares with preset `stem` as B (the embed API's compare=NAME). False when there is no such preset.
+    bool compareWithPreset(const std::string& stem);
     /// Platform hook for browser services (files, links, clipboard); see share_state.hpp.
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
 
 private:
     // Scenario, engine and frame (app.cpp).
     void loadDefaultScenario();
+    /// loadScenarioJson; a preset's "compare_b" is kept as its fix instead of opening a comparison.
+    bool loadScenarioText(const std::string& json, std::string& errors, bool preset);
     void rebuildEngine(bool keepTime);
     void commit(sim::Scenario candidate, bool rebuild);  // validated edit with an undo snapshot
     void fitOnOpen();                                    // the canvas shows an opened scenario whole
@@ -90,6 +109,18 @@ private:
     void drawEditMenu();
     void drawHelpMenu();
     void noteMenuRect(const char* label);
+    // Comparison (app_compare.cpp).
+    /// The other side follows the edited side's clock (after every playback command and frame).
+    void syncCompareClock();
+    const sim::Scenario& scenarioA() const;
+    const sim::Scenario& scenarioB() const;
+    /// The canvas panel: one canvas, or A and B side by side (stacked on a narrow canvas) when comparing.
+    void drawCanvasArea(FrameContext& ctx);
+    void drawCompareBar();  ///< the menu bar's Compare / Show the fix / A|B / End buttons
+    void drawCompareTab(FrameContext& ctx);
+    void compareStateJson(nlohmann::json& s) const;
+    /// Loads parsed text: a comparison opens as one, a preset's B becomes its fix ("Show the fix").
+    void takeCompareB(std::optional<sim::Scenario> b, bool preset);
     // Sharing, files, embedding (app_share.cpp).
     void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
     void shell(ShellVerb verb, const std::string& a, const std::string& b);
@@ -109,6 +140,8 @@ private:
     std::function<void(const std::string&)> m_copy;
     std::uint64_t m_frameCount = 0;
     ShareState m_share;
+    std::unique_ptr<CompareState> m_compare;
+    std::optional<sim::Scenario> m_presetFix;  ///< the opened preset's B, offered as "Show the fix"
 };
 
 }  // namespace pg::ui

@@ -36,6 +36,7 @@ float App::drawMainMenuBar() {
         drawPresetsMenu();
         drawEditMenu();
         drawHelpMenu();
+        drawCompareBar();  // app_compare.cpp
         ImGui::Separator();
         ImGui::TextDisabled("%s", m_scenario.name.c_str());
         if (!m_ui.status.text.empty()) {
@@ -64,7 +65,7 @@ void App::drawFileMenu() {
     note("New");
     if (ImGui::MenuItem("Open file...")) shell(ShellVerb::OpenFile, "", "");
     note("Open file...");
-    if (ImGui::MenuItem("Save file")) shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
+    if (ImGui::MenuItem("Save file")) shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name), scenarioJson());  // A and B when comparing
     note("Save file");
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link")) copyLink(false);

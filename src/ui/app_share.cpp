@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "compare_state.hpp"
 #include "layout.hpp"
 #include "panels/panels.hpp"
 #include "scenario/scenario_json.hpp"
@@ -43,6 +44,8 @@ void App::replaceScenario(Scenario scenario) {
     m_ui.playing = false;
     m_share.linkHeld = false;
     fitOnOpen();
+    m_compare.reset();
+    m_presetFix.reset();
     rebuildEngine(false);
 }
 
@@ -57,6 +60,10 @@ std::string App::shareFragment(bool atStep) const {
         step = m_engine->stepCount();
         if (m_ui.selectedItem != kNone) item = m_engine->itemId(m_ui.selectedItem);
     }
+    if (m_compare) {  // a comparison's link: A with B as compare_b; the step counts the edited side's steps
+        if (m_compare->editingB) item.clear();
+        return scenario::encodeComparisonLink(scenarioA(), scenarioB(), step, item);
+    }
     return scenario::encodeShareLink(m_scenario, step, item);
 }
 
@@ -70,6 +77,7 @@ bool App::openShareLink(const std::string& fragment) {
         return false;
     }
     replaceScenario(std::move(link.scenario));
+    takeCompareB(std::move(link.compareB), false);
     if (link.step) {
         const auto start = std::chrono::steady_clock::now();
         for (std::uint64_t i = 0; i < *link.step && stepWithinRun(); ++i) {
@@ -78,6 +86,7 @@ bool App::openShareLink(const std::string& fragment) {
                 break;
         }
     }
+    if (m_compare) syncCompareClock();
     if (!link.item.empty()) selectById(link.item);
     m_ui.status = {StatusKind::Info, "opened a link: " + m_scenario.name};
     if (link.step && m_engine->stepCount() != *link.step)
@@ -97,6 +106,7 @@ bool App::openScenarioText(const std::string& text, const std::string& source) {
         return false;
     }
     replaceScenario(std::move(parsed.scenario));
+    takeCompareB(std::move(parsed.compareB), false);
     m_ui.status = {StatusKind::Info, "opened " + m_scenario.name};
     return true;
 }
@@ -148,6 +158,11 @@ void App::shell(ShellVerb verb, const std::string& a, const std::string& b) {
 void App::drawShareOverlays() {
     autosaveAllowed();  // releases the link hold once the user edits
     m_panels->gallery.draw(m_share.galleryOpen, m_panels->presets, m_scenario.name, m_commands);
+    if (!m_panels->gallery.fixRequest.empty()) {  // the gallery's "Show the fix": the preset, then its B
+        apply(cmd::LoadPreset{m_panels->gallery.fixRequest});
+        m_panels->gallery.fixRequest.clear();
+        showFix();
+    }
     const std::string page = m_panels->help.draw(ImGui::GetIO().ConfigMacOSXBehaviors);
     if (!page.empty()) shell(ShellVerb::OpenPage, page, "");
 
@@ -218,7 +233,7 @@ void App::drawEmbedFrame() {
     ImGui::End();
     if (beginPanel("Canvas", {{0, canvasTop}, {display.x, canvasH}},
                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
-        m_panels->canvas.draw(ctx);
+        drawCanvasArea(ctx);
     ImGui::End();
     if (m_share.embedPanel) {
         if (beginPanel("Details", {{0, canvasTop + canvasH}, {display.x, display.y - canvasTop - canvasH}},

@@ -5,10 +5,11 @@
 
 namespace pg::ui {
 
-enum class BottomTab { Timeline, Journey, Metrics, EventLog, Warnings };
-constexpr int kBottomTabCount = 5;
+/// Compare is shown only while comparing A and B (issue 17).
+enum class BottomTab { Timeline, Journey, Metrics, EventLog, Warnings, Compare };
+constexpr int kBottomTabCount = 6;
 
-/// The tab the page numbers `index` (0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings); none when
+/// The tab the page numbers `index` (0 timeline, 1 journey, 2 metrics, 3 event log, 4 warnings, 5 compare); none when
 /// out of range.
 inline std::optional<BottomTab> bottomTabAt(int index) {
     if (index < 0 || index >= kBottomTabCount) return std::nullopt;
@@ -23,6 +24,7 @@ inline const char* bottomTabKey(BottomTab tab) {
     case BottomTab::Metrics: return "metrics";
     case BottomTab::EventLog: return "log";
     case BottomTab::Warnings: return "warnings";
+    case BottomTab::Compare: return "compare";
     }
     return "";
 }

@@ -143,7 +143,19 @@ if (!compare) {
     const text = run(runner, 'compare', a, b);
     assert.equal(text.code, 0);
     assert.ok(text.out.trimEnd().endsWith(diff.summary), 'the table ends with the summary line');
-    assert.equal(run(runner, 'compare', a).code, 2, 'one file is a usage error');
+    assert.equal(run(runner, 'compare', a).code, 2, 'one file without compare_b is a usage error');
+    // One file holding both (B as "compare_b", docs/scenario-format.md "Comparisons"): the same rows and summary.
+    const ab = path.join(dir, 'ab.json');
+    fs.writeFileSync(ab, JSON.stringify({ ...poison(false), compare_b: poison(true) }));
+    const one = run(runner, 'compare', ab, '--summary');
+    assert.equal(one.code, 0, `exit code (stderr: ${one.err})`);
+    assert.deepEqual(JSON.parse(one.out).rows, diff.rows);
+    assert.equal(JSON.parse(one.out).summary, diff.summary);
+    const badB = path.join(dir, 'bad_b.json');
+    fs.writeFileSync(badB, JSON.stringify({ ...poison(false), compare_b: { ...poison(true), run_for: 'soon' } }));
+    const bad = run(runner, 'compare', badB);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /\/compare_b\/run_for/);
   });
   check('compare runs B on A\'s clock: the presets without and with a redrive policy', () => {
     // sqs_no_redrive runs 12 min, sqs_with_redrive 5 min: compared over A's 12 min, B's poison message sits in the

@@ -11,7 +11,9 @@ const EXPECTED = [
   'S3 event retried into a DLQ',
   'SQS without a redrive policy',
   'SQS with a redrive policy',
+  'SQS with a redrive policy (the fix)',  // the comparison embed (issue 17): it edits B, the preset's fix
 ];
+const COMPARISON = 4;  // the embed that opens A beside B
 
 const frameState = (frame) => frame.evaluate(() =>
   window.pgReady ? JSON.parse(Module.UTF8ToString(Module._pg_state_json())) : null);
@@ -43,6 +45,13 @@ export default async function docsPage({ url, artifacts }) {
       assert.equal(after[i].embed, true, `embed ${i} is in embed mode`);
       assert.equal(after[i].scenario, EXPECTED[i], `embed ${i} shows its scenario`);
       assert.equal(after[i].notice, null, `embed ${i} shows no error`);
+      if (i === COMPARISON) {
+        assert.equal(after[i].compare.a.scenario, 'SQS without a redrive policy', 'the comparison embed shows A');
+        assert.equal(after[i].compare.b.scenario, 'SQS with a redrive policy (the fix)', 'and the fix as B');
+        assert.equal(after[i].embed_panel, 'compare', 'with the diff table under them');
+      } else {
+        assert.equal(after[i].compare, null, `embed ${i} is not a comparison`);
+      }
       // (page errors inside an iframe do not reach the page's listener: the shell's error box shows them)
       assert.equal(await frames[i].isHidden('#error'), true, `embed ${i}: no error box`);
       assert.ok(after[i].frame > before[i].frame, `embed ${i} draws frames (${before[i].frame} -> ${after[i].frame})`);

@@ -20,7 +20,8 @@ namespace pg::cli {
 namespace {
 
 constexpr const char* kCompareUsage =
-    "usage: lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n";
+    "usage: lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
+    "       lambda-playground compare AB.json [...]   (one file whose \"compare_b\" is B)\n";
 
 int compareError(const std::string& message) {
     std::cerr << "lambda-playground: " << message << "\n" << kCompareUsage;
@@ -29,6 +30,7 @@ int compareError(const std::string& message) {
 
 struct Loaded {
     sim::Scenario scenario;
+    std::optional<sim::Scenario> compareB;  ///< a comparison file's B ("compare_b")
     bool ok = false;
 };
 
@@ -47,6 +49,7 @@ Loaded load(const std::string& file) {
         return l;
     }
     l.scenario = parsed.scenario;
+    l.compareB = parsed.compareB;
     l.ok = true;
     return l;
 }
@@ -97,9 +100,21 @@ int compareCommand(const std::vector<std::string>& args) {
             files.push_back(a);
         }
     }
-    if (files.size() != 2) return compareError("compare needs two scenario files, A and B");
-    const Loaded a = load(files[0]), b = load(files[1]);
-    if (!a.ok || !b.ok) return 2;
+    if (files.empty() || files.size() > 2)
+        return compareError("compare needs two scenario files, A and B, or one file holding both (\"compare_b\")");
+    const Loaded a = load(files[0]);
+    if (!a.ok) return 2;
+    Loaded b;
+    if (files.size() == 2) {
+        b = load(files[1]);
+        if (!b.ok) return 2;
+    } else if (!a.compareB) {
+        return compareError(files[0] + " holds one scenario (no \"compare_b\"): give B as a second file");
+    } else {
+        b.scenario = *a.compareB;
+        b.ok = true;
+        files.push_back(files[0] + " (compare_b)");
+    }
 
     // The trace gives the latency percentiles; finished items are kept for their arrival times.
     sim::EngineOptions options;

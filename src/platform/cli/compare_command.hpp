@@ -1,4 +1,5 @@
-// `lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]`: runs both scenarios
+// `lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]` (or one AB.json whose
+// "compare_b" is B): runs both scenarios
 // on one clock (A's run_for, or --until) and prints the diff of compare/run_compare.hpp as a table, or as JSON
 // with --summary.
 #pragma once

@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
     "                                         [--max-events N] [--free-tier]\n"
     "       lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
+    "       lambda-playground compare AB.json [...]   (B is the file's \"compare_b\")\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground version\n";
 

@@ -163,6 +163,21 @@ EMSCRIPTEN_KEEPALIVE void pg_set_embed(int panel, const char* title) {
     pg::web::app().setEmbed(pg::ui::bottomTabAt(panel), title ? title : "");
 }
 
+/// The A/B comparison (issue 17): 0 end it (keep the edited side), 1 fork into B, 2 show the preset's fix,
+/// 3 edit A, 4 edit B, 5 compare with preset `stem` as B. Returns 1 when done, 0 when it did not apply.
+EMSCRIPTEN_KEEPALIVE int pg_compare(int action, const char* stem) {
+    pg::ui::App& app = pg::web::app();
+    switch (action) {
+    case 0: app.endCompare(); return 1;
+    case 1: return app.startCompare() ? 1 : 0;
+    case 2: return app.showFix() ? 1 : 0;
+    case 3: return app.editSide(false) ? 1 : 0;
+    case 4: return app.editSide(true) ? 1 : 0;
+    case 5: return app.compareWithPreset(stem ? stem : "") ? 1 : 0;
+    }
+    return 0;
+}
+
 /// ?embed&lock: 1 makes the embed read-only (play, step, scrub, inspect; no edit, wire or delete).
 EMSCRIPTEN_KEEPALIVE void pg_set_locked(int locked) { pg::web::app().setLocked(locked != 0); }
 

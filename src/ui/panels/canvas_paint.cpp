@@ -331,6 +331,27 @@ void drawHints(ImDrawList* dl, const Scenario& s, const Frame& frame, bool locke
              : "drag empty space or right-drag: pan   wheel: zoom   Del: delete   Ctrl+Z / Ctrl+Y: undo / redo");
 }
 
+/// While comparing: the nodes and edges B changes, outlined in amber (edges as a wide band under the edge).
+void drawDeltaOutlines(ImDrawList* dl, const FrameContext& ctx, const Frame& frame, bool underEdges) {
+    if (!ctx.delta) return;
+    const Scenario& s = ctx.scenario;
+    const float zoom = frame.view.zoom;
+    const ImU32 amber = IM_COL32(255, 176, 32, 255), band = IM_COL32(255, 176, 32, 90);
+    if (underEdges) {
+        for (const Edge& e : s.edges) {
+            const int a = nodeIndexOf(s, e.from), b = nodeIndexOf(s, e.to);
+            if (a < 0 || b < 0 || !ctx.delta->edgeDiffers(e.from, e.to)) continue;
+            dl->AddLine(frame.boxes[static_cast<std::size_t>(a)].out(), frame.boxes[static_cast<std::size_t>(b)].in(), band,
+                        10 * std::max(0.6f, zoom));
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < s.nodes.size(); ++i)
+        if (ctx.delta->nodeDiffers(s.nodes[i].id))
+            dl->AddRect(ImVec2(frame.boxes[i].min.x - 5, frame.boxes[i].min.y - 5),
+                        ImVec2(frame.boxes[i].max.x + 5, frame.boxes[i].max.y + 5), amber, 8 * zoom, 0, 3);
+}
+
 }  // namespace
 
 void paint(const FrameContext& ctx, const Frame& frame, const Motion& motion, const LinkPreview& link) {
@@ -340,8 +361,10 @@ void paint(const FrameContext& ctx, const Frame& frame, const Motion& motion, co
     // (no background fill: the screen is cleared in the panel colour; a full canvas rect is a third of the
     // pixels a frame covers, which software WebGL pays for every frame)
     drawGrid(dl, frame.view, frame.origin, max);
+    drawDeltaOutlines(dl, ctx, frame, true);
     drawEdges(dl, ctx, frame, motion);
     for (std::uint32_t i = 0; i < ctx.scenario.nodes.size(); ++i) drawNode(dl, ctx, motion, i, frame.boxes[i], frame.view.zoom);
+    drawDeltaOutlines(dl, ctx, frame, false);
     drawWarnings(dl, ctx, frame);
     if (link.active) drawLinkPreview(dl, frame, link);
     drawHints(dl, ctx.scenario, frame, ctx.ui.locked);

@@ -65,6 +65,12 @@ Frame beginCanvas(const Scenario& s, UiState& ui) {
     ImGui::InvisibleButton("##canvas", frame.size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                                        ImGuiButtonFlags_MouseButtonMiddle);
     frame.hovered = ImGui::IsItemHovered();
+    // A user's view keeps its centre when the canvas changes size (a window resize, the comparison splitting
+    // it): pan is from the top-left corner, so without this the scene jumps by the change in size.
+    if (!ui.canvasFit && ui.canvasRect.w > 0 && (ui.canvasRect.w != frame.size.x || ui.canvasRect.h != frame.size.y)) {
+        ui.canvasPanX += (frame.size.x - ui.canvasRect.w) * 0.5f;
+        ui.canvasPanY += (frame.size.y - ui.canvasRect.h) * 0.5f;
+    }
     if (ui.canvasFit && !s.nodes.empty()) fitView(s, ui, frame.size);
     frame.view = CanvasView{frame.origin, ui.canvasPanX, ui.canvasPanY, ui.canvasZoom};
     return frame;

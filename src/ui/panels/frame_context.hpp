@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "scenario/scenario_compare.hpp"
 #include "ui/commands.hpp"
 #include "ui/ui_state.hpp"
 #include "ui/warnings.hpp"
@@ -16,6 +17,8 @@ struct FrameContext {
     UiState& ui;
     CommandQueue& commands;
     const std::vector<Warning>& warnings;
+    /// While comparing A and B: what differs between them (the canvas outlines it); null otherwise.
+    const scenario::ScenarioDelta* delta = nullptr;
 };
 
 }  // namespace pg::ui

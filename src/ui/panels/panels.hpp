@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "canvas_panel.hpp"
+#include "compare_panel.hpp"
 #include "help_window.hpp"
 #include "inspector_panel.hpp"
 #include "journey_panel.hpp"
@@ -22,6 +23,8 @@ public:
     TransportPanel transport;
     PalettePanel palette;
     CanvasPanel canvas;
+    CanvasPanel canvasOther;  ///< while comparing: the side not being edited
+    ComparePanel compare;
     InspectorPanel inspector;
     TimelinePanel timeline;
     JourneyPanel journey;

@@ -25,6 +25,7 @@ PresetInfo readPreset(const std::string& path) {
     if (parsed.ok()) {
         info.title = parsed.scenario.name;
         info.description = parsed.scenario.description;
+        info.hasFix = parsed.compareB.has_value();
     } else {
         info.description = "(this preset does not load: " + (parsed.errors.empty() ? "" : parsed.errors[0].message) + ")";
     }
@@ -87,6 +88,13 @@ void PresetsGalleryPanel::draw(bool& open, const std::vector<std::string>& paths
             open = false;
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open \"%s\"", p.title.c_str());
+        if (p.hasFix) {  // a lesson shipped as a comparison: open it beside its fix
+            if (ImGui::SmallButton("Show the fix")) {
+                fixRequest = p.path;
+                open = false;
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open \"%s\" beside the fix it carries, on one clock", p.title.c_str());
+        }
         ImGui::Spacing();
         ImGui::PopID();
     }

@@ -13,10 +13,12 @@ struct PresetInfo {
     std::string stem;         ///< NAME
     std::string title;        ///< the scenario's name
     std::string description;  ///< its one-line lesson
+    bool hasFix = false;      ///< it carries its fix as B ("compare_b"): the gallery offers "Show the fix"
 };
 
 class PresetsGalleryPanel {
 public:
+    std::string fixRequest;  ///< a preset whose "Show the fix" was pressed (the App opens it with its fix)
     /// The presets found at `paths`, in that order (read on the first call).
     const std::vector<PresetInfo>& presets(const std::vector<std::string>& paths);
     /// The window; pushes LoadPreset and closes when one is opened.
