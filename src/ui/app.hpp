@@ -66,8 +66,14 @@ public:
     void showNotice(const std::string& title, const std::string& text);
     /// File > Copy link: the page's URL with the fragment, to the clipboard (through the shell handler).
     void copyLink(bool atStep);
+    /// Touch (issue 20): a pinch to hand to the panel under (x, y) next frame; successive ones combine.
+    void pinch(float x, float y, float scale, float dx, float dy);
+    /// A finger has been used: finger-sized targets from now on.
+    void setTouchUi(bool touch) { m_ui.touchUi = touch; }
     /// Platform hook for browser services (files, links, clipboard); see share_state.hpp.
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
+    /// The trace so far as JSON Lines, as `lambda-playground run --trace` writes it (app_tools.cpp).
+    std::string traceJsonl() const;
 
 private:
     // Scenario, engine and frame (app.cpp).
@@ -78,6 +84,7 @@ private:
     void handleKeys();
     void refreshWarnings(double dtSeconds);
     void drawBottomTab(BottomTab tab, FrameContext& ctx);
+    void drawStackedTabs(FrameContext& ctx);  // narrow screens: inspector and palette as tabs
     // Playback (app_playback.cpp).
     /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
     /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
@@ -90,6 +97,7 @@ private:
     void drawEditMenu();
     void drawHelpMenu();
     void noteMenuRect(const char* label);
+    void drawToolsMenuItems(const std::string& presetStem);  // File: embed code, exports (app_tools.cpp)
     // Sharing, files, embedding (app_share.cpp).
     void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
     void shell(ShellVerb verb, const std::string& a, const std::string& b);
@@ -109,6 +117,7 @@ private:
     std::function<void(const std::string&)> m_copy;
     std::uint64_t m_frameCount = 0;
     ShareState m_share;
+    Selection m_stackedSelection;  // the selection the stacked tabs last saw (a new one shows the inspector)
 };
 
 }  // namespace pg::ui
