@@ -18,17 +18,19 @@ export default async function touch({ url, artifacts }) {
     const cdp = await context.newCDPSession(page);
     const touchEvent = (type, points) => cdp.send('Input.dispatchTouchEvent', {
       type, touchPoints: points.map((p, i) => ({ x: p.x, y: p.y, id: p.id ?? i + 1 })) });
+    // (A slow frame under load can last longer than the 500 ms long press: a tap's fingers go down and up, and a
+    // drag's first move past the slop follows its touch, without waiting for a frame between them.)
     const tap = async (p) => {
       await touchEvent('touchStart', [p]);
-      await waitFrames(page, 1);
       await touchEvent('touchEnd', []);
       await waitFrames(page, 4);
     };
-    /// One finger from `a` to `b` in eight moves, a frame apart.
+    /// One finger from `a` to `b`: a quarter at once (past the 10 px slop), then six moves a frame apart.
     const drag = async (a, b) => {
       await touchEvent('touchStart', [a]);
+      await touchEvent('touchMove', [{ x: a.x + (b.x - a.x) / 4, y: a.y + (b.y - a.y) / 4 }]);
       await waitFrames(page, 2);
-      for (let i = 1; i <= 8; i++) {
+      for (let i = 3; i <= 8; i++) {
         await touchEvent('touchMove', [{ x: a.x + ((b.x - a.x) * i) / 8, y: a.y + ((b.y - a.y) * i) / 8 }]);
         await waitFrames(page, 1);
       }
@@ -62,7 +64,9 @@ export default async function touch({ url, artifacts }) {
     const play = state.menu_items['transport:play'];
     assert.ok(play.h >= 43.5, `Play is a finger target (${play.h} px tall, 44 asked)`);
     await tap({ x: play.x + play.w / 2, y: play.y + play.h / 2 });
-    assert.equal((await stateJson(page)).playing, true, 'a tap on Play plays');
+    state = await stateJson(page);
+    if (!state.playing) fs.writeFileSync(path.join(artifacts, 'touch-fail.png'), await page.screenshot());
+    assert.equal(state.playing, true, `a tap on Play plays (${JSON.stringify(play)}, ${state.status})`);
     await tap({ x: play.x + play.w / 2, y: play.y + play.h / 2 });
     assert.equal((await stateJson(page)).playing, false, 'a second tap pauses');
 
@@ -109,10 +113,10 @@ export default async function touch({ url, artifacts }) {
     await page.evaluate(() => Module._pg_show_tab(0));
     await waitFrames(page, 4);
     state = await stateJson(page);
-    const d = state.panels.Details;
+    const area = state.menu_items['timeline:area'];  // the lanes (right of their labels)
     const spanBefore = state.timeline_span_us;
-    assert.ok(spanBefore > 0, 'the timeline is drawn');
-    await pinch({ x: d.x + d.w * 0.65, y: d.y + Math.min(d.h * 0.5, 110) }, 80, 160);
+    assert.ok(spanBefore > 0 && area, 'the timeline is drawn');
+    await pinch({ x: area.x + area.w * 0.7, y: area.y + area.h / 2 }, 80, 160);
     const spanAfter = (await stateJson(page)).timeline_span_us;
     assert.ok(Math.abs(spanAfter - spanBefore / 2) <= spanBefore * 0.01,
       `a pinch from 80 to 160 px halves the timeline's span: ${spanBefore} -> ${spanAfter}`);

@@ -347,6 +347,7 @@ void TimelinePanel::draw(FrameContext& ctx) {
         pinch = {};
     }
     ctx.ui.timelineSpanUs = m_span;
+    ctx.ui.menuRects["timeline:area"] = {areaMin.x, areaMin.y, areaMax.x - areaMin.x, areaMax.y - areaMin.y, 0, 0};  // tests
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
         m_t0 = std::max<SimTime>(0, m_t0 - static_cast<SimTime>(io.MouseDelta.x / tc.pxPerUs));
         m_follow = false;

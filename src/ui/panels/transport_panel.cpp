@@ -60,7 +60,8 @@ void TransportPanel::draw(FrameContext& ctx) {
     ImGui::SameLine();
     if (button(" > ", "Step one event (Right arrow)")) q.push(cmd::Step{1});
     ImGui::SameLine();
-    if (button(">> invocation", "Run to the next function invocation")) q.push(cmd::StepToInvocation{});
+    if (button(narrow ? ">>###invocation" : ">> invocation###invocation", "Run to the next function invocation"))
+        q.push(cmd::StepToInvocation{});
     if (!narrow) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");
