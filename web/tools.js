@@ -70,18 +70,36 @@
     return name || 'scenario';
   }
 
-  // ---- video: MediaRecorder over the canvas's own stream (no dependency) ----
+  // ---- video: MediaRecorder over a 2D copy of each frame (no dependency). The copy is made right after the
+  // module draws (the WebGL canvas keeps no frame past that, and a stream of it can stay empty). ----
   let recorder = null;
   let chunks = [];
+  let mirror = null;
+  function copyFrame() {
+    const c = canvas();
+    if (!mirror) return;
+    if (mirror.width !== c.width || mirror.height !== c.height) { mirror.width = c.width; mirror.height = c.height; }
+    mirror.getContext('2d').drawImage(c, 0, 0);
+    if (mirror.pgTrack && mirror.pgTrack.requestFrame) mirror.pgTrack.requestFrame();  // one video frame per app frame
+  }
   function startRecording() {
     if (recorder) return false;
-    if (typeof MediaRecorder === 'undefined' || !canvas().captureStream) {
+    if (typeof MediaRecorder === 'undefined' || !HTMLCanvasElement.prototype.captureStream) {
       shell().call('pg_show_notice', 'Recording unavailable', 'This browser cannot record the canvas (MediaRecorder).');
       return false;
     }
     const type = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
     chunks = [];
-    recorder = new MediaRecorder(canvas().captureStream(30), type ? { mimeType: type } : undefined);
+    mirror = document.createElement('canvas');
+    copyFrame();
+    const previous = Module.postMainLoop;
+    Module.postMainLoop = () => { if (previous) previous(); copyFrame(); };
+    mirror.pgRestore = () => { Module.postMainLoop = previous; };
+    mirror.className = 'recording-mirror';  // in the document (off screen): some browsers stream only those
+    document.body.appendChild(mirror);
+    const stream = mirror.captureStream(0);
+    mirror.pgTrack = stream.getVideoTracks()[0];
+    recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
     recorder.ondataavailable = (e) => { if (e.data && e.data.size) chunks.push(e.data); };
     recorder.start(250);
     window.pgRecording = true;
@@ -93,6 +111,9 @@
       const r = recorder;
       r.onstop = () => {
         recorder = null;
+        mirror.pgRestore();
+        mirror.remove();
+        mirror = null;
         window.pgRecording = false;
         resolve(new Blob(chunks, { type: 'video/webm' }));
       };
