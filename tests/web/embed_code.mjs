@@ -16,7 +16,7 @@ export default async function embedCode({ url, artifacts }) {
     const errors = watchConsole(page);
     await openApp(page, `${url}index.html`, 5);
     assert.equal(await page.evaluate(() => window.pgShell.call('pg_open_preset', 's3_async_dlq')), 1);
-    await page.evaluate(() => Module._pg_step(25));
+    await page.evaluate(() => Module._pg_step(10));
     await waitFrames(page, 3);
 
     // File > Copy embed code..., through the menu.
@@ -29,9 +29,9 @@ export default async function embedCode({ url, artifacts }) {
     await page.mouse.click(item.x + 20, item.y + item.h / 2);
     await page.waitForSelector('#embed-code[open]', { timeout: 10000 });
 
-    // The <iframe> is on the clipboard at once: the preset, at step 25, locked, 900 x 640.
+    // The <iframe> is on the clipboard at once: the preset, at step 10, locked, 900 x 640.
     let html = await copied(page);
-    assert.match(html, /^<iframe src="[^"]*index\.html\?embed&amp;preset=s3_async_dlq&amp;step=25&amp;lock&amp;title=[^"]*" width="900" height="640" title="[^"]+" loading="lazy" style="border:0"><\/iframe>$/, html);
+    assert.match(html, /^<iframe src="[^"]*index\.html\?embed&amp;preset=s3_async_dlq&amp;step=10&amp;lock&amp;title=[^"]*" width="900" height="640" title="[^"]+" loading="lazy" style="border:0"><\/iframe>$/, html);
 
     // Panel, unlock, size.
     await page.selectOption('#ec-panel', 'timeline');
@@ -48,7 +48,7 @@ export default async function embedCode({ url, artifacts }) {
     await page.selectOption('#ec-format', 'mdx');
     await page.click('#ec-copy');
     const mdx = await copied(page);
-    assert.match(mdx, /^<iframe src="[^"]*\?embed&preset=s3_async_dlq&step=25&panel=timeline[^"]*" width="720" height="560" title="[^"]+" loading="lazy" frameBorder="0"><\/iframe>$/, mdx);
+    assert.match(mdx, /^<iframe src="[^"]*\?embed&preset=s3_async_dlq&step=10&panel=timeline[^"]*" width="720" height="560" title="[^"]+" loading="lazy" frameBorder="0"><\/iframe>$/, mdx);
     assert.doesNotMatch(mdx, /style=|&amp;|\n/, 'no style string, no entities, one line');
 
     // reStructuredText: a raw html directive with the HTML form indented under it.
@@ -62,7 +62,7 @@ export default async function embedCode({ url, artifacts }) {
     await page.selectOption('#ec-format', 'html');
     await page.click('#ec-copy');
     const linkHtml = await copied(page);
-    assert.match(linkHtml, /\?embed&amp;step=25&amp;panel=timeline[^"#]*#v1\./, linkHtml);
+    assert.match(linkHtml, /\?embed&amp;step=10&amp;panel=timeline[^"#]*#v1\./, linkHtml);
 
     // The live preview is the embed itself.
     await page.selectOption('#ec-scenario', 's3_async_dlq');
@@ -76,7 +76,7 @@ export default async function embedCode({ url, artifacts }) {
     assert.equal(preview.embed, true, 'the preview is an embed');
     assert.equal(preview.locked, true, 'locked as chosen');
     assert.equal(preview.embed_panel, 'timeline');
-    assert.equal(preview.step, 25, 'at the chosen step');
+    assert.equal(preview.step, 10, 'at the chosen step');
     await page.waitForTimeout(500);
     fs.writeFileSync(path.join(artifacts, 'embed-code-dialog.png'), await page.screenshot());
 
