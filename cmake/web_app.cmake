@@ -108,7 +108,7 @@ if(PG_BUILD_TESTS)
   set_tests_properties(web.links PROPERTIES ENVIRONMENT
     "PG_RUNNER_JS=$<TARGET_FILE:lambda-playground>;PG_NATIVE_RUNNER=${CMAKE_SOURCE_DIR}/build/native/lambda-playground;PG_REQUIRE_RUNNER=1")
   foreach(ui_test panels wire fanout help offline fidelity sqs_loop load recursion play_budget mac_keys stream_shards
-                  authoring)
+                  authoring touch narrow exports embed_code)
     add_test(NAME web.${ui_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${ui_test} --dist ${PG_DIST})
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)
   endforeach()
@@ -116,4 +116,6 @@ if(PG_BUILD_TESTS)
   # Issue 17: A/B comparison in the page (fork, edit B, one clock, diff, link, show the fix, same as the CLI).
   add_test(NAME web.compare COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs compare --dist ${PG_DIST})
   set_tests_properties(web.compare PROPERTIES TIMEOUT 420)
+  # Issue 20: the page's trace export equals the command line's (the wasm runner through Node).
+  set_tests_properties(web.exports PROPERTIES ENVIRONMENT "PG_RUNNER_JS=$<TARGET_FILE:lambda-playground>")
 endif()

@@ -222,6 +222,8 @@
   window.pgShell = {
     request(verb, a, b) {
       if (Object.prototype.hasOwnProperty.call(handlers, verb)) handlers[verb](a, b);
+      // tools.js, embed_code.js: exports, recording, the embed-code dialog
+      else if (window.pgToolHandlers && Object.prototype.hasOwnProperty.call(window.pgToolHandlers, verb)) window.pgToolHandlers[verb](a, b);
     },
     copyText,
     call,

@@ -321,6 +321,16 @@ bool App::selectById(const std::string& id) {
     return false;
 }
 
+void App::pinch(float x, float y, float scale, float dx, float dy) {
+    PinchInput& p = m_ui.pinch;
+    if (!p.active) p = {true, x, y, 1, 0, 0};
+    p.x = x;
+    p.y = y;
+    p.scale *= scale;
+    p.dx += dx;
+    p.dy += dy;
+}
+
 bool App::nodeScreenRect(const std::string& id, ScreenRect& out) const {
     auto it = m_ui.nodeRects.find(id);
     if (it == m_ui.nodeRects.end()) return false;
@@ -355,6 +365,25 @@ void App::refreshWarnings(double dtSeconds) {
     m_warningsAge = 0;
 }
 
+/// Stacked layout (narrow screens): the inspector and the palette are the first tabs under the canvas; a new
+/// selection on the canvas brings the inspector forward.
+void App::drawStackedTabs(FrameContext& ctx) {
+    const bool selectionChanged = !(m_ui.selection == m_stackedSelection);
+    m_stackedSelection = m_ui.selection;
+    const bool showInspector = selectionChanged && m_ui.selection.kind != SelectionKind::None;
+    const auto tab = [&](const char* label, ImGuiTabItemFlags flags, auto draw) {
+        if (!ImGui::BeginTabItem(label, nullptr, flags)) return;
+        if (m_ui.touchUi) ImGui::PopStyleVar();
+        ImGui::BeginChild(label);
+        draw();
+        ImGui::EndChild();
+        if (m_ui.touchUi) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 10));
+        ImGui::EndTabItem();
+    };
+    tab("Inspector###stack-inspector", showInspector ? ImGuiTabItemFlags_SetSelected : 0, [&] { m_panels->inspector.draw(ctx); });
+    tab("Palette###stack-palette", 0, [&] { m_panels->palette.draw(ctx); });
+}
+
 void App::drawBottomTab(BottomTab tab, FrameContext& ctx) {
     switch (tab) {
     case BottomTab::Timeline: m_panels->timeline.draw(ctx); break;
@@ -382,25 +411,40 @@ void App::frame(double dtSeconds) {
     handleKeys();
     if (m_share.embed) {  // ?embed: title, transport and canvas only (app_share.cpp)
         drawEmbedFrame();
+        m_ui.pinch = {};
         return;
     }
 
     const float menuH = drawMainMenuBar();  // app_menus.cpp
-    const Layout layout = computeLayout(ImGui::GetIO().DisplaySize, menuH);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const Layout layout = computeLayout(display, menuH, TransportPanel::height(display.x, m_ui.touchUi));
+    m_ui.canvasMinFitZoom = layout.stacked ? kReadableZoom : 0.3f;
     FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
+    m_ui.panelRects.clear();
+    m_ui.panelRects["Menu bar"] = {0, 0, display.x, menuH, 0, 0};
+    const auto panel = [this](const char* title, const PanelRect& rect, ImGuiWindowFlags flags) {
+        m_ui.panelRects[title] = {rect.pos.x, rect.pos.y, rect.size.x, rect.size.y, 0, 0};
+        return beginPanel(title, rect, flags);
+    };
 
-    if (beginPanel("Transport", layout.transport, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
+    if (panel("Transport", layout.transport, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
         m_panels->transport.draw(ctx);
     ImGui::End();
-    if (beginPanel("Palette", layout.palette)) m_panels->palette.draw(ctx);
-    ImGui::End();
-    if (beginPanel("Canvas", layout.canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
+    if (!layout.stacked) {
+        if (panel("Palette", layout.palette, 0)) m_panels->palette.draw(ctx);
+        ImGui::End();
+    }
+    if (panel("Canvas", layout.canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
         drawCanvasArea(ctx);  // app_compare.cpp: one canvas, or A and B
     ImGui::End();
-    if (beginPanel("Inspector", layout.inspector)) m_panels->inspector.draw(ctx);
-    ImGui::End();
-    if (beginPanel("Details", layout.bottom, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
-        if (ImGui::BeginTabBar("bottom")) {
+    if (!layout.stacked) {
+        if (panel("Inspector", layout.inspector, 0)) m_panels->inspector.draw(ctx);
+        ImGui::End();
+    }
+    if (panel("Details", layout.bottom, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+        if (m_ui.touchUi) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 10));  // finger-sized tabs
+        if (ImGui::BeginTabBar("bottom", ImGuiTabBarFlags_FittingPolicyScroll)) {
+            if (layout.stacked) drawStackedTabs(ctx);  // inspector and palette as tabs (app_menus.cpp)
             for (int i = 0; i < kBottomTabCount; ++i) {
                 const BottomTab tab = static_cast<BottomTab>(i);
                 if (tab == BottomTab::Compare && !m_compare) continue;
@@ -409,13 +453,16 @@ void App::frame(double dtSeconds) {
                 label += "###tab" + std::to_string(i);
                 const ImGuiTabItemFlags flags = m_ui.requestTab == tab ? ImGuiTabItemFlags_SetSelected : 0;
                 if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+                    if (m_ui.touchUi) ImGui::PopStyleVar();
                     drawBottomTab(tab, ctx);
+                    if (m_ui.touchUi) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 10));
                     ImGui::EndTabItem();
                 }
             }
             m_ui.requestTab.reset();
             ImGui::EndTabBar();
         }
+        if (m_ui.touchUi) ImGui::PopStyleVar();
     }
     ImGui::End();
 
@@ -426,6 +473,7 @@ void App::frame(double dtSeconds) {
         else ImGui::SetClipboardText(m_ui.copyRequest.c_str());
         m_ui.copyRequest.clear();
     }
+    m_ui.pinch = {};  // a pinch over no zoomable panel is dropped
     m_ui.lastFrameUiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count();
 }
 

@@ -83,8 +83,14 @@ public:
     bool editSide(bool b);
     /// Compares with preset `stem` as B (the embed API's compare=NAME). False when there is no such preset.
     bool compareWithPreset(const std::string& stem);
+    /// Touch (issue 20): a pinch to hand to the panel under (x, y) next frame; successive ones combine.
+    void pinch(float x, float y, float scale, float dx, float dy);
+    /// A finger has been used: finger-sized targets from now on.
+    void setTouchUi(bool touch) { m_ui.touchUi = touch; }
     /// Platform hook for browser services (files, links, clipboard); see share_state.hpp.
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
+    /// The trace so far as JSON Lines, as `lambda-playground run --trace` writes it (app_tools.cpp).
+    std::string traceJsonl() const;
 
 private:
     // Scenario, engine and frame (app.cpp).
@@ -97,6 +103,7 @@ private:
     void handleKeys();
     void refreshWarnings(double dtSeconds);
     void drawBottomTab(BottomTab tab, FrameContext& ctx);
+    void drawStackedTabs(FrameContext& ctx);  // narrow screens: inspector and palette as tabs
     // Playback (app_playback.cpp).
     /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
     /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
@@ -121,6 +128,7 @@ private:
     void compareStateJson(nlohmann::json& s) const;
     /// Loads parsed text: a comparison opens as one, a preset's B becomes its fix ("Show the fix").
     void takeCompareB(std::optional<sim::Scenario> b, bool preset);
+    void drawToolsMenuItems(const std::string& presetStem);  // File: embed code, exports (app_tools.cpp)
     // Sharing, files, embedding (app_share.cpp).
     void replaceScenario(sim::Scenario scenario);  // pushes undo; clears selection; pauses
     void shell(ShellVerb verb, const std::string& a, const std::string& b);
@@ -142,6 +150,7 @@ private:
     ShareState m_share;
     std::unique_ptr<CompareState> m_compare;
     std::optional<sim::Scenario> m_presetFix;  ///< the opened preset's B, offered as "Show the fix"
+    Selection m_stackedSelection;  // the selection the stacked tabs last saw (a new one shows the inspector)
 };
 
 }  // namespace pg::ui

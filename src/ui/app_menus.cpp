@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "layout.hpp"
 #include "panels/panels.hpp"
 #include "scenario/scenario_json.hpp"
 
@@ -26,12 +27,18 @@ std::string fileNameFor(const std::string& name) {
     while (!out.empty() && out.back() == '-') out.pop_back();
     return (out.empty() ? std::string("scenario") : out) + ".json";
 }
+/// "/scenarios/s3_async_dlq.json" -> "s3_async_dlq" (the embed's preset= name).
+std::string presetStemOf(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/'), dot = path.rfind(".json");
+    const std::size_t from = slash == std::string::npos ? 0 : slash + 1;
+    return path.substr(from, (dot == std::string::npos || dot < from ? path.size() : dot) - from);
+}
 }  // namespace
 
 float App::drawMainMenuBar() {
     float menuH = 0;
     if (ImGui::BeginMainMenuBar()) {
-        ImGui::TextUnformatted("Lambda Playground");
+        if (ImGui::GetIO().DisplaySize.x >= kStackedBelowWidth) ImGui::TextUnformatted("Lambda Playground");  // narrow: room for the menus
         drawFileMenu();
         drawPresetsMenu();
         drawEditMenu();
@@ -85,6 +92,7 @@ void App::drawFileMenu() {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip(presetPath ? "Reload the preset this scenario came from (Undo brings your edits back)"
                                      : "This scenario has no preset of the same name");
+    drawToolsMenuItems(presetPath ? presetStemOf(*presetPath) : std::string());  // app_tools.cpp
     ImGui::EndMenu();
 }
 

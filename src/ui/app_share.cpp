@@ -223,7 +223,8 @@ void App::drawEmbedFrame() {
         ImGui::EndMainMenuBar();
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float transportH = 96.0f;
+    const float transportH = TransportPanel::height(display.x, m_ui.touchUi);
+    m_ui.canvasMinFitZoom = kReadableZoom;
     const float bottomH = m_share.embedPanel ? std::clamp(display.y * 0.32f, 100.0f, 300.0f) : 0.0f;
     const float canvasTop = barH + transportH;
     const float canvasH = std::max(60.0f, display.y - canvasTop - bottomH);
@@ -257,6 +258,12 @@ void App::shareStateJson(nlohmann::json& s) const {
     const ScreenRect& c = m_ui.canvasRect;
     s["canvas_rect"] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
     s["canvas_fit"] = m_ui.canvasFit;
+    s["canvas_zoom"] = m_ui.canvasZoom;
+    s["timeline_span_us"] = m_ui.timelineSpanUs;
+    s["touch_ui"] = m_ui.touchUi;
+    nlohmann::json panels = nlohmann::json::object();
+    for (const auto& [title, r] : m_ui.panelRects) panels[title] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+    s["panels"] = panels;  // the main layout's windows (and the menu bar) as last laid out
     nlohmann::json menu = nlohmann::json::object();
     for (const auto& [label, r] : m_ui.menuRects) menu[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
     s["menu_items"] = menu;  // menus and their items when last open

@@ -18,6 +18,11 @@ enum class ShellVerb {
     OpenInPlayground,  ///< a = share-link fragment (embed mode)
     RestoreAutosave,   ///< back to the autosaved work (a link was opened over it)
     OpenPage,          ///< a = a page under the app's folder ("docs/...", "notices/..."), in a new tab
+    // web/tools.js, web/embed_code.js (issue 20)
+    ExportPng,         ///< a = "canvas", "timeline" or "page": a PNG at device pixels
+    RecordVideo,       ///< starts recording the canvas as WebM, or stops and saves it
+    ExportTrace,       ///< the run's trace as JSON Lines (pg_trace_jsonl)
+    EmbedCode,         ///< the Copy embed code dialog; a = share-link fragment at this step, b = preset stem or ""
 };
 
 /// The verb as web/links.js names it ("copy-link"...): the one place these strings are spelled.
@@ -29,6 +34,10 @@ inline const char* shellVerbName(ShellVerb verb) {
     case ShellVerb::OpenInPlayground: return "open-in-playground";
     case ShellVerb::RestoreAutosave: return "restore-autosave";
     case ShellVerb::OpenPage: return "open-page";
+    case ShellVerb::ExportPng: return "export-png";
+    case ShellVerb::RecordVideo: return "record-video";
+    case ShellVerb::ExportTrace: return "export-trace";
+    case ShellVerb::EmbedCode: return "embed-code";
     }
     return "";
 }
@@ -52,6 +61,7 @@ struct ShareState {
     bool linkHeld = false;
     std::size_t undoAtLink = 0, redoAtLink = 0;
     bool galleryOpen = false;
+    bool recording = false;  ///< File > Export > Record video started and not yet stopped
     ShellHandler shell;
 };
 

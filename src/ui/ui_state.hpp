@@ -38,6 +38,13 @@ struct ScreenRect {
     float x = 0, y = 0, w = 0, h = 0, pinX = 0, pinY = 0;
 };
 
+/// A two-finger pinch since the last frame (issue 20): zoom by `scale` about (x, y) and pan by (dx, dy), CSS
+/// pixels. The panel under (x, y) takes it (canvas, timeline); App clears it after the frame.
+struct PinchInput {
+    bool active = false;
+    float x = 0, y = 0, scale = 1, dx = 0, dy = 0;
+};
+
 struct UiState {
     Selection selection;
     std::uint32_t selectedItem = sim::kNone;  ///< item index in Engine::items(), for journey/timeline
@@ -71,6 +78,13 @@ struct UiState {
     bool simulationBound = false;
     double boundHold = 0;  ///< wall seconds left before simulationBound clears
     double lastFrameUiMs = 0;   ///< wall ms of the last App::frame (simulation + panels, CPU side)
+    // Touch (issue 20).
+    PinchInput pinch;
+    bool touchUi = false;  ///< a finger has been used: buttons get finger-sized targets
+    std::int64_t timelineSpanUs = 0;  ///< the span the timeline last drew (tests)
+    /// Narrow screens and embeds (issue 20): fitting never zooms out past this, so counters stay readable.
+    float canvasMinFitZoom = 0.3f;
+    std::map<std::string, ScreenRect> panelRects;  ///< the panels' windows as last laid out, by title (tests)
 };
 
 }  // namespace pg::ui

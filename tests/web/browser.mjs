@@ -8,13 +8,16 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.PG_CHROMIUM || '/usr/bin/chromium';
 
-export async function launchBrowser({ deviceScaleFactor = 1, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launchBrowser({ deviceScaleFactor = 1, viewport = { width: 1280, height: 800 }, hasTouch = false,
+  isMobile = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
     deviceScaleFactor,
+    hasTouch,  // touch emulation (tests/web/touch.mjs)
+    isMobile,
     args: [
       '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',

@@ -71,9 +71,11 @@ export default async function docsPage({ url, artifacts }) {
           const r = window.pgShell.callString('pg_node_screen_rect', n.id);
           rects[n.id] = r ? JSON.parse(r) : null;
         }
-        return { canvas: state.canvas_rect, rects };
+        return { canvas: state.canvas_rect, rects, zoom: state.canvas_zoom };
       });
       const c = drawn.canvas;
+      // Readable (issue 20): a node is 215 x 74 world units; at 0.75 its counters' text is 0.75 x the UI font.
+      assert.ok(drawn.zoom >= 0.75, `embed ${i}: drawn at zoom ${drawn.zoom}, at least 0.75`);
       assert.ok(c.w > 100 && c.h > 60, `embed ${i}: canvas drawn (${JSON.stringify(c)})`);
       assert.ok(Object.keys(drawn.rects).length > 0, `embed ${i}: the scenario has nodes`);
       for (const [id, r] of Object.entries(drawn.rects)) {

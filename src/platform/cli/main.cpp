@@ -22,7 +22,7 @@
 #include "compare_command.hpp"
 #include "summary_json.hpp"
 #include "text_report.hpp"
-#include "trace_jsonl.hpp"
+#include "scenario/trace_jsonl.hpp"
 
 namespace {
 
@@ -82,7 +82,7 @@ int runCommand(const RunArgs& args) {
     if (!args.traceFile.empty()) {
         std::ofstream trace(args.traceFile, std::ios::binary);
         if (!trace) return usageError("cannot write " + args.traceFile);
-        pg::cli::writeTraceJsonl(engine, trace);
+        pg::scenario::writeTraceJsonl(engine, trace);
     }
     if (args.summary) {
         pg::cli::SummaryOptions summary;

@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "draw_stats.hpp"
+#include "touch_input.hpp"
 #include "ui/theme.hpp"
 #include "web_host.hpp"
 
@@ -59,8 +60,10 @@ void followCanvasSize() {
 void frame(void*) {
     const double hostStart = emscripten_get_now();
     SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    while (SDL_PollEvent(&event))
+        if (!handleTouchEvent(event)) ImGui_ImplSDL2_ProcessEvent(&event);
     followCanvasSize();
+    tickTouch();
 
     const Uint64 counter = SDL_GetPerformanceCounter();
     const double dt = g_host.lastCounter == 0
@@ -103,6 +106,8 @@ float devicePixelRatio() { return g_host.pixelRatio; }
 
 int main(int, char**) {
     using namespace pg::web;
+    // Fingers go through the gesture recogniser (touch_input.cpp), not SDL's finger-as-mouse translation.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return 1;

@@ -14,7 +14,7 @@
 #endif
 
 namespace {
-std::string g_draw, g_state, g_scenario, g_errors, g_rect, g_fragment;
+std::string g_draw, g_state, g_scenario, g_errors, g_rect, g_fragment, g_trace;
 }
 
 // The browser clipboard for the UI's "copy as text" (ImGui's SDL clipboard does not reach it).
@@ -187,6 +187,12 @@ EMSCRIPTEN_KEEPALIVE int pg_autosave_allowed() { return pg::web::app().autosaveA
 /// Shows a message in the app (the page reports what it could not do, e.g. a file too large to read).
 EMSCRIPTEN_KEEPALIVE void pg_show_notice(const char* title, const char* text) {
     pg::web::app().showNotice(title ? title : "", text ? text : "");
+}
+
+/// The run's trace so far as JSON Lines: the command line's writer (src/scenario/trace_jsonl.cpp).
+EMSCRIPTEN_KEEPALIVE const char* pg_trace_jsonl() {
+    g_trace = pg::web::app().traceJsonl();
+    return g_trace.c_str();
 }
 
 /// What ImGui pastes next, without pasting it.

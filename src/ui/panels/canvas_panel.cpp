@@ -51,9 +51,10 @@ void fitView(const Scenario& s, UiState& ui, ImVec2 size) {
             if (n.id == e.from && n.type == NodeType::Function) maxY = std::max(maxY, n.y + kNodeH + 140);
     const float worldW = static_cast<float>(maxX - minX), worldH = static_cast<float>(maxY - minY);
     const float availW = std::max(20.0f, size.x), availH = std::max(20.0f, size.y - warningsBelow - hintLine);
-    const float zoom = std::clamp(std::min(availW / worldW, availH / worldH), 0.3f, 1.0f);
+    const float zoom = std::clamp(std::min(availW / worldW, availH / worldH), std::min(ui.canvasMinFitZoom, 1.0f), 1.0f);
     ui.canvasZoom = zoom;
-    ui.canvasPanX = (size.x - worldW * zoom) * 0.5f - static_cast<float>(minX) * zoom;
+    // Too wide at the readable minimum: show its left (the sources) and let the reader pan to the rest.
+    ui.canvasPanX = std::max(0.0f, (size.x - worldW * zoom) * 0.5f) - static_cast<float>(minX) * zoom;
     ui.canvasPanY = std::max(0.0f, (availH - worldH * zoom) * 0.5f) - static_cast<float>(minY) * zoom;
 }
 
@@ -96,6 +97,22 @@ void zoomWithWheel(UiState& ui, Frame& frame) {
     ui.canvasZoom = frame.view.zoom;
     ui.canvasPanX = frame.view.panX;
     ui.canvasPanY = frame.view.panY;
+}
+
+/// Two fingers (issue 20): zoom about their centre by the ratio of their spread, pan with the centre.
+void zoomWithPinch(UiState& ui, Frame& frame) {
+    PinchInput& p = ui.pinch;
+    if (!p.active || p.x < frame.origin.x || p.y < frame.origin.y || p.x > frame.origin.x + frame.size.x ||
+        p.y > frame.origin.y + frame.size.y)
+        return;
+    ui.canvasFit = false;
+    frame.view.zoomAbout(ImVec2(p.x, p.y), std::clamp(ui.canvasZoom * p.scale, 0.3f, 2.5f));
+    ui.canvasZoom = frame.view.zoom;
+    ui.canvasPanX = frame.view.panX + p.dx;
+    ui.canvasPanY = frame.view.panY + p.dy;
+    frame.view.panX = ui.canvasPanX;
+    frame.view.panY = ui.canvasPanY;
+    p = {};  // taken
 }
 
 /// What was drawn, for the browser tests, and where palette clicks add nodes.
@@ -188,6 +205,14 @@ void CanvasPanel::startGesture(FrameContext& ctx, const Frame& frame) {
     }
     if (frame.hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || ImGui::IsMouseClicked(ImGuiMouseButton_Middle)))
         m_gesture = Gesture::Pan;
+    // A right click that did not pan (or a long press, touch_gestures.hpp) opens the context menu on what is under it.
+    if (frame.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+        canvas::length(ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0.0f), ImVec2(0, 0)) < 6) {
+        const int node = nodeAt(frame, io.MousePos);
+        m_menuNode = node >= 0 ? s.nodes[static_cast<std::size_t>(node)].id : std::string();
+        if (node >= 0) ctx.commands.push(cmd::Select{{SelectionKind::Node, m_menuNode, -1}});
+        ImGui::OpenPopup("##canvas-menu");
+    }
     if (m_gesture == Gesture::Pan && ImGui::IsItemActive()) {  // moves the next frame's view
         if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) ui.canvasFit = false;
         ui.canvasPanX += io.MouseDelta.x;
@@ -234,17 +259,42 @@ void CanvasPanel::finishGesture(FrameContext& ctx, const Frame& frame, const Lin
     if (m_gesture == Gesture::Pan && !ImGui::IsItemActive()) m_gesture = Gesture::None;
 }
 
+/// What right-click (a long press on a touch screen) offers: the view, playback, and the node under it.
+void CanvasPanel::contextMenu(FrameContext& ctx) {
+    if (!ImGui::BeginPopup("##canvas-menu")) return;
+    UiState& ui = ctx.ui;
+    const auto note = [&ui](const char* label) {
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        ui.menuRects[std::string("canvas-menu:") + label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+    };
+    if (!m_menuNode.empty()) {
+        ImGui::TextDisabled("%s", m_menuNode.c_str());
+        if (ImGui::MenuItem("Delete node", nullptr, false, !ui.locked)) ctx.commands.push(cmd::DeleteSelection{});
+        note("Delete node");
+        ImGui::Separator();
+    }
+    if (ImGui::MenuItem(ui.playing ? "Pause" : "Play")) ctx.commands.push(cmd::TogglePlay{});
+    note("Play");
+    if (ImGui::MenuItem("Step one event")) ctx.commands.push(cmd::Step{1});
+    note("Step one event");
+    if (ImGui::MenuItem("Fit to view")) ui.canvasFit = true;
+    note("Fit to view");
+    ImGui::EndPopup();
+}
+
 // [SECTION] draw
 void CanvasPanel::draw(FrameContext& ctx) {
     Frame frame = beginCanvas(ctx.scenario, ctx.ui);
     acceptPaletteDrop(ctx.commands, frame.view);
     zoomWithWheel(ctx.ui, frame);
+    zoomWithPinch(ctx.ui, frame);
     layoutNodes(ctx.scenario, frame);
     startGesture(ctx, frame);
     const LinkPreview link = previewLink(ctx.scenario, frame);
     const canvas::Motion motion = canvas::prepareMotion(ctx.engine, ctx.scenario, canvas::animationWindow(ctx.ui.speed));
     canvas::paint(ctx, frame, motion, link);
     finishGesture(ctx, frame, link);
+    contextMenu(ctx);
     exportLayout(ctx.scenario, frame, ctx.ui);
 }
 

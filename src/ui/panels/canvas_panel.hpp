@@ -24,6 +24,7 @@ private:
     void startGesture(FrameContext& ctx, const canvas::Frame& frame);
     canvas::LinkPreview previewLink(const sim::Scenario& s, const canvas::Frame& frame);
     void finishGesture(FrameContext& ctx, const canvas::Frame& frame, const canvas::LinkPreview& link);
+    void contextMenu(FrameContext& ctx);
 
     enum class Gesture { None, Pan, MoveNode, Link };
     Gesture m_gesture = Gesture::None;
@@ -31,6 +32,7 @@ private:
     float m_grabX = 0, m_grabY = 0;  ///< world offset of the grab point inside the moved node
     std::string m_checkedTarget;  ///< link target whose canConnect result is cached
     ConnectCheck m_check;
+    std::string m_menuNode;  ///< the node the context menu was opened on ("" = the empty canvas)
 };
 
 }  // namespace pg::ui

@@ -334,6 +334,20 @@ void TimelinePanel::draw(FrameContext& ctx) {
         m_span = span;
         m_follow = false;
     }
+    const ImVec2 areaMin = ImGui::GetItemRectMin(), areaMax = ImGui::GetItemRectMax();
+    PinchInput& pinch = ctx.ui.pinch;
+    if (pinch.active && pinch.x > tc.x0 && pinch.x < areaMax.x && pinch.y > areaMin.y && pinch.y < areaMax.y) {
+        // Two fingers (issue 20): spread them and the time under their centre stays put while the span shrinks.
+        const SimTime at = tc.at(pinch.x);
+        const SimTime span = std::clamp<SimTime>(static_cast<SimTime>(m_span / std::max(0.01f, pinch.scale)), kMillisecond, 30 * kDay);
+        m_t0 = std::max<SimTime>(0, at - static_cast<SimTime>((at - m_t0) * (static_cast<double>(span) / m_span)) -
+                                        static_cast<SimTime>(pinch.dx / tc.pxPerUs * (static_cast<double>(span) / m_span)));
+        m_span = span;
+        m_follow = false;
+        pinch = {};
+    }
+    ctx.ui.timelineSpanUs = m_span;
+    ctx.ui.menuRects["timeline:area"] = {areaMin.x, areaMin.y, areaMax.x - areaMin.x, areaMax.y - areaMin.y, 0, 0};  // tests
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
         m_t0 = std::max<SimTime>(0, m_t0 - static_cast<SimTime>(io.MouseDelta.x / tc.pxPerUs));
         m_follow = false;

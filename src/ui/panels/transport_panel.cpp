@@ -14,6 +14,16 @@ namespace pg::ui {
 using namespace sim;
 
 namespace {
+/// Below this width the speed and clock go on their own row and the hint line is left out.
+constexpr float kWrapBelowWidth = 700.0f;
+/// A finger's target: about 44 CSS pixels tall, as the platforms' touch guidelines ask.
+constexpr float kTouchTarget = 44.0f;
+
+float framePaddingY(bool touch) {
+    const float font = ImGui::GetFontSize();
+    return touch ? std::max(ImGui::GetStyle().FramePadding.y, (kTouchTarget - font) * 0.5f) : ImGui::GetStyle().FramePadding.y;
+}
+
 bool button(const char* label, const char* tooltip) {
     const bool pressed = ImGui::Button(label);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
@@ -21,9 +31,21 @@ bool button(const char* label, const char* tooltip) {
 }
 }  // namespace
 
+float TransportPanel::height(float width, bool touch) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row = ImGui::GetFontSize() + framePaddingY(touch) * 2 + style.ItemSpacing.y;
+    const float text = ImGui::GetTextLineHeightWithSpacing();
+    // Wide: buttons and clock, scrubber, hint. Narrow: buttons, speed and clock, scrubber.
+    const float rows = width < kWrapBelowWidth ? 3 * row : 2 * row + text;
+    return std::max(96.0f, std::ceil(rows + style.WindowPadding.y * 2));
+}
+
 void TransportPanel::draw(FrameContext& ctx) {
     const Engine& e = ctx.engine;
     CommandQueue& q = ctx.commands;
+    const bool narrow = ImGui::GetWindowWidth() < kWrapBelowWidth;
+    const bool touch = ctx.ui.touchUi;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(touch ? 14.0f : ImGui::GetStyle().FramePadding.x, framePaddingY(touch)));
     if (button("|<<", "Reset to t = 0 (Home)")) q.push(cmd::Reset{});
     ImGui::SameLine();
     if (button(" < ", "Step back one event (Left arrow)")) q.push(cmd::StepBack{});
@@ -31,16 +53,24 @@ void TransportPanel::draw(FrameContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Button, ctx.ui.playing ? ImVec4(0.55f, 0.3f, 0.2f, 1) : ImVec4(0.2f, 0.45f, 0.3f, 1));
     if (button(ctx.ui.playing ? "  Pause  " : "  Play  ", "Play / pause (Space)")) q.push(cmd::TogglePlay{});
     ImGui::PopStyleColor();
+    {  // where the play button is, for the touch test (its size is the finger target)
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        ctx.ui.menuRects["transport:play"] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
+    }
     ImGui::SameLine();
     if (button(" > ", "Step one event (Right arrow)")) q.push(cmd::Step{1});
     ImGui::SameLine();
-    if (button(">> invocation", "Run to the next function invocation")) q.push(cmd::StepToInvocation{});
-    ImGui::SameLine();
-    ImGui::TextDisabled("|");
-    ImGui::SameLine();
+    if (button(narrow ? ">>###invocation" : ">> invocation###invocation", "Run to the next function invocation"))
+        q.push(cmd::StepToInvocation{});
+    if (!narrow) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+    }
     // Speed: virtual seconds per wall second, log scale from real time (x1) to x100,000.
     float speed = static_cast<float>(ctx.ui.speed);
-    ImGui::SetNextItemWidth(std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.25f));
+    ImGui::SetNextItemWidth(narrow ? std::min(160.0f, ImGui::GetContentRegionAvail().x * 0.4f)
+                                   : std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.25f));
     if (ImGui::SliderFloat("##speed", &speed, 1.0f, 100000.0f, "x%.0f", ImGuiSliderFlags_Logarithmic))
         q.push(cmd::SetSpeed{speed});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Speed: virtual time per wall-clock second (x1 = real time)");
@@ -60,7 +90,7 @@ void TransportPanel::draw(FrameContext& ctx) {
     ImGui::Text("t = %s", formatClock(e.now()).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (virtual clock)", formatCalendar(e.now()).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("step %llu   %zu items   %u records%s", static_cast<unsigned long long>(e.stepCount()),
+    ImGui::TextDisabled(narrow ? "step %llu" : "step %llu   %zu items   %u records%s", static_cast<unsigned long long>(e.stepCount()),
                         e.items().size(), e.trace().count(), e.idle() ? "   (nothing scheduled)" : "");
     // Scrubber over the whole run.
     const double runSeconds = std::max(1.0, toSeconds(ctx.scenario.runFor));
@@ -82,7 +112,8 @@ void TransportPanel::draw(FrameContext& ctx) {
         ImGui::SetTooltip("%s", tip.c_str());
     }
 
-    if (m_showHint) {
+    ImGui::PopStyleVar();
+    if (m_showHint && !narrow) {
         ImGui::TextColored(ImVec4(0.65f, 0.8f, 1.0f, 1.0f), "%s",
                            ctx.ui.locked ? "Read-only embed: Space plays, Right arrow steps one event, a click "
                                            "selects. Open in playground to edit."

@@ -8,6 +8,9 @@ namespace pg::ui {
 class TransportPanel {
 public:
     void draw(FrameContext& ctx);
+    /// The panel's height for a display `width` wide: narrow ones wrap the controls onto more rows, and a
+    /// finger (UiState::touchUi) gets taller buttons (issue 20).
+    static float height(float width, bool touch);
 
 private:
     bool m_showHint = true;

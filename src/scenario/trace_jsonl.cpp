@@ -1,11 +1,11 @@
 // Trace records to JSON lines. Field meanings follow TraceKind's comments in engine/sim_types.hpp.
-#include "trace_jsonl.hpp"
+#include "scenario/trace_jsonl.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include "scenario/rule_outcome_key.hpp"
 
-namespace pg::cli {
+namespace pg::scenario {
 
 using nlohmann::ordered_json;
 using sim::TraceKind;
@@ -24,7 +24,7 @@ void writeTraceJsonl(const sim::Engine& e, std::ostream& out) {
         j["attempt"] = r.attempt;
         switch (r.kind) {
         case TraceKind::InvokeStart:
-            j["outcome"] = scenario::ruleOutcomeKey(static_cast<sim::RuleOutcome>(r.outcome));
+            j["outcome"] = ruleOutcomeKey(static_cast<sim::RuleOutcome>(r.outcome));
             j["cold"] = sim::invokeStartCold(r);
             if (sim::invokeStartRule(r)) j["rule"] = sim::invokeStartRule(r);
             break;
@@ -65,4 +65,4 @@ void writeTraceJsonl(const sim::Engine& e, std::ostream& out) {
     }
 }
 
-}  // namespace pg::cli
+}  // namespace pg::scenario
