@@ -151,6 +151,10 @@ std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::ui
     return link;
 }
 
+std::string encodeShareLinkWithSweep(const sim::Scenario& scenario, const SweepSpec& sweep) {
+    return encodeShareLinkPayload(writeScenarioWithSweep(scenario, sweep, -1));
+}
+
 DecodedShareLink decodeShareLink(std::string_view fragment) {
     try {
         if (!fragment.empty() && fragment[0] == '#') fragment.remove_prefix(1);
@@ -257,6 +261,7 @@ DecodedShareLink decodeShareLink(std::string_view fragment) {
             return bad;
         }
         result.scenario = std::move(parsed.scenario);
+        result.sweep = parseSweepSection(json);
         return result;
     } catch (...) {
         return failure(ShareLinkError::Corrupt, "The link could not be opened (out of memory while reading it).");

@@ -10,6 +10,7 @@
 
 #include "engine/scenario_config.hpp"
 #include "scenario_json.hpp"
+#include "sweep_spec.hpp"
 
 namespace pg::scenario {
 
@@ -34,6 +35,7 @@ struct DecodedShareLink {
     sim::Scenario scenario;                     // meaningful only when ok()
     std::optional<std::uint64_t> step;          // step index to open at
     std::string item;                           // selected item id, e.g. "orders#13"; empty = none
+    SweepParse sweep;                           // the scenario's "sweep" key, if any (its errors do not fail the link)
     bool ok() const { return error == ShareLinkError::None; }
 };
 
@@ -41,6 +43,9 @@ struct DecodedShareLink {
 /// command-line runner produce byte-identical links.
 std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::uint64_t> step = std::nullopt,
                             const std::string& item = {});
+
+/// The same with the scenario's sweep (sweep_spec.hpp) in the JSON: a link that reopens the sweep window.
+std::string encodeShareLinkWithSweep(const sim::Scenario& scenario, const SweepSpec& sweep);
 
 /// "v1." + base64url(raw deflate(text)) for any text, with no parameters: what encodeShareLink does with
 /// the canonical compact JSON. For tests and tools that need links with arbitrary payloads.
