@@ -12,6 +12,7 @@
 #include "bottom_tab.hpp"
 #include "commands.hpp"
 #include "engine/engine.hpp"
+#include "panels/sweep_window.hpp"
 #include "share_state.hpp"
 #include "ui_state.hpp"
 #include "warnings.hpp"
@@ -68,6 +69,10 @@ public:
     void copyLink(bool atStep);
     /// Platform hook for browser services (files, links, clipboard); see share_state.hpp.
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
+    /// Platform hook that runs a sweep's cells (the page: Web Workers); without one the window runs them itself.
+    void setSweepRunner(SweepRunner runner) { m_sweepRunner = std::move(runner); }
+    /// A finished sweep run's row (JSON from sweep_engine.wasm); rows of an older generation are ignored.
+    void sweepRow(int index, const std::string& rowJson, int generation);
 
 private:
     // Scenario, engine and frame (app.cpp).
@@ -95,6 +100,7 @@ private:
     void shell(ShellVerb verb, const std::string& a, const std::string& b);
     void drawShareOverlays();
     void drawEmbedFrame();
+    void openSweepOf(const scenario::SweepParse& sweep);
     void shareStateJson(nlohmann::json& s) const;
 
     sim::Scenario m_scenario;
@@ -109,6 +115,7 @@ private:
     std::function<void(const std::string&)> m_copy;
     std::uint64_t m_frameCount = 0;
     ShareState m_share;
+    SweepRunner m_sweepRunner;
 };
 
 }  // namespace pg::ui

@@ -64,7 +64,9 @@ void App::drawFileMenu() {
     note("New");
     if (ImGui::MenuItem("Open file...")) shell(ShellVerb::OpenFile, "", "");
     note("Open file...");
-    if (ImGui::MenuItem("Save file")) shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name), scenario::writeScenario(m_scenario));
+    if (ImGui::MenuItem("Save file"))  // with the sweep window's grid, if one is set up (the "sweep" key)
+        shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name),
+              scenario::writeScenarioWithSweep(m_scenario, m_panels->sweep.spec()));
     note("Save file");
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link")) copyLink(false);
@@ -102,6 +104,9 @@ void App::drawEditMenu() {
     if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
     if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
         m_commands.push(cmd::DeleteSelection{});
+    ImGui::Separator();
+    if (ImGui::MenuItem("Sweep...")) m_panels->sweep.open();
+    noteMenuRect("Sweep...");
     ImGui::EndMenu();
 }
 
