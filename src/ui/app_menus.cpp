@@ -98,7 +98,9 @@ void App::drawPresetsMenu() {
 }
 
 void App::drawEditMenu() {
-    if (!ImGui::BeginMenu("Edit")) return;
+    const bool open = ImGui::BeginMenu("Edit");
+    noteMenuRect("Edit");
+    if (!open) return;
     const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
     if (ImGui::MenuItem("Undo", mac ? "Cmd+Z" : "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
     if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
