@@ -41,12 +41,10 @@ async function browserFigures() {
         let last = performance.now(), running = true;
         const tick = (now) => { frames.push(now - last); last = now; if (running) requestAnimationFrame(tick); };
         requestAnimationFrame(tick);
+        window.pgSweep.stats.ms = 0;  // set again when this sweep's last row arrives (the window starts it a frame later)
         Module.ccall('pg_open_scenario_text', 'number', ['string', 'string'], [t, 'bench']);
         await new Promise((done) => {
-          const poll = () => {
-            const s = JSON.parse(Module.UTF8ToString(Module._pg_state_json())).sweep;
-            if (s.total > 0 && s.done === s.total) done(); else setTimeout(poll, 50);
-          };
+          const poll = () => (window.pgSweep.stats.ms > 0 ? done() : setTimeout(poll, 50));
           poll();
         });
         running = false;
