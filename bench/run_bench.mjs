@@ -370,6 +370,15 @@ for (const [name, r] of Object.entries(results.workloads)) {
   for (const k of ['native', 'wasm', 'nativeTraced']) if (r[k] && r[k].error) lines.push(`  ${name} ${k}: ${r[k].error}`);
   if (r.peer && r.peer.error) lines.push(`  ${name} SimPy: ${r.peer.error}`);
 }
+// Sweeps (issue 18): 100 runs, one worker vs all cores, natively and in Chromium (bench/sweep_bench.mjs).
+try {
+  process.stderr.write('bench: sweep\n');
+  const { sweepFigures, sweepText } = await import('./sweep_bench.mjs');
+  results.sweep = await sweepFigures();
+  lines.push(sweepText(results.sweep));
+} catch (e) {
+  lines.push(`sweep: ${e.message}`);
+}
 const table = lines.join('\n');
 fs.writeFileSync(path.join(ROOT, 'bench/results.txt'), table + '\n');
 console.log(table);

@@ -24,7 +24,7 @@ set_source_files_properties(${PG_IMGUI_SRC}/backends/imgui_impl_opengl3.cpp PROP
 file(GLOB_RECURSE PG_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 list(REMOVE_ITEM PG_UI_SOURCES ${PG_UI_MODEL_SOURCES})
 add_library(pg_ui STATIC ${PG_UI_SOURCES})
-target_link_libraries(pg_ui PUBLIC pg_ui_model pg_scenario pg_engine pg_imgui PRIVATE pg_json)
+target_link_libraries(pg_ui PUBLIC pg_ui_model pg_sweep pg_scenario pg_engine pg_imgui PRIVATE pg_json)
 target_compile_options(pg_ui PRIVATE ${PG_WARNINGS})
 
 set(PG_DIST ${CMAKE_BINARY_DIR}/dist)
@@ -32,7 +32,7 @@ file(GLOB PG_WEB_SOURCES CONFIGURE_DEPENDS src/platform/web/*.cpp)
 add_executable(playground ${PG_WEB_SOURCES})
 set_target_properties(playground PROPERTIES OUTPUT_NAME playground SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY ${PG_DIST})
-target_link_libraries(playground PRIVATE pg_ui pg_json)
+target_link_libraries(playground PRIVATE pg_ui pg_sweep pg_json)
 target_compile_options(playground PRIVATE ${PG_WARNINGS})
 
 # Fonts come from Debian font packages, cut down to the glyphs the app bakes (src/ui/theme.cpp: the UI font's
@@ -74,6 +74,18 @@ target_link_options(playground PRIVATE
 set_property(TARGET playground APPEND PROPERTY LINK_DEPENDS ${PG_PRESETS}
   ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt ${PG_FONT_UI} ${PG_FONT_MONO} ${CMAKE_SOURCE_DIR}/emsdk.lock)
 
+# The sweep workers' engine (issue 18): src/sweep + the engine, no UI, as a module each Web Worker loads
+# (web/sweep_worker.js). dist/sweep_engine.{js,wasm}.
+add_executable(sweep_engine ${CMAKE_SOURCE_DIR}/src/platform/sweep_worker/sweep_engine.cpp)
+set_target_properties(sweep_engine PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${PG_DIST})
+target_link_libraries(sweep_engine PRIVATE pg_sweep pg_json)
+target_compile_options(sweep_engine PRIVATE ${PG_WARNINGS})
+target_link_options(sweep_engine PRIVATE -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=32MB -sMODULARIZE=1
+  -sEXPORT_NAME=createSweepEngine -sENVIRONMENT=worker,node
+  -sEXPORTED_FUNCTIONS=_pg_sweep_run_cell,_malloc,_free
+  "-sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString")
+add_dependencies(playground sweep_engine)
+
 # Static files of the page: copied next to the module on every build.
 file(GLOB_RECURSE PG_WEB_STATIC CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
 add_custom_target(web_static ALL
@@ -107,7 +119,7 @@ if(PG_BUILD_TESTS)
   endforeach()
   set_tests_properties(web.links PROPERTIES ENVIRONMENT
     "PG_RUNNER_JS=$<TARGET_FILE:lambda-playground>;PG_NATIVE_RUNNER=${CMAKE_SOURCE_DIR}/build/native/lambda-playground;PG_REQUIRE_RUNNER=1")
-  foreach(ui_test panels wire fanout help offline fidelity sqs_loop load recursion play_budget mac_keys stream_shards
+  foreach(ui_test sweep panels wire fanout help offline fidelity sqs_loop load recursion play_budget mac_keys stream_shards
                   authoring touch narrow exports embed_code)
     add_test(NAME web.${ui_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${ui_test} --dist ${PG_DIST})
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)

@@ -27,7 +27,7 @@ const std::vector<std::string> kCommonNodeKeys = {"id", "type", "label", "positi
 std::vector<std::string> topLevelKeys(bool allowCompareB) {
     std::vector<std::string> keys = {"version"};
     for (const std::string& k : keysOf(settingsAt(SettingOwner::Scenario, ""))) keys.push_back(k);
-    keys.insert(keys.end(), {"nodes", "edges"});
+    keys.insert(keys.end(), {"nodes", "edges", "sweep"});  // "sweep": parseSweepSection (sweep_json.cpp)
     if (allowCompareB) keys.push_back("compare_b");
     return keys;
 }

@@ -51,7 +51,7 @@ const Setting* findSetting(SettingOwner owner, const std::string& key, sim::Node
 const std::vector<std::string>& structuralKeys() {
     static const std::vector<std::string> keys = {"version", "nodes", "edges", "id",  "type",
                                                   "label",   "position", "from", "to",
-                                                  "compare_b"};
+                                                  "compare_b", "sweep"};
     return keys;
 }
 

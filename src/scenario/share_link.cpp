@@ -159,6 +159,10 @@ std::string encodeComparisonLink(const sim::Scenario& a, const sim::Scenario& b,
     return link;
 }
 
+std::string encodeShareLinkWithSweep(const sim::Scenario& scenario, const SweepSpec& sweep) {
+    return encodeShareLinkPayload(writeScenarioWithSweep(scenario, sweep, -1));
+}
+
 DecodedShareLink decodeShareLink(std::string_view fragment) {
     try {
         if (!fragment.empty() && fragment[0] == '#') fragment.remove_prefix(1);
@@ -266,6 +270,7 @@ DecodedShareLink decodeShareLink(std::string_view fragment) {
         }
         result.scenario = std::move(parsed.scenario);
         result.compareB = std::move(parsed.compareB);
+        result.sweep = parseSweepSection(json);
         return result;
     } catch (...) {
         return failure(ShareLinkError::Corrupt, "The link could not be opened (out of memory while reading it).");

@@ -10,6 +10,7 @@
 
 #include "engine/scenario_config.hpp"
 #include "scenario_json.hpp"
+#include "sweep_spec.hpp"
 
 namespace pg::scenario {
 
@@ -35,6 +36,7 @@ struct DecodedShareLink {
     std::optional<sim::Scenario> compareB;      // a comparison's B ("compare_b"), when the link holds one
     std::optional<std::uint64_t> step;          // step index to open at
     std::string item;                           // selected item id, e.g. "orders#13"; empty = none
+    SweepParse sweep;                           // the scenario's "sweep" key, if any (its errors do not fail the link)
     bool ok() const { return error == ShareLinkError::None; }
 };
 
@@ -46,6 +48,8 @@ std::string encodeShareLink(const sim::Scenario& scenario, std::optional<std::ui
 /// A comparison's link: A with B as "compare_b" (writeComparison), same parameters.
 std::string encodeComparisonLink(const sim::Scenario& a, const sim::Scenario& b,
                                  std::optional<std::uint64_t> step = std::nullopt, const std::string& item = {});
+/// The same with the scenario's sweep (sweep_spec.hpp) in the JSON: a link that reopens the sweep window.
+std::string encodeShareLinkWithSweep(const sim::Scenario& scenario, const SweepSpec& sweep);
 
 /// "v1." + base64url(raw deflate(text)) for any text, with no parameters: what encodeShareLink does with
 /// the canonical compact JSON. For tests and tools that need links with arbitrary payloads.

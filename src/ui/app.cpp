@@ -511,6 +511,7 @@ std::string App::stateJson() const {
     nlohmann::json badges = nlohmann::json::object();
     for (const auto& [key, r] : m_ui.badgeRects) badges[key] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
     s["badges"] = badges;  // inspector source badges, by parameter key
+    s["sweep"] = nlohmann::json::parse(m_panels->sweep.stateJson());
     nlohmann::json shards = nlohmann::json::object();
     for (const auto& [id, n] : m_ui.timelineShards) shards[id] = n;
     s["timeline_shards"] = shards;

@@ -12,6 +12,7 @@
 #include "bottom_tab.hpp"
 #include "commands.hpp"
 #include "engine/engine.hpp"
+#include "panels/sweep_window.hpp"
 #include "share_state.hpp"
 #include "ui_state.hpp"
 #include "warnings.hpp"
@@ -91,6 +92,10 @@ public:
     void setShellHandler(ShellHandler handler) { m_share.shell = std::move(handler); }
     /// The trace so far as JSON Lines, as `lambda-playground run --trace` writes it (app_tools.cpp).
     std::string traceJsonl() const;
+    /// Platform hook that runs a sweep's cells (the page: Web Workers); without one the window runs them itself.
+    void setSweepRunner(SweepRunner runner) { m_sweepRunner = std::move(runner); }
+    /// A finished sweep run's row (JSON from sweep_engine.wasm); rows of an older generation are ignored.
+    void sweepRow(int index, const std::string& rowJson, int generation);
 
 private:
     // Scenario, engine and frame (app.cpp).
@@ -134,6 +139,7 @@ private:
     void shell(ShellVerb verb, const std::string& a, const std::string& b);
     void drawShareOverlays();
     void drawEmbedFrame();
+    void openSweepOf(const scenario::SweepParse& sweep);
     void shareStateJson(nlohmann::json& s) const;
 
     sim::Scenario m_scenario;
@@ -151,6 +157,7 @@ private:
     std::unique_ptr<CompareState> m_compare;
     std::optional<sim::Scenario> m_presetFix;  ///< the opened preset's B, offered as "Show the fix"
     Selection m_stackedSelection;  // the selection the stacked tabs last saw (a new one shows the inspector)
+    SweepRunner m_sweepRunner;
 };
 
 }  // namespace pg::ui

@@ -72,7 +72,9 @@ void App::drawFileMenu() {
     note("New");
     if (ImGui::MenuItem("Open file...")) shell(ShellVerb::OpenFile, "", "");
     note("Open file...");
-    if (ImGui::MenuItem("Save file")) shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name), scenarioJson());  // A and B when comparing
+    if (ImGui::MenuItem("Save file"))  // A and B when comparing; else with the sweep window's grid, if one is set up (the "sweep" key)
+        shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name),
+              m_compare ? scenarioJson() : scenario::writeScenarioWithSweep(m_scenario, m_panels->sweep.spec()));
     note("Save file");
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link")) copyLink(false);
@@ -105,12 +107,17 @@ void App::drawPresetsMenu() {
 }
 
 void App::drawEditMenu() {
-    if (!ImGui::BeginMenu("Edit")) return;
+    const bool open = ImGui::BeginMenu("Edit");
+    noteMenuRect("Edit");
+    if (!open) return;
     const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
     if (ImGui::MenuItem("Undo", mac ? "Cmd+Z" : "Ctrl+Z", false, !m_undo.empty())) m_commands.push(cmd::Undo{});
     if (ImGui::MenuItem("Redo", mac ? "Cmd+Y" : "Ctrl+Y", false, !m_redo.empty())) m_commands.push(cmd::Redo{});
     if (ImGui::MenuItem("Delete selection", "Del", false, m_ui.selection.kind != SelectionKind::None))
         m_commands.push(cmd::DeleteSelection{});
+    ImGui::Separator();
+    if (ImGui::MenuItem("Sweep...")) m_panels->sweep.open();
+    noteMenuRect("Sweep...");
     ImGui::EndMenu();
 }
 

@@ -64,6 +64,8 @@ std::string App::shareFragment(bool atStep) const {
         if (m_compare->editingB) item.clear();
         return scenario::encodeComparisonLink(scenarioA(), scenarioB(), step, item);
     }
+    const scenario::SweepSpec sweep = m_panels->sweep.spec();
+    if (!atStep && !sweep.axes.empty()) return scenario::encodeShareLinkWithSweep(m_scenario, sweep);
     return scenario::encodeShareLink(m_scenario, step, item);
 }
 
@@ -88,6 +90,7 @@ bool App::openShareLink(const std::string& fragment) {
     }
     if (m_compare) syncCompareClock();
     if (!link.item.empty()) selectById(link.item);
+    openSweepOf(link.sweep);
     m_ui.status = {StatusKind::Info, "opened a link: " + m_scenario.name};
     if (link.step && m_engine->stepCount() != *link.step)
         m_ui.status.text += " (at step " + std::to_string(m_engine->stepCount()) + " of " + std::to_string(*link.step) + ")";
@@ -108,6 +111,7 @@ bool App::openScenarioText(const std::string& text, const std::string& source) {
     replaceScenario(std::move(parsed.scenario));
     takeCompareB(std::move(parsed.compareB), false);
     m_ui.status = {StatusKind::Info, "opened " + m_scenario.name};
+    openSweepOf(scenario::parseSweepSection(text));
     return true;
 }
 
@@ -154,8 +158,27 @@ void App::shell(ShellVerb verb, const std::string& a, const std::string& b) {
     else m_ui.status = {StatusKind::Info, std::string("not available here: ") + shellVerbName(verb)};
 }
 
+// A file's or link's "sweep" reopens the sweep window and reruns it; a bad one is named, the scenario kept.
+void App::openSweepOf(const scenario::SweepParse& sweep) {
+    if (!sweep.hasSweep) return;
+    if (!sweep.errors.empty()) {
+        showNotice("The sweep could not be read", errorLines(sweep.errors) + "\nThe scenario itself opened.");
+        return;
+    }
+    m_panels->sweep.openWith(sweep.spec);
+}
+
+void App::sweepRow(int index, const std::string& rowJson, int generation) {
+    m_panels->sweep.receiveRow(index, rowJson, generation);
+}
+
 // [SECTION] overlays
 void App::drawShareOverlays() {
+    if (auto run = m_panels->sweep.draw(m_scenario, m_sweepRunner)) {
+        const std::string name = run->name;
+        replaceScenario(std::move(*run));
+        m_ui.status = {StatusKind::Info, "opened a sweep run of " + name};
+    }
     autosaveAllowed();  // releases the link hold once the user edits
     m_panels->gallery.draw(m_share.galleryOpen, m_panels->presets, m_scenario.name, m_commands);
     if (!m_panels->gallery.fixRequest.empty()) {  // the gallery's "Show the fix": the preset, then its B

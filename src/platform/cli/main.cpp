@@ -3,6 +3,7 @@
 //                                   [--max-events N] [--free-tier]
 //   lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]   (compare_command.hpp)
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
+//   lambda-playground sweep FILE.json [--set TARGET=v1,v2,...]... [--seeds N] [--jobs N] [--format csv|json]
 //   lambda-playground version
 // Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments, 3 when the run stopped at the
 // events-per-run limit (run_budget.hpp; the report of the part that ran is still printed).
@@ -20,6 +21,7 @@
 #include "scenario/scenario_json.hpp"
 #include "scenario/share_link.hpp"
 #include "compare_command.hpp"
+#include "sweep_command.hpp"
 #include "summary_json.hpp"
 #include "text_report.hpp"
 #include "scenario/trace_jsonl.hpp"
@@ -32,6 +34,7 @@ constexpr const char* kUsage =
     "       lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
     "       lambda-playground compare AB.json [...]   (B is the file's \"compare_b\")\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
+    "       lambda-playground sweep FILE.json [--set TARGET=v1,v2,...]... [--seeds N] [--jobs N] [--format csv|json]\n"
     "       lambda-playground version\n";
 
 int usageError(const std::string& message) {
@@ -151,6 +154,7 @@ int main(int argc, char** argv) {
     }
     if (argsIn[0] == "link") return linkCommand(argsIn);
     if (argsIn[0] == "compare") return pg::cli::compareCommand(argsIn);
+    if (argsIn[0] == "sweep") return pg::cli::sweepCommand(argsIn);
     if (argsIn[0] != "run") return usageError("unknown command '" + argsIn[0] + "'");
     RunArgs args;
     for (std::size_t i = 1; i < argsIn.size(); ++i) {

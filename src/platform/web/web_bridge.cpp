@@ -37,6 +37,14 @@ EM_JS(int, js_is_mac, (), {
     return /Mac|iPhone|iPad|iPod/.test(platform) ? 1 : 0;
 });
 
+// A sweep's cells to the page's workers (web/sweep.js); rows come back through pg_sweep_row.
+EM_JS(void, js_sweep_start, (const char* cellsJson, int generation), {
+    if (window.pgSweep) window.pgSweep.start(JSON.parse(UTF8ToString(cellsJson)), generation);
+});
+EM_JS(void, js_sweep_cancel, (), {
+    if (window.pgSweep) window.pgSweep.cancel();
+});
+
 namespace {
 std::string g_clipboard;  // ImGui's view of the clipboard: what it copied, or what the page last pasted
 const char* getClipboard(void*) { return g_clipboard.c_str(); }
@@ -52,6 +60,23 @@ void installBridgeHooks() {
     app().setShellHandler([](pg::ui::ShellVerb verb, const std::string& a, const std::string& b) {
         js_shell_request(pg::ui::shellVerbName(verb), a.c_str(), b.c_str());
     });
+    pg::ui::SweepRunner runner;
+    runner.start = [](const std::vector<std::string>& cells, int generation) {
+        std::string json = "[";
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            json += i ? "," : "";
+            json += '"';
+            for (char c : cells[i]) {  // compact scenario JSON as a JSON string
+                if (c == '"' || c == '\\') json += '\\';
+                json += c;
+            }
+            json += '"';
+        }
+        json += "]";
+        js_sweep_start(json.c_str(), generation);
+    };
+    runner.cancel = [] { js_sweep_cancel(); };
+    app().setSweepRunner(std::move(runner));
     // Ctrl+C / Ctrl+V in ImGui text fields go through the browser's clipboard (the page feeds pastes in).
     ImGuiIO& io = ImGui::GetIO();
     io.GetClipboardTextFn = getClipboard;
@@ -215,6 +240,11 @@ EMSCRIPTEN_KEEPALIVE void pg_paste_text(const char* text, int shortcut_held) {
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);
     if (!shortcut_held) io.AddKeyEvent(mod, false);
+}
+
+/// A sweep run's row from a worker (web/sweep.js): run index, row JSON, the sweep's generation.
+EMSCRIPTEN_KEEPALIVE void pg_sweep_row(int index, const char* rowJson, int generation) {
+    pg::web::app().sweepRow(index, rowJson ? rowJson : "", generation);
 }
 
 }  // extern "C"

@@ -12,6 +12,7 @@
 #include "metrics_panel.hpp"
 #include "palette_panel.hpp"
 #include "presets_gallery_panel.hpp"
+#include "sweep_window.hpp"
 #include "timeline_panel.hpp"
 #include "transport_panel.hpp"
 #include "warnings_panel.hpp"
@@ -33,6 +34,7 @@ public:
     WarningsPanel warnings;
     PresetsGalleryPanel gallery;
     HelpWindow help;
+    SweepWindow sweep;
     std::vector<std::string> presets;  // paths under /scenarios
 };
 
