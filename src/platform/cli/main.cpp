@@ -3,6 +3,8 @@
 //                                   [--max-events N] [--free-tier]
 //   lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]   (compare_command.hpp)
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
+//   lambda-playground import FILE|- [--traffic SOURCE=N]   (import_command.hpp: AWS template -> scenario)
+//   lambda-playground export-sam FILE.json                  (scenario -> SAM template)
 //   lambda-playground version
 // Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments, 3 when the run stopped at the
 // events-per-run limit (run_budget.hpp; the report of the part that ran is still printed).
@@ -20,6 +22,7 @@
 #include "scenario/scenario_json.hpp"
 #include "scenario/share_link.hpp"
 #include "compare_command.hpp"
+#include "import_command.hpp"
 #include "summary_json.hpp"
 #include "text_report.hpp"
 #include "trace_jsonl.hpp"
@@ -31,6 +34,8 @@ constexpr const char* kUsage =
     "                                         [--max-events N] [--free-tier]\n"
     "       lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
+    "       lambda-playground import TEMPLATE|- [--traffic SOURCE=N]\n"
+    "       lambda-playground export-sam FILE.json\n"
     "       lambda-playground version\n";
 
 int usageError(const std::string& message) {
@@ -149,6 +154,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argsIn[0] == "link") return linkCommand(argsIn);
+    if (argsIn[0] == "import") return pg::cli::importCommand(argsIn);
+    if (argsIn[0] == "export-sam") return pg::cli::exportSamCommand(argsIn);
     if (argsIn[0] == "compare") return pg::cli::compareCommand(argsIn);
     if (argsIn[0] != "run") return usageError("unknown command '" + argsIn[0] + "'");
     RunArgs args;
