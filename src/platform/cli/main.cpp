@@ -1,6 +1,7 @@
 // lambda-playground: the native command-line runner.
 //   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
-//                                   [--max-events N] [--free-tier]
+//                                   [--trace-format jsonl|chrome] [--max-events N] [--free-tier]
+//   (--trace-format chrome: Trace Event Format for Chrome tracing / Perfetto, import/chrome_trace.hpp)
 //   lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]   (compare_command.hpp)
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
 //   lambda-playground import FILE|- [--traffic SOURCE=N]   (import_command.hpp: AWS template -> scenario)
@@ -18,6 +19,7 @@
 
 #include "engine/engine.hpp"
 #include "engine/run_budget.hpp"
+#include "import/chrome_trace.hpp"
 #include "scenario/duration.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario/share_link.hpp"
@@ -31,7 +33,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
-    "                                         [--max-events N] [--free-tier]\n"
+    "                                         [--trace-format jsonl|chrome] [--max-events N] [--free-tier]\n"
     "       lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground import TEMPLATE|- [--traffic SOURCE=N]\n"
@@ -48,6 +50,7 @@ struct RunArgs {
     std::string traceFile;
     bool summary = false;
     bool items = true;
+    bool chromeTrace = false;  ///< --trace-format chrome
     bool freeTier = false;  ///< the summary's cost subtracts the monthly free tier
     bool hasUntil = false;
     pg::sim::SimTime until = 0;
@@ -73,7 +76,7 @@ int runCommand(const RunArgs& args) {
     }
     pg::sim::EngineOptions options;
     options.storeTrace = !args.traceFile.empty();
-    options.collectMetrics = false;  // the runner prints no series
+    options.collectMetrics = args.chromeTrace;  // the runner prints no series; the chrome trace's counters
     options.recordAttempts = args.items || !args.traceFile.empty();  // attempt times print only per item
     // Totals only: finished items can go (same counts); per-mapping outcomes are read from the items.
     options.keepFinishedItems = options.recordAttempts || pg::cli::hasSeveralMappings(parsed.scenario);
@@ -86,7 +89,8 @@ int runCommand(const RunArgs& args) {
     if (!args.traceFile.empty()) {
         std::ofstream trace(args.traceFile, std::ios::binary);
         if (!trace) return usageError("cannot write " + args.traceFile);
-        pg::cli::writeTraceJsonl(engine, trace);
+        if (args.chromeTrace) trace << pg::templates::chromeTraceJson(engine);
+        else pg::cli::writeTraceJsonl(engine, trace);
     }
     if (args.summary) {
         pg::cli::SummaryOptions summary;
@@ -172,6 +176,11 @@ int main(int argc, char** argv) {
             const auto n = parseCount(argsIn[++i]);
             if (!n || *n == 0) return usageError("--max-events: '" + argsIn[i] + "' is not a positive whole number");
             args.maxEvents = *n;
+        } else if (a == "--trace-format") {
+            if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
+            const std::string& value = argsIn[++i];
+            if (value != "jsonl" && value != "chrome") return usageError("--trace-format: '" + value + "' is not jsonl or chrome");
+            args.chromeTrace = value == "chrome";
         } else if (a == "--until" || a == "--trace") {
             if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
             const std::string& value = argsIn[++i];
@@ -194,5 +203,6 @@ int main(int argc, char** argv) {
         }
     }
     if (args.file.empty()) return usageError("run needs a scenario file");
+    if (args.chromeTrace && args.traceFile.empty()) return usageError("--trace-format chrome needs --trace FILE");
     return runCommand(args);
 }
