@@ -39,6 +39,13 @@ else()
   target_link_libraries(pg_zlib INTERFACE ZLIB::ZLIB)
 endif()
 
+if(EMSCRIPTEN)
+  # Catchable C++ exceptions (nlohmann::json and yaml-cpp throw); Chromium and Node 20 run wasm exceptions. Set
+  # before yaml-cpp's target: a library built without it aborts on its first throw (a bad template).
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
+endif()
+
 # yaml-cpp (templates in src/import): Debian's libyaml-cpp natively; under Emscripten built from Debian's
 # yaml-cpp source package (fetched by scripts/bootstrap.sh, version pinned in emsdk.lock).
 add_library(pg_yaml INTERFACE)
@@ -57,8 +64,3 @@ else()
   target_link_libraries(pg_yaml INTERFACE yaml-cpp)
 endif()
 
-if(EMSCRIPTEN)
-  # Catchable C++ exceptions (nlohmann::json throws); Chromium and Node 20 run wasm exceptions.
-  add_compile_options(-fwasm-exceptions)
-  add_link_options(-fwasm-exceptions)
-endif()
