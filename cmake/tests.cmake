@@ -5,6 +5,7 @@ file(GLOB PG_SCENARIO_TEST_SOURCES CONFIGURE_DEPENDS tests/scenario/*.cpp)
 file(GLOB PG_UI_TEST_SOURCES CONFIGURE_DEPENDS tests/ui/*.cpp)
 file(GLOB PG_COST_TEST_SOURCES CONFIGURE_DEPENDS tests/cost/*.cpp)
 file(GLOB PG_SWEEP_TEST_SOURCES CONFIGURE_DEPENDS tests/sweep/*.cpp)
+file(GLOB PG_IMPORT_TEST_SOURCES CONFIGURE_DEPENDS tests/import/*.cpp)
 
 function(pg_add_suite name)
   add_executable(${name} tests/main.cpp ${ARGN})
@@ -43,6 +44,12 @@ if(PG_SWEEP_TEST_SOURCES)
   # Sweeps (issue 18): rows equal single runs, equal whatever the thread count, spec errors with /sweep paths.
   pg_add_suite(pg_sweep_tests ${PG_SWEEP_TEST_SOURCES})
   target_link_libraries(pg_sweep_tests PRIVATE pg_sweep)
+endif()
+
+if(PG_IMPORT_TEST_SOURCES)
+  # AWS templates -> scenarios and back: hand-written templates per event type, round trips over the presets.
+  pg_add_suite(pg_import_tests ${PG_IMPORT_TEST_SOURCES})
+  target_link_libraries(pg_import_tests PRIVATE pg_import)
 endif()
 
 # The command-line runner: every preset runs, bad input exits 2 naming the JSON path; under Emscripten the wasm

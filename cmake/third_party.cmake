@@ -40,7 +40,27 @@ else()
 endif()
 
 if(EMSCRIPTEN)
-  # Catchable C++ exceptions (nlohmann::json throws); Chromium and Node 20 run wasm exceptions.
+  # Catchable C++ exceptions (nlohmann::json and yaml-cpp throw); Chromium and Node 20 run wasm exceptions. Set
+  # before yaml-cpp's target: a library built without it aborts on its first throw (a bad template).
   add_compile_options(-fwasm-exceptions)
   add_link_options(-fwasm-exceptions)
 endif()
+
+# yaml-cpp (templates in src/import): Debian's libyaml-cpp natively; under Emscripten built from Debian's
+# yaml-cpp source package (fetched by scripts/bootstrap.sh, version pinned in emsdk.lock).
+add_library(pg_yaml INTERFACE)
+if(EMSCRIPTEN)
+  set(PG_YAML_SRC ${PG_CACHE_DIR}/src/yaml-cpp)
+  if(NOT EXISTS ${PG_YAML_SRC}/src/parse.cpp)
+    message(FATAL_ERROR "${PG_YAML_SRC} is missing: run scripts/bootstrap.sh")
+  endif()
+  file(GLOB PG_YAML_FILES ${PG_YAML_SRC}/src/*.cpp ${PG_YAML_SRC}/src/contrib/*.cpp)
+  add_library(pg_yaml_wasm STATIC ${PG_YAML_FILES})
+  target_include_directories(pg_yaml_wasm SYSTEM PUBLIC ${PG_YAML_SRC}/include PRIVATE ${PG_YAML_SRC}/src)
+  target_compile_definitions(pg_yaml_wasm PUBLIC YAML_CPP_STATIC_DEFINE)
+  target_link_libraries(pg_yaml INTERFACE pg_yaml_wasm)
+else()
+  find_package(yaml-cpp REQUIRED)
+  target_link_libraries(pg_yaml INTERFACE yaml-cpp)
+endif()
+

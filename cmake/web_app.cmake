@@ -24,7 +24,7 @@ set_source_files_properties(${PG_IMGUI_SRC}/backends/imgui_impl_opengl3.cpp PROP
 file(GLOB_RECURSE PG_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 list(REMOVE_ITEM PG_UI_SOURCES ${PG_UI_MODEL_SOURCES})
 add_library(pg_ui STATIC ${PG_UI_SOURCES})
-target_link_libraries(pg_ui PUBLIC pg_ui_model pg_sweep pg_scenario pg_engine pg_imgui PRIVATE pg_json)
+target_link_libraries(pg_ui PUBLIC pg_ui_model pg_sweep pg_import pg_scenario pg_engine pg_imgui PRIVATE pg_json)
 target_compile_options(pg_ui PRIVATE ${PG_WARNINGS})
 
 set(PG_DIST ${CMAKE_BINARY_DIR}/dist)
@@ -113,7 +113,7 @@ if(PG_BUILD_TESTS)
   set_tests_properties(web.smoke PROPERTIES TIMEOUT 240)
   # Issue 6: share links (and `lambda-playground link`, wasm and native, equal to the page's link), broken links,
   # the documentation page's embeds, the embed postMessage API across origins.
-  foreach(share_test links bad_links docs_page embed_api embed_lock clipboard files)
+  foreach(share_test links bad_links docs_page embed_api embed_lock clipboard files import_template)
     add_test(NAME web.${share_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${share_test} --dist ${PG_DIST})
     set_tests_properties(web.${share_test} PROPERTIES TIMEOUT 300)
   endforeach()

@@ -7,6 +7,7 @@ set(PG_NOTICE_SOURCES
   "${CMAKE_SOURCE_DIR}/.deps/src/imgui/LICENSE.txt|/dear-imgui.txt"
   "${CMAKE_SOURCE_DIR}/.deps/src/sdl2/LICENSE.txt|/sdl2.txt"
   "${CMAKE_SOURCE_DIR}/.deps/src/zlib/LICENSE|/zlib.txt"
+  "${CMAKE_SOURCE_DIR}/.deps/src/yaml-cpp/LICENSE|/yaml-cpp.txt"
   "/usr/share/doc/nlohmann-json3-dev/copyright|/nlohmann-json.txt"
   "/usr/share/doc/fonts-dejavu-core/copyright|/dejavu-fonts.txt"
   "/usr/share/doc/emscripten/copyright|/emscripten.txt"

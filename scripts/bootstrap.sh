@@ -51,7 +51,7 @@ emcc_matches_lock() {
 }
 
 if [ "$MODE" = "--native" ]; then
-    install_debs cmake ninja-build g++ make nlohmann-json3-dev doctest-dev zlib1g-dev libsdl2-dev
+    install_debs cmake ninja-build g++ make nlohmann-json3-dev doctest-dev zlib1g-dev libsdl2-dev libyaml-cpp-dev
     say "native dependencies present"
     exit 0
 fi
@@ -67,7 +67,7 @@ command -v npm >/dev/null || debs="$debs npm"
 install_debs $debs
 emcc_matches_lock || die "emcc $(lock_value emscripten) is required (emsdk.lock); found: $(emcc --version 2>/dev/null | head -1 || echo none)"
 
-# ---- 2. Debian source packages (SDL2, ImGui, zlib) ------------------------------------------------------
+# ---- 2. Debian source packages (SDL2, ImGui, zlib, yaml-cpp) ------------------------------------------------------
 # apt-get source needs deb-src entries; we keep them in a private apt state under the cache, derived from
 # the machine's own source list (never a host name written here), so the system configuration is untouched.
 APT_DIR=$CACHE/apt
@@ -125,6 +125,7 @@ mkdir -p "$CACHE/src"
 fetch_source libsdl2 "$CACHE/src/sdl2"
 fetch_source imgui "$CACHE/src/imgui"
 fetch_source zlib "$CACHE/src/zlib"
+fetch_source yaml-cpp "$CACHE/src/yaml-cpp"
 if [ ! -f "$CACHE/src/zlib/zconf.h" ]; then
     cp "$CACHE/src/zlib/zconf.h.in" "$CACHE/src/zlib/zconf.h"
 fi

@@ -101,10 +101,16 @@
   // ---- files ----
   const fileInput = document.createElement('input');
   fileInput.type = 'file';
-  fileInput.accept = '.json,application/json';
+  fileInput.accept = '.json,.yaml,.yml,.template,application/json';  // scenarios and AWS templates
   fileInput.hidden = true;
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files && fileInput.files[0];
+  fileInput.addEventListener('change', () => openFile(fileInput.files && fileInput.files[0]));
+  // A file dropped on the page opens as File > Open file would (a scenario, or an AWS template to import).
+  window.addEventListener('dragover', (e) => { e.preventDefault(); });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    openFile(e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0]);
+  });
+  async function openFile(file) {
     if (!file) return;
     const source = 'the file "' + file.name.slice(0, 120) + '"';
     if (file.size > MAX_FILE_BYTES) {
@@ -115,7 +121,7 @@
     const text = await file.text();
     flushAutosave();
     call('pg_open_scenario_text', text, source);
-  });
+  }
 
   function saveFile(name, json) {
     window.pgLastSaved = { name, json };

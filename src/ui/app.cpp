@@ -361,6 +361,7 @@ void App::refreshWarnings(double dtSeconds) {
     if (m_engine->stepCount() == m_warningsStep) return;
     if (m_ui.playing && m_warningsAge < 0.25 && m_warningsStep != UINT64_MAX) return;
     m_warnings = computeWarnings(*m_engine);
+    appendImportWarnings();
     m_warningsStep = m_engine->stepCount();
     m_warningsAge = 0;
 }

@@ -141,6 +141,13 @@ private:
     void drawEmbedFrame();
     void openSweepOf(const scenario::SweepParse& sweep);
     void shareStateJson(nlohmann::json& s) const;
+    // AWS templates (app_import.cpp).
+    enum class TemplateImport { NotATemplate, Refused, Imported };
+    /// Imports `text` when it is a SAM/CloudFormation template (Refused: it is one, but its scenario is not
+    /// valid; a notice says why and the scenario is kept).
+    TemplateImport importTemplateText(const std::string& text, const std::string& source);
+    void appendImportWarnings();  ///< the import's unmodelled lines, after the scenario's own warnings
+    void drawImportWindow();
 
     sim::Scenario m_scenario;
     std::unique_ptr<sim::Engine> m_engine;
@@ -158,6 +165,9 @@ private:
     std::optional<sim::Scenario> m_presetFix;  ///< the opened preset's B, offered as "Show the fix"
     Selection m_stackedSelection;  // the selection the stacked tabs last saw (a new one shows the inspector)
     SweepRunner m_sweepRunner;
+    std::vector<std::string> m_importWarnings;  ///< lines of the last template import, until another open
+    bool m_importOpen = false;                  ///< File > Import AWS template's window
+    std::vector<char> m_importBuffer;           ///< its text field
 };
 
 }  // namespace pg::ui

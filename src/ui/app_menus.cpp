@@ -6,6 +6,8 @@
 
 #include "app.hpp"
 #include "layout.hpp"
+#include "import/chrome_trace.hpp"
+#include "import/import_template.hpp"
 #include "panels/panels.hpp"
 #include "scenario/scenario_json.hpp"
 
@@ -76,6 +78,22 @@ void App::drawFileMenu() {
         shell(ShellVerb::SaveFile, fileNameFor(m_scenario.name),
               m_compare ? scenarioJson() : scenario::writeScenarioWithSweep(m_scenario, m_panels->sweep.spec()));
     note("Save file");
+    if (ImGui::MenuItem("Import AWS template...")) m_importOpen = true;
+    note("Import AWS template...");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Paste, open or drop an AWS SAM or CloudFormation template");
+    if (ImGui::MenuItem("Export as SAM template")) {
+        std::string name = fileNameFor(m_scenario.name);
+        name.insert(name.size() - 5, "-sam-template");  // before ".json"
+        shell(ShellVerb::SaveFile, name, templates::exportSam(m_scenario));
+    }
+    note("Export as SAM template");
+    if (ImGui::MenuItem("Export Perfetto trace")) {
+        std::string name = fileNameFor(m_scenario.name);
+        name.insert(name.size() - 5, "-trace");  // the run so far, for Perfetto or Chrome's tracing
+        shell(ShellVerb::SaveFile, name, templates::chromeTraceJson(*m_engine));
+    }
+    note("Export Perfetto trace");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The run so far as Trace Event Format (opens in Perfetto)");
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link")) copyLink(false);
     note("Copy link");

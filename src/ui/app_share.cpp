@@ -39,6 +39,7 @@ void App::replaceScenario(Scenario scenario) {
         m_redo.clear();
     }
     m_scenario = std::move(scenario);
+    m_importWarnings.clear();
     m_ui.selection = {};
     m_ui.selectedItem = kNone;
     m_ui.playing = false;
@@ -103,6 +104,9 @@ bool App::openShareLink(const std::string& fragment) {
 bool App::openScenarioText(const std::string& text, const std::string& source) {
     scenario::ParseResult parsed = scenario::parseScenario(text);
     if (!parsed.ok()) {
+        // Not a scenario: an AWS template opened or dropped is imported (app_import.cpp).
+        const TemplateImport imported = importTemplateText(text, source);
+        if (imported != TemplateImport::NotATemplate) return imported == TemplateImport::Imported;
         showNotice("Could not open " + source,
                    errorLines(parsed.errors) + "\nYour current scenario is unchanged.");
         m_ui.status = {StatusKind::Error, "cannot open " + source};
@@ -186,6 +190,7 @@ void App::drawShareOverlays() {
         m_panels->gallery.fixRequest.clear();
         showFix();
     }
+    drawImportWindow();
     const std::string page = m_panels->help.draw(ImGui::GetIO().ConfigMacOSXBehaviors);
     if (!page.empty()) shell(ShellVerb::OpenPage, page, "");
 

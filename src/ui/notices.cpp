@@ -10,6 +10,7 @@ const std::vector<ShippedComponent>& shippedComponents() {
         {"Dear ImGui", "the user interface", "MIT", "source:imgui", "dear-imgui.txt"},
         {"SDL2", "window, input and WebGL context", "Zlib", "source:libsdl2", "sdl2.txt"},
         {"zlib", "share-link compression", "Zlib", "source:zlib", "zlib.txt"},
+        {"yaml-cpp", "importing AWS SAM / CloudFormation templates", "MIT", "source:yaml-cpp", "yaml-cpp.txt"},
         {"JSON for Modern C++ (nlohmann/json)", "scenario files and links", "MIT", "deb:nlohmann-json3-dev",
          "nlohmann-json.txt"},
         {"DejaVu fonts", "the page's text (subset)", "Bitstream Vera and public domain", "deb:fonts-dejavu-core",

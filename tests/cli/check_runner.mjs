@@ -50,6 +50,50 @@ for (const preset of presets) {
   });
 }
 
+// Issue 19: export-sam then import for every preset, exit 0 both ways (and, under --compare, the same bytes as
+// the native runner: the wasm runner reads and writes real files and exits cleanly); a non-template exits 2.
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-cli-sam-'));
+  for (const preset of presets) {
+    const file = path.join(root, 'assets/scenarios', preset);
+    check(`export-sam and import: ${preset}`, () => {
+      const exported = run(runner, 'export-sam', file);
+      assert.equal(exported.code, 0, `export-sam exit code (stderr: ${exported.err})`);
+      const template = path.join(dir, preset.replace('.json', '.template.json'));
+      fs.writeFileSync(template, exported.out);
+      assert.equal(JSON.parse(exported.out).Transform, 'AWS::Serverless-2016-10-31');
+      const imported = run(runner, 'import', template);
+      assert.equal(imported.code, 0, `import exit code (stderr: ${imported.err})`);
+      assert.equal(JSON.parse(imported.out).version, 1);
+      if (compare) {
+        assert.equal(exported.out, run([compare], 'export-sam', file).out, 'wasm and native templates differ');
+        assert.equal(imported.out, run([compare], 'import', template).out, 'wasm and native imports differ');
+        assert.equal(imported.err, run([compare], 'import', template).err, 'wasm and native warnings differ');
+      }
+    });
+  }
+  check('import: a file that is not a template exits 2 with the reason', () => {
+    const notTemplate = path.join(root, 'assets/scenarios', presets[0]);
+    const r = run(runner, 'import', notTemplate);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /not a CloudFormation or SAM template: no top-level `Resources` map/);
+  });
+  check('run --trace-format chrome: Trace Event Format, the same with every runner', () => {
+    const file = path.join(root, 'assets/scenarios', 'sqs_with_redrive.json');
+    const out = path.join(dir, 'trace.json');
+    const r = run(runner, 'run', file, '--trace-format', 'chrome', '--trace', out);
+    assert.equal(r.code, 0, r.err);
+    const trace = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assert.ok(trace.traceEvents.some((e) => e.ph === 'X' && e.cat === 'invocation'));
+    if (compare) {
+      const nativeOut = path.join(dir, 'trace-native.json');
+      assert.equal(run([compare], 'run', file, '--trace-format', 'chrome', '--trace', nativeOut).code, 0);
+      assert.equal(fs.readFileSync(out, 'utf8'), fs.readFileSync(nativeOut, 'utf8'));
+    }
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 if (!compare) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-cli-'));
   check('bad scenario exits 2 naming every JSON path', () => {

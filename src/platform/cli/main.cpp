@@ -1,9 +1,12 @@
 // lambda-playground: the native command-line runner.
 //   lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]
-//                                   [--max-events N] [--free-tier]
+//                                   [--trace-format jsonl|chrome] [--max-events N] [--free-tier]
+//   (--trace-format chrome: Trace Event Format for Chrome tracing / Perfetto, import/chrome_trace.hpp)
 //   lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]   (compare_command.hpp)
 //   lambda-playground link FILE.json [--step N] [--item ID]   (prints the share-link fragment, as the page makes it)
 //   lambda-playground sweep FILE.json [--set TARGET=v1,v2,...]... [--seeds N] [--jobs N] [--format csv|json]
+//   lambda-playground import FILE|- [--traffic SOURCE=N]   (import_command.hpp: AWS template -> scenario)
+//   lambda-playground export-sam FILE.json                  (scenario -> SAM template)
 //   lambda-playground version
 // Exit 0 on success, 2 (errors on stderr) for a bad scenario or bad arguments, 3 when the run stopped at the
 // events-per-run limit (run_budget.hpp; the report of the part that ran is still printed).
@@ -17,11 +20,13 @@
 
 #include "engine/engine.hpp"
 #include "engine/run_budget.hpp"
+#include "import/chrome_trace.hpp"
 #include "scenario/duration.hpp"
 #include "scenario/scenario_json.hpp"
 #include "scenario/share_link.hpp"
 #include "compare_command.hpp"
 #include "sweep_command.hpp"
+#include "import_command.hpp"
 #include "summary_json.hpp"
 #include "text_report.hpp"
 #include "scenario/trace_jsonl.hpp"
@@ -30,11 +35,13 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: lambda-playground run FILE.json [--until DURATION] [--summary] [--no-items] [--trace FILE.jsonl]\n"
-    "                                         [--max-events N] [--free-tier]\n"
+    "                                         [--trace-format jsonl|chrome] [--max-events N] [--free-tier]\n"
     "       lambda-playground compare A.json B.json [--summary] [--until DURATION] [--free-tier]\n"
     "       lambda-playground compare AB.json [...]   (B is the file's \"compare_b\")\n"
     "       lambda-playground link FILE.json [--step N] [--item ID]\n"
     "       lambda-playground sweep FILE.json [--set TARGET=v1,v2,...]... [--seeds N] [--jobs N] [--format csv|json]\n"
+    "       lambda-playground import TEMPLATE|- [--traffic SOURCE=N]\n"
+    "       lambda-playground export-sam FILE.json\n"
     "       lambda-playground version\n";
 
 int usageError(const std::string& message) {
@@ -47,6 +54,7 @@ struct RunArgs {
     std::string traceFile;
     bool summary = false;
     bool items = true;
+    bool chromeTrace = false;  ///< --trace-format chrome
     bool freeTier = false;  ///< the summary's cost subtracts the monthly free tier
     bool hasUntil = false;
     pg::sim::SimTime until = 0;
@@ -72,7 +80,7 @@ int runCommand(const RunArgs& args) {
     }
     pg::sim::EngineOptions options;
     options.storeTrace = !args.traceFile.empty();
-    options.collectMetrics = false;  // the runner prints no series
+    options.collectMetrics = args.chromeTrace;  // the runner prints no series; the chrome trace's counters
     options.recordAttempts = args.items || !args.traceFile.empty();  // attempt times print only per item
     // Totals only: finished items can go (same counts); per-mapping outcomes are read from the items.
     options.keepFinishedItems = options.recordAttempts || pg::cli::hasSeveralMappings(parsed.scenario);
@@ -85,7 +93,8 @@ int runCommand(const RunArgs& args) {
     if (!args.traceFile.empty()) {
         std::ofstream trace(args.traceFile, std::ios::binary);
         if (!trace) return usageError("cannot write " + args.traceFile);
-        pg::scenario::writeTraceJsonl(engine, trace);
+        if (args.chromeTrace) trace << pg::templates::chromeTraceJson(engine);
+        else pg::scenario::writeTraceJsonl(engine, trace);
     }
     if (args.summary) {
         pg::cli::SummaryOptions summary;
@@ -153,6 +162,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argsIn[0] == "link") return linkCommand(argsIn);
+    if (argsIn[0] == "import") return pg::cli::importCommand(argsIn);
+    if (argsIn[0] == "export-sam") return pg::cli::exportSamCommand(argsIn);
     if (argsIn[0] == "compare") return pg::cli::compareCommand(argsIn);
     if (argsIn[0] == "sweep") return pg::cli::sweepCommand(argsIn);
     if (argsIn[0] != "run") return usageError("unknown command '" + argsIn[0] + "'");
@@ -170,6 +181,11 @@ int main(int argc, char** argv) {
             const auto n = parseCount(argsIn[++i]);
             if (!n || *n == 0) return usageError("--max-events: '" + argsIn[i] + "' is not a positive whole number");
             args.maxEvents = *n;
+        } else if (a == "--trace-format") {
+            if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
+            const std::string& value = argsIn[++i];
+            if (value != "jsonl" && value != "chrome") return usageError("--trace-format: '" + value + "' is not jsonl or chrome");
+            args.chromeTrace = value == "chrome";
         } else if (a == "--until" || a == "--trace") {
             if (i + 1 >= argsIn.size()) return usageError(a + " needs a value");
             const std::string& value = argsIn[++i];
@@ -192,5 +208,6 @@ int main(int argc, char** argv) {
         }
     }
     if (args.file.empty()) return usageError("run needs a scenario file");
+    if (args.chromeTrace && args.traceFile.empty()) return usageError("--trace-format chrome needs --trace FILE");
     return runCommand(args);
 }
