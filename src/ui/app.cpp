@@ -361,6 +361,7 @@ void App::frame(double dtSeconds) {
     ++m_frameCount;
     for (const Command& c : m_commands.take()) apply(c);
     advance(dtSeconds);
+    m_live.update(*m_engine, m_ui.engineBuild, dtSeconds);
     refreshWarnings(dtSeconds);
     handleKeys();
     if (m_share.embed) {  // ?embed: title, transport and canvas only (app_share.cpp)
@@ -371,6 +372,7 @@ void App::frame(double dtSeconds) {
     const float menuH = drawMainMenuBar();  // app_menus.cpp
     const Layout layout = computeLayout(ImGui::GetIO().DisplaySize, menuH);
     FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
+    ctx.live = &m_live;
 
     if (beginPanel("Transport", layout.transport, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
         m_panels->transport.draw(ctx);
@@ -489,6 +491,7 @@ std::string App::stateJson() const {
     std::snprintf(fingerprint, sizeof fingerprint, "%016llx", static_cast<unsigned long long>(e.traceFingerprint()));
     s["trace_fingerprint"] = fingerprint;
     shareStateJson(s);
+    liveStateJson(s);
     return s.dump();
 }
 

@@ -12,6 +12,7 @@
 #include "bottom_tab.hpp"
 #include "commands.hpp"
 #include "engine/engine.hpp"
+#include "live_checks.hpp"
 #include "share_state.hpp"
 #include "ui_state.hpp"
 #include "warnings.hpp"
@@ -88,6 +89,7 @@ private:
     void drawFileMenu();
     void drawPresetsMenu();
     void drawEditMenu();
+    void drawViewMenu();
     void drawHelpMenu();
     void noteMenuRect(const char* label);
     // Sharing, files, embedding (app_share.cpp).
@@ -96,6 +98,7 @@ private:
     void drawShareOverlays();
     void drawEmbedFrame();
     void shareStateJson(nlohmann::json& s) const;
+    void liveStateJson(nlohmann::json& s) const;  ///< cost, invariants, the journey's payloads (app_live_state.cpp)
 
     sim::Scenario m_scenario;
     std::unique_ptr<sim::Engine> m_engine;
@@ -109,6 +112,7 @@ private:
     std::function<void(const std::string&)> m_copy;
     std::uint64_t m_frameCount = 0;
     ShareState m_share;
+    LiveChecks m_live;  ///< cost series and live invariants (live_checks.hpp)
 };
 
 }  // namespace pg::ui

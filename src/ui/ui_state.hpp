@@ -71,6 +71,8 @@ struct UiState {
     bool simulationBound = false;
     double boundHold = 0;  ///< wall seconds left before simulationBound clears
     double lastFrameUiMs = 0;   ///< wall ms of the last App::frame (simulation + panels, CPU side)
+    bool costOnCanvas = true;   ///< View > Cost on canvas: each priced node's cost so far above it
+    bool costFreeTier = false;  ///< View > Free tier: the cost view subtracts the monthly free tier (docs/cost.md)
 };
 
 }  // namespace pg::ui

@@ -5,6 +5,7 @@
 
 #include "engine/engine.hpp"
 #include "ui/commands.hpp"
+#include "ui/live_checks.hpp"
 #include "ui/ui_state.hpp"
 #include "ui/warnings.hpp"
 
@@ -16,6 +17,7 @@ struct FrameContext {
     UiState& ui;
     CommandQueue& commands;
     const std::vector<Warning>& warnings;
+    const LiveChecks* live = nullptr;  ///< cost series and invariants (App sets it)
 };
 
 }  // namespace pg::ui
