@@ -35,6 +35,14 @@ std::uint64_t metricsHash(const sim::Engine& e, std::size_t nodes) {
                                        std::int64_t{q.peakDlqDepth}, q.oldestAge, q.iteratorAge,
                                        std::int64_t{q.received}, std::int64_t{q.deleted}})
                     mix(v);
+    // The SQS pollers' series (issue 22), only where they exist so that stream series hash as before.
+    for (std::uint32_t n = 0; n < nodes; ++n)
+        if (e.metrics().hasQueueSeries(n))
+            for (const sim::QueueSecond& q : e.metrics().queueSeries(n))
+                if (q.peakPollersBusy != 0 || q.peakPollerLimit != 0) {
+                    mix(q.peakPollersBusy);
+                    mix(q.peakPollerLimit);
+                }
     for (std::uint32_t f = 0; f < e.metrics().functionCount(); ++f)
         for (const sim::FunctionSecond& x : e.metrics().series(f))
             for (std::int64_t v : {std::int64_t{x.invocations}, std::int64_t{x.errors}, std::int64_t{x.timeouts},

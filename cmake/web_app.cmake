@@ -120,7 +120,7 @@ if(PG_BUILD_TESTS)
   set_tests_properties(web.links PROPERTIES ENVIRONMENT
     "PG_RUNNER_JS=$<TARGET_FILE:lambda-playground>;PG_NATIVE_RUNNER=${CMAKE_SOURCE_DIR}/build/native/lambda-playground;PG_REQUIRE_RUNNER=1")
   foreach(ui_test sweep panels wire fanout help offline fidelity sqs_loop load recursion play_budget mac_keys stream_shards
-                  authoring touch narrow exports embed_code)
+                  authoring touch narrow exports embed_code cost_meter)
     add_test(NAME web.${ui_test} COMMAND node ${CMAKE_SOURCE_DIR}/tests/web/run.mjs ${ui_test} --dist ${PG_DIST})
     set_tests_properties(web.${ui_test} PROPERTIES TIMEOUT 240)
   endforeach()

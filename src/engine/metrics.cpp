@@ -34,6 +34,8 @@ QueueSecond& Metrics::queueAt(std::uint32_t node, SimTime time, std::uint32_t vi
         carried.peakVisible = visible;
         carried.peakInFlight = inFlight;
         carried.peakDlqDepth = dlqDepth;
+        carried.peakPollersBusy = m_pollers[node].busy;
+        carried.peakPollerLimit = m_pollers[node].limit;
         series.resize(second + 1, carried);
     }
     QueueSecond& bucket = series[second];
@@ -41,6 +43,13 @@ QueueSecond& Metrics::queueAt(std::uint32_t node, SimTime time, std::uint32_t vi
     bucket.peakInFlight = std::max(bucket.peakInFlight, inFlight);
     bucket.peakDlqDepth = std::max(bucket.peakDlqDepth, dlqDepth);
     return bucket;
+}
+
+void Metrics::notePollers(std::uint32_t node, SimTime time, std::uint32_t busy, std::uint32_t limit) {
+    m_pollers[node] = {busy, limit};
+    QueueSecond& bucket = m_queueSeries[node][static_cast<std::size_t>(time / kSecond)];
+    bucket.peakPollersBusy = std::max(bucket.peakPollersBusy, busy);
+    bucket.peakPollerLimit = std::max(bucket.peakPollerLimit, limit);
 }
 
 }  // namespace pg::sim

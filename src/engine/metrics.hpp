@@ -29,17 +29,28 @@ struct QueueSecond {
     std::int64_t iteratorAge = 0;        ///< stream IteratorAge: max of the second (last record of a batch), µs
     std::uint32_t received = 0;          ///< SQS receives / stream records read this second
     std::uint32_t deleted = 0;           ///< SQS deletes / stream records checkpointed
+    /// SQS with mappings: batches the pollers hold (received, not yet invoked to the end), every mapping summed,
+    /// on-demand or provisioned; and the scaling limit on them (model choices sqs_poller_ramp,
+    /// sqs_provisioned_ramp). Both the peak of the second; 0 for streams.
+    std::uint32_t peakPollersBusy = 0;
+    std::uint32_t peakPollerLimit = 0;
 };
 
 class Metrics {
 public:
     void reset(std::size_t functionCount);
     /// Per-node queue/stream series (poll-based modes call this from their start()).
-    void resetQueues(std::size_t nodeCount) { m_queueSeries.assign(nodeCount, {}); }
+    void resetQueues(std::size_t nodeCount) {
+        m_queueSeries.assign(nodeCount, {});
+        m_pollers.assign(nodeCount, {});
+    }
     /// The bucket of `node` for `time`, creating seconds up to it from the current gauges, which are then
     /// folded into the bucket's peaks.
     QueueSecond& queueAt(std::uint32_t node, SimTime time, std::uint32_t visible, std::uint32_t inFlight,
                          std::uint32_t dlqDepth);
+    /// Folds the pollers' gauges of `node` into the bucket of `time` (call queueAt for `time` first); seconds
+    /// queueAt creates later start from these values.
+    void notePollers(std::uint32_t node, SimTime time, std::uint32_t busy, std::uint32_t limit);
     const std::vector<QueueSecond>& queueSeries(std::uint32_t node) const { return m_queueSeries[node]; }
     bool hasQueueSeries(std::uint32_t node) const { return node < m_queueSeries.size(); }
     /// The bucket for `time`, creating seconds up to it; new seconds start from the current gauges.
@@ -52,6 +63,10 @@ public:
 private:
     std::vector<std::vector<FunctionSecond>> m_series;
     std::vector<std::vector<QueueSecond>> m_queueSeries;
+    struct PollerGauges {
+        std::uint32_t busy = 0, limit = 0;
+    };
+    std::vector<PollerGauges> m_pollers;  ///< per node: the last notePollers values
     bool m_enabled = true;
 };
 

@@ -408,6 +408,7 @@ void App::frame(double dtSeconds) {
     for (const Command& c : m_commands.take()) apply(c);
     advance(dtSeconds);
     if (m_compare) syncCompareClock();
+    m_live.update(*m_engine, m_ui.engineBuild, dtSeconds);
     refreshWarnings(dtSeconds);
     handleKeys();
     if (m_share.embed) {  // ?embed: title, transport and canvas only (app_share.cpp)
@@ -427,6 +428,7 @@ void App::frame(double dtSeconds) {
         m_ui.panelRects[title] = {rect.pos.x, rect.pos.y, rect.size.x, rect.size.y, 0, 0};
         return beginPanel(title, rect, flags);
     };
+    ctx.live = &m_live;
 
     if (panel("Transport", layout.transport, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
         m_panels->transport.draw(ctx);
@@ -558,6 +560,7 @@ std::string App::stateJson() const {
     s["trace_fingerprint"] = fingerprint;
     shareStateJson(s);
     compareStateJson(s);
+    liveStateJson(s);
     return s.dump();
 }
 

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "engine/engine.hpp"
 #include "panels/sweep_window.hpp"
+#include "live_checks.hpp"
 #include "share_state.hpp"
 #include "ui_state.hpp"
 #include "warnings.hpp"
@@ -119,6 +120,7 @@ private:
     void drawFileMenu();
     void drawPresetsMenu();
     void drawEditMenu();
+    void drawViewMenu();
     void drawHelpMenu();
     void noteMenuRect(const char* label);
     // Comparison (app_compare.cpp).
@@ -148,6 +150,7 @@ private:
     TemplateImport importTemplateText(const std::string& text, const std::string& source);
     void appendImportWarnings();  ///< the import's unmodelled lines, after the scenario's own warnings
     void drawImportWindow();
+    void liveStateJson(nlohmann::json& s) const;  ///< cost, invariants, the journey's payloads (app_live_state.cpp)
 
     sim::Scenario m_scenario;
     std::unique_ptr<sim::Engine> m_engine;
@@ -168,6 +171,7 @@ private:
     std::vector<std::string> m_importWarnings;  ///< lines of the last template import, until another open
     bool m_importOpen = false;                  ///< File > Import AWS template's window
     std::vector<char> m_importBuffer;           ///< its text field
+    LiveChecks m_live;  ///< cost series and live invariants (live_checks.hpp)
 };
 
 }  // namespace pg::ui

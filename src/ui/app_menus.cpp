@@ -44,6 +44,7 @@ float App::drawMainMenuBar() {
         drawFileMenu();
         drawPresetsMenu();
         drawEditMenu();
+        drawViewMenu();
         drawHelpMenu();
         drawCompareBar();  // app_compare.cpp
         ImGui::Separator();
@@ -60,6 +61,20 @@ float App::drawMainMenuBar() {
 }
 
 /// Where a menu or menu item was drawn, for the browser tests.
+void App::drawViewMenu() {
+    const bool open = ImGui::BeginMenu("View");
+    noteMenuRect("View");
+    if (!open) return;
+    ImGui::MenuItem("Cost on canvas", nullptr, &m_ui.costOnCanvas);
+    noteMenuRect("Cost on canvas");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each priced node's cost so far, above it (docs/cost.md)");
+    ImGui::MenuItem("Free tier", nullptr, &m_ui.costFreeTier);
+    noteMenuRect("Free tier");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Subtract the monthly free tier from the cost (off by default: the run priced in full)");
+    ImGui::EndMenu();
+}
+
 void App::noteMenuRect(const char* label) {
     const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
     m_ui.menuRects[label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};

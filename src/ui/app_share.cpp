@@ -257,6 +257,7 @@ void App::drawEmbedFrame() {
     const float canvasTop = barH + transportH;
     const float canvasH = std::max(60.0f, display.y - canvasTop - bottomH);
     FrameContext ctx{*m_engine, m_scenario, m_ui, m_commands, m_warnings};
+    ctx.live = &m_live;
     if (beginPanel("Transport", {{0, barH}, {display.x, transportH}}, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
         m_panels->transport.draw(ctx);
     ImGui::End();

@@ -85,6 +85,8 @@ struct UiState {
     /// Narrow screens and embeds (issue 20): fitting never zooms out past this, so counters stay readable.
     float canvasMinFitZoom = 0.3f;
     std::map<std::string, ScreenRect> panelRects;  ///< the panels' windows as last laid out, by title (tests)
+    bool costOnCanvas = true;   ///< View > Cost on canvas: each priced node's cost so far above it
+    bool costFreeTier = false;  ///< View > Free tier: the cost view subtracts the monthly free tier (docs/cost.md)
 };
 
 }  // namespace pg::ui

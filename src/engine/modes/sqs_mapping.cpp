@@ -568,6 +568,13 @@ void SqsMapping::noteQueue(std::uint32_t qi) {
                                                        dlqDepth);
     if (!expiryEmpty(q))
         s.oldestAge = std::max(s.oldestAge, m_context.now() - m_messages[expiryTop(q).second].enqueuedAt);
+    if (q.function == kNone) return;
+    std::uint32_t busy = 0, limit = 0;  // every mapping's, as the queue view sums them
+    for (std::uint32_t k = 0; k < consumerCount(q); ++k) {
+        busy += consumerOf(q, k).pollersBusy;
+        limit += pollerLimit(q, consumerOf(q, k));
+    }
+    m_context.mutableMetrics().notePollers(q.node, m_context.now(), busy, limit);
 }
 
 }  // namespace pg::sim

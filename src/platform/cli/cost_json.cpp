@@ -1,6 +1,8 @@
 // costJson: nodes the cost view prices, in scenario order; unpriced nodes are listed by id under not_priced.
 #include "cost_json.hpp"
 
+#include <algorithm>
+
 namespace pg::cli {
 
 using nlohmann::ordered_json;
@@ -31,6 +33,16 @@ ordered_json costJson(const sim::Engine& e, const cost::CostReport& r) {
     j["elapsed_s"] = r.elapsedSeconds;
     j["per_day_usd"] = r.perDayUsd;
     return j;
+}
+
+ordered_json costSeriesJson(const cost::CostSeries& series, bool freeTier) {
+    // At most kMaxCostPoints points: a long run is sampled every `interval_s` seconds (each point the cost so far
+    // at the end of its second).
+    constexpr std::size_t kMaxCostPoints = 3600;
+    const std::size_t interval = std::max<std::size_t>(1, (series.size() + kMaxCostPoints - 1) / kMaxCostPoints);
+    ordered_json usd = ordered_json::array();
+    for (std::size_t k = interval - 1; k < series.size(); k += interval) usd.push_back(series.usdAt(k, freeTier));
+    return {{"interval_s", interval}, {"usd", usd}};
 }
 
 }  // namespace pg::cli

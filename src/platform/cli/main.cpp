@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "cost/cost_series.hpp"
 #include "engine/run_budget.hpp"
 #include "import/chrome_trace.hpp"
 #include "scenario/duration.hpp"
@@ -87,7 +88,11 @@ int runCommand(const RunArgs& args) {
     pg::sim::Engine engine(parsed.scenario, options);
     pg::sim::RunBudget budget;
     budget.runLimit = args.maxEvents;
-    const pg::sim::RunSlice ran = pg::sim::runSlice(engine, args.hasUntil ? args.until : parsed.scenario.runFor, budget);
+    // The summary's cost series samples the run at every whole second (the same events as one slice).
+    pg::cost::CostSeries costSeries;
+    const pg::sim::SimTime until = args.hasUntil ? args.until : parsed.scenario.runFor;
+    const pg::sim::RunSlice ran = args.summary ? pg::cost::runSampled(engine, until, budget, costSeries)
+                                               : pg::sim::runSlice(engine, until, budget);
     const bool limited = ran.stop == pg::sim::RunStop::RunLimit;
 
     if (!args.traceFile.empty()) {
@@ -100,6 +105,7 @@ int runCommand(const RunArgs& args) {
         pg::cli::SummaryOptions summary;
         summary.items = args.items;
         summary.freeTier = args.freeTier;
+        summary.costSeries = &costSeries;
         std::cout << pg::cli::summaryJson(engine, summary) << "\n";
     } else {
         pg::cli::writeTextReport(engine, std::cout);

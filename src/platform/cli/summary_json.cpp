@@ -193,6 +193,7 @@ std::string summaryJson(const sim::Engine& e, const SummaryOptions& options) {
     cost::CostOptions costOptions;
     costOptions.freeTier = options.freeTier;
     out["cost"] = costJson(e, cost::computeCost(e, costOptions));  // docs/cost.md
+    if (options.costSeries) out["cost"]["series"] = costSeriesJson(*options.costSeries, options.freeTier);
     if (options.items) {
         ordered_json items = ordered_json::array();
         const auto& all = e.items().all();

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 
+#include "cost/cost_series.hpp"
 #include "engine/engine.hpp"
 
 namespace pg::cli {
@@ -14,6 +15,8 @@ struct SummaryOptions {
     std::size_t recordsPerNode = 10;  ///< first N delivered records per destination/DLQ node
     int indent = 2;
     bool freeTier = false;          ///< the cost object subtracts the monthly free tier (--free-tier)
+    /// The run's cost per second (cost.series); null: left out.
+    const cost::CostSeries* costSeries = nullptr;
 };
 
 std::string summaryJson(const sim::Engine& engine, const SummaryOptions& options);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "compare/run_compare.hpp"
+#include "cost/cost_model.hpp"
 #include "ui/scenario_edit.hpp"
 #include "ui/ui_text.hpp"
 
@@ -242,6 +244,23 @@ void drawNode(ImDrawList* dl, const FrameContext& ctx, const Motion& m, std::uin
     }
 }
 
+/// View > Cost on canvas: each priced node's cost so far in a pill over its top right corner (docs/cost.md).
+void drawCostLabels(ImDrawList* dl, const FrameContext& ctx, const Frame& frame) {
+    if (!ctx.ui.costOnCanvas) return;
+    const cost::CostReport report = cost::computeCost(ctx.engine);
+    const float fs = ImGui::GetFontSize() * std::clamp(frame.view.zoom, 0.7f, 1.1f) * 0.85f;
+    for (std::uint32_t i = 0; i < ctx.scenario.nodes.size() && i < report.nodes.size(); ++i) {
+        if (!report.nodes[i].priced) continue;
+        const std::string label = compare::formatUsd(report.nodes[i].usd);
+        const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str());
+        const NodeBox& b = frame.boxes[i];
+        const ImVec2 hi(b.max.x, b.min.y - 2), lo(hi.x - size.x - 8, hi.y - size.y - 2);
+        dl->AddRectFilled(lo, hi, IM_COL32(22, 40, 30, 235), 3);
+        dl->AddRect(lo, hi, IM_COL32(90, 170, 110, 255), 3);
+        text(dl, fs, ImVec2(lo.x + 4, lo.y + 1), IM_COL32(150, 230, 160, 255), label);
+    }
+}
+
 // [SECTION] frame
 void drawEdges(ImDrawList* dl, const FrameContext& ctx, const Frame& frame, const Motion& motion) {
     const Scenario& s = ctx.scenario;
@@ -366,6 +385,7 @@ void paint(const FrameContext& ctx, const Frame& frame, const Motion& motion, co
     for (std::uint32_t i = 0; i < ctx.scenario.nodes.size(); ++i) drawNode(dl, ctx, motion, i, frame.boxes[i], frame.view.zoom);
     drawDeltaOutlines(dl, ctx, frame, false);
     drawWarnings(dl, ctx, frame);
+    drawCostLabels(dl, ctx, frame);
     if (link.active) drawLinkPreview(dl, frame, link);
     drawHints(dl, ctx.scenario, frame, ctx.ui.locked);
     dl->PopClipRect();

@@ -213,7 +213,11 @@ void CanvasPanel::startGesture(FrameContext& ctx, const Frame& frame) {
         if (node >= 0) ctx.commands.push(cmd::Select{{SelectionKind::Node, m_menuNode, -1}});
         ImGui::OpenPopup("##canvas-menu");
     }
-    if (m_gesture == Gesture::Pan && ImGui::IsItemActive()) {  // moves the next frame's view
+    // Not in the frame of the press: its delta is the move to where the button went down (a click whose move
+    // and press land in one frame, as on a slow frame, must not pan by the jump).
+    const bool pressed = ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
+                         ImGui::IsMouseClicked(ImGuiMouseButton_Middle);
+    if (m_gesture == Gesture::Pan && ImGui::IsItemActive() && !pressed) {  // moves the next frame's view
         if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) ui.canvasFit = false;
         ui.canvasPanX += io.MouseDelta.x;
         ui.canvasPanY += io.MouseDelta.y;

@@ -6,6 +6,7 @@
 #include "engine/engine.hpp"
 #include "scenario/scenario_compare.hpp"
 #include "ui/commands.hpp"
+#include "ui/live_checks.hpp"
 #include "ui/ui_state.hpp"
 #include "ui/warnings.hpp"
 
@@ -19,6 +20,7 @@ struct FrameContext {
     const std::vector<Warning>& warnings;
     /// While comparing A and B: what differs between them (the canvas outlines it); null otherwise.
     const scenario::ScenarioDelta* delta = nullptr;
+    const LiveChecks* live = nullptr;  ///< cost series and invariants (App sets it)
 };
 
 }  // namespace pg::ui

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/model_choices.hpp"
+#include "inspector_cost.hpp"
 #include "ui/fidelity_link.hpp"
 #include "ui/params.hpp"
 #include "ui/scenario_edit.hpp"
@@ -215,6 +216,7 @@ void InspectorPanel::draw(FrameContext& ctx) {
     ImGui::Separator();
     if (node >= 0 && s.nodes[static_cast<std::size_t>(node)].type == NodeType::Function) m_rules.draw(ctx, node);
     drawParams(ctx, node, edge);
+    drawNodeCost(ctx, node);  // last: it never moves a setting's control
     if (node < 0 && edge < 0 && ImGui::CollapsingHeader("Model choices (not documented by AWS)")) {
         for (const ModelChoice& c : modelChoices()) {
             ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.35f, 1), "[model choice] %s", c.topic);

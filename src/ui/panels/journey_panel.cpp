@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "ui/rules_edit.hpp"
@@ -126,6 +127,32 @@ ImU32 kindColour(const TraceRecord& r) {
 }
 }  // namespace
 
+/// Where the item landed: the exact payload each DLQ, destination or on-failure target received about it.
+void JourneyPanel::drawPayloads(FrameContext& ctx, std::uint32_t item) {
+    const Engine& e = ctx.engine;
+    if (m_payloadBuild != ctx.ui.engineBuild || m_payloadItem != item || m_payloadDeliveries != e.deliveries().size()) {
+        m_payloadBuild = ctx.ui.engineBuild;
+        m_payloadItem = item;
+        m_payloadDeliveries = e.deliveries().size();
+        m_payloads = deliveredPayloads(e, item);
+    }
+    for (const DeliveredPayload& p : m_payloads) {
+        ImGui::PushID(static_cast<int>(p.delivery));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colours::kWait), "landed in %s", p.node.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", p.what.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Copy as JSON")) ctx.ui.copyRequest = p.json;
+        // Read-only text: selectable and scrollable, at most 8 lines tall so the journey stays in view.
+        int lines = 1;
+        for (char c : p.json) lines += c == '\n';
+        const float h = ImGui::GetTextLineHeight() * static_cast<float>(std::min(lines, 8)) + 8;
+        ImGui::InputTextMultiline("##payload", const_cast<char*>(p.json.c_str()), p.json.size() + 1, ImVec2(-1, h),
+                                  ImGuiInputTextFlags_ReadOnly);
+        ImGui::PopID();
+    }
+}
+
 void JourneyPanel::draw(FrameContext& ctx) {
     const Engine& e = ctx.engine;
     ImGui::SetNextItemWidth(200);
@@ -156,6 +183,7 @@ void JourneyPanel::draw(FrameContext& ctx) {
         ImGui::TextDisabled("chain of requests: %u invocations before this item (recursive loop detection stops "
                             "the next one after %u)", e.chainDepth(item), kRecursionLimit);
     }
+    drawPayloads(ctx, item);
     if (ImGui::BeginTable("journey", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed, 130);

@@ -13,19 +13,28 @@ namespace pg::ui {
 using namespace sim;
 
 namespace {
-/// One plot: values per second, folded to the max per pixel column; the title carries the latest value.
-void plot(const char* title, std::size_t count, std::size_t first, const std::function<double(std::size_t)>& value,
-          ImU32 col, float w, float h, const char* unit) {
+using Series = std::function<double(std::size_t)>;
+
+/// One plot: values per second, folded to the max per pixel column; the title carries the latest value. `limit`
+/// (optional) is drawn dashed on the same scale: a scaling or concurrency limit beside what reached it.
+void plot(const char* title, std::size_t count, std::size_t first, const Series& value, ImU32 col, float w, float h,
+          const char* unit, const Series& limit = nullptr, const char* limitName = "limit") {
     ImGui::BeginGroup();
     const double last = count > 0 ? value(count - 1) : 0;
     ImGui::Text("%s", title);
     ImGui::SameLine();
     ImGui::TextDisabled("%.6g%s", last, unit);
+    if (limit && count > 0) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s %.6g, dashed)", limitName, limit(count - 1));
+    }
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(26, 28, 34, 255), 3);
     double maxV = 0;
     for (std::size_t s = first; s < count; ++s) maxV = std::max(maxV, value(s));
+    if (limit)
+        for (std::size_t s = first; s < count; ++s) maxV = std::max(maxV, limit(s));
     const std::size_t n = count > first ? count - first : 0;
     if (n > 0 && maxV > 0) {
         const int columns = std::max(1, static_cast<int>(w));
@@ -41,6 +50,12 @@ void plot(const char* title, std::size_t count, std::size_t first, const std::fu
             dl->AddLine(ImVec2(prevX, prevY), ImVec2(x + 1, y), col, 1.5f);
             prevX = x + 1;
             prevY = y;
+            if (limit && c % 6 < 3) {  // dashes: 3 pixels on, 3 off
+                double l = 0;
+                for (std::size_t s = a; s < std::min(b, count); ++s) l = std::max(l, limit(s));
+                const float ly = p.y + h - static_cast<float>(l / maxV) * (h - 4);
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + 1, ly), IM_COL32(230, 230, 240, 220), 1.5f);
+            }
         }
     }
     char label[48];
@@ -58,6 +73,19 @@ void MetricsPanel::draw(FrameContext& ctx) {
     ImGui::SameLine();
     ImGui::TextDisabled("per-second series (CloudWatch-like); %s", m_wholeRun ? "since t = 0" : "last 5 minutes");
     ImGui::BeginChild("##plots");
+    if (ctx.live && ctx.live->costSeries().size() > 0) {  // the run's cost so far, per second (docs/cost.md)
+        const cost::CostSeries& cs = ctx.live->costSeries();
+        const bool freeTier = ctx.ui.costFreeTier;
+        ImGui::SeparatorText(freeTier ? "cost (free tier on)" : "cost");
+        const float wide = ImGui::GetContentRegionAvail().x;
+        const std::size_t first = m_wholeRun || cs.size() < 300 ? 0 : cs.size() - 300;
+        plot("cost so far (USD)", cs.size(), first, [&](std::size_t k) { return cs.usdAt(k, freeTier); },
+             colours::kOk, std::min(wide, 520.0f), 56, "");
+        ImGui::SameLine();
+        plot("cost per second (USD)", cs.size(), first, [&](std::size_t k) {
+            return cs.usdAt(k, freeTier) - (k > 0 ? cs.usdAt(k - 1, freeTier) : 0.0); }, colours::kWait,
+             std::min(wide, 520.0f) * 0.6f, 56, "");
+    }
     const float avail = ImGui::GetContentRegionAvail().x;
     const int perRow = std::max(1, static_cast<int>(avail / 260.0f));
     const float w = avail / perRow - ImGui::GetStyle().ItemSpacing.x, h = 56;
@@ -75,7 +103,14 @@ void MetricsPanel::draw(FrameContext& ctx) {
         place(); plot("invocations / s", s.size(), first, [&](std::size_t i) { return double(s[i].invocations); }, colours::kOk, w, h, "");
         place(); plot("errors / s", s.size(), first, [&](std::size_t i) { return double(s[i].errors); }, colours::kError, w, h, "");
         place(); plot("throttles / s", s.size(), first, [&](std::size_t i) { return double(s[i].throttles); }, colours::kThrottle, w, h, "");
-        place(); plot("concurrency (peak)", s.size(), first, [&](std::size_t i) { return double(s[i].peakConcurrency); }, colours::kCold, w, h, "");
+        // Beside concurrency, the limit it counts against: its reserved concurrency, else the account's
+        // unreserved pool (shared with every function without a reservation).
+        const FunctionState& state = e.functions()[f];
+        const double concurrencyLimit = state.reserved >= 0 ? double(state.reserved)
+                                                            : double(e.accountPool().unreservedCapacity + state.provisioned);
+        place(); plot("concurrency (peak)", s.size(), first, [&](std::size_t i) { return double(s[i].peakConcurrency); },
+                      colours::kCold, w, h, "", [&](std::size_t) { return concurrencyLimit; },
+                      state.reserved >= 0 ? "reserved" : "account pool");
         place(); plot("async queue depth", s.size(), first, [&](std::size_t i) { return double(s[i].peakAsyncQueueDepth); }, colours::kTimeout, w, h, "");
         place(); plot("dwell time (avg)", s.size(), first, [&](std::size_t i) {
             return s[i].dwellCount ? toSeconds(s[i].dwellSum / s[i].dwellCount) : 0.0; }, colours::kWait, w, h, " s");
@@ -95,6 +130,12 @@ void MetricsPanel::draw(FrameContext& ctx) {
             place(); plot("age of oldest message", s.size(), first, [&](std::size_t k) { return toSeconds(s[k].oldestAge); }, colours::kTimeout, w, h, " s");
         } else {
             place(); plot("iterator age", s.size(), first, [&](std::size_t k) { return toSeconds(s[k].iteratorAge); }, colours::kTimeout, w, h, " s");
+        }
+        const bool mapped = sqs && std::any_of(s.begin(), s.end(), [](const QueueSecond& q) { return q.peakPollerLimit > 0; });
+        if (mapped) {  // issue 22: pollers and their ramp
+            place(); plot("busy pollers (peak)", s.size(), first, [&](std::size_t k) { return double(s[k].peakPollersBusy); },
+                          colours::kCold, w, h, "", [&](std::size_t k) { return double(s[k].peakPollerLimit); },
+                          "scaling limit");
         }
         place(); plot(sqs ? "receives / s" : "records read / s", s.size(), first, [&](std::size_t k) { return double(s[k].received); }, colours::kWait, w, h, "");
     }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "compare/run_compare.hpp"
@@ -28,6 +29,34 @@ bool button(const char* label, const char* tooltip) {
     const bool pressed = ImGui::Button(label);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
     return pressed;
+}
+
+/// The engine's invariants as last checked (LiveChecks): one word, green or red, with what each promise means.
+void drawInvariants(const FrameContext& ctx) {
+    if (!ctx.live || !ctx.live->checked()) return;
+    const std::vector<std::string>& problems = ctx.live->problems();
+    ImGui::SameLine();
+    if (problems.empty()) ImGui::TextColored(ImVec4(0.45f, 0.8f, 0.5f, 1), "invariants ok");
+    else ImGui::TextColored(ImVec4(1.0f, 0.35f, 0.3f, 1), "INVARIANT BROKEN (%zu)", problems.size());
+    if (!ImGui::IsItemHovered()) return;
+    std::string tip = "The engine checks its own bookkeeping as the run plays (at step " +
+                      std::to_string(ctx.live->checkedStep()) + "):";
+    std::array<int, kInvariantGroupCount> broken{};
+    for (const std::string& p : problems) ++broken[static_cast<std::size_t>(invariantGroupOf(p))];
+    for (int g = 0; g < kInvariantGroupCount; ++g) {
+        const auto group = static_cast<InvariantGroup>(g);
+        tip += std::string("\n\n") + (broken[static_cast<std::size_t>(g)] ? "BROKEN " : "ok  ") +
+               invariantGroupName(group) + ": " + invariantGroupMeaning(group);
+    }
+    if (!problems.empty()) {
+        tip += "\n\nThis should never happen: please report it with a link at this step. Problems:";
+        for (std::size_t k = 0; k < problems.size() && k < 8; ++k) tip += "\n- " + problems[k];
+    }
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+    ImGui::TextUnformatted(tip.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 }  // namespace
 
@@ -89,6 +118,7 @@ void TransportPanel::draw(FrameContext& ctx) {
     ImGui::SameLine();
     ImGui::Text("t = %s", formatClock(e.now()).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (virtual clock)", formatCalendar(e.now()).c_str());
+    drawInvariants(ctx);
     ImGui::SameLine();
     ImGui::TextDisabled(narrow ? "step %llu" : "step %llu   %zu items   %u records%s", static_cast<unsigned long long>(e.stepCount()),
                         e.items().size(), e.trace().count(), e.idle() ? "   (nothing scheduled)" : "");
@@ -98,7 +128,9 @@ void TransportPanel::draw(FrameContext& ctx) {
     ImGui::SetNextItemWidth(-1);
     // Live cost meter in the scrubber's label (full width): the run so far and a day at this rate (docs/cost.md;
     // read-only, from the counters). Short: ImGui formats a slider's text into 64 characters.
-    const cost::CostReport bill = cost::computeCost(e);
+    cost::CostOptions costOptions;
+    costOptions.freeTier = ctx.ui.costFreeTier;
+    const cost::CostReport bill = cost::computeCost(e, costOptions);
     const std::string label = formatClock(e.now()) + " / " + formatClock(ctx.scenario.runFor) + "  cost " +
                               compare::formatUsd(bill.totalUsd) + " (" + compare::formatUsd(bill.perDayUsd) + "/day)";
     const double lo = 0;
@@ -107,7 +139,8 @@ void TransportPanel::draw(FrameContext& ctx) {
     if (ImGui::IsItemHovered()) {
         const cost::PriceRow& row = cost::priceTable().front();
         std::string tip = std::string("Cost: prices for ") + row.region + ", first tier, checked " + row.checked +
-                          ", free tier off (docs/cost.md).\nNot priced:";
+                          (ctx.ui.costFreeTier ? ", free tier on" : ", free tier off") +
+                          " (View menu; docs/cost.md).\nNot priced:";
         for (const char* line : cost::notPriced()) tip += std::string("\n- ") + line;
         ImGui::SetTooltip("%s", tip.c_str());
     }
