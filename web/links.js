@@ -123,9 +123,9 @@
     call('pg_open_scenario_text', text, source);
   }
 
-  function saveFile(name, json) {
-    window.pgLastSaved = { name, json };
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  // The browser's own download of `blob` as `name` (files, exports in tools.js).
+  function downloadBlob(blob, name) {
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -133,7 +133,13 @@
     document.body.appendChild(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 5000);
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+  window.pgDownloadBlob = downloadBlob;
+
+  function saveFile(name, json) {
+    window.pgLastSaved = { name, json };
+    downloadBlob(new Blob([json], { type: 'application/json' }), name);
   }
 
   function playgroundUrl(fragment) {

@@ -54,15 +54,7 @@
 
   function download(blob, name) {
     window.pgLastExport = { name, type: blob.type, size: blob.size, blob };
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    window.pgDownloadBlob(blob, name);  // links.js
   }
 
   function baseName() {
