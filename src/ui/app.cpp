@@ -297,6 +297,8 @@ void App::apply(const Command& command) {
                 else ui.status = {StatusKind::Info, "loaded " + m_scenario.name};
             } else if constexpr (std::is_same_v<T, cmd::OpenPage>) {
                 shell(ShellVerb::OpenPage, c.path, "");
+            } else if constexpr (std::is_same_v<T, cmd::SweepSetting>) {
+                m_panels->sweep.addAxis(c.target, c.value);
             }
         },
         command);

@@ -55,12 +55,15 @@ struct Redo {};
 struct LoadPreset { std::string path; };
 /// Opens a page shipped next to the app ("docs/fidelity.html#...") in a new tab, through the App's shell.
 struct OpenPage { std::string path; };
+/// The inspector's "Sweep" beside a setting: put `target` (NODE.KEY, FROM->TO.KEY or KEY) on an axis of the
+/// sweep window, with the setting's current value as a first value to edit (issue 18).
+struct SweepSetting { std::string target, value; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::SetPlaying, cmd::TogglePlay, cmd::Step, cmd::StepToInvocation, cmd::StepBack,
                              cmd::Seek, cmd::Reset, cmd::SetSpeed, cmd::Select, cmd::SelectItem, cmd::AddNode,
                              cmd::Connect, cmd::MoveNode, cmd::DeleteSelection, cmd::SetParam, cmd::SetRules, cmd::NewSeed,
-                             cmd::Undo, cmd::Redo, cmd::LoadPreset, cmd::OpenPage>;
+                             cmd::Undo, cmd::Redo, cmd::LoadPreset, cmd::OpenPage, cmd::SweepSetting>;
 
 /// True for the commands that change the scenario (a locked embed refuses them; playback and selection pass).
 inline bool editsScenario(const Command& command) {

@@ -82,6 +82,21 @@ export default async function sweepTest({ url, artifacts }) {
     assert.equal(s2.open, true, 'the link reopens the sweep window');
     assert.deepEqual([...s2.rows].sort((a, b) => a.run - b.run).map((r) => r.errors), byRun.map((r) => r.errors),
       'and its results recompute to the same numbers');
+
+    // The inspector's "Sweep" beside a setting (nothing selected: the scenario's settings) puts that setting on
+    // the window's free axis, here the second (the first holds the batch size), with its current value.
+    const before = await stateJson(page2);
+    const key = Object.keys(before.fields).find((k) => k.endsWith('.sweep'));
+    assert.ok(key, 'the inspector offers Sweep beside a setting');
+    const setting = key.slice(0, -'.sweep'.length);
+    const r = before.fields[key];
+    await page2.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await waitFrames(page2, 3);
+    const axes = (await stateJson(page2)).sweep.axes;
+    assert.equal(axes[0].set, 'orders->process.batch_size', 'the first axis is kept');
+    assert.equal(axes[1].set, setting, `Sweep beside ${setting} puts it on the second axis`);
+    const current = JSON.parse(await page2.evaluate(() => Module.UTF8ToString(Module._pg_scenario_json())))[setting];
+    if (current !== undefined) assert.equal(axes[1].values, String(current), '... with its current value to extend');
     assert.deepEqual(errors, [], 'no console errors');
     assert.deepEqual(errors2, [], 'no console errors on the link page');
   } finally {

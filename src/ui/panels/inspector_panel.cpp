@@ -47,6 +47,23 @@ void badge(FrameContext& ctx, const scenario::Setting& p) {
                       fidelityPage(anchor).c_str());
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ctx.commands.push(cmd::OpenPage{fidelityPage(anchor)});
 }
+/// Settings a sweep can vary: numbers, durations, true/false and choices (docs/sweeps.md).
+bool sweepable(scenario::SettingKind kind) {
+    using K = scenario::SettingKind;
+    return kind == K::Duration || kind == K::Int || kind == K::OptionalInt || kind == K::Unsigned ||
+           kind == K::Number || kind == K::Bool || kind == K::Choice;
+}
+
+/// The sweep's name of a setting: NODE.KEY, FROM->TO.KEY, or the top-level KEY.
+std::string sweepTarget(const Scenario& s, int node, int edge, const std::string& key) {
+    if (node >= 0) return s.nodes[static_cast<std::size_t>(node)].id + "." + key;
+    if (edge >= 0) {
+        const Edge& e = s.edges[static_cast<std::size_t>(edge)];
+        return e.from + "->" + e.to + "." + key;
+    }
+    return key;
+}
+
 /// Live tumbling-window state per shard of a stream node whose mapping has a tumbling window (FIDELITY 6.3).
 void drawStreamWindows(const Engine& engine, const std::string& nodeId) {
     const std::uint32_t node = engine.nodeIndex(nodeId);
@@ -86,6 +103,12 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
         auto set = [&](const std::string& v) { ctx.commands.push(cmd::SetParam{nodeId, edge, p->key, v}); };
         ImGui::TextUnformatted(p->label);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p->key);
+        if (sweepable(p->kind)) {  // the sweep window with this setting on an axis (issue 18)
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Sweep")) ctx.commands.push(cmd::SweepSetting{sweepTarget(s, node, edge, p->key), value});
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the scenario over several values of this setting (Edit > Sweep...)");
+            noteField(ctx, std::string(p->key) + ".sweep");
+        }
         ImGui::SetNextItemWidth(-1);
         switch (p->kind) {
         case scenario::SettingKind::Bool: {

@@ -57,6 +57,13 @@ void SweepWindow::openWith(const scenario::SweepSpec& spec) {
     m_runRequested = true;
 }
 
+void SweepWindow::addAxis(const std::string& target, const std::string& value) {
+    m_open = true;
+    const int a = (m_target[0][0] == '\0' || target == m_target[0]) ? 0 : 1;
+    copyText(m_target[a], sizeof m_target[a], target);
+    copyText(m_values[a], sizeof m_values[a], value);
+}
+
 scenario::SweepSpec SweepWindow::spec() const {
     scenario::SweepSpec s;
     for (int a = 0; a < 2; ++a) {
@@ -329,6 +336,7 @@ std::string SweepWindow::stateJson() const {
     for (const SweepCellRect& c : m_cellRects)
         cells.push_back({{"run", c.run}, {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}});
     s["cells"] = cells;
+    s["axes"] = {{{"set", m_target[0]}, {"values", m_values[0]}}, {{"set", m_target[1]}, {"values", m_values[1]}}};
     return s.dump();
 }
 

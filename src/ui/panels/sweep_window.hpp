@@ -31,6 +31,9 @@ public:
     bool isOpen() const { return m_open; }
     /// Fills the fields from a file's or link's sweep and runs it on the next frame.
     void openWith(const scenario::SweepSpec& spec);
+    /// Opens the window with `target` on an axis (the first if free or already it, else the second), its values
+    /// field holding `value` for the user to extend; nothing runs until Run sweep.
+    void addAxis(const std::string& target, const std::string& value);
     /// The sweep as the file and the link carry it (no axes when none has been set up).
     scenario::SweepSpec spec() const;
     void receiveRow(int index, const std::string& rowJson, int generation);
