@@ -15,6 +15,9 @@
 
 namespace pg::sweep {
 
+/// Settings a sweep can vary: numbers, durations, true/false and choices (the inspector offers "Sweep" on them).
+bool sweepable(scenario::SettingKind kind);
+
 /// A command-line `--set TARGET=v1,v2,...` (or TARGET=from:to:step) as an axis; nullopt and `error` when it
 /// cannot be split.
 std::optional<scenario::SweepAxis> parseSetArgument(const std::string& text, std::string* error);

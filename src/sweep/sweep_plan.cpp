@@ -14,8 +14,6 @@ using scenario::Setting;
 using scenario::SettingKind;
 using scenario::SettingOwner;
 
-namespace {
-
 bool sweepable(SettingKind k) {
     switch (k) {
     case SettingKind::Duration:
@@ -28,6 +26,8 @@ bool sweepable(SettingKind k) {
     default: return false;
     }
 }
+
+namespace {
 
 bool parseInt(const std::string& t, std::int64_t& out) {
     if (t.empty() || t.size() > 19) return false;

@@ -6,6 +6,7 @@
 
 #include "engine/model_choices.hpp"
 #include "inspector_cost.hpp"
+#include "sweep/sweep.hpp"
 #include "ui/fidelity_link.hpp"
 #include "ui/params.hpp"
 #include "ui/scenario_edit.hpp"
@@ -47,13 +48,6 @@ void badge(FrameContext& ctx, const scenario::Setting& p) {
                       fidelityPage(anchor).c_str());
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ctx.commands.push(cmd::OpenPage{fidelityPage(anchor)});
 }
-/// Settings a sweep can vary: numbers, durations, true/false and choices (docs/sweeps.md).
-bool sweepable(scenario::SettingKind kind) {
-    using K = scenario::SettingKind;
-    return kind == K::Duration || kind == K::Int || kind == K::OptionalInt || kind == K::Unsigned ||
-           kind == K::Number || kind == K::Bool || kind == K::Choice;
-}
-
 /// The sweep's name of a setting: NODE.KEY, FROM->TO.KEY, or the top-level KEY.
 std::string sweepTarget(const Scenario& s, int node, int edge, const std::string& key) {
     if (node >= 0) return s.nodes[static_cast<std::size_t>(node)].id + "." + key;
@@ -103,7 +97,7 @@ void InspectorPanel::drawParams(FrameContext& ctx, int node, int edge) {
         auto set = [&](const std::string& v) { ctx.commands.push(cmd::SetParam{nodeId, edge, p->key, v}); };
         ImGui::TextUnformatted(p->label);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p->key);
-        if (sweepable(p->kind)) {  // the sweep window with this setting on an axis (issue 18)
+        if (sweep::sweepable(p->kind)) {  // the sweep window with this setting on an axis (issue 18)
             ImGui::SameLine();
             if (ImGui::SmallButton("Sweep")) ctx.commands.push(cmd::SweepSetting{sweepTarget(s, node, edge, p->key), value});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the scenario over several values of this setting (Edit > Sweep...)");
