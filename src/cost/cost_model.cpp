@@ -69,7 +69,7 @@ NodeCost nodeCost(const sim::Engine& e, std::uint32_t index, double elapsedSecon
     case NodeType::Kinesis:
         // Provisioned shards for the whole run, and one PUT payload unit per 25 KB of each record put.
         n.priced = true;
-        addLine(n, PriceKey::KinesisShardHour, node.stream.shards * elapsedSeconds / 3600.0);
+        addLine(n, PriceKey::KinesisShardHour, shardHours(node.stream.shards, elapsedSeconds));
         addLine(n, PriceKey::KinesisPutPayloadUnit,
                 static_cast<double>(c.sent) * static_cast<double>(putPayloadUnits(node.traffic.body.size() + 10)));
         break;
@@ -84,6 +84,10 @@ NodeCost nodeCost(const sim::Engine& e, std::uint32_t index, double elapsedSecon
 }
 
 }  // namespace
+
+double shardHours(std::int64_t shards, double elapsedSeconds) {
+    return static_cast<double>(shards) * elapsedSeconds / 3600.0;
+}
 
 double gbSeconds(std::int64_t memoryMb, std::int64_t billedMs) {
     return static_cast<double>(memoryMb) / 1024.0 * static_cast<double>(billedMs) / 1000.0;

@@ -49,6 +49,10 @@ CostReport computeCost(const sim::Engine& engine, const CostOptions& options = {
 /// invocation that has ended so far (none ended yet: 0).
 double receiveCostUsd(const sim::Engine& engine, std::uint32_t queueNode, std::uint32_t functionNode);
 
+/// Shard-hours of `shards` provisioned shards over `elapsedSeconds`: the only price that grows with the clock
+/// alone (CostSeries relies on this: between events, every other unit stays as it was).
+double shardHours(std::int64_t shards, double elapsedSeconds);
+
 /// GB-seconds of `billedMs` milliseconds at `memoryMb` (Lambda pricing page: memory in GB x seconds, GB = 1,024 MB).
 double gbSeconds(std::int64_t memoryMb, std::int64_t billedMs);
 

@@ -2,15 +2,38 @@
 #include "cost_series.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace pg::cost {
 
+namespace {
+constexpr auto kShardHour = static_cast<std::size_t>(PriceKey::KinesisShardHour);
+}  // namespace
+
 void CostSeries::sample(const sim::Engine& engine) {
     const auto done = static_cast<std::size_t>(engine.now() / sim::kSecond);  // seconds completed
-    if (m_units.size() > done) m_units.resize(done);  // rewound
-    if (m_units.size() == done) return;
-    const CostReport report = computeCost(engine);
-    m_units.resize(done, report.units);
+    if (m_size > done) {  // rewound
+        while (!m_runs.empty() && m_runs.back().first >= done) m_runs.pop_back();
+        m_size = done;
+    }
+    if (m_size == done) return;
+    m_streamShards.clear();
+    for (std::uint32_t i = 0; i < engine.nodeCount(); ++i)
+        if (engine.node(i).type == sim::NodeType::Kinesis) m_streamShards.push_back(engine.node(i).stream.shards);
+    std::array<double, kPriceKeyCount> units = computeCost(engine).units;
+    units[kShardHour] = 0;
+    if (m_runs.empty() || m_runs.back().units != units) m_runs.push_back({m_size, units});
+    m_size = done;
+}
+
+std::array<double, kPriceKeyCount> CostSeries::unitsAt(std::size_t k) const {
+    const auto after = std::upper_bound(m_runs.begin(), m_runs.end(), k,
+                                        [](std::size_t second, const Run& run) { return second < run.first; });
+    std::array<double, kPriceKeyCount> units = std::prev(after)->units;
+    // computeCost's sum at the end of second k, node by node: the clock then is exactly (k + 1) s.
+    const double elapsed = sim::toSeconds(static_cast<sim::SimTime>(k + 1) * sim::kSecond);
+    for (const std::int64_t shards : m_streamShards) units[kShardHour] += shardHours(shards, elapsed);
+    return units;
 }
 
 double usdOfUnits(const std::array<double, kPriceKeyCount>& units, bool freeTier) {
@@ -30,13 +53,16 @@ double usdOfUnits(const std::array<double, kPriceKeyCount>& units, bool freeTier
     return usd;
 }
 
-double CostSeries::usdAt(std::size_t k, bool freeTier) const { return usdOfUnits(m_units[k], freeTier); }
+double CostSeries::usdAt(std::size_t k, bool freeTier) const { return usdOfUnits(unitsAt(k), freeTier); }
 
 sim::RunSlice runSampled(sim::Engine& engine, sim::SimTime until, const sim::RunBudget& budget, CostSeries& series) {
     sim::RunSlice total;
     for (;;) {
         // The next whole second, or `until`; a run without an end stops at its last event's second.
         sim::SimTime next = (engine.now() / sim::kSecond + 1) * sim::kSecond;
+        // No event before a later whole second: only the clock moves until then, so cross those seconds at once.
+        if (!engine.idle()) next = std::max(next, engine.nextEventTime() / sim::kSecond * sim::kSecond);
+        else if (until != sim::kNever) next = until;
         if (until != sim::kNever) next = std::min(next, until);
         else if (engine.idle()) next = engine.now();
         const sim::RunSlice slice = sim::runSlice(engine, next, budget);

@@ -69,6 +69,39 @@ TEST_CASE("cost series: a rewind drops the seconds past the engine's clock; a ju
     CHECK(series.size() == 1);
 }
 
+TEST_CASE("cost series: seconds without events, crossed in one jump, get the same units as sampled one by one") {
+    // Two Kinesis streams (3 and 1 shards) with a record every 20 s, and a function: the counters change only
+    // in the seconds with an event, shard-hours grow every second. runSampled jumps over the quiet seconds;
+    // stopping at every whole second instead (the old way, one runUntil and sample() per second) must give
+    // every second the same units, bit for bit.
+    const char* json = R"({"version": 1, "name": "quiet", "seed": 1, "run_for": "3m",
+      "nodes": [{"id": "s3", "type": "kinesis", "shards": 3, "traffic": {"records": 6, "rate_per_second": 0.05}},
+                {"id": "s1", "type": "kinesis", "shards": 1, "traffic": {"records": 2, "rate_per_second": 0.05}},
+                {"id": "fn", "type": "function", "duration": "120ms"}],
+      "edges": [{"from": "s3", "to": "fn"}, {"from": "s1", "to": "fn"}]})";
+    auto jumped = engineOf(json);
+    auto stepped = engineOf(json);
+    CostSeries fast, slow;
+    runSampled(*jumped, 180 * sim::kSecond, sim::RunBudget{}, fast);
+    for (sim::SimTime t = sim::kSecond; t <= 180 * sim::kSecond; t += sim::kSecond) {
+        stepped->runUntil(t);
+        slow.sample(*stepped);
+    }
+    REQUIRE(fast.size() == 180);
+    REQUIRE(slow.size() == 180);
+    for (std::size_t k = 0; k < 180; ++k) {
+        CAPTURE(k);
+        CHECK(fast.unitsAt(k) == slow.unitsAt(k));
+    }
+    // Shard-hours at the end of second k: 4 shards x (k + 1) s / 3,600 s; at 3 min: 4 x 180 / 3600 = 0.2.
+    const auto shardHour = static_cast<std::size_t>(PriceKey::KinesisShardHour);
+    CHECK(fast.unitsAt(179)[shardHour] == doctest::Approx(0.2));
+    CHECK(fast.unitsAt(0)[shardHour] == doctest::Approx(4.0 / 3600.0));
+    // 6 + 2 records put by 100 s, one PUT payload unit each (small bodies), still counted at the end.
+    CHECK(fast.unitsAt(179)[static_cast<std::size_t>(PriceKey::KinesisPutPayloadUnit)] == 8);
+    CHECK(jumped->stepCount() == stepped->stepCount());
+}
+
 TEST_CASE("usdOfUnits: the free tier's shared allowance goes to the pool's first row first") {
     // 2M requests and 500,000 arm64 GB-s, no x86_64. Without the free tier:
     //   2 x 0.20 + 500,000 x 0.0000133334 = 0.40 + 6.6667 = 7.0667.
