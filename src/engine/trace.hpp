@@ -1,5 +1,5 @@
 // The typed, append-only trace: one fixed-size record per thing that happened, with a cause link (the index
-// of the record that led to it, for an item usually its previous record). No strings. A running FNV-1a
+// of the record that led to it, for an item usually its previous record). No strings. A running 64-bit
 // fingerprint over every record lets native and wasm runs be compared cheaply.
 #pragma once
 #include <cstdint>
@@ -46,7 +46,7 @@ public:
     }
     const ChunkedVector<TraceRecord>& records() const { return m_records; }
     std::uint32_t count() const { return m_count; }  ///< records appended, stored or not
-    /// FNV-1a 64 over every field of every record. When storing, records are hashed on demand here (appending
+    /// A 64-bit hash over every field of every record, in order (trace.cpp says how). When storing, records are hashed on demand here (appending
     /// stays a plain copy); otherwise append() hashes each record at once.
     std::uint64_t fingerprint() const;
     void setStoring(bool storing);
@@ -56,7 +56,8 @@ public:
 private:
     void hashRecord(const TraceRecord& record);
     ChunkedVector<TraceRecord> m_records;  // chunked: appending never copies the records so far
-    mutable std::uint64_t m_hash = 0xcbf29ce484222325ull;
+    static constexpr std::uint64_t kSeed = 0x27d4eb2f165667c5ull;  // xxHash64's fifth prime
+    mutable std::uint64_t m_hash = kSeed;
     mutable std::size_t m_hashed = 0;  // stored records already folded into m_hash
     std::uint32_t m_count = 0;
     bool m_storing = true;

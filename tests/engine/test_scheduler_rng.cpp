@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <set>
+#include <type_traits>
+#include <vector>
 
 #include "engine/event_queue.hpp"
 #include "engine/rng.hpp"
@@ -99,4 +101,57 @@ TEST_CASE("trace fingerprint depends on every field and is the same with storage
     r.detail = 1;
     c.append(r);
     CHECK(c.fingerprint() != a.fingerprint());
+}
+
+namespace {
+std::uint64_t fingerprintOf(const std::vector<TraceRecord>& records) {
+    Trace t;
+    t.setStoring(false);
+    for (const TraceRecord& r : records) t.append(r);
+    return t.fingerprint();
+}
+}  // namespace
+
+TEST_CASE("trace fingerprint: every bit of every field counts, and so does the order of records") {
+    // The hash packs fields into words; a field shifted out of its word or truncated would leave some bit
+    // unhashed. Flip the lowest and the highest bit of each field of one record in turn: each flip must
+    // change the fingerprint, and no two of the 18 flipped records may share one.
+    TraceRecord base;
+    base.time = 123456789;
+    base.cause = 7;
+    base.item = 42;
+    base.node = 3;
+    base.environment = 5;
+    base.attempt = 2;
+    base.kind = TraceKind::InvokeStart;
+    base.outcome = 1;
+    base.detail = 9;
+    std::vector<TraceRecord> flipped;
+    auto both = [&](auto member, std::uint64_t high) {
+        TraceRecord low = base, top = base;
+        low.*member = static_cast<std::remove_reference_t<decltype(base.*member)>>((base.*member) ^ 1u);
+        top.*member = static_cast<std::remove_reference_t<decltype(base.*member)>>((base.*member) ^ high);
+        flipped.push_back(low);
+        flipped.push_back(top);
+    };
+    both(&TraceRecord::time, std::uint64_t{1} << 63);
+    both(&TraceRecord::cause, 1u << 31);
+    both(&TraceRecord::item, 1u << 31);
+    both(&TraceRecord::node, 1u << 31);
+    both(&TraceRecord::environment, 1u << 31);
+    both(&TraceRecord::attempt, 1u << 15);
+    both(&TraceRecord::outcome, 1u << 7);
+    both(&TraceRecord::detail, 1u << 15);
+    TraceRecord kindLow = base, kindHigh = base;
+    kindLow.kind = static_cast<TraceKind>(static_cast<std::uint8_t>(base.kind) ^ 1u);
+    kindHigh.kind = static_cast<TraceKind>(static_cast<std::uint8_t>(base.kind) ^ 0x80u);
+    flipped.push_back(kindLow);
+    flipped.push_back(kindHigh);
+    REQUIRE(flipped.size() == 18);
+    std::set<std::uint64_t> seen{fingerprintOf({base})};
+    for (const TraceRecord& r : flipped) CHECK(seen.insert(fingerprintOf({r})).second);
+    // Order: the same two records swapped give another fingerprint.
+    CHECK(fingerprintOf({base, flipped[0]}) != fingerprintOf({flipped[0], base}));
+    // An empty trace and a trace of one all-zero record differ too.
+    CHECK(fingerprintOf({}) != fingerprintOf({TraceRecord{0, 0, 0, 0, 0, 0, TraceKind::Arrival, 0, 0}}));
 }
