@@ -289,6 +289,37 @@ function frameLine(fr, b) {
     (fr.fillMedianMpx !== undefined ? `; ${f1(fr.fillMedianMpx, 2)} Mpx covered per frame` : '') + ')';
 }
 
+/// Issue 21's goals: [what, measured value or null, goal, unit, true when lower is better].
+function goalRows(results) {
+  const w = results.workloads, b = results.web.browser || {}, fr = b.frames || {};
+  const nat = (name) => (w[name] && w[name].native) || {};
+  const ratio = (a, c) => (typeof a === 'number' && typeof c === 'number' && c > 0 ? a / c : null);
+  const retry = nat('async_retry_200k');
+  const rss = w.kinesis_shard_4x500k && w.kinesis_shard_4x500k.runnerRssKb;
+  const peer = w.async_retry_200k && w.async_retry_200k.peer;
+  return [
+    ['async_retry_200k first loop / warm loop', ratio(retry.cold_loop_ms, retry.loop_median_ms), 1.3, 'x', true],
+    ['async_retry_200k CLI, whole process', w.async_retry_200k ? w.async_retry_200k.runnerWallMs : null, 60, ' ms', true],
+    ['SimPy event loop / that CLI run', ratio(peer && peer.loop_ms, w.async_retry_200k && w.async_retry_200k.runnerWallMs), 40, 'x', false],
+    ['kinesis_shard_4x500k peak RSS', rss ? rss / 1024 : null, 64, ' MiB', true],
+    ['async_retry_2m wasm/native', w.async_retry_2m ? ratio(nat('async_retry_2m').loop_median_ms, (w.async_retry_2m.wasm || {}).loop_median_ms) : null, 0.8, 'x', false],
+    ['sqs_poison_100k warm loop', nat('sqs_poison_100k').loop_median_ms ?? null, 4, ' ms', true],
+    ['first frame, headless Chromium', b.firstFrameMs ?? null, 1000, ' ms', true],
+    ['main-loop callback p95, sqs_poison_100k at full speed', fr.hostP95Ms ?? null, 8, ' ms', true],
+  ];
+}
+
+function goalsText(results) {
+  const f = (x) => (typeof x !== 'number' || !isFinite(x) ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(2));
+  const out = ['issue 21 goals (this run):'];
+  for (const [what, value, goal, unit, lower] of goalRows(results)) {
+    const met = typeof value !== 'number' ? 'not measured' : (lower ? value <= goal : value >= goal) ? 'met' : 'not met';
+    out.push(`  ${what.padEnd(56)} ${(f(value) + (typeof value === 'number' ? unit : '')).padStart(10)}` +
+      `   ${`goal ${lower ? '<=' : '>='} ${goal}${unit}`.padEnd(17)} ${met}`);
+  }
+  return out.join('\n');
+}
+
 // [SECTION] main
 if (UI_ONLY) {
   const b = await browserFigures();
@@ -323,6 +354,8 @@ for (const w of WORKLOADS) {
 results.web.transfer = transferSize();
 process.stderr.write('bench: web app in headless Chromium\n');
 results.web.browser = await browserFigures();
+results.goals = goalRows(results).map(([what, value, goal, unit, lower]) =>
+  ({ what, value, goal, unit: unit.trim(), lower_is_better: lower }));
 fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 
 // [SECTION] table
@@ -379,6 +412,10 @@ try {
 } catch (e) {
   lines.push(`sweep: ${e.message}`);
 }
+// Issue 21's table, row by row: the figure measured now against its goal (a workload or the browser left out
+// by --quick / --only / --no-browser shows '-').
+lines.push('');
+lines.push(goalsText(results));
 const table = lines.join('\n');
 fs.writeFileSync(path.join(ROOT, 'bench/results.txt'), table + '\n');
 console.log(table);
