@@ -183,3 +183,22 @@ TEST_CASE("validate agrees with the reader: every preset is clean, and broken ed
         }
     }
 }
+
+TEST_CASE("edit: the inspector reads typed text as a file reads the value (scenario::setSettingFromText)") {
+    Scenario s = loadPreset("sqs_no_redrive");  // orders -> process; the edge is index 0
+    const int process = nodeAt(s, "process");
+    const FunctionConfig& fn = s.nodes[static_cast<std::size_t>(process)].function;
+    // A number of seconds is a duration, as a JSON number is in a file: 2.5 -> 2,500,000 us.
+    REQUIRE(setParam(s, process, -1, "timeout", "2.5").empty());
+    CHECK(fn.timeout == 2500 * kMillisecond);
+    // idle_lifetime documents -1 ("never"); an emptied field is that default again.
+    REQUIRE(setParam(s, process, -1, "idle_lifetime", "5m").empty());
+    CHECK(fn.idleLifetime == 5 * kMinute);
+    REQUIRE(setParam(s, process, -1, "idle_lifetime", "").empty());
+    CHECK(fn.idleLifetime == -1);
+    // true/false only: "1" is refused (it used to be read as true), and the edge keeps its value.
+    const bool before = s.edges[0].reportBatchItemFailures;
+    CHECK(setParam(s, -1, 0, "report_batch_item_failures", "1") == "\"1\" is not true or false");
+    CHECK(s.edges[0].reportBatchItemFailures == before);
+    CHECK(setParam(s, process, -1, "memory", "lots") == "\"lots\" is not a whole number");
+}

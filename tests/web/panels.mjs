@@ -50,6 +50,11 @@ export default async function panels({ url, artifacts }) {
     await shot(page, artifacts, 'inspector-rejected');
     assert.equal(await setParam('process', 'timeout', '5s'), 1, 'a valid timeout is applied');
     assert.match(await page.evaluate(() => Module.UTF8ToString(Module._pg_scenario_json())), /"timeout": "5s"/);
+    // Typed text is read as a file reads the value: a number of seconds is a duration, "1" is not a boolean.
+    assert.equal(await setParam('process', 'timeout', '4'), 1, 'a number of seconds is a duration');
+    assert.match(await page.evaluate(() => Module.UTF8ToString(Module._pg_scenario_json())), /"timeout": "4s"/);
+    assert.equal(await setParam('process', 'timeout', '4 s'), 0, 'a space is not');
+    assert.match((await stateJson(page)).edit_error, /^timeout: "4 s" is not a duration/);
     assert.equal(await setParam('process', 'async.max_retry_attempts', '7'), 0, 'out of range (0-2) is rejected');
 
     // The inspector on the queue: documented defaults, ranges and source keys.
