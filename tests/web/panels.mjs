@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, checkMetricsPlotFits, waitFrames } from './browser.mjs';
 
 const shot = async (page, artifacts, name) =>
   fs.writeFileSync(path.join(artifacts, `panel-${name}.png`), await page.screenshot());
@@ -38,6 +38,12 @@ export default async function panels({ url, artifacts }) {
       await openTab(page, i);
       await shot(page, artifacts, name);
     }
+    // The concurrency plot's limit (the account pool: process has no reservation) stays inside its column.
+    await openTab(page, 2);
+    await waitFrames(page, 2);
+    await checkMetricsPlotFits(page, 'process', 'concurrency (peak)', '1280 px');
+    for (const title of ['cost so far (USD)', 'cost per second (USD)'])
+      await checkMetricsPlotFits(page, 'cost', title, '1280 px', false);
     // Inspector edits go through the validator: an invalid value is reported and not applied.
     const setParam = (node, key, value) => page.evaluate(([n, k, v]) =>
       Module.ccall('pg_set_param', 'number', ['string', 'string', 'string'], [n, k, v]), [node, key, value]);
