@@ -3,6 +3,7 @@
 // writer, the inspector and the docs-consistency test all read these. No JSON here: the UI includes this header.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,15 @@ const std::vector<std::string>& structuralKeys();
 
 /// The value's text as the inspector and the docs show it ("30s", "-1", "true", "TRIM_HORIZON", "" unset).
 std::string settingText(const Setting& s, const SettingView& view);
+/// The one reading of a value typed as text (the inspector, a sweep value, `sweep --set`), by the setting's kind
+/// and as the file format reads it (docs/scenario-format.md "Conventions"): a duration is duration text ("30s")
+/// or a number of seconds ("30", "0.25"), and "-1" where the key documents it (empty text there: -1 too, the
+/// default "no limit"); true/false only; a choice by its name; an optional integer is unset by empty text.
+/// Sets it on the target and returns "", or why the text is not such a value ("\"five\" is not a whole number").
+/// Ranges are the validator's to judge on the whole scenario.
+std::string setSettingFromText(const Setting& s, const SettingTarget& target, const std::string& text);
+/// Duration text as setSettingFromText reads it: "30s", "1.5m", or a number of seconds ("30"); no sentinels.
+std::optional<sim::SimTime> durationFromText(const std::string& text, std::string* error = nullptr);
 /// The config's own default in the same form, or "" when the default is unset.
 std::string defaultText(const Setting& s);
 /// True when the value equals the config's default (an optional: is unset).

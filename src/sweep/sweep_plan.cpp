@@ -29,13 +29,6 @@ bool sweepable(SettingKind k) {
 
 namespace {
 
-bool parseInt(const std::string& t, std::int64_t& out) {
-    if (t.empty() || t.size() > 19) return false;
-    char* end = nullptr;
-    out = std::strtoll(t.c_str(), &end, 10);
-    return end == t.c_str() + t.size();
-}
-
 bool parseDouble(const std::string& t, double& out) {
     if (t.empty()) return false;
     char* end = nullptr;
@@ -62,7 +55,7 @@ bool expandRange(const Setting& s, const std::string& text, std::vector<std::str
     for (int i = 0; i < 3; ++i) {
         bool ok = false;
         if (s.kind == SettingKind::Duration) {
-            const auto t = scenario::parseDurationText(parts[i]);
+            const auto t = scenario::durationFromText(parts[i]);
             ok = t.has_value();
             if (ok) v[i] = static_cast<double>(*t);
         } else if (s.kind != SettingKind::Bool && s.kind != SettingKind::Choice) {
@@ -177,54 +170,11 @@ std::optional<scenario::SweepAxis> parseSetArgument(const std::string& text, std
 }
 
 bool applyValue(sim::Scenario& sc, const ResolvedAxis& axis, const std::string& t, std::string* error) {
-    const Setting& s = *axis.setting;
     const scenario::SettingTarget target{&sc, axis.node >= 0 ? &sc.nodes[axis.node] : nullptr,
                                          axis.edge >= 0 ? &sc.edges[axis.edge] : nullptr};
-    auto fail = [&](const std::string& what) {
-        if (error) *error = "\"" + t + "\" is not " + what;
-        return false;
-    };
-    switch (s.kind) {
-    case SettingKind::Duration: {
-        if (t == "-1" && s.has(scenario::setting_flags::kMinusOneUnlimited)) {
-            s.access.setInt(target, -1);
-            return true;
-        }
-        std::string why;
-        const auto d = scenario::parseDurationText(t, &why);
-        if (!d) return fail("a duration (e.g. 500ms, 30s, 5m)");
-        s.access.setInt(target, *d);
-        return true;
-    }
-    case SettingKind::Int:
-    case SettingKind::OptionalInt:
-    case SettingKind::Unsigned: {
-        std::int64_t n = 0;
-        if (!parseInt(t, n) || (s.kind == SettingKind::Unsigned && n < 0)) return fail("a whole number");
-        s.access.setInt(target, n);
-        return true;
-    }
-    case SettingKind::Number: {
-        double d = 0;
-        if (!parseDouble(t, d)) return fail("a number");
-        s.access.setNumber(target, d);
-        return true;
-    }
-    case SettingKind::Bool:
-        if (t != "true" && t != "false") return fail("true or false");
-        s.access.setInt(target, t == "true" ? 1 : 0);
-        return true;
-    case SettingKind::Choice: {
-        const std::vector<std::string> names = s.choiceNames();
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == t) {
-                s.access.setInt(target, static_cast<std::int64_t>(i));
-                return true;
-            }
-        return fail(std::string("one of ") + s.choices);
-    }
-    default: return fail("a value this setting takes");
-    }
+    const std::string why = scenario::setSettingFromText(*axis.setting, target, t);  // as the inspector reads it
+    if (!why.empty() && error) *error = why;
+    return why.empty();
 }
 
 SweepPlan planSweep(const sim::Scenario& base, const scenario::SweepSpec& spec) {

@@ -16,6 +16,7 @@
 #include "panels/frame_context.hpp"
 #include "panels/panels.hpp"
 #include "scenario/scenario_json.hpp"
+#include "scenario_edit.hpp"
 
 namespace pg::ui {
 
@@ -45,6 +46,7 @@ void swapViews(UiState& a, UiState& b) {
 bool App::startCompare() {
     if (m_compare) return false;
     Scenario b = m_scenario;
+    b.name = forkedName(m_scenario.name);  // a name to tell B from A by, wherever the two are named
     startCompare(std::move(b));
     m_ui.status = {StatusKind::Info, "comparing: B is a copy of A; edit B, then play"};
     return true;
@@ -90,6 +92,7 @@ bool App::compareWithPreset(const std::string& stem) {
             scenario::ParseResult parsed = scenario::parseScenario(text.str());
             if (!parsed.ok()) return false;
             if (m_compare) endCompare();
+            if (parsed.scenario.name == m_scenario.name) parsed.scenario.name = forkedName(parsed.scenario.name);
             startCompare(std::move(parsed.scenario));
             return true;
         }

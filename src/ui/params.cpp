@@ -1,13 +1,11 @@
 // The inspector's parameter table over the settings descriptors: which settings a selection has, and their
-// values as text. Parsing text here checks only the kind; ranges are the validator's.
+// values as text. Typed text is read by scenario::setSettingFromText; ranges are the validator's.
 #include "params.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "engine/items.hpp"
 #include "engine/key_template.hpp"
-#include "scenario/duration.hpp"
 
 namespace pg::ui {
 
@@ -51,14 +49,6 @@ const Setting* find(const Selected& sel, const std::string& key) {
     return s && offered(*s) ? s : nullptr;
 }
 
-std::string parseWhole(const std::string& v, std::int64_t& out) {
-    char* end = nullptr;
-    const long long n = std::strtoll(v.c_str(), &end, 10);
-    if (v.empty() || *end) return "not a whole number";
-    out = n;
-    return "";
-}
-
 /// The group's required setting, when the group must exist before its other settings can be set (`redrive`).
 const Setting* missingGroup(const Setting& s, const Selected& sel) {
     const std::string group = s.group();
@@ -69,64 +59,6 @@ const Setting* missingGroup(const Setting& s, const Selected& sel) {
         if (other.owner == s.owner && other.group() == group && other.has(scenario::setting_flags::kRequired))
             return &other;
     return nullptr;
-}
-
-std::string setText(const Setting& s, const scenario::SettingTarget& t, const std::string& v) {
-    const scenario::SettingAccess& a = s.access;
-    switch (s.kind) {
-    case SettingKind::Duration: {
-        if (s.has(scenario::setting_flags::kMinusOneUnlimited) && (v == "-1" || v.empty())) {
-            a.setInt(t, -1);
-            return "";
-        }
-        std::string error;
-        if (auto parsed = scenario::parseDurationText(v, &error)) {
-            a.setInt(t, *parsed);
-            return "";
-        }
-        return "not a duration (e.g. 150ms, 30s, 5m, 4h, 4d): " + error;
-    }
-    case SettingKind::OptionalInt:
-        if (v.empty()) {
-            a.unset(t);
-            return "";
-        }
-        [[fallthrough]];
-    case SettingKind::Int: {
-        std::int64_t n = 0;
-        std::string error = parseWhole(v, n);
-        if (error.empty()) a.setInt(t, n);
-        return error;
-    }
-    case SettingKind::Unsigned: {
-        char* end = nullptr;
-        const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-        if (v.empty() || *end || v[0] == '-') return "not a whole number";
-        a.setInt(t, static_cast<std::int64_t>(n));
-        return "";
-    }
-    case SettingKind::Number: {
-        char* end = nullptr;
-        const double d = std::strtod(v.c_str(), &end);
-        if (v.empty() || *end) return "not a number";
-        a.setNumber(t, d);
-        return "";
-    }
-    case SettingKind::Bool: a.setInt(t, v == "true" || v == "1"); return "";
-    case SettingKind::Text:
-    case SettingKind::NodeRef: a.setText(t, v); return "";
-    case SettingKind::Choice: {
-        const auto names = s.choiceNames();
-        const auto it = std::find(names.begin(), names.end(), v);
-        if (it == names.end()) return "not one of " + rangeLabel(s);
-        a.setInt(t, static_cast<std::int64_t>(it - names.begin()));
-        return "";
-    }
-    case SettingKind::Group:
-    case SettingKind::Range:
-    case SettingKind::Rules: break;
-    }
-    return "not a setting that takes a value";
 }
 
 }  // namespace
@@ -152,7 +84,7 @@ std::string setParam(Scenario& scenario, int node, int edge, const std::string& 
     const Setting* s = find(sel, key);
     if (!s) return "no setting `" + key + "` here";
     if (const Setting* first = missingGroup(*s, sel)) return "set `" + std::string(first->key) + "` first";
-    return setText(*s, sel.target, value);
+    return scenario::setSettingFromText(*s, sel.target, value);
 }
 
 std::string defaultLabel(const Setting& s) {

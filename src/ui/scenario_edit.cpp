@@ -1,7 +1,10 @@
 // Edits of the plain-data Scenario made by the UI and their validation by scenario::validate().
 #include "scenario_edit.hpp"
 
+#include <algorithm>
+
 #include "scenario/scenario_json.hpp"
+#include "scenario/scenario_limits.hpp"
 
 namespace pg::ui {
 
@@ -98,6 +101,15 @@ void removeNode(Scenario& scenario, const std::string& id) {
             if (*ref == id) ref->clear();
         if (n.queue.redrive && n.queue.redrive->deadLetterQueue == id) n.queue.redrive.reset();
     }
+}
+
+std::string forkedName(const std::string& aName) {
+    static const std::string kSuffix = " (B)";
+    if (aName.empty()) return "B";
+    std::size_t keep = std::min(aName.size(), scenario::kMaxNameLength - kSuffix.size());
+    while (keep > 0 && keep < aName.size() && (static_cast<unsigned char>(aName[keep]) & 0xC0) == 0x80)
+        --keep;  // not inside a UTF-8 sequence
+    return aName.substr(0, keep) + kSuffix;
 }
 
 }  // namespace pg::ui

@@ -38,4 +38,9 @@ std::string addNode(sim::Scenario& scenario, sim::NodeType type, const std::stri
 void removeNode(sim::Scenario& scenario, const std::string& id);
 int nodeIndexOf(const sim::Scenario& scenario, const std::string& id);  ///< -1 if none
 
+/// B's name when a comparison forks A: "<A's name> (B)" ("B" for an unnamed A), A's part cut at a character
+/// boundary so the whole stays within the format's 200 bytes. Every place that names the sides (the canvas
+/// headers, the Compare tab, a saved file's compare_b) then tells them apart.
+std::string forkedName(const std::string& aName);
+
 }  // namespace pg::ui

@@ -21,6 +21,10 @@ struct GestureEvent {
     float scale = 1, dx = 0, dy = 0;
 };
 
+/// A finger's target: about 44 CSS pixels tall, as the platforms' touch guidelines ask. Buttons and menu items
+/// are this tall once a finger has been used (UiState::touchUi).
+constexpr float kTouchTargetPx = 44.0f;
+
 struct GestureConfig {
     float slopPx = 10;           ///< a finger moving less than this is still a tap (or a long press)
     double longPressMs = 500;    ///< held this long without moving: a long press

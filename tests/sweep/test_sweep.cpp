@@ -131,6 +131,39 @@ TEST_CASE("sweep: ranges expand in the setting's unit") {
     CHECK(plan.cells.size() == 9);
 }
 
+TEST_CASE("sweep: values are read as the file format reads them, numbers of seconds and -1 included") {
+    // A file's sweep may list durations as JSON numbers of seconds, as the format's durations are: 40, 70 and
+    // 110 s are the first test's cells (8, 5 and 3 invocations), written back in canonical text.
+    const sim::Scenario base = parse(kPoison);
+    const scenario::SweepParse file = scenario::parseSweepSection(
+        R"({"version": 1, "nodes": [], "sweep": {"axes": [{"set": "orders.visibility_timeout", "values": [40, 70, 110]}]}})");
+    REQUIRE(file.errors.empty());
+    const SweepPlan plan = planSweep(base, file.spec);
+    REQUIRE_MESSAGE(plan.ok(), scenario::formatErrors(plan.errors));
+    CHECK(plan.axes[0].values == std::vector<std::string>{"40s", "70s", "110s"});
+    const std::vector<SweepRow> rows = runSweep(plan, 1);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].invocations == 8);
+    CHECK(rows[1].invocations == 5);
+    CHECK(rows[2].invocations == 3);
+
+    // maximum_record_age documents -1 ("no limit"), as a file may say it; 60 s is its documented minimum.
+    const sim::Scenario stream = parse(readFile("assets/scenarios/kinesis_poison_pill.json"));
+    const SweepPlan age = planSweep(
+        stream, spec({{stream.edges[0].from + "->" + stream.edges[0].to + ".maximum_record_age", {"-1", "60"}}}));
+    REQUIRE_MESSAGE(age.ok(), scenario::formatErrors(age.errors));
+    CHECK(age.axes[0].values == std::vector<std::string>{"-1", "1m"});
+    CHECK(age.cells[0].scenario.edges[0].maximumRecordAge == -1);
+    CHECK(age.cells[1].scenario.edges[0].maximumRecordAge == 60 * sim::kSecond);
+
+    // A boolean is true or false, as in a file; the inspector reads "1" the same way (one parser).
+    const scenario::SweepSpec one = spec({{"orders->process.report_batch_item_failures", {"true", "1"}}});
+    const SweepPlan refused = planSweep(base, one);
+    REQUIRE(!refused.ok());
+    CHECK(refused.errors[0].path == "/sweep/axes/0/values/1");
+    CHECK(refused.errors[0].message == "orders->process.report_batch_item_failures: \"1\" is not true or false");
+}
+
 TEST_CASE("sweep: spec errors name their /sweep path") {
     const sim::Scenario base = parse(kPoison);
     auto firstError = [&](const scenario::SweepSpec& s) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "scenario/scenario_json.hpp"
+#include "scenario/share_link.hpp"
 #include "ui/params.hpp"
 #include "ui/scenario_edit.hpp"
 #include "ui_test_helpers.hpp"
@@ -182,4 +183,53 @@ TEST_CASE("validate agrees with the reader: every preset is clean, and broken ed
             }
         }
     }
+}
+
+TEST_CASE("edit: the inspector reads typed text as a file reads the value (scenario::setSettingFromText)") {
+    Scenario s = loadPreset("sqs_no_redrive");  // orders -> process; the edge is index 0
+    const int process = nodeAt(s, "process");
+    const FunctionConfig& fn = s.nodes[static_cast<std::size_t>(process)].function;
+    // A number of seconds is a duration, as a JSON number is in a file: 2.5 -> 2,500,000 us.
+    REQUIRE(setParam(s, process, -1, "timeout", "2.5").empty());
+    CHECK(fn.timeout == 2500 * kMillisecond);
+    // idle_lifetime documents -1 ("never"); an emptied field is that default again.
+    REQUIRE(setParam(s, process, -1, "idle_lifetime", "5m").empty());
+    CHECK(fn.idleLifetime == 5 * kMinute);
+    REQUIRE(setParam(s, process, -1, "idle_lifetime", "").empty());
+    CHECK(fn.idleLifetime == -1);
+    // true/false only: "1" is refused (it used to be read as true), and the edge keeps its value.
+    const bool before = s.edges[0].reportBatchItemFailures;
+    CHECK(setParam(s, -1, 0, "report_batch_item_failures", "1") == "\"1\" is not true or false");
+    CHECK(s.edges[0].reportBatchItemFailures == before);
+    CHECK(setParam(s, process, -1, "memory", "lots") == "\"lots\" is not a whole number");
+}
+
+TEST_CASE("compare: a forked B is named apart from A, and keeps that name through a file and a link") {
+    CHECK(forkedName("SQS without a redrive policy") == "SQS without a redrive policy (B)");
+    CHECK(forkedName("") == "B");  // an unnamed A: B is still named
+    // The format allows 200 bytes: A's part is cut so that " (B)" still fits, never inside a UTF-8 sequence.
+    const std::string long200(200, 'x');
+    CHECK(forkedName(long200) == std::string(196, 'x') + " (B)");
+    const std::string accented = std::string(195, 'x') + "\xC3\xA9" + "yz";  // 195 + 2-byte e-acute + 2 = 199
+    CHECK(forkedName(accented) == std::string(195, 'x') + " (B)");  // byte 196 is inside the e-acute: cut before it
+
+    // A fork as the App makes one (a copy of A, renamed), written as a comparison: compare_b carries B's name
+    // and reading the file or its share link gives both names back (docs/scenario-format.md "Comparisons").
+    const Scenario a = loadPreset("sqs_no_redrive");
+    Scenario b = a;
+    b.name = forkedName(a.name);
+    const std::string file = scenario::writeComparison(a, b);
+    const scenario::ParseResult read = scenario::parseScenario(file);
+    REQUIRE_MESSAGE(read.ok(), scenario::formatErrors(read.errors));
+    REQUIRE(read.compareB.has_value());
+    CHECK(read.scenario.name == "SQS without a redrive policy");
+    CHECK(read.compareB->name == "SQS without a redrive policy (B)");
+    const scenario::DecodedShareLink link = scenario::decodeShareLink(scenario::encodeComparisonLink(a, b));
+    REQUIRE(link.ok());
+    REQUIRE(link.compareB.has_value());
+    CHECK(link.scenario.name == a.name);
+    CHECK(link.compareB->name == "SQS without a redrive policy (B)");
+    // A long name forked and read back is still valid (within the 200-byte limit).
+    b.name = forkedName(long200);
+    CHECK(scenario::parseScenario(scenario::writeComparison(a, b)).ok());
 }

@@ -169,3 +169,19 @@ export async function paletteDrop(page, label, to) {
   }
   throw new Error(`palette entry ${label} is never shown`);
 }
+
+/// Checks the Metrics tab's plot `title` in section `node` (a node id, or 'cost') as last drawn (rectangles from
+/// the state JSON, keys "metrics:NODE:TITLE", ":plot", ":legend"): the header line is no wider than the plot's
+/// column and, with `legend`, the dashed limit's legend lies inside the plot. `what` names the layout in messages.
+export async function checkMetricsPlotFits(page, node, title, what, legend = true) {
+  const fields = (await stateJson(page)).fields;
+  const key = `metrics:${node}:${title}`;
+  const group = fields[key], plot = fields[`${key}:plot`], box = fields[`${key}:legend`];
+  assert.ok(group && plot && (box || !legend), `${what}: ${key} is drawn${legend ? ' with a legend' : ''} (have ${
+    Object.keys(fields).filter((k) => k.startsWith('metrics:')).join(', ')})`);
+  assert.ok(group.w <= plot.w + 0.5, `${what}: the header of ${title} (${group.w} px) fits its column (${plot.w} px)`);
+  if (!legend) return;
+  const inside = box.x >= plot.x - 0.5 && box.x + box.w <= plot.x + plot.w + 0.5 &&
+    box.y >= plot.y - 0.5 && box.y + box.h <= plot.y + plot.h + 0.5;
+  assert.ok(inside, `${what}: the legend ${JSON.stringify(box)} lies inside the plot ${JSON.stringify(plot)}`);
+}

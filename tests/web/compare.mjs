@@ -60,6 +60,8 @@ export default async function compare({ url, artifacts }) {
     assert.ok(state.compare, 'comparing');
     assert.equal(state.compare.editing, 'B');
     assert.deepEqual(state.compare.delta, [], 'B starts equal to A');
+    assert.equal(state.compare.a.scenario, 'SQS without a redrive policy', 'A keeps its name');
+    assert.equal(state.compare.b.scenario, 'SQS without a redrive policy (B)', 'B is named apart from A');
     const canvasB = state.canvas_rect, canvasA = state.compare.other_canvas_rect;
     assert.ok(canvasB.x > canvasA.x + canvasA.w - 1, `side by side: A ${JSON.stringify(canvasA)} left of B ${JSON.stringify(canvasB)}`);
     assert.ok(state.compare.other_node_rects.orders, 'A is drawn too');
@@ -76,6 +78,7 @@ export default async function compare({ url, artifacts }) {
     await waitFrames(page, 4);
     const saved = await scenarioJson(page);  // the comparison: A with B as compare_b
     assert.equal(saved.nodes[0].redrive, undefined, 'A keeps no redrive policy');
+    assert.equal(saved.compare_b.name, 'SQS without a redrive policy (B)', 'the saved comparison keeps B\'s name');
     assert.deepEqual(saved.compare_b.nodes.find((n) => n.id === 'orders').redrive,
       { dead_letter_queue: 'dlq-1', max_receive_count: 3 });
     state = await stateJson(page);
@@ -127,6 +130,7 @@ export default async function compare({ url, artifacts }) {
     state = await stateJson(again);
     assert.ok(state.compare, 'the link opens a comparison');
     assert.equal(state.compare.a.scenario, 'SQS without a redrive policy');
+    assert.equal(state.compare.b.scenario, 'SQS without a redrive policy (B)', 'the link keeps B\'s name');
     assert.ok(state.compare.b.counters['dlq-1'], 'B has its DLQ');
     assert.ok(state.compare.delta.includes('node orders: queue.redrive'));
     await again.close();

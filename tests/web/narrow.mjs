@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson, waitFrames } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, waitFrames, checkMetricsPlotFits } from './browser.mjs';
 
 const overlap = (a, b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 &&
   Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;
@@ -45,6 +45,13 @@ export default async function narrow({ url, artifacts }) {
       assert.ok(panels.Details.y >= panels.Canvas.y + panels.Canvas.h, `${width}: the tabs under the canvas`);
       assert.ok(state.canvas_zoom >= 0.75, `${width}: readable zoom (${state.canvas_zoom})`);
       fs.writeFileSync(path.join(artifacts, `narrow-${width}.png`), await page.screenshot());
+      // The Metrics tab in the stacked layout: each plot's header and the concurrency limit's legend fit.
+      await page.evaluate(() => { Module._pg_step(300); Module._pg_show_tab(2); });
+      await waitFrames(page, 4);
+      await checkMetricsPlotFits(page, 'checkout', 'concurrency (peak)', `${width} px`);
+      for (const title of ['cost so far (USD)', 'cost per second (USD)'])
+        await checkMetricsPlotFits(page, 'cost', title, `${width} px`, false);
+      fs.writeFileSync(path.join(artifacts, `narrow-${width}-metrics.png`), await page.screenshot());
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await close();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, watchConsole, openApp, stateJson } from './browser.mjs';
+import { launchBrowser, watchConsole, openApp, stateJson, checkMetricsPlotFits, waitFrames } from './browser.mjs';
 
 const shot = async (page, artifacts, name) =>
   fs.writeFileSync(path.join(artifacts, `panel-${name}.png`), await page.screenshot());
@@ -38,6 +38,12 @@ export default async function panels({ url, artifacts }) {
       await openTab(page, i);
       await shot(page, artifacts, name);
     }
+    // The concurrency plot's limit (the account pool: process has no reservation) stays inside its column.
+    await openTab(page, 2);
+    await waitFrames(page, 2);
+    await checkMetricsPlotFits(page, 'process', 'concurrency (peak)', '1280 px');
+    for (const title of ['cost so far (USD)', 'cost per second (USD)'])
+      await checkMetricsPlotFits(page, 'cost', title, '1280 px', false);
     // Inspector edits go through the validator: an invalid value is reported and not applied.
     const setParam = (node, key, value) => page.evaluate(([n, k, v]) =>
       Module.ccall('pg_set_param', 'number', ['string', 'string', 'string'], [n, k, v]), [node, key, value]);
@@ -50,6 +56,11 @@ export default async function panels({ url, artifacts }) {
     await shot(page, artifacts, 'inspector-rejected');
     assert.equal(await setParam('process', 'timeout', '5s'), 1, 'a valid timeout is applied');
     assert.match(await page.evaluate(() => Module.UTF8ToString(Module._pg_scenario_json())), /"timeout": "5s"/);
+    // Typed text is read as a file reads the value: a number of seconds is a duration, "1" is not a boolean.
+    assert.equal(await setParam('process', 'timeout', '4'), 1, 'a number of seconds is a duration');
+    assert.match(await page.evaluate(() => Module.UTF8ToString(Module._pg_scenario_json())), /"timeout": "4s"/);
+    assert.equal(await setParam('process', 'timeout', '4 s'), 0, 'a space is not');
+    assert.match((await stateJson(page)).edit_error, /^timeout: "4 s" is not a duration/);
     assert.equal(await setParam('process', 'async.max_retry_attempts', '7'), 0, 'out of range (0-2) is rejected');
 
     // The inspector on the queue: documented defaults, ranges and source keys.

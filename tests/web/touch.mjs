@@ -1,9 +1,9 @@
 // Touch (issue 20) on a 390x844 phone with touch emulation (hasTouch, isMobile): a tap presses the transport's
 // Play and selects a node, one finger dragged on the empty canvas pans it by exactly the drag, two fingers
 // spread from 100 to 200 px apart double the canvas zoom and halve the timeline's span, a long press opens the
-// canvas's context menu (what right-click opens) whose "Fit to view" a tap then chooses, and a locked embed's
-// Play button is a finger-sized target (44 CSS px). Fingers are sent through the DevTools protocol
-// (Input.dispatchTouchEvent), as a touch screen sends them.
+// canvas's context menu (what right-click opens), whose items are finger-sized and whose "Fit to view" a tap
+// then chooses, and a locked embed's Play button is a finger-sized target (44 CSS px). Fingers are sent through
+// the DevTools protocol (Input.dispatchTouchEvent), as a touch screen sends them.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,6 +105,10 @@ export default async function touch({ url, artifacts }) {
     state = await stateJson(page);
     const fit = state.menu_items['canvas-menu:Fit to view'];
     assert.ok(fit, 'a long press opens the canvas context menu');
+    for (const item of ['Play', 'Step one event', 'Fit to view']) {  // finger targets, like the transport's
+      const r = state.menu_items[`canvas-menu:${item}`];
+      assert.ok(r && r.h >= 43.5, `the context menu's ${item} is a finger target (${JSON.stringify(r)}, 44 px asked)`);
+    }
     fs.writeFileSync(path.join(artifacts, 'touch-context-menu.png'), await page.screenshot());
     await tap({ x: fit.x + fit.w / 2, y: fit.y + fit.h / 2 });
     assert.equal((await stateJson(page)).canvas_fit, true, 'its Fit to view fits the scenario again');

@@ -16,6 +16,7 @@
 #include "canvas_paint.hpp"
 #include "canvas_prepare.hpp"
 #include "palette_panel.hpp"
+#include "ui/touch_gestures.hpp"
 
 namespace pg::ui {
 
@@ -267,6 +268,12 @@ void CanvasPanel::finishGesture(FrameContext& ctx, const Frame& frame, const Lin
 void CanvasPanel::contextMenu(FrameContext& ctx) {
     if (!ImGui::BeginPopup("##canvas-menu")) return;
     UiState& ui = ctx.ui;
+    // After a touch, each item is a finger's height: a menu item's rectangle is its line plus the item spacing.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (ui.touchUi)
+        ImGui::PushStyleVar(
+            ImGuiStyleVar_ItemSpacing,
+            ImVec2(style.ItemSpacing.x, std::max(style.ItemSpacing.y, kTouchTargetPx - ImGui::GetFontSize())));
     const auto note = [&ui](const char* label) {
         const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
         ui.menuRects[std::string("canvas-menu:") + label] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y, 0, 0};
@@ -283,6 +290,7 @@ void CanvasPanel::contextMenu(FrameContext& ctx) {
     note("Step one event");
     if (ImGui::MenuItem("Fit to view")) ui.canvasFit = true;
     note("Fit to view");
+    if (ui.touchUi) ImGui::PopStyleVar();
     ImGui::EndPopup();
 }
 

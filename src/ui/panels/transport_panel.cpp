@@ -8,6 +8,7 @@
 
 #include "compare/run_compare.hpp"
 #include "cost/cost_model.hpp"
+#include "ui/touch_gestures.hpp"
 #include "ui/ui_text.hpp"
 
 namespace pg::ui {
@@ -17,12 +18,11 @@ using namespace sim;
 namespace {
 /// Below this width the speed and clock go on their own row and the hint line is left out.
 constexpr float kWrapBelowWidth = 700.0f;
-/// A finger's target: about 44 CSS pixels tall, as the platforms' touch guidelines ask.
-constexpr float kTouchTarget = 44.0f;
 
 float framePaddingY(bool touch) {
     const float font = ImGui::GetFontSize();
-    return touch ? std::max(ImGui::GetStyle().FramePadding.y, (kTouchTarget - font) * 0.5f) : ImGui::GetStyle().FramePadding.y;
+    return touch ? std::max(ImGui::GetStyle().FramePadding.y, (kTouchTargetPx - font) * 0.5f)
+                 : ImGui::GetStyle().FramePadding.y;
 }
 
 bool button(const char* label, const char* tooltip) {
