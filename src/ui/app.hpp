@@ -37,6 +37,8 @@ public:
     std::string scenarioJson() const;
     /// A JSON snapshot of what the user sees (for tests and the page's JS).
     std::string stateJson() const;
+    /// The scenario's name (the page title), without building the whole state JSON.
+    const std::string& scenarioName() const { return m_scenario.name; }
     std::uint64_t frameCount() const { return m_frameCount; }
     /// Applies a command now (the JS bridge calls between frames).
     void apply(const Command& command);
