@@ -116,7 +116,7 @@ private:
     /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
     /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
     bool stepWithinRun();
-    void advance(double dtSeconds);  ///< plays one frame's slice of virtual time
+    void advance(double dtSeconds, double sliceSeconds);  ///< plays one frame's slice of virtual time
     // Menus (app_menus.cpp).
     float drawMainMenuBar();  ///< returns the bar's height
     void drawFileMenu();
