@@ -3,7 +3,7 @@
 // web app (gzip transfer size, first frame and frame times in headless Chromium) and, if SimPy is installed,
 // the SimPy peer (bench/peer/simpy_peer.py). Writes bench/results.json and prints a table. Asserts nothing
 // about speed.
-//   node bench/run_bench.mjs [--quick] [--runs N] [--no-browser] [--no-peer] [--only WORKLOAD]
+//   node bench/run_bench.mjs [--quick] [--runs N] [--no-browser] [--no-peer] [--only WORKLOAD] [--ui-only | --web-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,9 @@ const QUICK = args.includes('--quick');
 // --dist DIR another web build to measure, --seconds S of play (default 5), --tab N opens a bottom tab first (0 timeline .. 4 warnings), --profile F
 // writes a CPU profile of the page (Chromium DevTools format), --screenshot F a PNG while the run plays.
 const UI_ONLY = args.includes('--ui-only');
+// --web-only: the browser part alone (first frame, median of 3 fresh browsers, then the frame times; writes
+// bench/results-web.json), with the same --dist/--seconds/--tab/--profile/--screenshot options.
+const WEB_ONLY = args.includes('--web-only');
 const argValue = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const ONLY = argValue('--only', null);  // --only NAME: that workload alone (a quick check)
 const FRAME_SECONDS = Number(argValue('--seconds', 5));
@@ -321,6 +324,16 @@ function goalsText(results) {
 }
 
 // [SECTION] main
+if (WEB_ONLY) {
+  const t = transferSize();
+  const b = await browserFigures();
+  fs.writeFileSync(path.join(ROOT, 'bench/results-web.json'), JSON.stringify({ transfer: t, browser: b }, null, 2) + '\n');
+  console.log(`web app transfer (gzip, all files): ${t.gzipBytes ? (t.gzipBytes / 1048576).toFixed(2) + ' MiB' : t.error}`);
+  console.log(`first frame, headless Chromium (median of 3): ${b.firstFrameMs ? b.firstFrameMs.toFixed(0) + ' ms' : b.error || '-'}` +
+    (b.firstFrameRunsMs ? ` (runs: ${b.firstFrameRunsMs.map((x) => x.toFixed(0)).join(', ')} ms)` : ''));
+  console.log(frameLine(b.frames || {}, b));
+  process.exit(0);
+}
 if (UI_ONLY) {
   const b = await browserFigures();
   fs.writeFileSync(path.join(ROOT, 'bench/results-ui.json'), JSON.stringify(b, null, 2) + '\n');

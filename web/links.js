@@ -178,8 +178,8 @@
   }
   function tick() {
     if (!window.pgReady) return;
-    const s = state();
-    document.title = (s.scenario ? s.scenario + ' · ' : '') + 'Lambda Playground';
+    const name = callString('pg_scenario_name');  // not pg_state_json: that one hashes the whole trace
+    document.title = (name ? name + ' · ' : '') + 'Lambda Playground';
     if (embed) return;
     const allowed = Module._pg_autosave_allowed() === 1;
     if (allowed && !wasAllowed) dropLinkFromUrl();  // the user kept the linked scenario: a reload restores it

@@ -52,10 +52,20 @@
       showError('The playground stopped: ' + what);
     },
   };
-  // Offline: once the page has loaded, its service worker keeps this build for reloads without a network.
+  // Offline: once the app has drawn its first frames, its service worker keeps this build for reloads without a
+  // network. Not earlier: installing it fetches every file again (the 2.4 MB wasm too), which competed with the
+  // first frame for the network and both cores (bench/README.md: first frame).
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-    window.addEventListener('load', () => {
+    let registered = false;
+    const register = () => {
+      if (registered) return;
+      registered = true;
       navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline cache unavailable: ' + e.message));
+    };
+    window.addEventListener('pg:ready', () => {
+      const afterFrames = () => (window.Module._pg_frame_count() >= 2 ? register() : requestAnimationFrame(afterFrames));
+      requestAnimationFrame(afterFrames);
+      setTimeout(register, 10000);  // a hidden tab draws no frames
     });
   }
   const script = document.createElement('script');

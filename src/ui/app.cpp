@@ -37,6 +37,7 @@ using namespace sim;
 namespace {
 constexpr const char* kPresetDir = "/scenarios";
 constexpr const char* kDefaultPreset = "/scenarios/sqs_no_redrive.json";
+constexpr double kWarningsEvery = 0.25;  // wall seconds between two warning refreshes while playing
 
 std::vector<std::string> listPresets() {
     std::vector<std::string> out;
@@ -361,7 +362,7 @@ void App::refreshWarnings(double dtSeconds) {
     // While playing, at most four times a second; once paused or stepped, at once (the list then matches
     // the counters it is read beside).
     if (m_engine->stepCount() == m_warningsStep) return;
-    if (m_ui.playing && m_warningsAge < 0.25 && m_warningsStep != UINT64_MAX) return;
+    if (m_ui.playing && m_warningsAge < kWarningsEvery && m_warningsStep != UINT64_MAX) return;
     m_warnings = computeWarnings(*m_engine);
     appendImportWarnings();
     m_warningsStep = m_engine->stepCount();
@@ -408,7 +409,10 @@ void App::frame(double dtSeconds) {
         apply(cmd::Select{select});
     }
     for (const Command& c : m_commands.take()) apply(c);
-    advance(dtSeconds);
+    // The invariants (every item) and the warnings are checked a few times a second while playing: on those
+    // frames the simulation gets a shorter slice, so no frame pays for both (issue 21).
+    const bool checkFrame = m_live.checkDue(dtSeconds) || m_warningsAge + dtSeconds >= kWarningsEvery;
+    advance(dtSeconds, checkFrame ? kCheckFrameSliceSeconds : kSimulationSliceSeconds);
     if (m_compare) syncCompareClock();
     m_live.update(*m_engine, m_ui.engineBuild, dtSeconds);
     refreshWarnings(dtSeconds);

@@ -37,6 +37,8 @@ public:
     std::string scenarioJson() const;
     /// A JSON snapshot of what the user sees (for tests and the page's JS).
     std::string stateJson() const;
+    /// The scenario's name (the page title), without building the whole state JSON.
+    const std::string& scenarioName() const { return m_scenario.name; }
     std::uint64_t frameCount() const { return m_frameCount; }
     /// Applies a command now (the JS bridge calls between frames).
     void apply(const Command& command);
@@ -114,7 +116,7 @@ private:
     /// One engine step, unless the next event falls at or after run_for: stepping never shows events past the
     /// end of the run (playing stops there too, as Engine::runUntil does). False when it did not step.
     bool stepWithinRun();
-    void advance(double dtSeconds);  ///< plays one frame's slice of virtual time
+    void advance(double dtSeconds, double sliceSeconds);  ///< plays one frame's slice of virtual time
     // Menus (app_menus.cpp).
     float drawMainMenuBar();  ///< returns the bar's height
     void drawFileMenu();

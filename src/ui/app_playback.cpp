@@ -1,5 +1,6 @@
 // App: playback. Each frame advances virtual time by wall time x speed, in a slice of at most
-// kSimulationSliceSeconds of wall time (issue 7), and measures the rate actually achieved for the transport.
+// kSimulationSliceSeconds of wall time (issue 7; kCheckFrameSliceSeconds on a frame that also checks the run),
+// and measures the rate actually achieved for the transport.
 #include <algorithm>
 #include <chrono>
 
@@ -16,7 +17,7 @@ bool App::stepWithinRun() {
     return e.step();
 }
 
-void App::advance(double dtSeconds) {
+void App::advance(double dtSeconds, double sliceSeconds) {
     Engine& e = *m_engine;
     m_ui.lastFrameSimMs = 0;
     if (!m_ui.playing) {
@@ -34,9 +35,9 @@ void App::advance(double dtSeconds) {
     // from the last event processed (no debt piles up). Where a slice stops never changes the trace: events
     // run in the same order whichever frame they fall in.
     RunBudget budget;
-    budget.outOfTime = [start] {
+    budget.outOfTime = [start, sliceSeconds] {
         const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-        return spent.count() > kSimulationSliceSeconds;
+        return spent.count() > sliceSeconds;
     };
     const RunSlice slice = runSlice(e, target, budget);
     if (slice.stop == RunStop::RunLimit) {

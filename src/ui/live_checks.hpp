@@ -27,6 +27,9 @@ public:
     const std::vector<std::string>& problems() const { return m_problems; }
     std::uint64_t checkedStep() const { return m_checkedStep; }
     bool checked() const { return m_checkedStep != UINT64_MAX; }
+    /// True when update(.., dtSeconds) will check the invariants if the run moved (the caller then keeps the
+    /// frame's other work short).
+    bool checkDue(double dtSeconds) const { return m_sinceCheck + dtSeconds >= kCheckEvery; }
 
     static constexpr double kCheckEvery = 0.5;
 
