@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <malloc.h>
 #include <new>
@@ -48,6 +49,20 @@ using Clock = std::chrono::steady_clock;
 
 double msSince(Clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+/// Processor time of the process (ms): on a shared machine, steadier than wall time (waits for a core are out).
+double cpuMs() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+/// Minor page faults of the process so far (first touches of memory): a count, steady where times are not.
+long minorFaults() {
+#ifdef __EMSCRIPTEN__
+    return 0;
+#else
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
+#endif
 }
 
 /// Messages waiting in SQS queues that have a consumer, plus unread stream records: what "queued" means here.
@@ -125,12 +140,17 @@ int main(int argc, char** argv) {
     probeOptions.fingerprint = true;  // the probe run gives the reference fingerprint
 
     // The first run, in memory the process has not touched yet (page faults included).
-    double coldLoopMs = 0;
+    double coldLoopMs = 0, coldLoopCpuMs = 0;
+    long coldLoopFaults = 0;
     {
         pg::sim::Engine engine(scenario, options);
+        const long faults0 = minorFaults();
+        const double cpu0 = cpuMs();
         const auto t0 = Clock::now();
         engine.runUntil(scenario.runFor);
         coldLoopMs = msSince(t0);
+        coldLoopCpuMs = cpuMs() - cpu0;
+        coldLoopFaults = minorFaults() - faults0;
     }
 
     // Memory probe (not timed): step by step, watching pending events, queued items and the live heap.
@@ -157,14 +177,19 @@ int main(int argc, char** argv) {
     const std::size_t heapPeak = g_peak - heapBefore;
 
     // Timed runs: construction (builds the run, schedules the first arrivals) and the loop, separately.
-    std::vector<double> loopMs, buildMs, fingerprintMs;
+    std::vector<double> loopMs, loopCpuMs, buildMs, fingerprintMs;
+    long warmLoopFaults = 0;  // the last timed run's
     for (int r = 0; r < runs; ++r) {
         const auto b0 = Clock::now();
         pg::sim::Engine engine(scenario, options);
         buildMs.push_back(msSince(b0));
+        const long faults0 = minorFaults();
+        const double cpu0 = cpuMs();
         const auto t0 = Clock::now();
         engine.runUntil(scenario.runFor);
         loopMs.push_back(msSince(t0));
+        loopCpuMs.push_back(cpuMs() - cpu0);
+        warmLoopFaults = minorFaults() - faults0;
         // Stored records are hashed on demand (Trace::fingerprint): timed apart from the loop.
         const auto f0 = Clock::now();
         const std::uint64_t runFingerprint = trace ? engine.traceFingerprint() : fingerprint;
@@ -177,6 +202,7 @@ int main(int argc, char** argv) {
     std::vector<double> sorted = loopMs;
     std::sort(sorted.begin(), sorted.end());
     const double median = sorted[sorted.size() / 2];
+    std::sort(loopCpuMs.begin(), loopCpuMs.end());
 
 #ifdef __EMSCRIPTEN__
     const char* platform = "wasm";
@@ -191,11 +217,14 @@ int main(int argc, char** argv) {
                 "\"loop_ms\": [",
                 file.c_str(), platform, trace ? "true" : "false", parseMs, buildMs.front());
     for (std::size_t i = 0; i < loopMs.size(); ++i) std::printf("%s%.3f", i ? ", " : "", loopMs[i]);
-    std::printf("], \"loop_median_ms\": %.3f, \"cold_loop_ms\": %.3f, \"steps\": %llu, \"events_per_s\": %.0f, \"items\": %zu, "
+    std::printf("], \"loop_median_ms\": %.3f, \"cold_loop_ms\": %.3f, "
+                "\"loop_cpu_median_ms\": %.3f, \"cold_loop_cpu_ms\": %.3f, \"cold_loop_faults\": %ld, "
+                "\"warm_loop_faults\": %ld, \"steps\": %llu, \"events_per_s\": %.0f, \"items\": %zu, "
                 "\"trace_records\": %zu, \"fingerprint\": \"%016llx\", \"peak_pending_events\": %zu, "
                 "\"event_bytes\": %zu, \"peak_queued\": %zu, \"heap_at_peak_queued\": %zu, \"heap_peak\": %zu, "
                 "\"memory_kb\": %.0f, \"fingerprint_ms\": %.3f}\n",
-                median, coldLoopMs, static_cast<unsigned long long>(steps),
+                median, coldLoopMs, loopCpuMs[loopCpuMs.size() / 2], coldLoopCpuMs, coldLoopFaults, warmLoopFaults,
+                static_cast<unsigned long long>(steps),
                 median > 0 ? static_cast<double>(steps) / (median / 1000.0) : 0.0, items, traceRecords,
                 static_cast<unsigned long long>(fingerprint), peakPending, sizeof(pg::sim::Event), peakQueued,
                 peakQueued ? heapAtPeakQueued - heapBefore : 0, heapPeak, memoryKb,

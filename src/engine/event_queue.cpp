@@ -35,14 +35,13 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
     if (best >= 0) {
         Lane& lane = m_lanes[best];
         if (lane.empty()) {
-            lane.events.clear();
             lane.head = 0;
             m_headTime[best] = time;
             m_headSeq[best] = seq;
             m_occupied |= 1u << best;
             onlyInLane = true;
         }
-        fill(lane.events.emplace_back());
+        fill(lane.pushSlot());
         m_tailTime[best] = time;
     } else {
         Event e;
@@ -62,6 +61,15 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
             m_min = -1;  // still the heap (its top may have changed to e, which is then the least)
     }
     return seq;
+}
+
+void EventQueue::Lane::grow() {
+    const std::size_t capacity = ring ? 2 * (mask + 1) : 64;
+    std::unique_ptr<Event, Free> bigger(static_cast<Event*>(::operator new(capacity * sizeof(Event))));
+    for (std::size_t i = 0; i < count; ++i) bigger.get()[i] = ring.get()[(head + i) & mask];  // in FIFO order
+    ring = std::move(bigger);
+    mask = capacity - 1;
+    head = 0;
 }
 
 void EventQueue::heapPush(const Event& e) {
@@ -123,17 +131,12 @@ Event EventQueue::pop() {
         heapPop();
     } else {
         Lane& lane = m_lanes[m_min];
-        result = lane.events[lane.head++];
+        result = lane.popFront();
         if (lane.empty()) {
-            lane.events.clear();
             lane.head = 0;
             m_headTime[m_min] = m_tailTime[m_min] = kEmptyLane;
             m_occupied &= ~(1u << m_min);
-        } else if (lane.head >= 4096 && lane.head * 2 >= lane.events.size()) {
-            lane.events.erase(lane.events.begin(), lane.events.begin() + static_cast<std::ptrdiff_t>(lane.head));
-            lane.head = 0;
-        }
-        if (!lane.empty()) {
+        } else {
             m_headTime[m_min] = lane.front().time;
             m_headSeq[m_min] = lane.front().seq;
         }
@@ -145,8 +148,8 @@ Event EventQueue::pop() {
 
 void EventQueue::clear() {
     for (int i = 0; i < kLanes; ++i) {
-        m_lanes[i].events.clear();
         m_lanes[i].head = 0;
+        m_lanes[i].count = 0;
         m_headTime[i] = m_tailTime[i] = kEmptyLane;
         m_headSeq[i] = 0;
     }
@@ -159,7 +162,7 @@ void EventQueue::clear() {
 
 std::size_t EventQueue::memoryBytes() const {
     std::size_t bytes = m_heap.capacity() * sizeof(Event);
-    for (const Lane& lane : m_lanes) bytes += lane.events.capacity() * sizeof(Event);
+    for (const Lane& lane : m_lanes) bytes += lane.capacity() * sizeof(Event);
     return bytes;
 }
 

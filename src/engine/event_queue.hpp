@@ -8,6 +8,9 @@
 #pragma once
 #include <cstdint>
 #include <climits>
+#include <cstddef>
+#include <memory>
+#include <new>
 #include <vector>
 
 #include "sim_time.hpp"
@@ -44,13 +47,31 @@ private:
     static bool before(const Event& x, const Event& y) {
         return x.time < y.time || (x.time == y.time && x.seq < y.seq);
     }
-    /// A FIFO of events in increasing (time, seq): a vector read from `head` (compacted when half is read).
+    /// A FIFO of events in increasing (time, seq): a ring of a power-of-two size, doubled when full. A vector
+    /// read from its head and compacted when half was read held up to four times the pending events, and every
+    /// page of it is memory a cold run touches for the first time (async_retry_200k: 4.5 MB for 42k events).
     struct Lane {
-        std::vector<Event> events;
-        std::size_t head = 0;
-        bool empty() const { return head == events.size(); }
-        const Event& front() const { return events[head]; }
-        const Event& back() const { return events.back(); }
+        struct Free {
+            void operator()(Event* p) const { ::operator delete(static_cast<void*>(p)); }
+        };
+        std::unique_ptr<Event, Free> ring;  // not value-initialised: a slot is written before it is read
+        std::size_t mask = 0;               // capacity - 1 (capacity 0: no ring yet)
+        std::size_t head = 0;               // slot of the first event
+        std::size_t count = 0;
+        bool empty() const { return count == 0; }
+        const Event& front() const { return ring.get()[head]; }
+        Event& pushSlot() {
+            if (!ring || count == mask + 1) grow();
+            return ring.get()[(head + count++) & mask];
+        }
+        Event popFront() {
+            const Event e = ring.get()[head];
+            head = (head + 1) & mask;
+            --count;
+            return e;
+        }
+        void grow();
+        std::size_t capacity() const { return ring ? mask + 1 : 0; }
     };
     static constexpr int kLanes = 8;
     void heapPush(const Event& e);

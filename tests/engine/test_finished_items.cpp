@@ -163,6 +163,61 @@ TEST_CASE("ChunkedVector: a compacted chunk keeps exactly its live elements, nev
     CHECK(all == 2 * kChunk);
 }
 
+TEST_CASE("ChunkedVector: every read of a compacted chunk finds its own element, compacted twice") {
+    // Element i holds 7 + i (the lazy fill below), so a read that lands on a neighbour's slot shows at once.
+    ChunkedVector<std::uint32_t> v;
+    constexpr std::size_t kChunk = ChunkedVector<std::uint32_t>::kChunk;
+    v.appendLazy(7, 3 * kChunk, [](const std::uint32_t& proto, std::uint32_t k0, std::uint32_t* out, std::size_t n) {
+        for (std::size_t j = 0; j < n; ++j) out[j] = proto + k0 + static_cast<std::uint32_t>(j);
+    });
+    const std::size_t base = kChunk;  // chunk 1
+    // Kept: the ends of 64-element words (offsets 0, 63, 64, 127, ...), the chunk's last offset and every 11th
+    // offset (a pattern not aligned to words); a whole word (offsets 1024-1087) kept and one (2048-2111) with
+    // nothing kept.
+    auto first = [&](std::size_t i) {
+        const std::size_t off = i - base;
+        if (off >= 1024 && off < 1088) return true;
+        if (off >= 2048 && off < 2112) return false;
+        return off % 64 == 0 || off % 64 == 63 || off == kChunk - 1 || off % 11 == 0;
+    };
+    v.compactChunk(1, [&](std::size_t i, const std::uint32_t&) { return first(i); });
+    std::size_t expected = 0;
+    for (std::size_t i = base; i < base + kChunk; ++i) {
+        CAPTURE(i);
+        expected += first(i) ? 1 : 0;
+        CHECK(v.dropped(i) == !first(i));
+        if (first(i)) {
+            CHECK(v[i] == 7 + i);
+            REQUIRE(v.find(i) != nullptr);
+            CHECK(*v.find(i) == 7 + i);
+        } else {
+            CHECK(v.find(i) == nullptr);
+        }
+    }
+    std::size_t held = 0;
+    v.forEachInChunk(1, [&](std::size_t i, const std::uint32_t& x) {
+        CHECK(first(i));
+        CHECK(x == 7 + i);
+        ++held;
+    });
+    CHECK(held == expected);
+    // A write through a kept element lands in that element only.
+    v[base + 64] = 1;
+    CHECK(v[base + 63] == 7 + base + 63);
+    CHECK(v[base + 127] == 7 + base + 127);
+    // Compacted again, keeping the even offsets of what was kept: every read still finds its own element.
+    auto second = [&](std::size_t i) { return first(i) && (i - base) % 2 == 0; };
+    v.compactChunk(1, [&](std::size_t i, const std::uint32_t&) { return second(i); });
+    for (std::size_t i = base; i < base + kChunk; ++i) {
+        CAPTURE(i);
+        CHECK(v.dropped(i) == !second(i));
+        if (second(i)) CHECK(v[i] == (i == base + 64 ? 1u : 7 + i));
+    }
+    // Chunks 0 and 2 are untouched: still lazy and readable.
+    CHECK(v[5] == 7 + 5);
+    CHECK(v[2 * kChunk + 4095] == 7 + 2 * kChunk + 4095);
+}
+
 TEST_CASE("keepFinishedItems off: sqs_poison 100k gives the same run and lets the finished messages go") {
     // Peer counts (bench/peer-expected.json, FIDELITY 6.2 redrive after 5 receives) are checked on the kept run
     // by test_bench_workloads.cpp; here every figure of the released run must equal the kept run's.
