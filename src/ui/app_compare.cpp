@@ -231,7 +231,8 @@ void App::drawCompareBar() {
         ImGui::EndMenu();
     }
     if (!m_compare) {
-        if (ImGui::SmallButton("Compare##fork")) startCompare();  // (the menu above has the ID "Compare")
+        // Not labelled "Compare": the menu beside it is, and two "Compare" side by side read as one word twice.
+        if (ImGui::SmallButton("Fork into B##fork")) startCompare();
         noteMenuRect("button:Compare");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fork this scenario into B, edit B, and play A and B on one clock");
         if (m_presetFix) {
