@@ -139,29 +139,30 @@ void MetricsPanel::draw(FrameContext& ctx) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const int perRow = std::max(1, static_cast<int>(avail / 260.0f));
     const float w = avail / perRow - ImGui::GetStyle().ItemSpacing.x, h = 56;
+    // The section being drawn (a function or a queue) and its series' length: each cell() is its next plot,
+    // wrapping every perRow plots.
+    std::string section;
+    std::size_t count = 0, first = 0;
     int column = 0;
-    auto place = [&]() {
-        if (column++ % perRow != 0) ImGui::SameLine();
+    auto startSection = [&](const std::string& id, std::size_t seconds) {
+        section = id;
+        count = seconds;
+        first = m_wholeRun || count < 300 ? std::size_t{0} : count - 300;
+        column = 0;
     };
-    auto firstOf = [&](std::size_t count) { return m_wholeRun || count < 300 ? std::size_t{0} : count - 300; };
+    auto cell = [&](const char* title, const Series& value, ImU32 col, const char* unit = "",
+                    const Limit* limit = nullptr) {
+        if (column++ % perRow != 0) ImGui::SameLine();
+        plot(ctx, section, title, count, first, value, col, w, h, unit, limit);
+    };
     for (std::uint32_t f = 0; f < m.functionCount(); ++f) {
         const auto& s = m.series(f);
-        const std::string fn = e.scenario().nodes[e.functions()[f].node].id, &section = fn;
+        const std::string& fn = e.scenario().nodes[e.functions()[f].node].id;
         ImGui::SeparatorText(("function " + fn).c_str());
-        column = 0;
-        const std::size_t first = firstOf(s.size());
-        place();
-        plot(
-            ctx, section, "invocations / s", s.size(), first, [&](std::size_t i) { return double(s[i].invocations); },
-            colours::kOk, w, h, "");
-        place();
-        plot(
-            ctx, section, "errors / s", s.size(), first, [&](std::size_t i) { return double(s[i].errors); },
-            colours::kError, w, h, "");
-        place();
-        plot(
-            ctx, section, "throttles / s", s.size(), first, [&](std::size_t i) { return double(s[i].throttles); },
-            colours::kThrottle, w, h, "");
+        startSection(fn, s.size());
+        cell("invocations / s", [&](std::size_t i) { return double(s[i].invocations); }, colours::kOk);
+        cell("errors / s", [&](std::size_t i) { return double(s[i].errors); }, colours::kError);
+        cell("throttles / s", [&](std::size_t i) { return double(s[i].throttles); }, colours::kThrottle);
         // Beside concurrency, the limit it counts against: its reserved concurrency, else the account's
         // unreserved pool (shared with every function without a reservation).
         const FunctionState& state = e.functions()[f];
@@ -172,65 +173,39 @@ void MetricsPanel::draw(FrameContext& ctx) {
             state.reserved >= 0 ? "This function's reserved concurrency: at most this many run at once."
                                 : "The account's unreserved pool, shared by every function without a "
                                   "reservation."};
-        place();
-        plot(
-            ctx, section, "concurrency (peak)", s.size(), first,
-            [&](std::size_t i) { return double(s[i].peakConcurrency); }, colours::kCold, w, h, "", &concurrency);
-        place();
-        plot(
-            ctx, section, "async queue depth", s.size(), first,
-            [&](std::size_t i) { return double(s[i].peakAsyncQueueDepth); }, colours::kTimeout, w, h, "");
-        place();
-        plot(
-            ctx, section, "dwell time (avg)", s.size(), first,
-            [&](std::size_t i) { return s[i].dwellCount ? toSeconds(s[i].dwellSum / s[i].dwellCount) : 0.0; },
-            colours::kWait, w, h, " s");
+        cell("concurrency (peak)", [&](std::size_t i) { return double(s[i].peakConcurrency); }, colours::kCold, "",
+             &concurrency);
+        cell("async queue depth", [&](std::size_t i) { return double(s[i].peakAsyncQueueDepth); }, colours::kTimeout);
+        cell("dwell time (avg)",
+             [&](std::size_t i) { return s[i].dwellCount ? toSeconds(s[i].dwellSum / s[i].dwellCount) : 0.0; },
+             colours::kWait, " s");
     }
     for (std::uint32_t i = 0; i < e.nodeCount(); ++i) {
         if (!m.hasQueueSeries(i) || m.queueSeries(i).empty()) continue;
         const auto& s = m.queueSeries(i);
         const Node& n = e.scenario().nodes[i];
-        const std::string& section = n.id;
         ImGui::SeparatorText((std::string(serviceName(n.type)) + " " + n.id).c_str());
-        column = 0;
-        const std::size_t first = firstOf(s.size());
+        startSection(n.id, s.size());
         const bool sqs = n.type == NodeType::Sqs;
-        place();
-        plot(
-            ctx, section, sqs ? "visible messages" : "unread records", s.size(), first,
-            [&](std::size_t k) { return double(s[k].peakVisible); }, colours::kOk, w, h, "");
-        place();
-        plot(
-            ctx, section, "in flight", s.size(), first, [&](std::size_t k) { return double(s[k].peakInFlight); },
-            colours::kCold, w, h, "");
+        cell(sqs ? "visible messages" : "unread records", [&](std::size_t k) { return double(s[k].peakVisible); },
+             colours::kOk);
+        cell("in flight", [&](std::size_t k) { return double(s[k].peakInFlight); }, colours::kCold);
         if (sqs) {
-            place();
-            plot(
-                ctx, section, "DLQ depth", s.size(), first, [&](std::size_t k) { return double(s[k].peakDlqDepth); },
-                colours::kError, w, h, "");
-            place();
-            plot(
-                ctx, section, "age of oldest message", s.size(), first,
-                [&](std::size_t k) { return toSeconds(s[k].oldestAge); }, colours::kTimeout, w, h, " s");
+            cell("DLQ depth", [&](std::size_t k) { return double(s[k].peakDlqDepth); }, colours::kError);
+            cell("age of oldest message", [&](std::size_t k) { return toSeconds(s[k].oldestAge); }, colours::kTimeout,
+                 " s");
         } else {
-            place();
-            plot(
-                ctx, section, "iterator age", s.size(), first,
-                [&](std::size_t k) { return toSeconds(s[k].iteratorAge); }, colours::kTimeout, w, h, " s");
+            cell("iterator age", [&](std::size_t k) { return toSeconds(s[k].iteratorAge); }, colours::kTimeout, " s");
         }
         const bool mapped = sqs && std::any_of(s.begin(), s.end(), [](const QueueSecond& q) { return q.peakPollerLimit > 0; });
         if (mapped) {  // issue 22: pollers and their ramp
             const Limit scaling{[&](std::size_t k) { return double(s[k].peakPollerLimit); }, "scaling limit",
                                 "How many pollers the mapping may use so far: it adds pollers while messages wait."};
-            place();
-            plot(
-                ctx, section, "busy pollers (peak)", s.size(), first,
-                [&](std::size_t k) { return double(s[k].peakPollersBusy); }, colours::kCold, w, h, "", &scaling);
+            cell("busy pollers (peak)", [&](std::size_t k) { return double(s[k].peakPollersBusy); }, colours::kCold,
+                 "", &scaling);
         }
-        place();
-        plot(
-            ctx, section, sqs ? "receives / s" : "records read / s", s.size(), first,
-            [&](std::size_t k) { return double(s[k].received); }, colours::kWait, w, h, "");
+        cell(sqs ? "receives / s" : "records read / s", [&](std::size_t k) { return double(s[k].received); },
+             colours::kWait);
     }
     if (m.functionCount() == 0) ImGui::TextDisabled("No functions in this scenario.");
     ImGui::EndChild();
