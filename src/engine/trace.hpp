@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chunked_vector.hpp"
+#include "force_inline.hpp"
 
 #include "sim_time.hpp"
 #include "sim_types.hpp"
@@ -39,9 +40,11 @@ inline unsigned invokeStartRule(const TraceRecord& r) { return static_cast<unsig
 class Trace {
 public:
     /// Appends (or, when storing is off, only fingerprints) a record; returns its sequence number.
-    std::uint32_t append(const TraceRecord& record) {  // inline: called for every record
+    // Forced inline, the hash too: called for every record, and inlined the record's fields go from registers
+    // into the hash words instead of through a record in memory and a call (a command-line run hashes 1.4 M).
+    PG_FORCE_INLINE std::uint32_t append(const TraceRecord& record) {
         if (m_storing) m_records.push_back(record);
-        else hashRecord(record);
+        else mixRecord(m_hash, record);
         return m_count++;
     }
     const ChunkedVector<TraceRecord>& records() const { return m_records; }
@@ -54,7 +57,29 @@ public:
     void clear();
 
 private:
-    void hashRecord(const TraceRecord& record);
+    // Each record is packed into four 64-bit words (every field, none of the struct's padding: the same on every
+    // platform) and each word goes through one xxHash64-style round. A round's chain is an add, a rotate and a
+    // multiply, so a record costs about 20 cycles; the byte-wise FNV-1a used before chained 30 dependent
+    // multiplies (about 90 cycles), which was 24% of a command-line run's instructions (issue 21). 64-bit
+    // integer arithmetic only: the same in wasm.
+    static constexpr std::uint64_t kPrime1 = 0x9e3779b185ebca87ull;
+    static constexpr std::uint64_t kPrime2 = 0xc2b2ae3d27d4eb4full;
+    static PG_FORCE_INLINE std::uint64_t hashRound(std::uint64_t acc, std::uint64_t word) {
+        acc += word * kPrime2;
+        acc = (acc << 31) | (acc >> 33);
+        return acc * kPrime1;
+    }
+    static PG_FORCE_INLINE void mixRecord(std::uint64_t& h, const TraceRecord& r) {
+        std::uint64_t acc = h;
+        acc = hashRound(acc, static_cast<std::uint64_t>(r.time));
+        acc = hashRound(acc, std::uint64_t{r.cause} | std::uint64_t{r.item} << 32);
+        acc = hashRound(acc, std::uint64_t{r.node} | std::uint64_t{r.environment} << 32);
+        acc = hashRound(acc, std::uint64_t{r.attempt} | std::uint64_t{static_cast<std::uint8_t>(r.kind)} << 16 |
+                                 std::uint64_t{r.outcome} << 24 | std::uint64_t{r.detail} << 32);
+        h = acc;
+    }
+    /// xxHash64's final avalanche, so that records differing in one low bit give fingerprints differing everywhere.
+    static std::uint64_t avalanche(std::uint64_t h);
     ChunkedVector<TraceRecord> m_records;  // chunked: appending never copies the records so far
     static constexpr std::uint64_t kSeed = 0x27d4eb2f165667c5ull;  // xxHash64's fifth prime
     mutable std::uint64_t m_hash = kSeed;
