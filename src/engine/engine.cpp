@@ -180,7 +180,7 @@ void Engine::dispatch(const Event& event) {
 }
 
 void Engine::runUntil(SimTime until) {
-    while (!m_queue.empty() && m_queue.top().time < until) step();
+    while (!m_queue.empty() && m_queue.topTime() < until) step();
     if (until > m_now) m_now = until;
 }
 

@@ -101,7 +101,7 @@ public:
     SimTime lastEventTime() const { return m_lastEventTime; }
     std::uint64_t stepCount() const { return m_steps; }
     bool idle() const { return m_queue.empty(); }
-    SimTime nextEventTime() const { return m_queue.empty() ? kNever : m_queue.top().time; }
+    SimTime nextEventTime() const { return m_queue.empty() ? kNever : m_queue.topTime(); }
     std::size_t pendingEvents() const { return m_queue.size(); }
 
     // [SECTION] read-only views (for the UI and the runner)

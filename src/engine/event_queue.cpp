@@ -31,7 +31,6 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
         e.handler = handler;
         e.kind = kind;
     };
-    bool onlyInLane = false;  // the event is alone in its lane (so it is that lane's head)
     if (best >= 0) {
         Lane& lane = m_lanes[best];
         if (lane.empty()) {
@@ -39,7 +38,6 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
             m_headTime[best] = time;
             m_headSeq[best] = seq;
             m_occupied |= 1u << best;
-            onlyInLane = true;
         }
         fill(lane.pushSlot());
         m_tailTime[best] = time;
@@ -48,17 +46,11 @@ std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_
         fill(e);
         heapPush(e);
     }
-    ++m_size;
-    if (m_size == 1) {
+    // Its seq is the largest yet, so the new event is the least only if its time is earlier than every other
+    // (then it is alone in its lane: a lane's head is not later than its tail).
+    if (m_size++ == 0 || time < m_minTime) {
         m_min = best;
-    } else {
-        const Event& current = top();
-        const bool least = time < current.time || (time == current.time && seq < current.seq);
-        // The new event is the latest in its lane, so it is the least only if it is the only one there.
-        if (least && (best < 0 || onlyInLane))
-            m_min = best;
-        else if (best < 0 && m_min < 0)
-            m_min = -1;  // still the heap (its top may have changed to e, which is then the least)
+        m_minTime = time;
     }
     return seq;
 }
@@ -122,6 +114,7 @@ void EventQueue::findMin() {
         }
     }
     m_min = best;
+    m_minTime = bestTime;
 }
 
 Event EventQueue::pop() {
@@ -137,8 +130,9 @@ Event EventQueue::pop() {
             m_headTime[m_min] = m_tailTime[m_min] = kEmptyLane;
             m_occupied &= ~(1u << m_min);
         } else {
-            m_headTime[m_min] = lane.front().time;
-            m_headSeq[m_min] = lane.front().seq;
+            const Event& next = lane.front();
+            m_headTime[m_min] = next.time;
+            m_headSeq[m_min] = next.seq;
         }
     }
     --m_size;
@@ -157,6 +151,7 @@ void EventQueue::clear() {
     m_heap.clear();
     m_size = 0;
     m_min = -1;
+    m_minTime = INT64_MAX;
     m_nextSeq = 0;
 }
 

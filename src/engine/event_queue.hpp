@@ -37,6 +37,8 @@ public:
     bool empty() const { return m_size == 0; }
     std::size_t size() const { return m_size; }
     const Event& top() const { return m_min < 0 ? m_heap.front() : m_lanes[m_min].front(); }  ///< !empty()
+    /// top().time without reading the event (!empty()): the loop asks before every step.
+    SimTime topTime() const { return m_minTime; }
     Event pop();                                                                             ///< !empty()
     void clear();
     std::uint64_t nextSeq() const { return m_nextSeq; }
@@ -88,6 +90,7 @@ private:
     std::vector<Event> m_heap;
     std::size_t m_size = 0;
     int m_min = -1;  // where the least event is: a lane index, or -1 for the heap top (or empty)
+    SimTime m_minTime = INT64_MAX;  // its time (INT64_MAX when empty)
     std::uint64_t m_nextSeq = 0;
 };
 

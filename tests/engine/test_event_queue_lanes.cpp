@@ -25,6 +25,7 @@ TEST_CASE("event queue lanes pop in (time, seq) order under mixed pushes and pop
                              std::make_pair(t, seq));
         } else {
             REQUIRE(q.top().time == reference.front().first);
+            REQUIRE(q.topTime() == reference.front().first);  // the cached copy the run loop reads
             const Event e = q.pop();
             REQUIRE(e.time == reference.front().first);
             REQUIRE(e.seq == reference.front().second);
