@@ -155,13 +155,16 @@ std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& ru
 /// runs per item per attempt, and a batch's loop keeps its input in registers.
 inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng,
                                         std::uint8_t* decidedBy = nullptr) {
-    for (std::size_t k = 0; k < rules.size(); ++k) {
-        const NumericRule& r = rules[k];
+    // By pointer: the loop bound is not recomputed from the vector (a division by the rule's size) per rule.
+    const NumericRule* const begin = rules.data();
+    const NumericRule* const end = begin + rules.size();
+    for (const NumericRule* rule = begin; rule != end; ++rule) {
+        const NumericRule& r = *rule;
         if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) continue;
         if (r.hasItem && (in.origin != r.itemOrigin || in.number != r.itemNumber)) continue;
         if (r.modulo != 0 && remainderOf(in.number, r) != r.remainder) continue;
         if (!r.hasRate || rng.bernoulli(r.rate)) {  // `rate` is drawn last, as in evaluateBehavior
-            if (decidedBy) *decidedBy = static_cast<std::uint8_t>(k + 1);
+            if (decidedBy) *decidedBy = static_cast<std::uint8_t>(rule - begin + 1);
             return r.then;
         }
     }
