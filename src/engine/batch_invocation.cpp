@@ -1,6 +1,7 @@
 // Engine::startBatch: one invocation carrying a batch of items, for the poll-based modes (SQS, Kinesis,
 // DynamoDB Streams). Same concurrency, environment and scaling rules as a single invoke (engine.cpp).
 #include <algorithm>
+#include <type_traits>
 
 #include "engine.hpp"
 
@@ -47,19 +48,24 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     const std::uint32_t inRun = run ? static_cast<std::uint32_t>(n) : 0;
     // The pass, compiled once per kind of rule set (none, numeric, text) so the per-item loop has no branch
     // on which kind it is.
-    auto pass = [&](auto rate) {
+    // Compiled with and without tracing: without it the loop has no byte store at all (see above).
+    auto passOf = [&](auto rate, auto keepDecided) {
         for (std::size_t i = 0; i < n; ++i) {
             Item& it = itemOf[i] - first < inRun ? run[itemOf[i] - first] : m_items[itemOf[i]];
             std::uint8_t decidedBy = 0;
             const RuleOutcome rule = rate(it, i, decidedBy);
             outs[i] = rule;
-            if (tracing) decided[i] = decidedBy;
+            if (keepDecided) decided[i] = decidedBy;
             if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
             else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
             ++it.attempts;
             it.requestId = requestId;
             if (recordAttempts) m_items.addAttempt(it, now, requestId);
         }
+    };
+    auto pass = [&](auto rate) {
+        if (tracing) passOf(rate, std::true_type{});
+        else passOf(rate, std::false_type{});
     };
     if (cfg.behavior.empty()) {
         pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
