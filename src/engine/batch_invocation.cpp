@@ -71,12 +71,24 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
     } else if (!fn.rulesReadText) {  // no rule reads the id or body inputs
         const std::vector<NumericRule>& numeric = fn.numericRules;
-        pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
-            in.origin = it.origin;
-            in.number = it.number;
-            in.attempt = attemptOf[i];
-            return evaluateNumericRules(numeric, in, m_rng, &decidedBy);
-        });
+        if (numeric.size() == 1) {  // the usual one rule: no loop over rules per item
+            const NumericRule& only = numeric.front();
+            pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
+                in.origin = it.origin;
+                in.number = it.number;
+                in.attempt = attemptOf[i];
+                const bool holds = numericRuleHolds(only, in, m_rng);
+                decidedBy = holds ? 1 : 0;  // as evaluateNumericRules: the rule's number, 0 for none
+                return holds ? only.then : RuleOutcome::Success;
+            });
+        } else {
+            pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
+                in.origin = it.origin;
+                in.number = it.number;
+                in.attempt = attemptOf[i];
+                return evaluateNumericRules(numeric, in, m_rng, &decidedBy);
+            });
+        }
     } else {
         const bool chains = hasChains();
         pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
