@@ -1,6 +1,7 @@
 // Engine::startBatch: one invocation carrying a batch of items, for the poll-based modes (SQS, Kinesis,
 // DynamoDB Streams). Same concurrency, environment and scaling rules as a single invoke (engine.cpp).
 #include <algorithm>
+#include <type_traits>
 
 #include "engine.hpp"
 
@@ -22,23 +23,39 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         return acquired.throttle;
     }
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
-    ruleOut.resize(items.size());  // every entry written below
-    m_scratchRules.resize(items.size());
+    const std::size_t n = items.size();
+    ruleOut.resize(n);  // every entry written below
+    m_scratchRules.resize(n);
     RuleOutcome worst = RuleOutcome::Success;
     RuleInput in;
     in.now = m_now;
-    const bool recordAttempts = m_options.recordAttempts;
+    const bool recordAttempts = m_options.recordAttempts, tracing = m_tracing;
     // One pass per item: its rule, then its attempt. The request id is taken first (nothing below draws ids;
     // rules and planRun draw only from the generator, in the same order as ever: every rule, then the run).
     const std::uint32_t requestId = newRequestId();
     const SimTime now = m_now;
+    // Raw pointers in locals: the deciding rule is a byte store, which may alias any object in memory, so
+    // through the vectors every size and data pointer would be loaded again per item. The deciding rule is
+    // only read by the trace (below): kept when tracing.
+    const std::uint32_t* const itemOf = items.data();
+    const std::uint16_t* const attemptOf = attempts.data();
+    RuleOutcome* const outs = ruleOut.data();
+    std::uint8_t* const decided = m_scratchRules.data();
+    // Items first .. first + n - 1 when they share the first item's chunk: an item among them (every one, for
+    // an SQS batch received from one run) is read through this pointer, any other by lookup.
+    const std::uint32_t first = n > 0 ? itemOf[0] : 0;
+    Item* const run = n > 0 ? m_items.mutableAll().span(first, n) : nullptr;
+    const std::uint32_t inRun = run ? static_cast<std::uint32_t>(n) : 0;
     // The pass, compiled once per kind of rule set (none, numeric, text) so the per-item loop has no branch
     // on which kind it is.
-    auto pass = [&](auto rate) {
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            Item& it = m_items[items[i]];
-            const RuleOutcome rule = rate(it, i, m_scratchRules[i]);
-            ruleOut[i] = rule;
+    // Compiled with and without tracing: without it the loop has no byte store at all (see above).
+    auto passOf = [&](auto rate, auto keepDecided) {
+        for (std::size_t i = 0; i < n; ++i) {
+            Item& it = itemOf[i] - first < inRun ? run[itemOf[i] - first] : m_items[itemOf[i]];
+            std::uint8_t decidedBy = 0;
+            const RuleOutcome rule = rate(it, i, decidedBy);
+            outs[i] = rule;
+            if (keepDecided) decided[i] = decidedBy;
             if (rule == RuleOutcome::Timeout) worst = RuleOutcome::Timeout;
             else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
             ++it.attempts;
@@ -46,26 +63,39 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
             if (recordAttempts) m_items.addAttempt(it, now, requestId);
         }
     };
+    auto pass = [&](auto rate) {
+        if (tracing) passOf(rate, std::true_type{});
+        else passOf(rate, std::false_type{});
+    };
     if (cfg.behavior.empty()) {
-        pass([](const Item&, std::size_t, std::uint8_t& decidedBy) {
-            decidedBy = 0;
-            return RuleOutcome::Success;
-        });
+        pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
     } else if (!fn.rulesReadText) {  // no rule reads the id or body inputs
         const std::vector<NumericRule>& numeric = fn.numericRules;
-        pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
-            in.origin = it.origin;
-            in.number = it.number;
-            in.attempt = attempts[i];
-            return evaluateNumericRules(numeric, in, m_rng, &decidedBy);
-        });
+        if (numeric.size() == 1) {  // the usual one rule: no loop over rules per item
+            const NumericRule& only = numeric.front();
+            pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
+                in.origin = it.origin;
+                in.number = it.number;
+                in.attempt = attemptOf[i];
+                const bool holds = numericRuleHolds(only, in, m_rng);
+                decidedBy = holds ? 1 : 0;  // as evaluateNumericRules: the rule's number, 0 for none
+                return holds ? only.then : RuleOutcome::Success;
+            });
+        } else {
+            pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
+                in.origin = it.origin;
+                in.number = it.number;
+                in.attempt = attemptOf[i];
+                return evaluateNumericRules(numeric, in, m_rng, &decidedBy);
+            });
+        }
     } else {
         const bool chains = hasChains();
         pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
             in.number = it.number;
-            in.attempt = attempts[i];
+            in.attempt = attemptOf[i];
             // A sent message carries its parent's body (chains exist only once a function has sent one).
-            const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
+            const std::uint32_t body = chains ? bodyItem(itemOf[i]) : itemOf[i];
             in.originId = &m_scenario.nodes[it.origin].id;
             if (body == kMetadataBody) {  // a stream's on-failure record: batch metadata, no body text
                 static const std::string kNoBody;
@@ -73,7 +103,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
                 in.bodyNumber = 0;
                 return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
             }
-            const Item& bodyOf = body == items[i] ? it : m_items[body];
+            const Item& bodyOf = body == itemOf[i] ? it : m_items[body];
             in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
             in.bodyNumber = bodyOf.number;
             return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);

@@ -153,16 +153,22 @@ std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& ru
                                              const std::map<std::string, std::uint32_t>& nodeIndex = {});
 /// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
 /// runs per item per attempt, and a batch's loop keeps its input in registers.
+/// Whether compiled rule `r` decides for input `in` (its `rate` drawn last, only when everything else holds).
+inline bool numericRuleHolds(const NumericRule& r, const RuleInput& in, Rng& rng) {
+    if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) return false;
+    if (r.hasItem && (in.origin != r.itemOrigin || in.number != r.itemNumber)) return false;
+    if (r.modulo != 0 && remainderOf(in.number, r) != r.remainder) return false;
+    return !r.hasRate || rng.bernoulli(r.rate);  // `rate` is drawn last, as in evaluateBehavior
+}
 inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng,
                                         std::uint8_t* decidedBy = nullptr) {
-    for (std::size_t k = 0; k < rules.size(); ++k) {
-        const NumericRule& r = rules[k];
-        if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) continue;
-        if (r.hasItem && (in.origin != r.itemOrigin || in.number != r.itemNumber)) continue;
-        if (r.modulo != 0 && remainderOf(in.number, r) != r.remainder) continue;
-        if (!r.hasRate || rng.bernoulli(r.rate)) {  // `rate` is drawn last, as in evaluateBehavior
-            if (decidedBy) *decidedBy = static_cast<std::uint8_t>(k + 1);
-            return r.then;
+    // By pointer: the loop bound is not recomputed from the vector (a division by the rule's size) per rule.
+    const NumericRule* const begin = rules.data();
+    const NumericRule* const end = begin + rules.size();
+    for (const NumericRule* rule = begin; rule != end; ++rule) {
+        if (numericRuleHolds(*rule, in, rng)) {
+            if (decidedBy) *decidedBy = static_cast<std::uint8_t>(rule - begin + 1);
+            return rule->then;
         }
     }
     if (decidedBy) *decidedBy = 0;

@@ -54,6 +54,8 @@ public:
     PG_FORCE_INLINE Item& item(std::uint32_t index) { return m_engine.item(index); }
     Item* itemSpan(std::uint32_t first, std::uint32_t n) { return m_engine.itemSpan(first, n); }
     std::uint32_t lastTraceOf(std::uint32_t item) const { return m_engine.lastTraceOf(item); }
+    /// Trace records are kept or hashed (else record() does nothing): lets a loop test it once, not per record.
+    bool tracing() const { return m_engine.m_tracing; }
     std::uint32_t newRequestId() { return m_engine.newRequestId(); }
     std::uint32_t createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function, ItemState initial) {
         return m_engine.createItem(origin, number, function, initial);

@@ -323,13 +323,15 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     NodeCounters& c = m_context.mutableCounters(q.node);
     const bool metrics = m_context.metrics().enabled(), report = consumer.reportBatchItemFailures;
     const InvokeResult result = invocation.result;
+    const bool tracing = m_context.tracing();  // tested once per batch, not reloaded per message
     std::uint32_t deleted = 0;  // summed, written once (per message only for the metrics, which read them)
     forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
         // Every message this invocation carried ends its attempt here, also one that retention deleted while
         // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
         // invocation still runs to its end and reports its outcome.
-        m_context.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
-                        static_cast<std::uint8_t>(result), invocation.cold ? 1 : 0);
+        if (tracing)
+            m_context.record(TraceKind::InvokeEnd, m.item, fnNode, clamp16(m.receiveCount),
+                             static_cast<std::uint8_t>(result), invocation.cold ? 1 : 0);
         if (m.state == SqsMessageState::Gone) return;  // expired while running: nothing to delete
         Item& it = atHand ? *atHand : m_context.item(m.item);
         it.lastResult = result;
@@ -439,9 +441,10 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     // Standard: what makeVisible does per message (an in-flight message is never a passive copy), with the
     // visible pool appended run by run (a batch received from one run goes back as one).
     std::uint32_t runFirst = 0, runCount = 0, returned = 0;
+    const bool tracing = m_context.tracing();
     forEachInBatch(b, [&](SqsMessage& msg, std::size_t k, Item* atHand) PG_FORCE_INLINE {
         if (msg.state != SqsMessageState::InFlight || msg.batch != b) return;  // deleted or expired
-        m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
+        if (tracing) m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
         msg.state = SqsMessageState::Visible;
         msg.batch = kNone;
         m_context.setItemState(atHand ? *atHand : m_context.item(msg.item), ItemState::Visible);

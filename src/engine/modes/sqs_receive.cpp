@@ -185,21 +185,28 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     Item* items = m_context.itemSpan(item0, count);
     if (!items) return false;
     const SimTime now = m_context.now();
-    std::vector<std::uint32_t>& list = m_batches[b].messages;
+    SqsBatch& batch = m_batches[b];
+    std::vector<std::uint32_t>& list = batch.messages;
     const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
-    m_batches[b].oneRun = at == 0;
-    m_batches[b].firstItem = item0;
+    batch.oneRun = at == 0;
+    batch.firstItem = item0;
     list.resize(at + count);
     m_scratchItems.resize(scratchAt + count);
     m_scratchAttempts.resize(scratchAt + count);
+    // Through raw pointers in locals, one loop per store: the compiler need not reload what a store through
+    // another path might have changed. Records come in message order, as one loop would write them.
+    std::uint32_t* const listed = list.data() + at;
+    std::uint32_t* const scratchItems = m_scratchItems.data() + scratchAt;
+    std::uint16_t* const scratchAttempts = m_scratchAttempts.data() + scratchAt;
     for (std::uint32_t k = 0; k < count; ++k) {
-        const std::uint16_t attempt = markReceived(msgs[k], b, now);
-        m_context.setItemState(items[k], ItemState::InFlight);
-        m_context.record(TraceKind::Received, item0 + k, q.node, attempt);
-        list[at + k] = first + k;
-        m_scratchItems[scratchAt + k] = item0 + k;
-        m_scratchAttempts[scratchAt + k] = attempt;
+        scratchAttempts[k] = markReceived(msgs[k], b, now);
+        listed[k] = first + k;
+        scratchItems[k] = item0 + k;
     }
+    for (std::uint32_t k = 0; k < count; ++k) m_context.setItemState(items[k], ItemState::InFlight);
+    if (m_context.tracing())
+        for (std::uint32_t k = 0; k < count; ++k)
+            m_context.record(TraceKind::Received, item0 + k, q.node, scratchAttempts[k]);
     std::uint32_t received = count;
     countReceived(q, m_context.mutableCounters(q.node), received);
     return true;
