@@ -25,6 +25,7 @@ struct Host {
     SDL_GLContext gl = nullptr;
     float pixelRatio = 1.0f;
     Uint64 lastCounter = 0;
+    bool checkQueued = false;  ///< a deferred live check is waiting for its task
 };
 Host g_host;
 
@@ -55,6 +56,13 @@ void followCanvasSize() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+}
+
+void runDeferredCheck(void*) {
+    g_host.checkQueued = false;
+    const double start = emscripten_get_now();
+    app().runDeferredLiveCheck();
+    noteDeferredCheck(emscripten_get_now() - start);
 }
 
 void frame(void*) {
@@ -92,6 +100,12 @@ void frame(void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_host.window);
     noteHostFrame(emscripten_get_now() - hostStart);
+    // The live invariant check (one pass over every item, twice a second while playing) runs in a task of its
+    // own right after this callback: the frame goes to the screen without waiting for it (issue 21).
+    if (app().liveCheckDue() && !g_host.checkQueued) {
+        g_host.checkQueued = true;
+        emscripten_async_call(runDeferredCheck, nullptr, 0);
+    }
 }
 }  // namespace
 
@@ -137,6 +151,7 @@ int main(int, char**) {
     ImGui_ImplSDL2_InitForOpenGL(g_host.window, g_host.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     installBridgeHooks();
+    app().deferLiveChecks(true);
     g_host.pixelRatio = 0;  // forces font setup at the real ratio on the first frame
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);
     return 0;
