@@ -58,6 +58,29 @@ void followCanvasSize() {
     }
 }
 
+// The first frame used to create the renderer's shader program, upload the fonts and draw with them for the
+// first time, so the commit of that frame waited for the GPU process (SwiftShader) to compile the draw
+// pipeline. Here the same happens before App() is built, through the backend's own render path (one
+// triangle in the corner pixel, which the first frame clears), and is flushed without waiting: the
+// compilation overlaps parsing the default scenario and building the first frame (issue 21).
+void warmUpRenderer() {
+    followCanvasSize();            // theme and font atlas at the real pixel ratio, as the first frame did
+    ImGui_ImplOpenGL3_NewFrame();  // shader program and font texture
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushClipRect(ImVec2(0, 0), ImVec2(1, 1));
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.AddTriangleFilled(ImVec2(0, 0), ImVec2(1, 0), ImVec2(0, 1), IM_COL32(0, 0, 0, 255));
+    ImDrawData data;
+    data.Valid = true;
+    data.DisplayPos = ImVec2(0, 0);
+    data.DisplaySize = ImVec2(1, 1);
+    data.FramebufferScale = ImVec2(1, 1);
+    data.AddDrawList(&list);
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    glFlush();
+}
+
 void runDeferredCheck(void*) {
     g_host.checkQueued = false;
     const double start = emscripten_get_now();
@@ -150,9 +173,10 @@ int main(int, char**) {
     // No keyboard navigation: Space, arrows and Home drive the transport (App::handleKeys).
     ImGui_ImplSDL2_InitForOpenGL(g_host.window, g_host.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    installBridgeHooks();
+    g_host.pixelRatio = 0;  // forces font setup at the real ratio
+    warmUpRenderer();
+    installBridgeHooks();  // builds App (the default scenario) while the GPU process compiles
     app().deferLiveChecks(true);
-    g_host.pixelRatio = 0;  // forces font setup at the real ratio on the first frame
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);
     return 0;
 }
