@@ -61,8 +61,11 @@ set(PG_EXPORTS _main _malloc _free)
 file(STRINGS ${CMAKE_SOURCE_DIR}/src/platform/web/exports.txt PG_BRIDGE_EXPORTS REGEX "^_pg_")
 list(APPEND PG_EXPORTS ${PG_BRIDGE_EXPORTS})
 list(JOIN PG_EXPORTS "," PG_EXPORTS_CSV)
+# GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0: Emscripten no longer enables every WebGL extension the browser offers
+# when the context is made (39 ms of main() in a trace: one synchronous getExtension round trip each); the ImGui
+# backend draws with WebGL2 core calls only (bench/README.md: first frame).
 target_link_options(playground PRIVATE
-  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sTOTAL_STACK=1MB
   -sEXPORTED_FUNCTIONS=${PG_EXPORTS_CSV}
   "-sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8"

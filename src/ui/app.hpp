@@ -40,6 +40,10 @@ public:
     /// The scenario's name (the page title), without building the whole state JSON.
     const std::string& scenarioName() const { return m_scenario.name; }
     std::uint64_t frameCount() const { return m_frameCount; }
+    /// The page runs the live invariant check between frames rather than inside one (LiveChecks).
+    void deferLiveChecks(bool defer) { m_live.setDeferWhilePlaying(defer); }
+    bool liveCheckDue() const { return m_live.deferredDue(); }
+    void runDeferredLiveCheck() { m_live.runDeferred(*m_engine, m_ui.engineBuild); }
     /// Applies a command now (the JS bridge calls between frames).
     void apply(const Command& command);
     /// Selects a node (by id) or an item ("orders#13"); "" clears. False when nothing has that id.

@@ -50,6 +50,7 @@ void LiveChecks::update(const sim::Engine& engine, std::uint64_t engineBuild, do
         m_problems.clear();
         m_checkedStep = m_seenStep = UINT64_MAX;
         m_sinceCheck = kCheckEvery;
+        m_deferredDue = false;
     }
     m_cost.sample(engine);
     m_sinceCheck += dtSeconds;
@@ -57,9 +58,25 @@ void LiveChecks::update(const sim::Engine& engine, std::uint64_t engineBuild, do
     const bool moving = step != m_seenStep;
     m_seenStep = step;
     if (step == m_checkedStep || (moving && m_sinceCheck < kCheckEvery)) return;
+    if (moving && m_defer) {
+        m_deferredDue = true;
+        m_sinceCheck = 0;
+        return;
+    }
+    check(engine);
+}
+
+void LiveChecks::runDeferred(const sim::Engine& engine, std::uint64_t engineBuild) {
+    if (!m_deferredDue || engineBuild != m_build) return;
+    if (engine.stepCount() != m_checkedStep) check(engine);
+    m_deferredDue = false;
+}
+
+void LiveChecks::check(const sim::Engine& engine) {
     m_problems = engine.checkInvariants();
-    m_checkedStep = step;
+    m_checkedStep = engine.stepCount();
     m_sinceCheck = 0;
+    m_deferredDue = false;
 }
 
 }  // namespace pg::ui

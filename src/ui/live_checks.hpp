@@ -31,13 +31,24 @@ public:
     /// frame's other work short).
     bool checkDue(double dtSeconds) const { return m_sinceCheck + dtSeconds >= kCheckEvery; }
 
+    /// With `defer` set, a check that falls due while the run plays is left for runDeferred() instead of
+    /// update(): the page runs it in its own task right after the frame, so no frame's main-loop callback
+    /// carries one pass over every item (issue 21). A paused or stepped run is still checked at once.
+    void setDeferWhilePlaying(bool defer) { m_defer = defer; }
+    bool deferredDue() const { return m_deferredDue; }
+    /// The deferred check, of the engine as it is now (nothing when it was replaced since, or already checked).
+    void runDeferred(const sim::Engine& engine, std::uint64_t engineBuild);
+
     static constexpr double kCheckEvery = 0.5;
 
 private:
+    void check(const sim::Engine& engine);
+
     cost::CostSeries m_cost;
     std::vector<std::string> m_problems;
     std::uint64_t m_build = UINT64_MAX, m_checkedStep = UINT64_MAX, m_seenStep = UINT64_MAX;
     double m_sinceCheck = 0;
+    bool m_defer = false, m_deferredDue = false;
 };
 
 }  // namespace pg::ui

@@ -74,6 +74,7 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         const std::uint32_t a = items.attemptAt(r.item, m_startsSeen[r.item]);
         ++m_startsSeen[r.item];
         const std::uint32_t request = a != kNone ? items.attempts()[a].requestId : 0x80000000u + r.item;
+        if (m_requestOfItem.size() <= r.item) m_requestOfItem.resize(r.item + 1, kNone);
         m_requestOfItem[r.item] = request;
         if (auto it = m_openByRequest.find(request); it != m_openByRequest.end()) {
             ++fl.lanes[it->second.lane][it->second.segment].items;  // another item of the same batch
@@ -93,11 +94,10 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         m_openByRequest[request] = {f, lane, static_cast<std::uint32_t>(fl.lanes[lane].size() - 1)};
         openShardBar(engine, seg, request);
     } else if (r.kind == TraceKind::InvokeEnd) {
-        auto req = m_requestOfItem.find(r.item);
-        if (req == m_requestOfItem.end()) return;
-        const std::uint32_t request = req->second;
+        if (r.item >= m_requestOfItem.size() || m_requestOfItem[r.item] == kNone) return;
+        const std::uint32_t request = m_requestOfItem[r.item];
         auto it = m_openByRequest.find(request);
-        m_requestOfItem.erase(req);
+        m_requestOfItem[r.item] = kNone;
         if (it == m_openByRequest.end()) return;
         InvocationSegment& seg = fl.lanes[it->second.lane][it->second.segment];
         seg.end = r.time;

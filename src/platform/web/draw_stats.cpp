@@ -12,7 +12,7 @@
 namespace pg::web {
 
 namespace {
-double g_hostMs = 0;
+double g_hostMs = 0, g_checkMs = 0;
 
 struct P {
     double x, y;
@@ -49,6 +49,7 @@ double clippedArea(P a, P b, P c, const ImVec4& clip) {
 }  // namespace
 
 void noteHostFrame(double ms) { g_hostMs = ms; }
+void noteDeferredCheck(double ms) { g_checkMs = ms; }
 
 std::string drawStatsJson() {
     const ImDrawData* d = ImGui::GetDrawData();
@@ -82,9 +83,10 @@ std::string drawStatsJson() {
             lists += entry;
         }
     }
-    char out[200];
-    std::snprintf(out, sizeof out, "{\"commands\":%ld,\"vertices\":%d,\"indices\":%d,\"fill_px\":%.0f,\"host_ms\":%.3f,",
-                  commands, d ? d->TotalVtxCount : 0, d ? d->TotalIdxCount : 0, fill, g_hostMs);
+    char out[256];
+    std::snprintf(out, sizeof out, "{\"commands\":%ld,\"vertices\":%d,\"indices\":%d,\"fill_px\":%.0f,\"host_ms\":%.3f,"
+                  "\"check_ms\":%.3f,",
+                  commands, d ? d->TotalVtxCount : 0, d ? d->TotalIdxCount : 0, fill, g_hostMs, g_checkMs);
     return std::string(out) + "\"lists\":[" + lists + "]}";
 }
 

@@ -25,6 +25,7 @@ struct Host {
     SDL_GLContext gl = nullptr;
     float pixelRatio = 1.0f;
     Uint64 lastCounter = 0;
+    bool checkQueued = false;  ///< a deferred live check is waiting for its task
 };
 Host g_host;
 
@@ -55,6 +56,36 @@ void followCanvasSize() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+}
+
+// The first frame used to create the renderer's shader program, upload the fonts and draw with them for the
+// first time, so the commit of that frame waited for the GPU process (SwiftShader) to compile the draw
+// pipeline. Here the same happens before App() is built, through the backend's own render path (one
+// triangle in the corner pixel, which the first frame clears), and is flushed without waiting: the
+// compilation overlaps parsing the default scenario and building the first frame (issue 21).
+void warmUpRenderer() {
+    followCanvasSize();            // theme and font atlas at the real pixel ratio, as the first frame did
+    ImGui_ImplOpenGL3_NewFrame();  // shader program and font texture
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushClipRect(ImVec2(0, 0), ImVec2(1, 1));
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.AddTriangleFilled(ImVec2(0, 0), ImVec2(1, 0), ImVec2(0, 1), IM_COL32(0, 0, 0, 255));
+    ImDrawData data;
+    data.Valid = true;
+    data.DisplayPos = ImVec2(0, 0);
+    data.DisplaySize = ImVec2(1, 1);
+    data.FramebufferScale = ImVec2(1, 1);
+    data.AddDrawList(&list);
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    glFlush();
+}
+
+void runDeferredCheck(void*) {
+    g_host.checkQueued = false;
+    const double start = emscripten_get_now();
+    app().runDeferredLiveCheck();
+    noteDeferredCheck(emscripten_get_now() - start);
 }
 
 void frame(void*) {
@@ -92,6 +123,12 @@ void frame(void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_host.window);
     noteHostFrame(emscripten_get_now() - hostStart);
+    // The live invariant check (one pass over every item, twice a second while playing) runs in a task of its
+    // own right after this callback: the frame goes to the screen without waiting for it (issue 21).
+    if (app().liveCheckDue() && !g_host.checkQueued) {
+        g_host.checkQueued = true;
+        emscripten_async_call(runDeferredCheck, nullptr, 0);
+    }
 }
 }  // namespace
 
@@ -136,8 +173,10 @@ int main(int, char**) {
     // No keyboard navigation: Space, arrows and Home drive the transport (App::handleKeys).
     ImGui_ImplSDL2_InitForOpenGL(g_host.window, g_host.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    installBridgeHooks();
-    g_host.pixelRatio = 0;  // forces font setup at the real ratio on the first frame
+    g_host.pixelRatio = 0;  // forces font setup at the real ratio
+    warmUpRenderer();
+    installBridgeHooks();  // builds App (the default scenario) while the GPU process compiles
+    app().deferLiveChecks(true);
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);
     return 0;
 }
