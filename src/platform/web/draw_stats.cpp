@@ -1,6 +1,7 @@
 // Draw statistics of the last frame: see draw_stats.hpp.
 #include "draw_stats.hpp"
 
+#include <emscripten.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -50,6 +51,16 @@ double clippedArea(P a, P b, P c, const ImVec4& clip) {
 
 void noteHostFrame(double ms) { g_hostMs = ms; }
 void noteDeferredCheck(double ms) { g_checkMs = ms; }
+
+void markFirstFrame() {
+    static bool marked = false;
+    if (marked) return;
+    marked = true;
+    EM_ASM({
+        performance.mark('pg-first-frame-drawn');
+        requestAnimationFrame(function() { performance.mark('pg-first-frame-presented'); });
+    });
+}
 
 std::string drawStatsJson() {
     const ImDrawData* d = ImGui::GetDrawData();

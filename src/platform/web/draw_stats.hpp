@@ -15,5 +15,10 @@ void noteHostFrame(double ms);
 /// Called with the wall time of the last live invariant check run between frames (main_web.cpp): main-thread
 /// work that no longer counts in host_ms, reported beside it as "check_ms".
 void noteDeferredCheck(double ms);
+/// Called after every main-loop callback; the first call leaves two User Timing marks for the bench's first-frame
+/// row (issue 21): "pg-first-frame-drawn" when the callback has issued the first frame's GL calls, and
+/// "pg-first-frame-presented" in the next animation frame, which starts only once that frame was committed to
+/// the compositor (the moment it can be on screen). Read in the page, they leave out the bench tool's own polling.
+void markFirstFrame();
 
 }  // namespace pg::web

@@ -123,6 +123,7 @@ void frame(void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_host.window);
     noteHostFrame(emscripten_get_now() - hostStart);
+    markFirstFrame();
     // The live invariant check (one pass over every item, twice a second while playing) runs in a task of its
     // own right after this callback: the frame goes to the screen without waiting for it (issue 21).
     if (app().liveCheckDue() && !g_host.checkQueued) {
