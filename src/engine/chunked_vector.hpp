@@ -80,6 +80,12 @@ public:
         const T* p = m_chunks[i >> kShift].get();
         return p ? p[i & (kChunk - 1)] : slowAt(i);
     }
+    /// Element i if its chunk is written (not lazy, not compacted), else nullptr: no call on the way, for a hot
+    /// path that handles the other cases elsewhere.
+    PG_FORCE_INLINE T* resident(std::size_t i) {
+        T* p = m_chunks[i >> kShift].get();
+        return p ? p + (i & (kChunk - 1)) : nullptr;
+    }
     /// Element i, or nullptr if compactChunk dropped it: one lookup where dropped() then [] take two.
     T* find(std::size_t i) {
         T* p = m_chunks[i >> kShift].get();

@@ -448,6 +448,29 @@ ItemTotals Engine::itemTotals() const {
 
 std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                    std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment) {
+    // The common case first (records hashed, not stored; the item's last-trace link in a written chunk) with no
+    // call on its path, so it needs no saved registers; everything else goes through a tail call.
+    std::uint32_t* last = item == kNone ? nullptr : m_lastTrace.resident(item);
+    if (m_trace.storing() || (item != kNone && !last))
+        return appendRecordSlow(kind, item, node, attempt, outcome, detail, environment);
+    TraceRecord r;
+    r.time = m_now;
+    r.cause = last ? *last : kNone;
+    r.item = item;
+    r.node = node;
+    r.attempt = attempt;
+    r.kind = kind;
+    r.outcome = outcome;
+    r.detail = detail;
+    r.environment = environment;
+    const std::uint32_t seq = m_trace.append(r);
+    if (last) *last = seq;
+    return seq;
+}
+
+std::uint32_t Engine::appendRecordSlow(TraceKind kind, std::uint32_t item, std::uint32_t node,
+                                       std::uint16_t attempt, std::uint8_t outcome, std::uint16_t detail,
+                                       std::uint32_t environment) {
     TraceRecord r;
     r.time = m_now;
     r.item = item;

@@ -319,6 +319,10 @@ private:
                            const std::vector<RuleOutcome>& outcomes);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment = kNone);
+    /// appendRecord's other cases: a stored trace, an item whose last-trace chunk is not written yet.
+    __attribute__((noinline)) std::uint32_t appendRecordSlow(TraceKind kind, std::uint32_t item, std::uint32_t node,
+                                                             std::uint16_t attempt, std::uint8_t outcome,
+                                                             std::uint16_t detail, std::uint32_t environment);
 
     Scenario m_scenario;
     EngineOptions m_options;
