@@ -67,9 +67,13 @@ export default async function embedCode({ url, artifacts }) {
     // The live preview is the embed itself.
     await page.selectOption('#ec-scenario', 's3_async_dlq');
     await page.check('#ec-lock');
+    // The preview follows the form after a short debounce: wait for the document loaded from the locked URL,
+    // not the one still showing the unlocked choice (a fast page is ready before the debounce fires).
     await page.waitForFunction(() => {
       const f = document.getElementById('ec-preview');
-      return f && f.contentWindow && f.contentWindow.pgReady && f.contentWindow.Module._pg_frame_count() > 3;
+      const locked = (url) => /[?&]lock(&|#|$)/.test(url || '');
+      return f && locked(f.getAttribute('src')) && f.contentWindow && locked(f.contentWindow.location.href) &&
+        f.contentWindow.pgReady && f.contentWindow.Module._pg_frame_count() > 3;
     }, null, { timeout: 60000 });
     const preview = await page.evaluate(() => JSON.parse(document.getElementById('ec-preview').contentWindow.Module.UTF8ToString(
       document.getElementById('ec-preview').contentWindow.Module._pg_state_json())));
