@@ -4,6 +4,7 @@
 // Index: [SECTION] build  [SECTION] event loop  [SECTION] arrivals  [SECTION] invocations
 //        [SECTION] items and deliveries  [SECTION] views
 #include "engine.hpp"
+#include "force_inline.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -446,16 +447,15 @@ ItemTotals Engine::itemTotals() const {
     return t;
 }
 
-std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                                   std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment) {
-    // The common case first (records hashed, not stored; the item's last-trace link in a written chunk) with no
-    // call on its path, so it needs no saved registers; everything else goes through a tail call.
-    std::uint32_t* last = item == kNone ? nullptr : m_lastTrace.resident(item);
-    if (m_trace.storing() || (item != kNone && !last))
-        return appendRecordSlow(kind, item, node, attempt, outcome, detail, environment);
+namespace {
+// A record from its fields: one place for appendRecord's call-free path and its slow path. `cause` is the
+// item's previous record (kNone for none).
+PG_FORCE_INLINE inline TraceRecord traceRecord(SimTime now, std::uint32_t cause, TraceKind kind, std::uint32_t item,
+                                               std::uint32_t node, std::uint16_t attempt, std::uint8_t outcome,
+                                               std::uint16_t detail, std::uint32_t environment) {
     TraceRecord r;
-    r.time = m_now;
-    r.cause = last ? *last : kNone;
+    r.time = now;
+    r.cause = cause;
     r.item = item;
     r.node = node;
     r.attempt = attempt;
@@ -463,6 +463,19 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
     r.outcome = outcome;
     r.detail = detail;
     r.environment = environment;
+    return r;
+}
+}  // namespace
+
+std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
+                                   std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment) {
+    // The common case first (records hashed, not stored; the item's last-trace link in a written chunk) with no
+    // call on its path, so it needs no saved registers; everything else goes through a tail call.
+    std::uint32_t* last = item == kNone ? nullptr : m_lastTrace.resident(item);
+    if (m_trace.storing() || (item != kNone && !last))
+        return appendRecordSlow(kind, item, node, attempt, outcome, detail, environment);
+    const TraceRecord r =
+        traceRecord(m_now, last ? *last : kNone, kind, item, node, attempt, outcome, detail, environment);
     const std::uint32_t seq = m_trace.append(r);
     if (last) *last = seq;
     return seq;
@@ -471,18 +484,10 @@ std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint
 std::uint32_t Engine::appendRecordSlow(TraceKind kind, std::uint32_t item, std::uint32_t node,
                                        std::uint16_t attempt, std::uint8_t outcome, std::uint16_t detail,
                                        std::uint32_t environment) {
-    TraceRecord r;
-    r.time = m_now;
-    r.item = item;
-    r.node = node;
-    r.attempt = attempt;
-    r.kind = kind;
-    r.outcome = outcome;
-    r.detail = detail;
-    r.environment = environment;
-    if (item == kNone) return m_trace.append(r);
+    if (item == kNone)
+        return m_trace.append(traceRecord(m_now, kNone, kind, item, node, attempt, outcome, detail, environment));
     std::uint32_t& last = m_lastTrace[item];  // chunked: the reference stays valid while the trace grows
-    r.cause = last;
+    const TraceRecord r = traceRecord(m_now, last, kind, item, node, attempt, outcome, detail, environment);
     last = m_trace.append(r);
     return last;
 }
