@@ -2,7 +2,7 @@
 // Mode-specific rules live in modes/; invariants in invariants.cpp.
 //
 // Index: [SECTION] build  [SECTION] event loop  [SECTION] arrivals  [SECTION] invocations
-//        [SECTION] items and deliveries  [SECTION] views
+//        [SECTION] items and deliveries (views by name and id: engine_views.cpp)
 #include "engine.hpp"
 #include "force_inline.hpp"
 
@@ -536,68 +536,6 @@ void Engine::noteDwell(std::uint32_t function, SimTime dwell) {
     FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
     ++b.dwellCount;
     b.dwellSum += dwell;
-}
-
-// [SECTION] views
-
-std::uint32_t Engine::nodeIndex(const std::string& id) const {
-    if (id.empty()) return kNone;
-    auto found = m_nodeIndex.find(id);
-    return found == m_nodeIndex.end() ? kNone : found->second;
-}
-
-// An item's id and body come from (origin, number) alone: items and delivered records (which keep both, as
-// the item may be gone when the record is rendered) share these two.
-std::string Engine::idOf(std::uint32_t origin, std::uint32_t number) const {
-    return m_scenario.nodes[origin].id + "#" + std::to_string(number);
-}
-
-std::string Engine::bodyOf(std::uint32_t origin, std::uint32_t number) const {
-    std::string body;
-    renderBody(m_scenario.nodes[origin].traffic.body, number, body);
-    return body;
-}
-
-std::string Engine::itemId(std::uint32_t item) const {
-    const Item& it = m_items[item];
-    return idOf(it.origin, it.number);
-}
-
-std::string Engine::itemBody(std::uint32_t item) const {
-    if (bodyItem(item) == kMetadataBody) return std::string();
-    const Item& it = m_items[bodyItem(item)];
-    return bodyOf(it.origin, it.number);
-}
-
-std::string Engine::deliveredItemId(const DeliveredRecord& r) const {
-    return r.itemOrigin == kNone ? std::string() : idOf(r.itemOrigin, r.itemNumber);
-}
-
-std::string Engine::deliveredItemBody(const DeliveredRecord& r) const {
-    return r.bodyOrigin == kNone ? std::string() : bodyOf(r.bodyOrigin, r.bodyNumber);
-}
-
-std::optional<SqsQueueView> Engine::queueView(std::uint32_t node) const { return m_sqs->queueView(node); }
-
-std::optional<SqsMessageView> Engine::messageView(std::uint32_t item) const { return m_sqs->messageView(item); }
-
-std::vector<SqsMessageView> Engine::liveMessages(std::uint32_t node, std::size_t limit) const {
-    return m_sqs->liveMessages(node, limit);
-}
-
-std::size_t Engine::sqsMessageBytes() const { return m_sqs->messageBytes(); }
-
-std::optional<StreamView> Engine::streamView(std::uint32_t node, std::uint32_t mapping) const {
-    return m_streams->streamView(node, mapping);
-}
-std::uint32_t Engine::streamMappingCount(std::uint32_t node) const { return m_streams->mappingCount(node); }
-
-bool Engine::streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const {
-    return m_streams->recordPosition(item, shard, sequence);
-}
-
-const char* Engine::modeNameOfNode(std::uint32_t node) const {
-    return m_modeOfNode[node] == ModeId::None ? "" : m_modes[modeSlot(m_modeOfNode[node])]->name();
 }
 
 }  // namespace pg::sim
