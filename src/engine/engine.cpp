@@ -240,57 +240,9 @@ void Engine::onArrival(std::uint32_t node) {
 
 // [SECTION] invocations
 
-ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, ModeId mode,
-                                   std::uint32_t token, SimTime* endsAt) {
-    FunctionState& fn = m_functions[function];
-    const std::uint32_t fnNode = fn.node;
-    const AcquireResult acquired = acquireEnvironment(fn, m_pool, m_now);
-    Item& it = m_items[itemIndex];
-    if (acquired.environment == kNone) {
-        ++m_counters[fnNode].throttles;
-        if (m_metrics.enabled()) ++m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth()).throttles;
-        record(TraceKind::Throttled, itemIndex, fnNode, static_cast<std::uint16_t>(it.attempts + 1), 0,
-               static_cast<std::uint16_t>(acquired.throttle));
-        return acquired.throttle;
-    }
-    const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
-    const Node& origin = m_scenario.nodes[it.origin];
-    const std::uint32_t bodyIndex = bodyItem(itemIndex);  // a sent message carries its parent's body
-    static const std::string kNoBody;
-    RuleInput in;
-    in.origin = it.origin;
-    in.originId = &origin.id;
-    in.bodyTemplate = &kNoBody;
-    in.number = it.number;
-    if (bodyIndex != kMetadataBody) {
-        const Item& bodyOf = m_items[bodyIndex];
-        in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
-        in.bodyNumber = bodyOf.number;
-    }
-    in.attempt = it.attempts + 1;
-    in.now = m_now;
-    std::uint8_t decidedBy = 0;
-    const RuleOutcome rule = fn.rulesReadText ? evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy)
-                                              : evaluateNumericRules(fn.numericRules, in, m_rng, &decidedBy);
-    const RunPlan plan = planRun(cfg, rule, m_rng);
-
-    const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);
-    const SimTime end =
-        occupyEnvironment(function, acquired, plan, itemIndex, token, it.requestId, mode, attempt);
-
-    ++it.attempts;
-    if (m_options.recordAttempts) m_items.addAttempt(itemIndex, m_now, it.requestId);
-    setItemState(itemIndex, ItemState::Running);
-    if (m_tracing)
-        appendRecord(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
-                     invokeStartDetail(acquired.cold, decidedBy), acquired.environment);
-    if (endsAt) *endsAt = end;
-    return ThrottleReason::None;
-}
-
-SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
-                                  std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
-                                  ModeId mode, std::uint16_t attempt) {
+PG_FORCE_INLINE inline SimTime Engine::occupy(std::uint32_t function, const AcquireResult& acquired,
+                                              const RunPlan& plan, std::uint32_t item, std::uint32_t token,
+                                              std::uint32_t requestId, ModeId mode, std::uint16_t attempt) {
     FunctionState& fn = m_functions[function];
     const FunctionConfig& cfg = m_scenario.nodes[fn.node].function;
     ExecutionEnvironment& env = fn.environments[acquired.environment];
@@ -317,6 +269,67 @@ SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& a
     }
     m_queue.push(env.endsAt, kCoreHandler, kInvocationEnd, function, acquired.environment);
     return env.endsAt;
+}
+
+namespace {
+const std::string kNoBody;  // the body template of an item that carries no body (batch metadata)
+}  // namespace
+
+ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemIndex, Item& it, ModeId mode,
+                                   std::uint32_t token, SimTime* endsAt) {
+    // `it` stays valid throughout: nothing here adds or retires an item (only those move items, see retireItem).
+    FunctionState& fn = m_functions[function];
+    const std::uint32_t fnNode = fn.node;
+    const AcquireResult acquired = acquireEnvironment(fn, m_pool, m_now);
+    if (acquired.environment == kNone) {
+        ++m_counters[fnNode].throttles;
+        if (m_metrics.enabled()) ++m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth()).throttles;
+        record(TraceKind::Throttled, itemIndex, fnNode, static_cast<std::uint16_t>(it.attempts + 1), 0,
+               static_cast<std::uint16_t>(acquired.throttle));
+        return acquired.throttle;
+    }
+    const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
+    RuleInput in;
+    in.origin = it.origin;
+    in.number = it.number;
+    in.attempt = it.attempts + 1;
+    in.now = m_now;
+    std::uint8_t decidedBy = 0;
+    RuleOutcome rule;
+    if (fn.rulesReadText) {
+        // Only text rules read the origin's id and the body (compiled rules never do): the body's item is
+        // looked up here alone (a sent message carries its parent's body).
+        in.originId = &m_scenario.nodes[it.origin].id;
+        in.bodyTemplate = &kNoBody;
+        const std::uint32_t bodyIndex = bodyItem(itemIndex);
+        if (bodyIndex != kMetadataBody) {
+            const Item& bodyOf = bodyIndex == itemIndex ? it : m_items[bodyIndex];
+            in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
+            in.bodyNumber = bodyOf.number;
+        }
+        rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
+    } else {
+        rule = evaluateNumericRules(fn.numericRules, in, m_rng, &decidedBy);
+    }
+    const RunPlan plan = planRun(cfg, rule, m_rng);
+
+    const auto attempt = static_cast<std::uint16_t>(it.attempts + 1);
+    const SimTime end = occupy(function, acquired, plan, itemIndex, token, it.requestId, mode, attempt);
+
+    ++it.attempts;
+    if (m_options.recordAttempts) m_items.addAttempt(it, m_now, it.requestId);
+    setItemState(it, ItemState::Running);
+    if (m_tracing)
+        appendRecord(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
+                     invokeStartDetail(acquired.cold, decidedBy), acquired.environment);
+    if (endsAt) *endsAt = end;
+    return ThrottleReason::None;
+}
+
+SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
+                                  std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
+                                  ModeId mode, std::uint16_t attempt) {
+    return occupy(function, acquired, plan, item, token, requestId, mode, attempt);
 }
 
 void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) {
@@ -416,9 +429,7 @@ std::uint32_t Engine::createFanOutCopy(std::uint32_t first, std::uint32_t functi
     return index;
 }
 
-void Engine::retireItem(std::uint32_t index) {
-    if (m_options.keepFinishedItems) return;
-    Item& it = m_items[index];
+void Engine::retireItemNow(std::uint32_t index, Item& it) {
     assert(it.state == ItemState::Done);
     if (it.retired || it.pinned) return;
     it.retired = true;

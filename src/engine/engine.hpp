@@ -243,7 +243,13 @@ private:
     /// A Done item that nothing reads any more (no trace record, no mode structure, no view): without
     /// keepFinishedItems the store may drop it. Modes call it where they let go of the item; a mode that never
     /// does keeps its items. Item references may move: hold none across this call.
-    void retireItem(std::uint32_t item);
+    void retireItem(std::uint32_t item) {
+        if (!m_options.keepFinishedItems) retireItem(item, m_items[item]);
+    }
+    /// The same for item `index` already at hand as `it` (no second lookup); `it` is invalid afterwards.
+    void retireItem(std::uint32_t index, Item& it) {
+        if (!m_options.keepFinishedItems) retireItemNow(index, it);
+    }
     /// An item read after it finishes (a chain's body by every descendant, a sync request by the run API
     /// Gateway detached from at its integration timeout): never retired.
     void pinItem(std::uint32_t item);
@@ -258,7 +264,13 @@ private:
     /// and returns its reason), evaluates the behaviour rules for attempt item.attempts+1, schedules the end,
     /// and updates the item (attempt list, Running). `token` is handed back in onInvocationEnd.
     ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, ModeId mode, std::uint32_t token,
-                               SimTime* endsAt = nullptr);
+                               SimTime* endsAt = nullptr) {
+        return startSingle(function, item, m_items[item], mode, token, endsAt);
+    }
+    /// The same for item `item` already at hand as `it` (an element of items()): a retried event's item sits in
+    /// a compacted chunk, where each lookup is a rank in a bitmap. `it` is still valid after the call.
+    ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, Item& it, ModeId mode,
+                               std::uint32_t token, SimTime* endsAt = nullptr);
     /// Poll-based batch invoke (batch_invocation.cpp): acquires a slot, or records a throttle on every item and
     /// returns its reason. Otherwise evaluates each item's behaviour rules with attempt number `attempts[i]`
     /// (SQS: its receive count; streams: the batch's invoke count), runs the batch as ONE invocation whose
@@ -312,7 +324,13 @@ private:
     SimTime occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
                               std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
                               ModeId mode, std::uint16_t attempt);
+    /// occupyEnvironment's body, inlined into startSingle (one invocation per event: no call, fewer values
+    /// passed through memory).
+    SimTime occupy(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan, std::uint32_t item,
+                   std::uint32_t token, std::uint32_t requestId, ModeId mode, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
+    /// retireItem's work when finished items are let go.
+    void retireItemNow(std::uint32_t index, Item& it);
     /// Send edges: the messages an ending invocation's code sent (send_messages.cpp).
     void sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation);
     void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,

@@ -20,8 +20,8 @@ bool AsyncInvoke::handlesNodeType(NodeType type) const {
     return invocationModeOf(type) == InvocationMode::Asynchronous;
 }
 
-SimTime AsyncInvoke::age(std::uint32_t item) const {
-    return m_context.now() - m_context.items()[item].createdAt;  // accepted at arrival
+SimTime AsyncInvoke::age(const Item& it) const {
+    return m_context.now() - it.createdAt;  // accepted at arrival
 }
 
 void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
@@ -71,11 +71,16 @@ void AsyncInvoke::publish(std::uint32_t event, const std::vector<std::uint32_t>&
     }
 }
 
+// Item references (Item&) are held across calls here only where nothing in between creates, delivers or
+// retires an item: retiring one may compact its chunk and move the items kept there (Engine::retireItem).
+// Recording, scheduling, metrics and startSingle do neither. Each retried event's item lives in a compacted
+// chunk, where every lookup is a rank in a bitmap: one lookup per handler, not one per field.
+
 void AsyncInvoke::accept(std::uint32_t item) {
-    const std::uint32_t fn = m_context.item(item).function;
-    const std::uint32_t node = m_context.item(item).origin;
-    FunctionState& f = m_context.function(fn);
     Item& it = m_context.item(item);
+    const std::uint32_t fn = it.function;
+    const std::uint32_t node = it.origin;
+    FunctionState& f = m_context.function(fn);
     it.requestId = m_context.newRequestId();  // one request id for every attempt (FIDELITY 5.1 [O])
     it.throttles = 0;  // the member of Item's union an async event uses, written before any read
     ++m_context.mutableCounters(node).accepted;      // one 202 per function invoked (fan-out: per copy)
@@ -90,7 +95,7 @@ void AsyncInvoke::accept(std::uint32_t item) {
         fail(item, Condition::ZeroReservedConcurrency);
         return;
     }
-    m_context.setItemState(item, ItemState::Queued);
+    m_context.setItemState(it, ItemState::Queued);
     f.asyncQueue.push_back(item);
     m_context.noteAsyncDepth(fn);
     pump(fn);
@@ -102,43 +107,41 @@ void AsyncInvoke::pump(std::uint32_t function) {
     while (!f.asyncQueue.empty()) {
         const std::uint32_t item = f.asyncQueue.front();
         f.asyncQueue.pop_front();
-        if (age(item) > maxAge) {  // aged out while queued
+        Item& it = m_context.item(item);  // valid until fail() (it retires the item)
+        if (age(it) > maxAge) {  // aged out while queued
             fail(item, Condition::EventAgeExceeded);
             continue;
         }
         // Recursive loop detection (AWS DG invocation-recursion): the stopped event goes to the function's
         // on-failure destination or DLQ if configured; no attempt runs.
-        if (m_context.item(item).attempts == 0 && m_context.recursionStops(function, item)) {
+        if (it.attempts == 0 && m_context.recursionStops(function, item)) {
             m_context.noteRecursionStopped(function, item, 1);
             fail(item, Condition::RecursiveLoop);
             continue;
         }
-        const ThrottleReason throttle = m_context.startSingle(function, item, 0);
+        const ThrottleReason throttle = m_context.startSingle(function, item, it, 0);
         if (throttle == ThrottleReason::None) {
-            Item& it = m_context.item(item);
             it.throttles = 0;  // counts throttles since the last real attempt
             // dwell time: receipt to first invocation start (FIDELITY 5.1, X-Ray "Dwell time")
             if (it.attempts == 1) m_context.noteDwell(function, m_context.now() - it.createdAt);
             continue;
         }
-        Item& it = m_context.item(item);
         ++it.throttles;
         const SimTime backoff = asyncThrottleBackoff(it.throttles);
-        if (age(item) + backoff > maxAge) {
+        if (age(it) + backoff > maxAge) {
             fail(item, Condition::EventAgeExceeded);
             continue;
         }
         ++m_context.mutableCounters(f.node).asyncThrottleRetries;
-        waitThenRequeue(item, backoff);
+        waitThenRequeue(item, it, backoff);
         break;  // the poller slows down: the rest stay queued until the next trigger
     }
     m_context.noteAsyncDepth(function);
 }
 
-void AsyncInvoke::waitThenRequeue(std::uint32_t item, SimTime wait) {
-    Item& it = m_context.item(item);
+void AsyncInvoke::waitThenRequeue(std::uint32_t item, Item& it, SimTime wait) {
     ++m_context.function(it.function).asyncWaiting;
-    m_context.setItemState(item, ItemState::Waiting);
+    m_context.setItemState(it, ItemState::Waiting);
     m_context.record(TraceKind::RetryScheduled, item, m_context.function(it.function).node, it.attempts, 0,
                     static_cast<std::uint16_t>(wait / kSecond));
     m_context.schedule(m_context.now() + wait, kRequeue, item);
@@ -147,12 +150,13 @@ void AsyncInvoke::waitThenRequeue(std::uint32_t item, SimTime wait) {
 void AsyncInvoke::onEvent(const Event& event) {
     if (event.kind != kRequeue) return;
     const std::uint32_t item = event.a;
-    const std::uint32_t fn = m_context.item(item).function;
+    Item& it = m_context.item(item);
+    const std::uint32_t fn = it.function;
     FunctionState& f = m_context.function(fn);
     --f.asyncWaiting;
-    m_context.setItemState(item, ItemState::Queued);
+    m_context.setItemState(it, ItemState::Queued);
     f.asyncQueue.push_back(item);  // back at the tail of the internal queue
-    m_context.record(TraceKind::Requeued, item, f.node, m_context.item(item).attempts);
+    m_context.record(TraceKind::Requeued, item, f.node, it.attempts);
     pump(fn);
 }
 
@@ -161,7 +165,7 @@ void AsyncInvoke::onInvocationEnd(std::uint32_t function, const ExecutionEnviron
     Item& it = m_context.item(item);
     it.lastResult = invocation.result;
     if (invocation.result == InvokeResult::Success) {
-        succeed(item);
+        succeed(item, it);
         return;
     }
     const AsyncConfig& cfg = m_context.functionConfig(function).async;
@@ -171,12 +175,12 @@ void AsyncInvoke::onInvocationEnd(std::uint32_t function, const ExecutionEnviron
         return;
     }
     const SimTime wait = asyncRetryWait(retriesUsed + 1);
-    if (age(item) + wait > cfg.maxEventAge) {  // look-ahead (FIDELITY 5.1 [O] test_maxeventage)
+    if (age(it) + wait > cfg.maxEventAge) {  // look-ahead (FIDELITY 5.1 [O] test_maxeventage)
         fail(item, Condition::EventAgeExceeded);
         return;
     }
     ++m_context.mutableCounters(m_context.function(function).node).asyncRetries;
-    waitThenRequeue(item, wait);
+    waitThenRequeue(item, it, wait);
 }
 
 void AsyncInvoke::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
@@ -210,12 +214,11 @@ void AsyncInvoke::onCapacityFreed(std::uint32_t function) {
     if (!m_context.function(function).asyncQueue.empty()) pump(function);
 }
 
-void AsyncInvoke::succeed(std::uint32_t item) {
-    const Item& it = m_context.item(item);
+void AsyncInvoke::succeed(std::uint32_t item, Item& it) {
     const FunctionState& f = m_context.function(it.function);
     if (f.onSuccess == kNone) {
-        m_context.finishItem(item, ItemOutcome::Succeeded, kNone, Condition::None);
-        m_context.retireItem(item);  // out of every queue and timer: nothing reads it again
+        m_context.finishItem(item, it, ItemOutcome::Succeeded, kNone, Condition::None);
+        m_context.retireItem(item, it);  // out of every queue and timer: nothing reads it again
         return;
     }
     DeliveredRecord r;

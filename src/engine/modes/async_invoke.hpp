@@ -36,10 +36,11 @@ private:
     /// Delivers topic event `event` to each subscribed sqs queue as a new message there.
     void publish(std::uint32_t event, const std::vector<std::uint32_t>& queues);
     void pump(std::uint32_t function);
-    void waitThenRequeue(std::uint32_t item, SimTime wait);
+    /// `it` is item `item` (one lookup per handler: see async_invoke.cpp).
+    void waitThenRequeue(std::uint32_t item, Item& it, SimTime wait);
     void fail(std::uint32_t item, Condition condition);
-    void succeed(std::uint32_t item);
-    SimTime age(std::uint32_t item) const;
+    void succeed(std::uint32_t item, Item& it);
+    SimTime age(const Item& it) const;
 };
 
 }  // namespace pg::sim

@@ -79,6 +79,7 @@ public:
         m_engine.finishItem(index, it, outcome, endedIn, condition);
     }
     void retireItem(std::uint32_t item) { m_engine.retireItem(item); }
+    void retireItem(std::uint32_t index, Item& it) { m_engine.retireItem(index, it); }
     void pinItem(std::uint32_t item) { m_engine.pinItem(item); }
     std::uint32_t record(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                          std::uint8_t outcome = 0, std::uint16_t detail = 0) {
@@ -89,6 +90,11 @@ public:
     ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, std::uint32_t token,
                                SimTime* endsAt = nullptr) {
         return m_engine.startSingle(function, item, m_mode, token, endsAt);
+    }
+    /// The same for item `item` already at hand as `it` (Engine::startSingle): `it` is still valid after it.
+    ThrottleReason startSingle(std::uint32_t function, std::uint32_t item, Item& it, std::uint32_t token,
+                               SimTime* endsAt = nullptr) {
+        return m_engine.startSingle(function, item, it, m_mode, token, endsAt);
     }
     ThrottleReason startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
                               const std::vector<std::uint16_t>& attempts, std::uint32_t token,
