@@ -320,8 +320,10 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     if (m_options.recordAttempts) m_items.addAttempt(it, m_now, it.requestId);
     setItemState(it, ItemState::Running);
     if (m_tracing)
-        appendRecord(TraceKind::InvokeStart, itemIndex, fnNode, attempt, static_cast<std::uint8_t>(rule),
-                     invokeStartDetail(acquired.cold, decidedBy), acquired.environment);
+        appendPacked(itemIndex, fnNode,
+                     traceTailWord(attempt, TraceKind::InvokeStart, static_cast<std::uint8_t>(rule),
+                                   invokeStartDetail(acquired.cold, decidedBy)),
+                     acquired.environment);
     if (endsAt) *endsAt = end;
     return ThrottleReason::None;
 }
@@ -459,46 +461,40 @@ ItemTotals Engine::itemTotals() const {
 }
 
 namespace {
-// A record from its fields: one place for appendRecord's call-free path and its slow path. `cause` is the
+// A record from its fields (the last four as traceTailWord), for the slow path that stores it. `cause` is the
 // item's previous record (kNone for none).
-PG_FORCE_INLINE inline TraceRecord traceRecord(SimTime now, std::uint32_t cause, TraceKind kind, std::uint32_t item,
-                                               std::uint32_t node, std::uint16_t attempt, std::uint8_t outcome,
-                                               std::uint16_t detail, std::uint32_t environment) {
+TraceRecord traceRecord(SimTime now, std::uint32_t cause, std::uint32_t item, std::uint32_t node,
+                        std::uint64_t tail, std::uint32_t environment) {
     TraceRecord r;
     r.time = now;
     r.cause = cause;
     r.item = item;
     r.node = node;
-    r.attempt = attempt;
-    r.kind = kind;
-    r.outcome = outcome;
-    r.detail = detail;
+    r.attempt = static_cast<std::uint16_t>(tail);
+    r.kind = static_cast<TraceKind>(static_cast<std::uint8_t>(tail >> 16));
+    r.outcome = static_cast<std::uint8_t>(tail >> 24);
+    r.detail = static_cast<std::uint16_t>(tail >> 32);
     r.environment = environment;
     return r;
 }
 }  // namespace
 
-std::uint32_t Engine::appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
-                                   std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment) {
+std::uint32_t Engine::appendPacked(std::uint32_t item, std::uint32_t node, std::uint64_t tail,
+                                   std::uint32_t environment) {
     // The common case first (records hashed, not stored; the item's last-trace link in a written chunk) with no
     // call on its path, so it needs no saved registers; everything else goes through a tail call.
     std::uint32_t* last = item == kNone ? nullptr : m_lastTrace.resident(item);
-    if (m_trace.storing() || (item != kNone && !last))
-        return appendRecordSlow(kind, item, node, attempt, outcome, detail, environment);
-    const TraceRecord r =
-        traceRecord(m_now, last ? *last : kNone, kind, item, node, attempt, outcome, detail, environment);
-    const std::uint32_t seq = m_trace.append(r);
+    if (m_trace.storing() || (item != kNone && !last)) return appendRecordSlow(item, node, tail, environment);
+    const std::uint32_t seq = m_trace.appendUnstored(m_now, last ? *last : kNone, item, node, environment, tail);
     if (last) *last = seq;
     return seq;
 }
 
-std::uint32_t Engine::appendRecordSlow(TraceKind kind, std::uint32_t item, std::uint32_t node,
-                                       std::uint16_t attempt, std::uint8_t outcome, std::uint16_t detail,
+std::uint32_t Engine::appendRecordSlow(std::uint32_t item, std::uint32_t node, std::uint64_t tail,
                                        std::uint32_t environment) {
-    if (item == kNone)
-        return m_trace.append(traceRecord(m_now, kNone, kind, item, node, attempt, outcome, detail, environment));
+    if (item == kNone) return m_trace.append(traceRecord(m_now, kNone, item, node, tail, environment));
     std::uint32_t& last = m_lastTrace[item];  // chunked: the reference stays valid while the trace grows
-    const TraceRecord r = traceRecord(m_now, last, kind, item, node, attempt, outcome, detail, environment);
+    const TraceRecord r = traceRecord(m_now, last, item, node, tail, environment);
     last = m_trace.append(r);
     return last;
 }
@@ -535,14 +531,12 @@ std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatc
     return index;
 }
 
-void Engine::noteAsyncDepth(std::uint32_t function) {
-    if (!m_metrics.enabled()) return;
+void Engine::sampleAsyncDepth(std::uint32_t function) {
     const FunctionState& fn = m_functions[function];
     m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
 }
 
-void Engine::noteDwell(std::uint32_t function, SimTime dwell) {
-    if (!m_metrics.enabled()) return;
+void Engine::addDwell(std::uint32_t function, SimTime dwell) {
     const FunctionState& fn = m_functions[function];
     FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
     ++b.dwellCount;

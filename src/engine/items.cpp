@@ -7,11 +7,6 @@
 
 namespace pg::sim {
 
-std::uint32_t ItemStore::add(const Item& item) {
-    m_items.push_back(item);
-    return static_cast<std::uint32_t>(m_items.size() - 1);
-}
-
 std::uint32_t ItemStore::addRange(const Item& first, std::uint32_t count) {
     const auto base = static_cast<std::uint32_t>(m_items.size());
     m_items.appendLazy(first, count, [](const Item& proto, std::uint32_t k0, Item* out, std::size_t n) {

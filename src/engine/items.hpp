@@ -54,7 +54,10 @@ struct AttemptRecord {
 
 class ItemStore {
 public:
-    std::uint32_t add(const Item& item);
+    std::uint32_t add(const Item& item) {  // inline: once per item
+        m_items.push_back(item);
+        return static_cast<std::uint32_t>(m_items.size() - 1);
+    }
     /// Adds `count` items like `first`, numbered first.number + k: written lazily,
     /// when first read or changed (a burst of a million messages costs nothing until they are received).
     /// Returns the first index.

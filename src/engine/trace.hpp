@@ -34,6 +34,14 @@ static_assert(sizeof(TraceRecord) == 32, "a trace record stays 32 bytes (the env
 inline std::uint16_t invokeStartDetail(bool cold, std::uint8_t rule) {
     return static_cast<std::uint16_t>((cold ? 1u : 0u) | (static_cast<unsigned>(rule) << 1));
 }
+/// The fourth word a record is hashed as (attempt, kind, outcome, detail: Trace::mixRecord). A caller that
+/// knows its kind and outcome at compile time gets it folded to a constant or two instructions.
+constexpr std::uint64_t traceTailWord(std::uint16_t attempt, TraceKind kind, std::uint8_t outcome,
+                                      std::uint16_t detail) {
+    return std::uint64_t{attempt} | std::uint64_t{static_cast<std::uint8_t>(kind)} << 16 |
+           std::uint64_t{outcome} << 24 | std::uint64_t{detail} << 32;
+}
+
 inline bool invokeStartCold(const TraceRecord& r) { return (r.detail & 1u) != 0; }
 inline unsigned invokeStartRule(const TraceRecord& r) { return static_cast<unsigned>(r.detail) >> 1; }
 
@@ -45,6 +53,14 @@ public:
     PG_FORCE_INLINE std::uint32_t append(const TraceRecord& record) {
         if (m_storing) m_records.push_back(record);
         else mixRecord(m_hash, record);
+        return m_count++;
+    }
+    /// append() of a record given by its fields, the last four as traceTailWord, while storing is off: the same
+    /// fingerprint, with no record built in memory.
+    PG_FORCE_INLINE std::uint32_t appendUnstored(SimTime time, std::uint32_t cause, std::uint32_t item,
+                                                 std::uint32_t node, std::uint32_t environment, std::uint64_t tail) {
+        m_hash = mixWords(m_hash, static_cast<std::uint64_t>(time), std::uint64_t{cause} | std::uint64_t{item} << 32,
+                          std::uint64_t{node} | std::uint64_t{environment} << 32, tail);
         return m_count++;
     }
     const ChunkedVector<TraceRecord>& records() const { return m_records; }
@@ -69,14 +85,17 @@ private:
         acc = (acc << 31) | (acc >> 33);
         return acc * kPrime1;
     }
+    static PG_FORCE_INLINE std::uint64_t mixWords(std::uint64_t acc, std::uint64_t w0, std::uint64_t w1,
+                                                  std::uint64_t w2, std::uint64_t w3) {
+        acc = hashRound(acc, w0);
+        acc = hashRound(acc, w1);
+        acc = hashRound(acc, w2);
+        return hashRound(acc, w3);
+    }
     static PG_FORCE_INLINE void mixRecord(std::uint64_t& h, const TraceRecord& r) {
-        std::uint64_t acc = h;
-        acc = hashRound(acc, static_cast<std::uint64_t>(r.time));
-        acc = hashRound(acc, std::uint64_t{r.cause} | std::uint64_t{r.item} << 32);
-        acc = hashRound(acc, std::uint64_t{r.node} | std::uint64_t{r.environment} << 32);
-        acc = hashRound(acc, std::uint64_t{r.attempt} | std::uint64_t{static_cast<std::uint8_t>(r.kind)} << 16 |
-                                 std::uint64_t{r.outcome} << 24 | std::uint64_t{r.detail} << 32);
-        h = acc;
+        h = mixWords(h, static_cast<std::uint64_t>(r.time), std::uint64_t{r.cause} | std::uint64_t{r.item} << 32,
+                     std::uint64_t{r.node} | std::uint64_t{r.environment} << 32,
+                     traceTailWord(r.attempt, r.kind, r.outcome, r.detail));
     }
     /// xxHash64's final avalanche, so that records differing in one low bit give fingerprints differing everywhere.
     static std::uint64_t avalanche(std::uint64_t h);
