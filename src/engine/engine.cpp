@@ -185,6 +185,15 @@ void Engine::runUntil(SimTime until) {
     if (until > m_now) m_now = until;
 }
 
+std::uint64_t Engine::runSteps(SimTime until, std::uint64_t maxSteps) {
+    std::uint64_t steps = 0;
+    while (steps < maxSteps && !m_queue.empty() && m_queue.topTime() < until) {
+        step();
+        ++steps;
+    }
+    return steps;
+}
+
 bool Engine::runUntil(const std::function<bool(const Engine&)>& stop) {
     for (;;) {
         if (stop(*this)) return true;

@@ -90,6 +90,9 @@ public:
     bool step();
     /// Processes every event with time < `until`, then sets now() = `until` (never moves backwards).
     void runUntil(SimTime until);
+    /// Steps while the next event is before `until`, at most `maxSteps` times; returns the steps taken. For a
+    /// budgeted loop (runSlice): one call for many steps, the step inlined into the loop.
+    std::uint64_t runSteps(SimTime until, std::uint64_t maxSteps);
     /// Steps until `stop(*this)` holds (checked before each step) or nothing is left; returns stop's value.
     bool runUntil(const std::function<bool(const Engine&)>& stop);
     /// Back to the state right after step `step` by re-running from the start (exact: runs are deterministic).
