@@ -228,7 +228,7 @@ void Engine::scheduleArrival(std::uint32_t node) {
                 static_cast<SimTime>(static_cast<double>(k) * static_cast<double>(kSecond) / traffic.ratePerSecond);
         }
     }
-    m_queue.push(std::max(t, m_now), kCoreHandler, kArrival, node);
+    m_queue.pushInline(std::max(t, m_now), kCoreHandler, kArrival, node);
 }
 
 void Engine::onArrival(std::uint32_t node) {
@@ -276,7 +276,7 @@ PG_FORCE_INLINE inline SimTime Engine::occupy(std::uint32_t function, const Acqu
         ++b.invocations;
         if (acquired.cold) ++b.coldStarts;
     }
-    m_queue.push(env.endsAt, kCoreHandler, kInvocationEnd, function, acquired.environment);
+    m_queue.pushInline(env.endsAt, kCoreHandler, kInvocationEnd, function, acquired.environment);
     return env.endsAt;
 }
 

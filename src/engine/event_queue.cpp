@@ -6,53 +6,7 @@ namespace pg::sim {
 
 std::uint64_t EventQueue::push(SimTime time, std::uint16_t handler, std::uint16_t kind, std::uint32_t a,
                                std::uint32_t b) {
-    const std::uint64_t seq = m_nextSeq++;
-    // Best fit: the lane with the latest tail not after `time` (seq only grows, so equal times keep order);
-    // else an empty lane; else the heap. Best fit keeps interleaved monotone streams (retries at 60 s and at
-    // 120 s) in lanes of their own. Lanes only speed the queue up: pop order is (time, seq) wherever an event is.
-    int best = -1;
-    SimTime bestTail = kEmptyLane;
-    for (unsigned lanes = m_occupied; lanes != 0; lanes &= lanes - 1) {  // lowest index first, as ever
-        const int i = __builtin_ctz(lanes);
-        const SimTime tail = m_tailTime[i];
-        if (tail <= time && (best < 0 || tail > bestTail)) {
-            best = i;
-            bestTail = tail;
-        }
-    }
-    if (best < 0 && m_occupied != (1u << kLanes) - 1) best = __builtin_ctz(~m_occupied);  // the first empty lane
-    // The event is written where it is kept, field by field: built on the stack and copied, its narrow fields
-    // were read back as one wide load before their stores had landed (a store-forwarding stall on every push).
-    auto fill = [&](Event& e) {
-        e.time = time;
-        e.seq = seq;
-        e.a = a;
-        e.b = b;
-        e.handler = handler;
-        e.kind = kind;
-    };
-    if (best >= 0) {
-        Lane& lane = m_lanes[best];
-        if (lane.empty()) {
-            lane.head = 0;
-            m_headTime[best] = time;
-            m_headSeq[best] = seq;
-            m_occupied |= 1u << best;
-        }
-        fill(lane.pushSlot());
-        m_tailTime[best] = time;
-    } else {
-        Event e;
-        fill(e);
-        heapPush(e);
-    }
-    // Its seq is the largest yet, so the new event is the least only if its time is earlier than every other
-    // (then it is alone in its lane: a lane's head is not later than its tail).
-    if (m_size++ == 0 || time < m_minTime) {
-        m_min = best;
-        m_minTime = time;
-    }
-    return seq;
+    return pushInline(time, handler, kind, a, b);
 }
 
 void EventQueue::Lane::grow() {
