@@ -289,7 +289,8 @@ void SqsMapping::invoke(std::uint32_t b) {
     }
     std::vector<RuleOutcome>& outcomes = m_scratchOutcomes;
     const ThrottleReason throttle =
-        m_context.startBatch(consumerOf(q, batch.consumer).function, m_scratchItems, m_scratchAttempts, b, outcomes);
+        m_context.startBatch(consumerOf(q, batch.consumer).function, m_scratchItems.data(),
+                             m_scratchAttempts.data(), m_scratchItems.size(), b, outcomes);
     SqsBatch& again = m_batches[b];
     if (throttle == ThrottleReason::None) {
         again.state = SqsBatchState::Invoking;

@@ -187,17 +187,15 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     const SimTime now = m_context.now();
     SqsBatch& batch = m_batches[b];
     std::vector<std::uint32_t>& list = batch.messages;
-    const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
+    const std::size_t at = list.size();
     batch.oneRun = at == 0;
     batch.firstItem = item0;
     list.resize(at + count);
-    m_scratchItems.resize(scratchAt + count);
-    m_scratchAttempts.resize(scratchAt + count);
     // Through raw pointers in locals, one loop per store: the compiler need not reload what a store through
     // another path might have changed. Records come in message order, as one loop would write them.
     std::uint32_t* const listed = list.data() + at;
-    std::uint32_t* const scratchItems = m_scratchItems.data() + scratchAt;
-    std::uint16_t* const scratchAttempts = m_scratchAttempts.data() + scratchAt;
+    std::uint32_t* const scratchItems = m_scratchItems.grow(count);
+    std::uint16_t* const scratchAttempts = m_scratchAttempts.grow(count);
     for (std::uint32_t k = 0; k < count; ++k) {
         scratchAttempts[k] = markReceived(msgs[k], b, now);
         listed[k] = first + k;
