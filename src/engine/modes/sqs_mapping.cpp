@@ -202,7 +202,7 @@ void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
     // consecutive items: visited through pointers, with the item at hand. Otherwise by lookups,
     // body(message, i, nullptr).
     // `body` must not add, drop or move messages or items.
-    const std::vector<std::uint32_t>& list = m_batches[b].messages;
+    const SqsMessageList& list = m_batches[b].messages;
     const std::size_t n = list.size();
     // A run's chunk may have been compacted since (keepFinishedItems off): then span() says no.
     SqsMessage* msgs = m_batches[b].oneRun ? m_messages.span(list[0], n) : nullptr;
@@ -422,7 +422,7 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     const std::uint32_t qi = m_batches[b].queue;
     SqsQueue& q = m_queues[qi];
     NodeCounters& c = m_context.mutableCounters(q.node);
-    const std::vector<std::uint32_t>& messages = m_batches[b].messages;  // untouched until freeBatch below
+    const SqsMessageList& messages = m_batches[b].messages;  // untouched until freeBatch below
     const std::size_t n = messages.size();
     if (q.fifo) {
         // FIFO: back to the front of their groups in their original order (iterate backwards, push_front).

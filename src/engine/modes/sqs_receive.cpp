@@ -186,7 +186,7 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     if (!items) return false;
     const SimTime now = m_context.now();
     SqsBatch& batch = m_batches[b];
-    std::vector<std::uint32_t>& list = batch.messages;
+    SqsMessageList& list = batch.messages;
     const std::size_t at = list.size();
     batch.oneRun = at == 0;
     batch.firstItem = item0;
