@@ -42,7 +42,10 @@ void SqsMapping::pump(std::uint32_t qi) {
     for (;;) {
         const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
         if (!hasVisible) break;
-        const std::uint32_t limit = pollerLimit(q, q);
+        // Below 5 busy pollers (and the ceiling) on demand the ramp need not be worked out: it starts at 5.
+        const bool belowRamp = q.provisionedMax == 0 && q.pollersBusy < kSqsInitialPollers &&
+                               q.pollersBusy < pollerCeiling(q);
+        const std::uint32_t limit = belowRamp ? q.pollersBusy + 1 : pollerLimit(q, q);
         if (q.pollersBusy >= limit) {
             if (limit < pollerCeiling(q) && q.scaleTimer == 0) {
                 const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
