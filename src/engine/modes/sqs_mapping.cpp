@@ -109,7 +109,13 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     SqsMessage& stored = m_messages.push_back(m);
     if (!copy) setMessageOfItem(item, index);
     becomeActive(q);
-    makeVisible(stored, index, false);
+    if (copy) {  // makeVisible of a passive copy (a DLQ's redriven message): counted, never received
+        stored.state = SqsMessageState::Visible;
+        ++q.visibleCount;
+        ++m_context.mutableCounters(q.node).visible;
+    } else {
+        makeVisible(stored, index, false);
+    }
     if (expires) {
         const SimTime at = enqueuedAt + q.retention;
         expiryPush(q, index, at);
