@@ -70,13 +70,12 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
         pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
     } else if (!fn.rulesReadText) {  // no rule reads the id or body inputs
         const std::vector<NumericRule>& numeric = fn.numericRules;
-        if (numeric.size() == 1) {  // the usual one rule: no loop over rules per item
+        if (numeric.size() == 1 && !numericRuleInWindow(numeric.front(), now)) {  // the one rule cannot hold now
+            pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
+        } else if (numeric.size() == 1) {  // the usual one rule: no loop over rules, its window tested once
             const NumericRule& only = numeric.front();
             pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
-                in.origin = it.origin;
-                in.number = it.number;
-                in.attempt = attemptOf[i];
-                const bool holds = numericRuleHolds(only, in, m_rng);
+                const bool holds = numericRuleHoldsInWindow(only, it.origin, it.number, attemptOf[i], m_rng);
                 decidedBy = holds ? 1 : 0;  // as evaluateNumericRules: the rule's number, 0 for none
                 return holds ? only.then : RuleOutcome::Success;
             });
