@@ -7,23 +7,22 @@
 
 namespace pg::sim {
 
-ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
-                                  const std::vector<std::uint16_t>& attempts, ModeId mode,
-                                  std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt) {
+ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* items, const std::uint16_t* attempts,
+                                  std::size_t n, ModeId mode, std::uint32_t token, std::vector<RuleOutcome>& ruleOut,
+                                  SimTime* endsAt) {
     FunctionState& fn = m_functions[function];
     const std::uint32_t fnNode = fn.node;
     const AcquireResult acquired = acquireEnvironment(fn, m_pool, m_now);
     if (acquired.environment == kNone) {
-        ruleOut.assign(items.size(), RuleOutcome::Success);
+        ruleOut.assign(n, RuleOutcome::Success);
         ++m_counters[fnNode].throttles;
         if (m_metrics.enabled()) ++m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth()).throttles;
-        for (std::size_t i = 0; i < items.size(); ++i)
+        for (std::size_t i = 0; i < n; ++i)
             record(TraceKind::Throttled, items[i], fnNode, attempts[i], 0,
                    static_cast<std::uint16_t>(acquired.throttle));
         return acquired.throttle;
     }
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
-    const std::size_t n = items.size();
     ruleOut.resize(n);  // every entry written below
     m_scratchRules.resize(n);
     RuleOutcome worst = RuleOutcome::Success;
@@ -37,8 +36,8 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     // Raw pointers in locals: the deciding rule is a byte store, which may alias any object in memory, so
     // through the vectors every size and data pointer would be loaded again per item. The deciding rule is
     // only read by the trace (below): kept when tracing.
-    const std::uint32_t* const itemOf = items.data();
-    const std::uint16_t* const attemptOf = attempts.data();
+    const std::uint32_t* const itemOf = items;
+    const std::uint16_t* const attemptOf = attempts;
     RuleOutcome* const outs = ruleOut.data();
     std::uint8_t* const decided = m_scratchRules.data();
     // Items first .. first + n - 1 when they share the first item's chunk: an item among them (every one, for
@@ -71,13 +70,12 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
         pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
     } else if (!fn.rulesReadText) {  // no rule reads the id or body inputs
         const std::vector<NumericRule>& numeric = fn.numericRules;
-        if (numeric.size() == 1) {  // the usual one rule: no loop over rules per item
+        if (numeric.size() == 1 && !numericRuleInWindow(numeric.front(), now)) {  // the one rule cannot hold now
+            pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
+        } else if (numeric.size() == 1) {  // the usual one rule: no loop over rules, its window tested once
             const NumericRule& only = numeric.front();
             pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
-                in.origin = it.origin;
-                in.number = it.number;
-                in.attempt = attemptOf[i];
-                const bool holds = numericRuleHolds(only, in, m_rng);
+                const bool holds = numericRuleHoldsInWindow(only, it.origin, it.number, attemptOf[i], m_rng);
                 decidedBy = holds ? 1 : 0;  // as evaluateNumericRules: the rule's number, 0 for none
                 return holds ? only.then : RuleOutcome::Success;
             });
@@ -112,10 +110,10 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::vector<std:
     const RunPlan plan = planRun(cfg, worst, m_rng);
 
     const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, mode,
-                                          attempts.empty() ? std::uint16_t{1} : attempts.front());
-    if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, ruleOut);
+                                          n == 0 ? std::uint16_t{1} : attempts[0]);
+    if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, n, ruleOut);
     if (m_tracing)
-        for (std::size_t i = 0; i < items.size(); ++i)
+        for (std::size_t i = 0; i < n; ++i)
             appendRecord(TraceKind::InvokeStart, items[i], fnNode, attempts[i], static_cast<std::uint8_t>(ruleOut[i]),
                          invokeStartDetail(acquired.cold, m_scratchRules[i]), acquired.environment);
     if (endsAt) *endsAt = end;

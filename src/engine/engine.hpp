@@ -281,9 +281,14 @@ private:
     /// each item's rule outcome to `ruleOut`. Every item gets an attempt, the batch's request id and an
     /// InvokeStart record; item states are left to the mode. The environment's `item` is kNone and `token`
     /// comes back in ModeHandler::onInvocationEnd.
+    ThrottleReason startBatch(std::uint32_t function, const std::uint32_t* items, const std::uint16_t* attempts,
+                              std::size_t n, ModeId mode, std::uint32_t token, std::vector<RuleOutcome>& ruleOut,
+                              SimTime* endsAt = nullptr);
     ThrottleReason startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
                               const std::vector<std::uint16_t>& attempts, ModeId mode,
-                              std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr);
+                              std::uint32_t token, std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr) {
+        return startBatch(function, items.data(), attempts.data(), items.size(), mode, token, ruleOut, endsAt);
+    }
     Metrics& mutableMetrics() { return m_metrics; }
     /// Lambda's recursive loop detection (AWS DG invocation-recursion, model choice recursion_threshold): true
     /// if invoking `function` with `item` would go past kRecursionLimit invocations in the item's chain and the
@@ -340,10 +345,10 @@ private:
     void retireItemNow(std::uint32_t index, Item& it);
     /// Send edges: the messages an ending invocation's code sent (send_messages.cpp).
     void sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation);
-    void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::vector<std::uint32_t>& items,
-                           const std::vector<RuleOutcome>& outcomes);
     void sampleAsyncDepth(std::uint32_t function);
     void addDwell(std::uint32_t function, SimTime dwell);
+    void noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::uint32_t* items,
+                           std::size_t n, const std::vector<RuleOutcome>& outcomes);
     std::uint32_t appendRecord(TraceKind kind, std::uint32_t item, std::uint32_t node, std::uint16_t attempt,
                                std::uint8_t outcome, std::uint16_t detail, std::uint32_t environment = kNone) {
         return appendPacked(item, node, traceTailWord(attempt, kind, outcome, detail), environment);

@@ -154,11 +154,18 @@ std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& ru
 /// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
 /// runs per item per attempt, and a batch's loop keeps its input in registers.
 /// Whether compiled rule `r` decides for input `in` (its `rate` drawn last, only when everything else holds).
-inline bool numericRuleHolds(const NumericRule& r, const RuleInput& in, Rng& rng) {
-    if (in.attempt > r.attemptAtMost || in.now < r.after || in.now >= r.before) return false;
-    if (r.hasItem && (in.origin != r.itemOrigin || in.number != r.itemNumber)) return false;
-    if (r.modulo != 0 && remainderOf(in.number, r) != r.remainder) return false;
+/// Its time window holds at `now` (one test per batch: every item of a batch is rated at the same time).
+inline bool numericRuleInWindow(const NumericRule& r, SimTime now) { return now >= r.after && now < r.before; }
+/// Whether `r` decides for an item (origin, number) at `attempt`, its time window already known to hold.
+inline bool numericRuleHoldsInWindow(const NumericRule& r, std::uint32_t origin, std::uint32_t number, int attempt,
+                                     Rng& rng) {
+    if (attempt > r.attemptAtMost) return false;
+    if (r.hasItem && (origin != r.itemOrigin || number != r.itemNumber)) return false;
+    if (r.modulo != 0 && remainderOf(number, r) != r.remainder) return false;
     return !r.hasRate || rng.bernoulli(r.rate);  // `rate` is drawn last, as in evaluateBehavior
+}
+inline bool numericRuleHolds(const NumericRule& r, const RuleInput& in, Rng& rng) {
+    return numericRuleInWindow(r, in.now) && numericRuleHoldsInWindow(r, in.origin, in.number, in.attempt, rng);
 }
 inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng,
                                         std::uint8_t* decidedBy = nullptr) {

@@ -29,11 +29,11 @@ std::uint32_t Engine::armSpawn(std::uint32_t node, std::uint32_t parent, std::ui
     return traffic + ++m_spawned[node];
 }
 
-void Engine::noteBatchForSends(std::uint32_t function, std::uint32_t environment,
-                               const std::vector<std::uint32_t>& items, const std::vector<RuleOutcome>& outcomes) {
+void Engine::noteBatchForSends(std::uint32_t function, std::uint32_t environment, const std::uint32_t* items,
+                               std::size_t n, const std::vector<RuleOutcome>& outcomes) {
     auto& carried = m_sendBatches[{function, environment}];
     carried.clear();
-    for (std::size_t i = 0; i < items.size(); ++i) carried.emplace_back(items[i], outcomes[i]);
+    for (std::size_t i = 0; i < n; ++i) carried.emplace_back(items[i], outcomes[i]);
 }
 
 void Engine::sendMessages(std::uint32_t function, std::uint32_t environment, const ExecutionEnvironment& invocation) {

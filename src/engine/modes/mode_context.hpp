@@ -96,6 +96,10 @@ public:
                                SimTime* endsAt = nullptr) {
         return m_engine.startSingle(function, item, it, m_mode, token, endsAt);
     }
+    ThrottleReason startBatch(std::uint32_t function, const std::uint32_t* items, const std::uint16_t* attempts,
+                              std::size_t n, std::uint32_t token, std::vector<RuleOutcome>& ruleOut) {
+        return m_engine.startBatch(function, items, attempts, n, m_mode, token, ruleOut);
+    }
     ThrottleReason startBatch(std::uint32_t function, const std::vector<std::uint32_t>& items,
                               const std::vector<std::uint16_t>& attempts, std::uint32_t token,
                               std::vector<RuleOutcome>& ruleOut, SimTime* endsAt = nullptr) {

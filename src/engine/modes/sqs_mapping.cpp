@@ -109,7 +109,13 @@ std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTi
     SqsMessage& stored = m_messages.push_back(m);
     if (!copy) setMessageOfItem(item, index);
     becomeActive(q);
-    makeVisible(stored, index, false);
+    if (copy) {  // makeVisible of a passive copy (a DLQ's redriven message): counted, never received
+        stored.state = SqsMessageState::Visible;
+        ++q.visibleCount;
+        ++m_context.mutableCounters(q.node).visible;
+    } else {
+        makeVisible(stored, index, false);
+    }
     if (expires) {
         const SimTime at = enqueuedAt + q.retention;
         expiryPush(q, index, at);
@@ -202,7 +208,7 @@ void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
     // consecutive items: visited through pointers, with the item at hand. Otherwise by lookups,
     // body(message, i, nullptr).
     // `body` must not add, drop or move messages or items.
-    const std::vector<std::uint32_t>& list = m_batches[b].messages;
+    const SqsMessageList& list = m_batches[b].messages;
     const std::size_t n = list.size();
     // A run's chunk may have been compacted since (keepFinishedItems off): then span() says no.
     SqsMessage* msgs = m_batches[b].oneRun ? m_messages.span(list[0], n) : nullptr;
@@ -289,7 +295,8 @@ void SqsMapping::invoke(std::uint32_t b) {
     }
     std::vector<RuleOutcome>& outcomes = m_scratchOutcomes;
     const ThrottleReason throttle =
-        m_context.startBatch(consumerOf(q, batch.consumer).function, m_scratchItems, m_scratchAttempts, b, outcomes);
+        m_context.startBatch(consumerOf(q, batch.consumer).function, m_scratchItems.data(),
+                             m_scratchAttempts.data(), m_scratchItems.size(), b, outcomes);
     SqsBatch& again = m_batches[b];
     if (throttle == ThrottleReason::None) {
         again.state = SqsBatchState::Invoking;
@@ -421,7 +428,7 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     const std::uint32_t qi = m_batches[b].queue;
     SqsQueue& q = m_queues[qi];
     NodeCounters& c = m_context.mutableCounters(q.node);
-    const std::vector<std::uint32_t>& messages = m_batches[b].messages;  // untouched until freeBatch below
+    const SqsMessageList& messages = m_batches[b].messages;  // untouched until freeBatch below
     const std::size_t n = messages.size();
     if (q.fifo) {
         // FIFO: back to the front of their groups in their original order (iterate backwards, push_front).

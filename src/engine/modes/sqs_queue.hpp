@@ -7,6 +7,8 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
+#include <new>
 #include <queue>
 #include <string>
 #include <utility>
@@ -47,9 +49,32 @@ struct SqsGroup {
 
 enum class SqsBatchState : std::uint8_t { Free, Throttled, Invoking, Hidden };
 
+/// Allocator whose value-less construct leaves the element unwritten: resize() of a list of indices then only
+/// moves its end (a receive writes every new slot at once), where std::allocator zeroes them through memset.
+template <typename T>
+struct UninitAllocator : std::allocator<T> {
+    template <typename U>
+    struct rebind {
+        using other = UninitAllocator<U>;
+    };
+    UninitAllocator() = default;
+    template <typename U>
+    UninitAllocator(const UninitAllocator<U>&) noexcept {}
+    template <typename U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+/// The message indices of one batch.
+using SqsMessageList = std::vector<std::uint32_t, UninitAllocator<std::uint32_t>>;
+
 /// Messages received together by one poller: one invocation, one visibility timer (not one per message).
 struct SqsBatch {
-    std::vector<std::uint32_t> messages;   ///< message indices, in receive order
+    SqsMessageList messages;               ///< message indices, in receive order
     std::vector<RuleOutcome> outcomes;     ///< per message, from the last invocation
     SimTime receivedAt = 0;
     SimTime visibleAt = 0;                 ///< receivedAt + effective visibility timeout

@@ -42,7 +42,10 @@ void SqsMapping::pump(std::uint32_t qi) {
     for (;;) {
         const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
         if (!hasVisible) break;
-        const std::uint32_t limit = pollerLimit(q, q);
+        // Below 5 busy pollers (and the ceiling) on demand the ramp need not be worked out: it starts at 5.
+        const bool belowRamp = q.provisionedMax == 0 && q.pollersBusy < kSqsInitialPollers &&
+                               q.pollersBusy < pollerCeiling(q);
+        const std::uint32_t limit = belowRamp ? q.pollersBusy + 1 : pollerLimit(q, q);
         if (q.pollersBusy >= limit) {
             if (limit < pollerCeiling(q) && q.scaleTimer == 0) {
                 const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
@@ -186,18 +189,16 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     if (!items) return false;
     const SimTime now = m_context.now();
     SqsBatch& batch = m_batches[b];
-    std::vector<std::uint32_t>& list = batch.messages;
-    const std::size_t at = list.size(), scratchAt = m_scratchItems.size();
+    SqsMessageList& list = batch.messages;
+    const std::size_t at = list.size();
     batch.oneRun = at == 0;
     batch.firstItem = item0;
     list.resize(at + count);
-    m_scratchItems.resize(scratchAt + count);
-    m_scratchAttempts.resize(scratchAt + count);
     // Through raw pointers in locals, one loop per store: the compiler need not reload what a store through
     // another path might have changed. Records come in message order, as one loop would write them.
     std::uint32_t* const listed = list.data() + at;
-    std::uint32_t* const scratchItems = m_scratchItems.data() + scratchAt;
-    std::uint16_t* const scratchAttempts = m_scratchAttempts.data() + scratchAt;
+    std::uint32_t* const scratchItems = m_scratchItems.grow(count);
+    std::uint16_t* const scratchAttempts = m_scratchAttempts.grow(count);
     for (std::uint32_t k = 0; k < count; ++k) {
         scratchAttempts[k] = markReceived(msgs[k], b, now);
         listed[k] = first + k;

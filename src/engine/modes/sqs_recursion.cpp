@@ -16,7 +16,8 @@ bool SqsMapping::stopRecursive(std::uint32_t b) {
     // FIFO queue the messages after a stopped one in its group wait with it (order within a group).
     const std::uint32_t qi = m_batches[b].queue;
     const std::uint32_t fn = consumerOf(m_queues[qi], m_batches[b].consumer).function;
-    std::vector<std::uint32_t> held, kept, stoppedGroups;
+    SqsMessageList held, kept;
+    std::vector<std::uint32_t> stoppedGroups;
     for (std::uint32_t m : m_batches[b].messages) {
         const SqsMessage& msg = m_messages[m];
         if (msg.state == SqsMessageState::Gone) {
