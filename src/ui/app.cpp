@@ -414,6 +414,7 @@ void App::frame(double dtSeconds) {
     const bool checkFrame = m_live.checkDue(dtSeconds) || m_warningsAge + dtSeconds >= kWarningsEvery;
     advance(dtSeconds, checkFrame ? kCheckFrameSliceSeconds : kSimulationSliceSeconds);
     if (m_compare) syncCompareClock();
+    m_live.setPlaying(m_ui.playing);
     m_live.update(*m_engine, m_ui.engineBuild, dtSeconds);
     refreshWarnings(dtSeconds);
     handleKeys();

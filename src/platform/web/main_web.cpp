@@ -81,11 +81,17 @@ void warmUpRenderer() {
     glFlush();
 }
 
+// One task: the whole check of a playing run, or one piece of a stopped one's (then the next piece gets a task
+// of its own, so a frame due meanwhile is not held up).
 void runDeferredCheck(void*) {
     g_host.checkQueued = false;
     const double start = emscripten_get_now();
-    app().runDeferredLiveCheck();
+    const bool more = app().runDeferredLiveCheck();
     noteDeferredCheck(emscripten_get_now() - start);
+    if (more) {
+        g_host.checkQueued = true;
+        emscripten_async_call(runDeferredCheck, nullptr, 0);
+    }
 }
 
 void frame(void*) {
@@ -124,8 +130,9 @@ void frame(void*) {
     SDL_GL_SwapWindow(g_host.window);
     noteHostFrame(emscripten_get_now() - hostStart);
     markFirstFrame();
-    // The live invariant check (one pass over every item, twice a second while playing) runs in a task of its
-    // own right after this callback: the frame goes to the screen without waiting for it (issue 21).
+    // The live invariant check (one pass over every item, twice a second while playing, in pieces once it
+    // stopped) runs in tasks of its own right after this callback: the frame goes to the screen without
+    // waiting for it (issue 21).
     if (app().liveCheckDue() && !g_host.checkQueued) {
         g_host.checkQueued = true;
         emscripten_async_call(runDeferredCheck, nullptr, 0);
