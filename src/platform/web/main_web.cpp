@@ -101,6 +101,14 @@ void frame(void*) {
         if (!handleTouchEvent(event)) ImGui_ImplSDL2_ProcessEvent(&event);
     followCanvasSize();
     tickTouch();
+    HostPhases phases;
+    double mark = emscripten_get_now();
+    phases.inputMs = mark - hostStart;
+    const auto lap = [&mark] {
+        const double now = emscripten_get_now(), ms = now - mark;
+        mark = now;
+        return ms;
+    };
 
     const Uint64 counter = SDL_GetPerformanceCounter();
     const double dt = g_host.lastCounter == 0
@@ -119,7 +127,9 @@ void frame(void*) {
         io.DisplayFramebufferScale = ImVec2(drawW / io.DisplaySize.x, drawH / io.DisplaySize.y);
     ImGui::NewFrame();
     app().frame(dt);
+    phases.appMs = lap();
     ImGui::Render();
+    phases.renderMs = lap();
 
     glViewport(0, 0, drawW, drawH);
     // The panels draw no background of their own (ui/layout.hpp): the clear is it.
@@ -128,7 +138,8 @@ void frame(void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_host.window);
-    noteHostFrame(emscripten_get_now() - hostStart);
+    phases.glMs = lap();
+    noteHostFrame(emscripten_get_now() - hostStart, phases);
     markFirstFrame();
     // The live invariant check (one pass over every item, twice a second while playing, in pieces once it
     // stopped) runs in tasks of its own right after this callback: the frame goes to the screen without
