@@ -191,12 +191,13 @@ public:
     bool streamRecordPosition(std::uint32_t item, std::uint32_t& shard, std::uint64_t& sequence) const;
     /// Which mode owns a source node ("sync", "async", ...) or "" if none.
     const char* modeNameOfNode(std::uint32_t node) const;
-    /// Every violated invariant, as text; empty when all hold.
+    /// Every violated invariant, as text; empty when all hold (InvariantScan, invariant_scan.hpp, in pieces).
     std::vector<std::string> checkInvariants() const;
 
 private:
     // [SECTION] mode API: what modes do to a run, reached only through their ModeContext (modes/mode_context.hpp)
     friend class ModeContext;
+    friend class InvariantScan;  // reads the bookkeeping it checks (invariants.cpp)
     std::uint64_t schedule(SimTime time, ModeId mode, std::uint16_t kind, std::uint32_t a = 0, std::uint32_t b = 0) {
         return m_queue.push(time, static_cast<std::uint16_t>(mode), kind, a, b);
     }

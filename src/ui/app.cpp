@@ -411,9 +411,12 @@ void App::frame(double dtSeconds) {
     for (const Command& c : m_commands.take()) apply(c);
     // The invariants (every item) and the warnings are checked a few times a second while playing: on those
     // frames the simulation gets a shorter slice, so no frame pays for both (issue 21).
+    // The slice counts from the start of the frame: commands applied above (a reset, a load) leave it less.
     const bool checkFrame = m_live.checkDue(dtSeconds) || m_warningsAge + dtSeconds >= kWarningsEvery;
-    advance(dtSeconds, checkFrame ? kCheckFrameSliceSeconds : kSimulationSliceSeconds);
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count();
+    advance(dtSeconds, std::max(0.0, (checkFrame ? kCheckFrameSliceSeconds : kSimulationSliceSeconds) - spent));
     if (m_compare) syncCompareClock();
+    m_live.setPlaying(m_ui.playing);
     m_live.update(*m_engine, m_ui.engineBuild, dtSeconds);
     refreshWarnings(dtSeconds);
     handleKeys();

@@ -43,7 +43,7 @@ public:
     /// The page runs the live invariant check between frames rather than inside one (LiveChecks).
     void deferLiveChecks(bool defer) { m_live.setDeferWhilePlaying(defer); }
     bool liveCheckDue() const { return m_live.deferredDue(); }
-    void runDeferredLiveCheck() { m_live.runDeferred(*m_engine, m_ui.engineBuild); }
+    bool runDeferredLiveCheck() { return m_live.runDeferred(*m_engine, m_ui.engineBuild); }  ///< true: more to do
     /// Applies a command now (the JS bridge calls between frames).
     void apply(const Command& command);
     /// Selects a node (by id) or an item ("orders#13"); "" clears. False when nothing has that id.

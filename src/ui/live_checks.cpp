@@ -1,5 +1,6 @@
 // LiveChecks: cost samples every frame (cheap: one pass over the nodes); invariants at most twice a second
-// while playing (one pass over every item: fine for the page's runs, not for every frame).
+// while playing (one pass over every item: fine for the page's runs, not for every frame; the page runs it
+// between frames, and in pieces once the run stopped).
 #include "live_checks.hpp"
 
 namespace pg::ui {
@@ -51,25 +52,46 @@ void LiveChecks::update(const sim::Engine& engine, std::uint64_t engineBuild, do
         m_checkedStep = m_seenStep = UINT64_MAX;
         m_sinceCheck = kCheckEvery;
         m_deferredDue = false;
+        m_scan.reset();
     }
     m_cost.sample(engine);
     m_sinceCheck += dtSeconds;
     const std::uint64_t step = engine.stepCount();
     const bool moving = step != m_seenStep;
     m_seenStep = step;
+    if (m_scan && !m_scan->current(engine)) dropScan();  // the engine moved under it: decide again now
     if (step == m_checkedStep || (moving && m_sinceCheck < kCheckEvery)) return;
-    if (moving && m_defer) {
-        m_deferredDue = true;
-        m_sinceCheck = 0;
+    if (!m_defer) {
+        check(engine);
         return;
     }
-    check(engine);
+    m_deferredDue = true;
+    m_sinceCheck = 0;
+    // Playing: the engine moves again next frame, so one task checks it whole. Stopped, stepped or sought: it
+    // stays put between frames, so it is checked in pieces, one task each.
+    if ((!moving || !m_playing) && !m_scan) m_scan.emplace(engine);
 }
 
-void LiveChecks::runDeferred(const sim::Engine& engine, std::uint64_t engineBuild) {
-    if (!m_deferredDue || engineBuild != m_build) return;
+void LiveChecks::dropScan() {
+    m_scan.reset();
+    m_deferredDue = false;
+    m_sinceCheck = kCheckEvery;
+}
+
+bool LiveChecks::runDeferred(const sim::Engine& engine, std::uint64_t engineBuild) {
+    if (!m_deferredDue || engineBuild != m_build) return false;
+    if (m_scan) {
+        if (!m_scan->current(engine)) {  // a command moved it since the last piece: the next frame decides again
+            dropScan();
+            return false;
+        }
+        if (!m_scan->advance(engine, kScanPiece)) return true;
+        finishScan();
+        return false;
+    }
     if (engine.stepCount() != m_checkedStep) check(engine);
     m_deferredDue = false;
+    return false;
 }
 
 void LiveChecks::check(const sim::Engine& engine) {
@@ -77,6 +99,14 @@ void LiveChecks::check(const sim::Engine& engine) {
     m_checkedStep = engine.stepCount();
     m_sinceCheck = 0;
     m_deferredDue = false;
+    m_scan.reset();
+}
+
+void LiveChecks::finishScan() {
+    m_problems = m_scan->takeProblems();
+    m_checkedStep = m_scan->step();
+    m_deferredDue = false;
+    m_scan.reset();
 }
 
 }  // namespace pg::ui

@@ -14,6 +14,7 @@ namespace pg::web {
 
 namespace {
 double g_hostMs = 0, g_checkMs = 0;
+HostPhases g_phases;
 
 struct P {
     double x, y;
@@ -49,7 +50,10 @@ double clippedArea(P a, P b, P c, const ImVec4& clip) {
 }
 }  // namespace
 
-void noteHostFrame(double ms) { g_hostMs = ms; }
+void noteHostFrame(double ms, const HostPhases& phases) {
+    g_hostMs = ms;
+    g_phases = phases;
+}
 void noteDeferredCheck(double ms) { g_checkMs = ms; }
 
 void markFirstFrame() {
@@ -94,10 +98,11 @@ std::string drawStatsJson() {
             lists += entry;
         }
     }
-    char out[256];
+    char out[384];
     std::snprintf(out, sizeof out, "{\"commands\":%ld,\"vertices\":%d,\"indices\":%d,\"fill_px\":%.0f,\"host_ms\":%.3f,"
-                  "\"check_ms\":%.3f,",
-                  commands, d ? d->TotalVtxCount : 0, d ? d->TotalIdxCount : 0, fill, g_hostMs, g_checkMs);
+                  "\"check_ms\":%.3f,\"phases\":{\"input_ms\":%.3f,\"app_ms\":%.3f,\"render_ms\":%.3f,\"gl_ms\":%.3f},",
+                  commands, d ? d->TotalVtxCount : 0, d ? d->TotalIdxCount : 0, fill, g_hostMs, g_checkMs,
+                  g_phases.inputMs, g_phases.appMs, g_phases.renderMs, g_phases.glMs);
     return std::string(out) + "\"lists\":[" + lists + "]}";
 }
 

@@ -5,13 +5,18 @@
 
 namespace pg::web {
 
-/// {"commands","vertices","indices","fill_px","host_ms","check_ms","lists"} of the last rendered frame: fill_px is the
+/// {"commands","vertices","indices","fill_px","host_ms","check_ms","phases","lists"} of the last rendered frame: fill_px is the
 /// area of every triangle clipped to its draw command's clip rectangle (framebuffer pixels; overlaps count
 /// twice), lists the same per window ({"name","fill_px"}); host_ms the wall time of the whole main-loop
 /// callback (input, App::frame, ImGui::Render, GL calls).
 std::string drawStatsJson();
-/// Called by the main loop with the wall time of its last callback.
-void noteHostFrame(double ms);
+/// Where a main-loop callback's time went (reported as "phases"): events and canvas size, App::frame (with
+/// the simulation slice), ImGui::Render, and the GL calls that draw the frame.
+struct HostPhases {
+    double inputMs = 0, appMs = 0, renderMs = 0, glMs = 0;
+};
+/// Called by the main loop with the wall time of its last callback and its phases.
+void noteHostFrame(double ms, const HostPhases& phases);
 /// Called with the wall time of the last live invariant check run between frames (main_web.cpp): main-thread
 /// work that no longer counts in host_ms, reported beside it as "check_ms".
 void noteDeferredCheck(double ms);

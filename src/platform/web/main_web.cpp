@@ -81,11 +81,17 @@ void warmUpRenderer() {
     glFlush();
 }
 
+// One task: the whole check of a playing run, or one piece of a stopped one's (then the next piece gets a task
+// of its own, so a frame due meanwhile is not held up).
 void runDeferredCheck(void*) {
     g_host.checkQueued = false;
     const double start = emscripten_get_now();
-    app().runDeferredLiveCheck();
+    const bool more = app().runDeferredLiveCheck();
     noteDeferredCheck(emscripten_get_now() - start);
+    if (more) {
+        g_host.checkQueued = true;
+        emscripten_async_call(runDeferredCheck, nullptr, 0);
+    }
 }
 
 void frame(void*) {
@@ -95,6 +101,14 @@ void frame(void*) {
         if (!handleTouchEvent(event)) ImGui_ImplSDL2_ProcessEvent(&event);
     followCanvasSize();
     tickTouch();
+    HostPhases phases;
+    double mark = emscripten_get_now();
+    phases.inputMs = mark - hostStart;
+    const auto lap = [&mark] {
+        const double now = emscripten_get_now(), ms = now - mark;
+        mark = now;
+        return ms;
+    };
 
     const Uint64 counter = SDL_GetPerformanceCounter();
     const double dt = g_host.lastCounter == 0
@@ -113,7 +127,9 @@ void frame(void*) {
         io.DisplayFramebufferScale = ImVec2(drawW / io.DisplaySize.x, drawH / io.DisplaySize.y);
     ImGui::NewFrame();
     app().frame(dt);
+    phases.appMs = lap();
     ImGui::Render();
+    phases.renderMs = lap();
 
     glViewport(0, 0, drawW, drawH);
     // The panels draw no background of their own (ui/layout.hpp): the clear is it.
@@ -122,10 +138,12 @@ void frame(void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_host.window);
-    noteHostFrame(emscripten_get_now() - hostStart);
+    phases.glMs = lap();
+    noteHostFrame(emscripten_get_now() - hostStart, phases);
     markFirstFrame();
-    // The live invariant check (one pass over every item, twice a second while playing) runs in a task of its
-    // own right after this callback: the frame goes to the screen without waiting for it (issue 21).
+    // The live invariant check (one pass over every item, twice a second while playing, in pieces once it
+    // stopped) runs in tasks of its own right after this callback: the frame goes to the screen without
+    // waiting for it (issue 21).
     if (app().liveCheckDue() && !g_host.checkQueued) {
         g_host.checkQueued = true;
         emscripten_async_call(runDeferredCheck, nullptr, 0);
