@@ -33,16 +33,14 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
     // rules and planRun draw only from the generator, in the same order as ever: every rule, then the run).
     const std::uint32_t requestId = newRequestId();
     const SimTime now = m_now;
-    // Raw pointers in locals: the deciding rule is a byte store, which may alias any object in memory, so
-    // through the vectors every size and data pointer would be loaded again per item. The deciding rule is
-    // only read by the trace (below): kept when tracing.
-    const std::uint32_t* const itemOf = items;
-    const std::uint16_t* const attemptOf = attempts;
+    // Raw pointers in locals (items and attempts arrive as pointers): the deciding rule is a byte store, which
+    // may alias any object in memory, so through the vectors every size and data pointer would be loaded again
+    // per item. The deciding rule is only read by the trace (below): kept when tracing.
     RuleOutcome* const outs = ruleOut.data();
     std::uint8_t* const decided = m_scratchRules.data();
     // Items first .. first + n - 1 when they share the first item's chunk: an item among them (every one, for
     // an SQS batch received from one run) is read through this pointer, any other by lookup.
-    const std::uint32_t first = n > 0 ? itemOf[0] : 0;
+    const std::uint32_t first = n > 0 ? items[0] : 0;
     Item* const run = n > 0 ? m_items.mutableAll().span(first, n) : nullptr;
     const std::uint32_t inRun = run ? static_cast<std::uint32_t>(n) : 0;
     // The pass, compiled once per kind of rule set (none, numeric, text) so the per-item loop has no branch
@@ -50,7 +48,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
     // Compiled with and without tracing: without it the loop has no byte store at all (see above).
     auto passOf = [&](auto rate, auto keepDecided) {
         for (std::size_t i = 0; i < n; ++i) {
-            Item& it = itemOf[i] - first < inRun ? run[itemOf[i] - first] : m_items[itemOf[i]];
+            Item& it = items[i] - first < inRun ? run[items[i] - first] : m_items[items[i]];
             std::uint8_t decidedBy = 0;
             const RuleOutcome rule = rate(it, i, decidedBy);
             outs[i] = rule;
@@ -75,7 +73,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
         } else if (numeric.size() == 1) {  // the usual one rule: no loop over rules, its window tested once
             const NumericRule& only = numeric.front();
             pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
-                const bool holds = numericRuleHoldsInWindow(only, it.origin, it.number, attemptOf[i], m_rng);
+                const bool holds = numericRuleHoldsInWindow(only, it.origin, it.number, attempts[i], m_rng);
                 decidedBy = holds ? 1 : 0;  // as evaluateNumericRules: the rule's number, 0 for none
                 return holds ? only.then : RuleOutcome::Success;
             });
@@ -83,7 +81,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
             pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
                 in.origin = it.origin;
                 in.number = it.number;
-                in.attempt = attemptOf[i];
+                in.attempt = attempts[i];
                 return evaluateNumericRules(numeric, in, m_rng, &decidedBy);
             });
         }
@@ -91,9 +89,9 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
         const bool chains = hasChains();
         pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
             in.number = it.number;
-            in.attempt = attemptOf[i];
+            in.attempt = attempts[i];
             // A sent message carries its parent's body (chains exist only once a function has sent one).
-            const std::uint32_t body = chains ? bodyItem(itemOf[i]) : itemOf[i];
+            const std::uint32_t body = chains ? bodyItem(items[i]) : items[i];
             in.originId = &m_scenario.nodes[it.origin].id;
             if (body == kMetadataBody) {  // a stream's on-failure record: batch metadata, no body text
                 static const std::string kNoBody;
@@ -101,7 +99,7 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
                 in.bodyNumber = 0;
                 return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
             }
-            const Item& bodyOf = body == itemOf[i] ? it : m_items[body];
+            const Item& bodyOf = body == items[i] ? it : m_items[body];
             in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
             in.bodyNumber = bodyOf.number;
             return evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);

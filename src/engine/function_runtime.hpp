@@ -151,10 +151,8 @@ inline std::int64_t remainderOf(std::uint32_t number, const NumericRule& rule) {
 /// indices, for item id conditions.
 std::vector<NumericRule> compileNumericRules(const std::vector<BehaviorRule>& rules,
                                              const std::map<std::string, std::uint32_t>& nodeIndex = {});
-/// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
-/// runs per item per attempt, and a batch's loop keeps its input in registers.
-/// Whether compiled rule `r` decides for input `in` (its `rate` drawn last, only when everything else holds).
-/// Its time window holds at `now` (one test per batch: every item of a batch is rated at the same time).
+/// Whether compiled rule `r`'s time window holds at `now` (one test per batch: every item of a batch is rated
+/// at the same time).
 inline bool numericRuleInWindow(const NumericRule& r, SimTime now) { return now >= r.after && now < r.before; }
 /// Whether `r` decides for an item (origin, number) at `attempt`, its time window already known to hold.
 inline bool numericRuleHoldsInWindow(const NumericRule& r, std::uint32_t origin, std::uint32_t number, int attempt,
@@ -164,9 +162,12 @@ inline bool numericRuleHoldsInWindow(const NumericRule& r, std::uint32_t origin,
     if (r.modulo != 0 && remainderOf(number, r) != r.remainder) return false;
     return !r.hasRate || rng.bernoulli(r.rate);  // `rate` is drawn last, as in evaluateBehavior
 }
+/// Whether compiled rule `r` decides for input `in` (its `rate` drawn last, only when everything else holds).
 inline bool numericRuleHolds(const NumericRule& r, const RuleInput& in, Rng& rng) {
     return numericRuleInWindow(r, in.now) && numericRuleHoldsInWindow(r, in.origin, in.number, in.attempt, rng);
 }
+/// evaluateBehavior for rules compiled by compileNumericRules: the same outcome and the same draws. Inline: it
+/// runs per item per attempt, and a batch's loop keeps its input in registers.
 inline RuleOutcome evaluateNumericRules(const std::vector<NumericRule>& rules, const RuleInput& in, Rng& rng,
                                         std::uint8_t* decidedBy = nullptr) {
     // By pointer: the loop bound is not recomputed from the vector (a division by the rule's size) per rule.

@@ -47,6 +47,7 @@ private:
     enum class Phase { Items, Functions, Refs, Deliveries, Modes, Done };
     void startFunctions(const Engine& engine);
     void finishFunctions(const Engine& engine);
+    void startDeliveries(const Engine& engine);
     void finishDeliveries(const Engine& engine);
 
     std::uint64_t m_step = 0;

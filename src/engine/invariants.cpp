@@ -103,13 +103,7 @@ bool InvariantScan::advance(const Engine& engine, std::size_t budget) {
         });
         spent += ChunkedVector<Item>::kChunk;
     }
-    if (m_phase == Phase::Refs && m_cursor >= chunksOf(items.size())) {
-        m_runningRefs = {};
-        m_queuedRefs = {};
-        m_received.assign(engine.m_counters.size(), 0);
-        m_phase = Phase::Deliveries;
-        m_cursor = 0;
-    }
+    if (m_phase == Phase::Refs && m_cursor >= chunksOf(items.size())) startDeliveries(engine);
 
     // Deliveries: each counted once at its node.
     const auto& deliveries = engine.m_deliveries;
@@ -149,6 +143,14 @@ void InvariantScan::finishFunctions(const Engine& engine) {
     if (m_queuedTotal != engine.m_stateCounts[static_cast<int>(ItemState::Queued)])
         m_problems.push_back("queued items and queue contents differ");
     m_phase = Phase::Refs;
+    m_cursor = 0;
+}
+
+void InvariantScan::startDeliveries(const Engine& engine) {
+    m_runningRefs = {};
+    m_queuedRefs = {};
+    m_received.assign(engine.m_counters.size(), 0);
+    m_phase = Phase::Deliveries;
     m_cursor = 0;
 }
 
