@@ -329,7 +329,11 @@ private:
     static constexpr auto kCoreHandler = static_cast<std::uint16_t>(ModeId::None);  // the core's events
     void build();
     void registerModes();
-    void dispatch(const Event& event);
+    /// A mode's event (Engine::step passes the Async mode's on directly), rebuilt here, out of the step's way.
+    __attribute__((noinline)) void dispatchToMode(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b,
+                                                  std::uint16_t handler, std::uint16_t kind);
+    /// checkEveryStep: the first violated invariant aborts the run.
+    __attribute__((noinline)) void checkAfterStep() const;
     void onArrival(std::uint32_t node);
     void onInvocationEnd(std::uint32_t function, std::uint32_t environment);
     /// Occupies the acquired environment for one invocation, counts it (counters, metrics) and schedules its

@@ -18,7 +18,15 @@ void EventQueue::Lane::grow() {
     head = 0;
 }
 
-void EventQueue::heapPush(const Event& e) {
+void EventQueue::heapPush(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b, std::uint16_t handler,
+                          std::uint16_t kind) {
+    Event e;
+    e.time = time;
+    e.seq = seq;
+    e.a = a;
+    e.b = b;
+    e.handler = handler;
+    e.kind = kind;
     std::size_t i = m_heap.size();
     m_heap.push_back(e);
     while (i > 0) {
@@ -69,29 +77,6 @@ void EventQueue::findMin() {
     }
     m_min = best;
     m_minTime = bestTime;
-}
-
-Event EventQueue::pop() {
-    Event result;
-    if (m_min < 0) {
-        result = m_heap.front();
-        heapPop();
-    } else {
-        Lane& lane = m_lanes[m_min];
-        result = lane.popFront();
-        if (lane.empty()) {
-            lane.head = 0;
-            m_headTime[m_min] = m_tailTime[m_min] = kEmptyLane;
-            m_occupied &= ~(1u << m_min);
-        } else {
-            const Event& next = lane.front();
-            m_headTime[m_min] = next.time;
-            m_headSeq[m_min] = next.seq;
-        }
-    }
-    --m_size;
-    findMin();
-    return result;
 }
 
 void EventQueue::clear() {

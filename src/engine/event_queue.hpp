@@ -75,9 +75,7 @@ public:
             fill(lane.pushSlot());
             m_tailTime[best] = time;
         } else {
-            Event e;
-            fill(e);
-            heapPush(e);
+            heapPush(time, seq, a, b, handler, kind);  // by value: an Event here would live on wasm's shadow stack
         }
         // Its seq is the largest yet, so the new event is the least only if its time is earlier than every other
         // (then it is alone in its lane: a lane's head is not later than its tail).
@@ -92,7 +90,30 @@ public:
     const Event& top() const { return m_min < 0 ? m_heap.front() : m_lanes[m_min].front(); }  ///< !empty()
     /// top().time without reading the event (!empty()): the loop asks before every step.
     SimTime topTime() const { return m_minTime; }
-    Event pop();                                                                             ///< !empty()
+    /// Removes and returns the least event (!empty()). Inline: the engine's step reads the fields it needs, and
+    /// no Event goes through memory (an out-of-line call returned it through wasm's shadow stack).
+    PG_FORCE_INLINE Event pop() {
+        Event result;
+        if (m_min < 0) {
+            result = m_heap.front();
+            heapPop();
+        } else {
+            Lane& lane = m_lanes[m_min];
+            result = lane.popFront();
+            if (lane.empty()) {
+                lane.head = 0;
+                m_headTime[m_min] = m_tailTime[m_min] = kEmptyLane;
+                m_occupied &= ~(1u << m_min);
+            } else {
+                const Event& next = lane.front();
+                m_headTime[m_min] = next.time;
+                m_headSeq[m_min] = next.seq;
+            }
+        }
+        --m_size;
+        findMin();
+        return result;
+    }
     void clear();
     std::uint64_t nextSeq() const { return m_nextSeq; }
     /// Bytes held by pending events (lanes and heap), for benchmarks.
@@ -129,7 +150,8 @@ private:
         std::size_t capacity() const { return ring ? mask + 1 : 0; }
     };
     static constexpr int kLanes = 8;
-    void heapPush(const Event& e);
+    void heapPush(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b, std::uint16_t handler,
+                  std::uint16_t kind);
     void heapPop();
     void findMin();
 

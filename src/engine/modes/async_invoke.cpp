@@ -147,9 +147,9 @@ void AsyncInvoke::waitThenRequeue(std::uint32_t item, Item& it, SimTime wait) {
     m_context.schedule(m_context.now() + wait, kRequeue, item);
 }
 
-void AsyncInvoke::onEvent(const Event& event) {
-    if (event.kind != kRequeue) return;
-    const std::uint32_t item = event.a;
+void AsyncInvoke::onEvent(std::uint16_t kind, std::uint32_t a) {
+    if (kind != kRequeue) return;
+    const std::uint32_t item = a;
     Item& it = m_context.item(item);
     const std::uint32_t fn = it.function;
     FunctionState& f = m_context.function(fn);

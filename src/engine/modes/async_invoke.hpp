@@ -18,7 +18,9 @@ public:
     const char* name() const override { return "async"; }
     bool handlesNodeType(NodeType type) const override;
     void onArrival(std::uint32_t node, std::uint32_t number) override;
-    void onEvent(const Event& event) override;
+    void onEvent(const Event& event) override { onEvent(event.kind, event.a); }
+    /// The event's fields as values (Engine::step calls it directly: no Event in memory).
+    void onEvent(std::uint16_t kind, std::uint32_t a);
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
     /// Some concurrency was released (by `function`): events waiting in the internal queue may start. The
     /// engine calls it after every invocation end (the only mode with work waiting for capacity).
