@@ -312,26 +312,18 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
         return acquired.throttle;
     }
     const FunctionConfig& cfg = m_scenario.nodes[fnNode].function;
-    RuleInput in;
-    in.origin = it.origin;
-    in.number = it.number;
-    in.attempt = it.attempts + 1;
-    in.now = m_now;
     std::uint8_t decidedBy = 0;
     RuleOutcome rule;
     if (fn.rulesReadText) {
-        // Only text rules read the origin's id and the body (compiled rules never do): the body's item is
-        // looked up here alone (a sent message carries its parent's body).
-        in.originId = &m_scenario.nodes[it.origin].id;
-        in.bodyTemplate = &kNoBody;
-        const std::uint32_t bodyIndex = bodyItem(itemIndex);
-        if (bodyIndex != kMetadataBody) {
-            const Item& bodyOf = bodyIndex == itemIndex ? it : m_items[bodyIndex];
-            in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
-            in.bodyNumber = bodyOf.number;
-        }
-        rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
+        const std::uint32_t decided = evaluateTextRules(cfg, itemIndex, it);
+        rule = static_cast<RuleOutcome>(decided & 0xFF);
+        decidedBy = static_cast<std::uint8_t>(decided >> 8);
     } else {
+        RuleInput in;
+        in.origin = it.origin;
+        in.number = it.number;
+        in.attempt = it.attempts + 1;
+        in.now = m_now;
         rule = evaluateNumericRules(fn.numericRules, in, m_rng, &decidedBy);
     }
     const RunPlan plan = planRun(cfg, rule, m_rng);
@@ -351,6 +343,27 @@ ThrottleReason Engine::startSingle(std::uint32_t function, std::uint32_t itemInd
     return ThrottleReason::None;
 }
 
+std::uint32_t Engine::evaluateTextRules(const FunctionConfig& cfg, std::uint32_t itemIndex, const Item& it) {
+    RuleInput in;
+    in.origin = it.origin;
+    in.number = it.number;
+    in.attempt = it.attempts + 1;
+    in.now = m_now;
+    // Only text rules read the origin's id and the body (compiled rules never do): the body's item is looked up
+    // here alone (a sent message carries its parent's body).
+    in.originId = &m_scenario.nodes[it.origin].id;
+    in.bodyTemplate = &kNoBody;
+    const std::uint32_t bodyIndex = bodyItem(itemIndex);
+    if (bodyIndex != kMetadataBody) {
+        const Item& bodyOf = bodyIndex == itemIndex ? it : m_items[bodyIndex];
+        in.bodyTemplate = &m_scenario.nodes[bodyOf.origin].traffic.body;
+        in.bodyNumber = bodyOf.number;
+    }
+    std::uint8_t decidedBy = 0;
+    const RuleOutcome rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
+    return static_cast<std::uint32_t>(rule) | std::uint32_t{decidedBy} << 8;
+}
+
 SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
                                   std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
                                   ModeId mode, std::uint16_t attempt) {
@@ -359,7 +372,10 @@ SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& a
 
 void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) {
     FunctionState& fn = m_functions[function];
-    const ExecutionEnvironment invocation = fn.environments[environment];
+    // A copy (the mode may start another invocation in this environment), kept in the engine: a local whose
+    // address the modes get would live on wasm's linear-memory stack, moved on every invocation end.
+    m_endedInvocation = fn.environments[environment];
+    const ExecutionEnvironment& invocation = m_endedInvocation;
     NodeCounters& c = m_counters[fn.node];
     const bool failed = invocation.result != InvokeResult::Success;
     if (failed) ++c.errors;

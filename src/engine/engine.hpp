@@ -346,6 +346,11 @@ private:
     SimTime occupy(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan, std::uint32_t item,
                    std::uint32_t token, std::uint32_t requestId, ModeId mode, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
+    /// startSingle's rule evaluation when the rules read text (the item's id or body): the outcome, and the
+    /// deciding rule in bits 8-15. Out of line, returning one number: its input and outputs passed by address
+    /// would give every startSingle a frame on wasm's linear-memory stack.
+    __attribute__((noinline)) std::uint32_t evaluateTextRules(const FunctionConfig& cfg, std::uint32_t itemIndex,
+                                                               const Item& it);
     /// retireItem's work when finished items are let go.
     void retireItemNow(std::uint32_t index, Item& it);
     /// Send edges: the messages an ending invocation's code sent (send_messages.cpp).
@@ -410,6 +415,7 @@ private:
     ChunkedVector<DeliveredRecord> m_deliveries;  // chunked: no doubling copy of 100k dead letters
     std::vector<StreamBatchInfo> m_batchInfos;
     std::uint32_t m_requestCounter = 0;
+    ExecutionEnvironment m_endedInvocation;  // onInvocationEnd: the invocation that ended, as the modes see it
     std::string m_scratch;
     std::vector<std::uint8_t> m_scratchRules;  // startBatch: the rule that decided each item (trace only)
     // chains of requests and send edges (send_messages.cpp)

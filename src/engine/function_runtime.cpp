@@ -8,7 +8,11 @@
 
 namespace pg::sim {
 
-AcquireResult acquireEnvironment(FunctionState& fn, AccountPool& pool, SimTime now) {
+std::uint64_t acquireEnvironmentPacked(FunctionState& fn, AccountPool& pool, SimTime now) {
+    return packAcquire(acquireEnvironmentAnyCase(fn, pool, now));
+}
+
+AcquireResult acquireEnvironmentAnyCase(FunctionState& fn, AccountPool& pool, SimTime now) {
     AcquireResult r;
     if (!fn.provisionedIdle.empty() && (fn.reserved < 0 || static_cast<std::int64_t>(fn.inFlight) < fn.reserved)) {
         // A pre-initialised environment: no cold start, no scaling token, outside the unreserved pool (DG-PC).
@@ -165,18 +169,5 @@ RuleOutcome evaluateBehavior(const std::vector<BehaviorRule>& rules, const RuleI
     return RuleOutcome::Success;
 }
 
-RunPlan planRun(const FunctionConfig& cfg, RuleOutcome rule, Rng& rng) {
-    RunPlan plan;
-    SimTime duration = cfg.duration.min;
-    if (cfg.duration.max > cfg.duration.min) duration = rng.uniformInt(cfg.duration.min, cfg.duration.max);
-    if (rule == RuleOutcome::Timeout || duration > cfg.timeout) {
-        plan.result = InvokeResult::Timeout;
-        plan.runTime = cfg.timeout;
-    } else {
-        plan.result = rule == RuleOutcome::Error ? InvokeResult::Error : InvokeResult::Success;
-        plan.runTime = duration;
-    }
-    return plan;
-}
 
 }  // namespace pg::sim

@@ -2,6 +2,7 @@
 // reservation or the account's unreserved pool, the scaling-rate token bucket (FIDELITY 3), and its
 // asynchronous internal queue. Pure bookkeeping: scheduling and tracing live in the engine.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "force_inline.hpp"
 #include "rng.hpp"
 #include "scenario_config.hpp"
 #include "sim_types.hpp"
@@ -90,9 +92,46 @@ struct AcquireResult {
     ThrottleReason throttle = ThrottleReason::None;
 };
 
+/// acquireEnvironment in every case (provisioned environments, idle ones reclaimed, a new one).
+AcquireResult acquireEnvironmentAnyCase(FunctionState& fn, AccountPool& pool, SimTime now);
+/// The same as one number (packAcquire): wasm returns a struct through its linear-memory stack, so a caller
+/// holding one gets a stack frame on every call.
+std::uint64_t acquireEnvironmentPacked(FunctionState& fn, AccountPool& pool, SimTime now);
+inline std::uint64_t packAcquire(const AcquireResult& r) {
+    return r.environment | std::uint64_t{r.cold} << 32 | std::uint64_t{static_cast<std::uint8_t>(r.throttle)} << 40;
+}
+inline AcquireResult unpackAcquire(std::uint64_t packed) {
+    AcquireResult r;
+    r.environment = static_cast<std::uint32_t>(packed);
+    r.cold = (packed >> 32 & 1) != 0;
+    r.throttle = static_cast<ThrottleReason>(static_cast<std::uint8_t>(packed >> 40));
+    return r;
+}
+
 /// Takes a concurrency slot and an environment (warm if one is idle, else a new one if the scaling bucket
-/// allows), or reports why the invoke is throttled. Does not mark the environment busy.
-AcquireResult acquireEnvironment(FunctionState& fn, AccountPool& pool, SimTime now);
+/// allows), or reports why the invoke is throttled. Does not mark the environment busy. Inline for the common
+/// case (no provisioned environment, none reclaimed, an idle one to reuse): it runs once per invocation.
+PG_FORCE_INLINE inline AcquireResult acquireEnvironment(FunctionState& fn, AccountPool& pool, SimTime now) {
+    if (!fn.provisionedIdle.empty() || fn.idleLifetime >= 0 || fn.idle.empty())
+        return unpackAcquire(acquireEnvironmentPacked(fn, pool, now));
+    // acquireEnvironmentAnyCase's steps for that case, in its order.
+    AcquireResult r;
+    if (fn.reserved >= 0) {
+        if (static_cast<std::int64_t>(fn.inFlight) >= fn.reserved) {
+            r.throttle = ThrottleReason::ReservedConcurrency;
+            return r;
+        }
+    } else if (pool.unreservedInFlight >= pool.unreservedCapacity) {
+        r.throttle = ThrottleReason::AccountConcurrency;
+        return r;
+    }
+    r.environment = fn.idle.back();
+    fn.idle.pop_back();
+    ++fn.inFlight;
+    fn.peakConcurrency = std::max(fn.peakConcurrency, fn.inFlight);
+    if (fn.reserved < 0) ++pool.unreservedInFlight;
+    return r;
+}
 
 /// Returns the environment and its concurrency slot.
 void releaseEnvironment(FunctionState& fn, AccountPool& pool, std::uint32_t environment);
@@ -189,6 +228,19 @@ struct RunPlan {
     InvokeResult result = InvokeResult::Success;
     SimTime runTime = 0;
 };
-RunPlan planRun(const FunctionConfig& cfg, RuleOutcome rule, Rng& rng);
+/// Inline: it runs once per invocation, and its result returned from a call goes through wasm's stack.
+inline RunPlan planRun(const FunctionConfig& cfg, RuleOutcome rule, Rng& rng) {
+    RunPlan plan;
+    SimTime duration = cfg.duration.min;
+    if (cfg.duration.max > cfg.duration.min) duration = rng.uniformInt(cfg.duration.min, cfg.duration.max);
+    if (rule == RuleOutcome::Timeout || duration > cfg.timeout) {
+        plan.result = InvokeResult::Timeout;
+        plan.runTime = cfg.timeout;
+    } else {
+        plan.result = rule == RuleOutcome::Error ? InvokeResult::Error : InvokeResult::Success;
+        plan.runTime = duration;
+    }
+    return plan;
+}
 
 }  // namespace pg::sim

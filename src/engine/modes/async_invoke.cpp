@@ -25,6 +25,17 @@ SimTime AsyncInvoke::age(const Item& it) const {
 }
 
 void AsyncInvoke::onArrival(std::uint32_t node, std::uint32_t number) {
+    // The common case (no subscribed queue, one function) here; the rest out of line, so that their locals
+    // (a vector of copies) give this function no frame on wasm's linear-memory stack.
+    if (!m_context.subscribedQueues(node).empty() || m_context.targetFunctions(node).size() != 1) {
+        arriveFannedOut(node, number);
+        return;
+    }
+    const std::uint32_t first = m_context.createRoutedItem(node, number);
+    if (first != kNone) accept(first);
+}
+
+void AsyncInvoke::arriveFannedOut(std::uint32_t node, std::uint32_t number) {
     const std::vector<std::uint32_t>& targets = m_context.targetFunctions(node);
     const std::vector<std::uint32_t>& queues = m_context.subscribedQueues(node);
     std::uint32_t first;
@@ -221,6 +232,11 @@ void AsyncInvoke::succeed(std::uint32_t item, Item& it) {
         m_context.retireItem(item, it);  // out of every queue and timer: nothing reads it again
         return;
     }
+    succeedToDestination(item, it);
+}
+
+void AsyncInvoke::succeedToDestination(std::uint32_t item, const Item& it) {
+    const FunctionState& f = m_context.function(it.function);
     DeliveredRecord r;
     r.node = f.onSuccess;
     r.item = item;

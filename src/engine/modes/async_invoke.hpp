@@ -42,6 +42,10 @@ private:
     void waitThenRequeue(std::uint32_t item, Item& it, SimTime wait);
     void fail(std::uint32_t item, Condition condition);
     void succeed(std::uint32_t item, Item& it);
+    /// succeed() with an on-success destination: out of line, so that its record is on no common path's frame.
+    __attribute__((noinline)) void succeedToDestination(std::uint32_t item, const Item& it);
+    /// onArrival for a source with subscribed queues or other than one function (fan-out).
+    __attribute__((noinline)) void arriveFannedOut(std::uint32_t node, std::uint32_t number);
     SimTime age(const Item& it) const;
 };
 
