@@ -152,8 +152,7 @@ void Engine::reset() { build(); }
 
 // [SECTION] event loop
 
-bool Engine::step() {
-    if (m_queue.empty()) return false;
+PG_FORCE_INLINE inline void Engine::stepNext() {
     // pop() is inline and the event's fields are passed on as values: an Event passed by reference lives in
     // wasm's linear-memory stack, moved on every step (bench/README.md "Where wasm loses time").
     const Event event = m_queue.pop();
@@ -170,6 +169,11 @@ bool Engine::step() {
         dispatchToMode(event.time, event.seq, event.a, event.b, event.handler, event.kind);
     }
     if (m_options.checkEveryStep) checkAfterStep();
+}
+
+bool Engine::step() {
+    if (m_queue.empty()) return false;
+    stepNext();
     return true;
 }
 
@@ -195,14 +199,14 @@ void Engine::checkAfterStep() const {
 }
 
 void Engine::runUntil(SimTime until) {
-    while (!m_queue.empty() && m_queue.topTime() < until) step();
+    while (!m_queue.empty() && m_queue.topTime() < until) stepNext();  // inline: no call per event
     if (until > m_now) m_now = until;
 }
 
 std::uint64_t Engine::runSteps(SimTime until, std::uint64_t maxSteps) {
     std::uint64_t steps = 0;
     while (steps < maxSteps && !m_queue.empty() && m_queue.topTime() < until) {
-        step();
+        stepNext();
         ++steps;
     }
     return steps;
@@ -409,8 +413,8 @@ static Item arrivingItem(SimTime now, std::uint32_t origin, std::uint32_t number
     return it;
 }
 
-std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
-                                 ItemState initial) {
+PG_FORCE_INLINE inline std::uint32_t Engine::createItemInline(std::uint32_t origin, std::uint32_t number,
+                                                              std::uint32_t function, ItemState initial) {
     const std::uint32_t index = m_items.add(arrivingItem(m_now, origin, number, function, initial));
     ++m_stateCounts[static_cast<int>(initial)];
     const bool spawned = m_armed.parent != kNone;
@@ -422,6 +426,11 @@ std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std
     }
     record(TraceKind::Arrival, index, origin, 0);
     return index;
+}
+
+std::uint32_t Engine::createItem(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
+                                 ItemState initial) {
+    return createItemInline(origin, number, function, initial);
 }
 
 std::uint32_t Engine::createItems(std::uint32_t origin, std::uint32_t number, std::uint32_t count,
@@ -448,7 +457,7 @@ std::uint32_t Engine::createItems(std::uint32_t origin, std::uint32_t number, st
 
 std::uint32_t Engine::createRoutedItem(std::uint32_t origin, std::uint32_t number) {
     const std::uint32_t fn = targetFunction(origin);
-    const std::uint32_t item = createItem(origin, number, fn, ItemState::Waiting);
+    const std::uint32_t item = createItemInline(origin, number, fn, ItemState::Waiting);  // once per async event
     if (fn != kNone) return item;
     ++m_counters[origin].unrouted;
     finishItem(item, ItemOutcome::Dropped, kNone, Condition::None);

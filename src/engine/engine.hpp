@@ -328,6 +328,8 @@ private:
     enum CoreEvent : std::uint16_t { kArrival = 0, kInvocationEnd = 1 };
     static constexpr auto kCoreHandler = static_cast<std::uint16_t>(ModeId::None);  // the core's events
     void build();
+    /// step() with an event pending: inlined into step and the run loops.
+    void stepNext();
     void registerModes();
     /// A mode's event (Engine::step passes the Async mode's on directly), rebuilt here, out of the step's way.
     __attribute__((noinline)) void dispatchToMode(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b,
@@ -346,6 +348,9 @@ private:
     SimTime occupy(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan, std::uint32_t item,
                    std::uint32_t token, std::uint32_t requestId, ModeId mode, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
+    /// createItem's body, inlined where an item is made per event (createRoutedItem).
+    std::uint32_t createItemInline(std::uint32_t origin, std::uint32_t number, std::uint32_t function,
+                                   ItemState initial);
     /// startSingle's rule evaluation when the rules read text (the item's id or body): the outcome, and the
     /// deciding rule in bits 8-15. Out of line, returning one number: its input and outputs passed by address
     /// would give every startSingle a frame on wasm's linear-memory stack.
