@@ -415,7 +415,11 @@ static Item arrivingItem(SimTime now, std::uint32_t origin, std::uint32_t number
 
 PG_FORCE_INLINE inline std::uint32_t Engine::createItemInline(std::uint32_t origin, std::uint32_t number,
                                                               std::uint32_t function, ItemState initial) {
-    const std::uint32_t index = m_items.add(arrivingItem(m_now, origin, number, function, initial));
+    // ItemStore::add's push_back, inline (Clang keeps add out of line, and the item passed to it by reference
+    // then lives on wasm's linear-memory stack): the new item is written where it is kept.
+    ChunkedVector<Item>& items = m_items.mutableAll();
+    items.push_back(arrivingItem(m_now, origin, number, function, initial));
+    const auto index = static_cast<std::uint32_t>(items.size() - 1);
     ++m_stateCounts[static_cast<int>(initial)];
     const bool spawned = m_armed.parent != kNone;
     if (m_tracing) m_lastTrace.push_back(spawned ? m_armedCause : kNone);
