@@ -87,32 +87,7 @@ void AsyncInvoke::publish(std::uint32_t event, const std::vector<std::uint32_t>&
 // Recording, scheduling, metrics and startSingle do neither. Each retried event's item lives in a compacted
 // chunk, where every lookup is a rank in a bitmap: one lookup per handler, not one per field.
 
-void AsyncInvoke::accept(std::uint32_t item) {
-    Item& it = m_context.item(item);
-    const std::uint32_t fn = it.function;
-    const std::uint32_t node = it.origin;
-    FunctionState& f = m_context.function(fn);
-    it.requestId = m_context.newRequestId();  // one request id for every attempt (FIDELITY 5.1 [O])
-    it.throttles = 0;  // the member of Item's union an async event uses, written before any read
-    ++m_context.mutableCounters(node).accepted;      // one 202 per function invoked (fan-out: per copy)
-    ++m_context.mutableCounters(node).responses2xx;  // 202 at once (FIDELITY 5.1)
-    m_context.record(TraceKind::Accepted, item, f.node, 0, 0, 202);
-    if (m_context.hasChains() && m_context.recursionStops(fn, item)) {  // before any other failure: ends the chain
-        m_context.noteRecursionStopped(fn, item, 1);
-        fail(item, Condition::RecursiveLoop);
-        return;
-    }
-    if (f.reserved == 0) {  // FIDELITY 5.1/5.2: no attempt, approximateInvokeCount 0
-        fail(item, Condition::ZeroReservedConcurrency);
-        return;
-    }
-    m_context.setItemState(it, ItemState::Queued);
-    f.asyncQueue.push_back(item);
-    m_context.noteAsyncDepth(fn);
-    pump(fn);
-}
-
-void AsyncInvoke::pump(std::uint32_t function) {
+PG_FORCE_INLINE inline void AsyncInvoke::pumpInline(std::uint32_t function) {
     FunctionState& f = m_context.function(function);
     const SimTime maxAge = m_context.functionConfig(function).async.maxEventAge;
     while (!f.asyncQueue.empty()) {
@@ -150,6 +125,33 @@ void AsyncInvoke::pump(std::uint32_t function) {
     m_context.noteAsyncDepth(function);
 }
 
+void AsyncInvoke::accept(std::uint32_t item) {
+    Item& it = m_context.item(item);
+    const std::uint32_t fn = it.function;
+    const std::uint32_t node = it.origin;
+    FunctionState& f = m_context.function(fn);
+    it.requestId = m_context.newRequestId();  // one request id for every attempt (FIDELITY 5.1 [O])
+    it.throttles = 0;  // the member of Item's union an async event uses, written before any read
+    ++m_context.mutableCounters(node).accepted;      // one 202 per function invoked (fan-out: per copy)
+    ++m_context.mutableCounters(node).responses2xx;  // 202 at once (FIDELITY 5.1)
+    m_context.record(TraceKind::Accepted, item, f.node, 0, 0, 202);
+    if (m_context.hasChains() && m_context.recursionStops(fn, item)) {  // before any other failure: ends the chain
+        m_context.noteRecursionStopped(fn, item, 1);
+        fail(item, Condition::RecursiveLoop);
+        return;
+    }
+    if (f.reserved == 0) {  // FIDELITY 5.1/5.2: no attempt, approximateInvokeCount 0
+        fail(item, Condition::ZeroReservedConcurrency);
+        return;
+    }
+    m_context.setItemState(it, ItemState::Queued);
+    f.asyncQueue.push_back(item);
+    m_context.noteAsyncDepth(fn);
+    pumpInline(fn);
+}
+
+void AsyncInvoke::pump(std::uint32_t function) { pumpInline(function); }
+
 void AsyncInvoke::waitThenRequeue(std::uint32_t item, Item& it, SimTime wait) {
     ++m_context.function(it.function).asyncWaiting;
     m_context.setItemState(it, ItemState::Waiting);
@@ -168,7 +170,7 @@ void AsyncInvoke::onEvent(std::uint16_t kind, std::uint32_t a) {
     m_context.setItemState(it, ItemState::Queued);
     f.asyncQueue.push_back(item);  // back at the tail of the internal queue
     m_context.record(TraceKind::Requeued, item, f.node, it.attempts);
-    pump(fn);
+    pumpInline(fn);
 }
 
 void AsyncInvoke::onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) {
@@ -219,10 +221,6 @@ void AsyncInvoke::onDeliveredToFunction(std::uint32_t functionNode, std::uint32_
     const std::uint32_t number = m_context.armSpawn(functionNode, r.item, depth, m_context.lastTraceOf(r.item));
     if (number == 0) return;  // kMaxSpawnedItems reached
     accept(m_context.createItem(functionNode, number, m_context.functionOfNode(functionNode), ItemState::Waiting));
-}
-
-void AsyncInvoke::onCapacityFreed(std::uint32_t function) {
-    if (!m_context.function(function).asyncQueue.empty()) pump(function);
 }
 
 void AsyncInvoke::succeed(std::uint32_t item, Item& it) {

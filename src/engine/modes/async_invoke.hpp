@@ -24,7 +24,10 @@ public:
     void onInvocationEnd(std::uint32_t function, const ExecutionEnvironment& invocation) override;
     /// Some concurrency was released (by `function`): events waiting in the internal queue may start. The
     /// engine calls it after every invocation end (the only mode with work waiting for capacity).
-    void onCapacityFreed(std::uint32_t function);
+    /// Inline: it runs after every invocation end, and its internal queue is most often empty.
+    void onCapacityFreed(std::uint32_t function) {
+        if (!m_context.function(function).asyncQueue.empty()) pump(function);
+    }
     void onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) override;
     /// An invocation record delivered to a function (an on-success / on-failure destination): Lambda invokes
     /// that function asynchronously with the record as its payload (Lambda DG invocation-async-retain-records).
@@ -38,6 +41,8 @@ private:
     /// Delivers topic event `event` to each subscribed sqs queue as a new message there.
     void publish(std::uint32_t event, const std::vector<std::uint32_t>& queues);
     void pump(std::uint32_t function);
+    /// pump's body, inlined into accept and onEvent (once per async event and per retry: a call fewer).
+    void pumpInline(std::uint32_t function);
     /// `it` is item `item` (one lookup per handler: see async_invoke.cpp).
     void waitThenRequeue(std::uint32_t item, Item& it, SimTime wait);
     void fail(std::uint32_t item, Condition condition);
