@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <type_traits>
 
 #include "../engine.hpp"
 #include "../prefetch.hpp"
@@ -332,7 +333,38 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     const InvokeResult result = invocation.result;
     const bool tracing = m_context.tracing();  // tested once per batch, not reloaded per message
     std::uint32_t deleted = 0;  // summed, written once (per message only for the metrics, which read them)
-    forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
+    if (!tracing && !metrics) {
+        // The usual case, its loops without the per-message tests of the general one below (same effects):
+        // every message that is not Gone is deleted (success, unless listed) or kept (failure).
+        // Compiled with and without ReportBatchItemFailures (without it no outcome is read).
+        auto deleteAll = [&](auto reporting) {
+            forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
+                if (m.state == SqsMessageState::Gone) return;
+                Item& it = atHand ? *atHand : m_context.item(m.item);
+                it.lastResult = result;
+                if (reporting && batch.outcomes[i] == RuleOutcome::ReportFailure) {
+                    ++listedCount;
+                    ++kept;
+                    return;
+                }
+                m.state = SqsMessageState::Gone;
+                if (m.group != kNone) releaseFromGroup(q, m);
+                ++deleted;
+                m_context.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
+            });
+        };
+        if (success && report) {
+            deleteAll(std::true_type{});
+        } else if (success) {
+            deleteAll(std::false_type{});
+        } else {
+            forEachInBatch(b, [&](SqsMessage& m, std::size_t, Item* atHand) PG_FORCE_INLINE {
+                if (m.state == SqsMessageState::Gone) return;
+                (atHand ? *atHand : m_context.item(m.item)).lastResult = result;
+                ++kept;
+            });
+        }
+    } else forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
         // Every message this invocation carried ends its attempt here, also one that retention deleted while
         // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
         // invocation still runs to its end and reports its outcome.
