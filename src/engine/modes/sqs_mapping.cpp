@@ -284,9 +284,7 @@ void SqsMapping::invoke(std::uint32_t b) {
         // is one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
         retireGoneOf(b);
         batch.oneRun = false;
-        batch.messages.erase(std::remove_if(batch.messages.begin(), batch.messages.end(),
-                                            [&](std::uint32_t m) { return gone(m); }),
-                             batch.messages.end());
+        batch.messages.removeIf([&](std::uint32_t m) { return gone(m); });
         collectInvokeItems(batch);
     }
     if (m_scratchItems.empty()) {  // every message expired: the poller is free again

@@ -38,28 +38,6 @@ constexpr SimTime kSqsLongPollWait = 20 * kSecond;
 /// `window + function timeout > visibility`, else the queue's own (FIDELITY 6.2, DG-SQS-2022).
 SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout);
 
-/// A list that keeps its storage between uses: grow(n) hands out n more slots without writing them, where
-/// std::vector::resize value-initialises them through an out-of-line call (some 70 instructions per receive).
-template <typename T>
-class ScratchList {
-public:
-    T* grow(std::size_t n) {
-        if (m_size + n > m_store.size()) m_store.resize(std::max(m_size + n, 2 * m_store.size()));
-        T* const at = m_store.data() + m_size;
-        m_size += n;
-        return at;
-    }
-    void push_back(T v) { *grow(1) = v; }
-    void clear() { m_size = 0; }
-    bool empty() const { return m_size == 0; }
-    std::size_t size() const { return m_size; }
-    const T* data() const { return m_store.data(); }
-
-private:
-    std::vector<T> m_store;
-    std::size_t m_size = 0;
-};
-
 class SqsMapping final : public ModeHandler {
 public:
     using ModeHandler::ModeHandler;
@@ -177,8 +155,8 @@ private:
     std::vector<SqsBatch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
     std::uint32_t m_scratchBatch = kNone;          // the batch m_scratchItems/Attempts list (takeBatch -> invoke)
-    ScratchList<std::uint32_t> m_scratchItems;
-    ScratchList<std::uint16_t> m_scratchAttempts;
+    GrowList<std::uint32_t> m_scratchItems;
+    GrowList<std::uint16_t> m_scratchAttempts;
     std::vector<RuleOutcome> m_scratchOutcomes;
     std::string m_scratch;
 };

@@ -193,10 +193,9 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     const std::size_t at = list.size();
     batch.oneRun = at == 0;
     batch.firstItem = item0;
-    list.resize(at + count);
     // Through raw pointers in locals, one loop per store: the compiler need not reload what a store through
     // another path might have changed. Records come in message order, as one loop would write them.
-    std::uint32_t* const listed = list.data() + at;
+    std::uint32_t* const listed = list.grow(count);
     std::uint32_t* const scratchItems = m_scratchItems.grow(count);
     std::uint16_t* const scratchAttempts = m_scratchAttempts.grow(count);
     for (std::uint32_t k = 0; k < count; ++k) {
