@@ -79,10 +79,32 @@ void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
         ++q.visibleCount;
         ++q.unstoredCopies;
         ++m_context.mutableCounters(q.node).visible;
+    } else if (r.kind == DeliveryKind::SqsRedrive) {
+        addRedrivenCopy(qi, r.item, enqueuedAt);
     } else {
-        addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
+        addMessage(qi, r.item, enqueuedAt, true, 0, false);
     }
     noteQueue(qi);
+}
+
+void SqsMapping::addRedrivenCopy(std::uint32_t qi, std::uint32_t item, SimTime enqueuedAt) {
+    // addMessage(copy = true, expires = true) without its tests (one per DLQ move): stored visible and
+    // counted, never received; in the retention order.
+    SqsQueue& q = m_queues[qi];
+    SqsMessage m;
+    m.enqueuedAt = enqueuedAt;
+    m.item = item;
+    m.queue = qi;
+    m.copy = true;
+    m.state = SqsMessageState::Visible;
+    const auto index = static_cast<std::uint32_t>(m_messages.size());
+    m_messages.push_back(m);
+    becomeActive(q);
+    ++q.visibleCount;
+    ++m_context.mutableCounters(q.node).visible;
+    const SimTime at = enqueuedAt + q.retention;
+    expiryPush(q, index, at);
+    if (at < q.expiryAt) armExpiry(q, qi);  // as addMessage: only an earlier expiry moves the timer
 }
 
 std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTime enqueuedAt, bool copy,
@@ -526,7 +548,7 @@ void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {
     }
 }
 
-void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message, SimTime at) {
+PG_FORCE_INLINE inline void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message, SimTime at) {
     if (q.expiryFifo.empty()) {
         q.expiryFifo.push_back(message);
         q.expiryFifoBackAt = at;

@@ -71,6 +71,8 @@ private:
     /// `expires`: retention is simulated (traffic messages and redriven copies; not other deliveries).
     std::uint32_t addMessage(std::uint32_t queue, std::uint32_t item, SimTime enqueuedAt, bool copy,
                              std::uint32_t number, bool expires);
+    /// A redriven message's passive copy in its DLQ (a DLQ no function consumes).
+    void addRedrivenCopy(std::uint32_t queue, std::uint32_t item, SimTime enqueuedAt);
     /// A burst into a standard queue: the same state as `count` addMessage calls, stored lazily.
     void addBurst(std::uint32_t queue, std::uint32_t firstItem, std::uint32_t count);
     void setMessageOfItem(std::uint32_t item, std::uint32_t message);
@@ -115,7 +117,8 @@ private:
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
     // retention order: FIFO + heap (sqs_queue.hpp)
-    void expiryPush(SqsQueue& q, std::uint32_t message, SimTime at);  ///< `at`: its enqueuedAt + retention
+    /// `at`: its enqueuedAt + retention. Inline (in sqs_mapping.cpp, its only user): once per message added.
+    inline void expiryPush(SqsQueue& q, std::uint32_t message, SimTime at);
     bool expiryEmpty(const SqsQueue& q) const { return q.expiryFifo.empty() && q.expiry.empty(); }
     ExpiryEntry expiryTop(const SqsQueue& q) const;
     void expiryPop(SqsQueue& q);
@@ -127,8 +130,13 @@ private:
     }
     /// Nothing visible and nothing in flight: the ramp is back at 5 (model choice sqs_poller_ramp).
     static bool idleQueue(const SqsQueue& q) { return q.visibleCount == 0 && q.inFlightCount == 0; }
-    /// Called before a message is counted in: an idle queue restarts its poller scaling clock now.
-    void becomeActive(SqsQueue& q);
+    /// Called before a message is counted in: an idle queue restarts its poller scaling clock now: a message
+    /// arriving in an empty queue (nothing visible, nothing in flight) starts the ramp again at 5 (model choice
+    /// sqs_poller_ramp; DG-SQS-SCALING "When traffic is low, Lambda scales back the processing to five
+    /// concurrent batches"). Inline: every message added (a DLQ move among them) asks.
+    void becomeActive(SqsQueue& q) {
+        if (q.activeSince < 0 || idleQueue(q)) q.activeSince = m_context.now();
+    }
     std::uint32_t newBatch(std::uint32_t queue);
     void freeBatch(std::uint32_t batch);
     void noteQueue(std::uint32_t queue);

@@ -14,13 +14,6 @@ namespace pg::sim {
 
 // [SECTION] polling
 
-void SqsMapping::becomeActive(SqsQueue& q) {
-    // A message arriving in an empty queue (nothing visible, nothing in flight) starts the ramp again at 5
-    // (model choice sqs_poller_ramp; DG-SQS-SCALING "When traffic is low, Lambda scales back the processing to
-    // five concurrent batches").
-    if (q.activeSince < 0 || idleQueue(q)) q.activeSince = m_context.now();
-}
-
 std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q, const SqsConsumer& c) const {
     const bool active = q.activeSince >= 0 && !idleQueue(q);
     const auto seconds = active ? static_cast<std::uint64_t>((m_context.now() - q.activeSince) / kSecond) : 0;
