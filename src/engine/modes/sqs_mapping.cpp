@@ -263,6 +263,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     SqsBatch& batch = m_batches[b];
     batch.messages.clear();  // not outcomes: invoke writes them before any read, and their size stays (no regrowth)
     batch.oneRun = false;
+    batch.keptWhole = false;
     batch.queue = qi;
     batch.throttles = 0;
     batch.consumer = 0;
@@ -415,6 +416,7 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         freeBatch(b);
     } else {
         m_batches[b].state = SqsBatchState::Hidden;
+        m_batches[b].keptWhole = kept == m_batches[b].messages.size();
         if (m_batches[b].visibilityDue || m_batches[b].visibleAt <= m_context.now()) returnBatch(b);
     }
     pump(qi);
@@ -499,8 +501,9 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     }
     // Standard: what makeVisible does per message (an in-flight message is never a passive copy), with the
     // visible pool appended run by run (a batch received from one run goes back as one).
-    std::uint32_t runFirst = 0, runCount = 0, returned = 0;
     const bool tracing = m_context.tracing();
+    if (!tracing && m_batches[b].keptWhole && m_batches[b].oneRun && returnWholeRun(q, c, b)) return;
+    std::uint32_t runFirst = 0, runCount = 0, returned = 0;
     forEachInBatch(b, [&](SqsMessage& msg, std::size_t k, Item* atHand) PG_FORCE_INLINE {
         if (msg.state != SqsMessageState::InFlight || msg.batch != b) return;  // deleted or expired
         if (tracing) m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
@@ -524,6 +527,35 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     c.visible += returned;
     if (returned > 0 && q.window > 0 && q.windowStart < 0) q.windowStart = m_context.now();
     freeBatch(b);
+}
+
+bool SqsMapping::returnWholeRun(SqsQueue& q, NodeCounters& c, std::uint32_t b) {
+    // A batch received from one run whose every message is still in flight in it (a failed batch, the usual
+    // return): what returnBatch's loop does, one loop per store and the run appended once; false (nothing
+    // done) otherwise.
+    const SqsBatch& batch = m_batches[b];
+    const std::size_t n = batch.messages.size();
+    SqsMessage* msgs = m_messages.span(batch.messages[0], n);  // oneRun: the caller asked
+    Item* items = msgs ? m_context.itemSpan(batch.firstItem, static_cast<std::uint32_t>(n)) : nullptr;
+    if (!items) return false;
+    prefetchForWrite(msgs, n);  // last touched a visibility timeout ago (see forEachInBatch)
+    prefetchForWrite(items, n);
+    for (std::size_t k = 0; k < n; ++k)
+        if (msgs[k].state != SqsMessageState::InFlight || msgs[k].batch != b) return false;
+    for (std::size_t k = 0; k < n; ++k) {
+        msgs[k].state = SqsMessageState::Visible;
+        msgs[k].batch = kNone;
+    }
+    for (std::size_t k = 0; k < n; ++k) m_context.setItemState(items[k], ItemState::Visible);
+    const auto returned = static_cast<std::uint32_t>(n);
+    q.visible.push_back(batch.messages[0], returned);
+    q.inFlightCount -= returned;
+    c.inFlight -= returned;
+    q.visibleCount += returned;
+    c.visible += returned;
+    if (q.window > 0 && q.windowStart < 0) q.windowStart = m_context.now();
+    freeBatch(b);
+    return true;
 }
 
 void SqsMapping::countDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {

@@ -105,6 +105,9 @@ private:
     /// Fills the scratch items and receive counts of `batch`'s messages; false (scratch partial) if one is Gone.
     bool collectInvokeItems(const SqsBatch& batch);
     void returnBatch(std::uint32_t batch);
+    /// returnBatch of a batch received from one run, every message still in flight in it; false (nothing done)
+    /// otherwise.
+    bool returnWholeRun(SqsQueue& q, NodeCounters& c, std::uint32_t batch);
     /// body(message, position, item or nullptr) for every message of `batch`, in order (through pointers when
     /// the batch is one run of messages and items).
     template <typename Body>

@@ -105,6 +105,8 @@ struct SqsBatch {
     /// empty batch): visited through pointers. Any other change to `messages` clears it.
     bool oneRun = false;
     std::uint32_t firstItem = kNone;       ///< with oneRun: the item of messages[0] (no message read to find it)
+    /// Its invocation ended keeping every message (a failed batch): its return may find them all in flight.
+    bool keptWhole = false;
 };
 
 using ExpiryEntry = std::pair<SimTime, std::uint32_t>;  // (expires at, message)
