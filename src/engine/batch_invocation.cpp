@@ -43,6 +43,11 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
     const std::uint32_t first = n > 0 ? items[0] : 0;
     Item* const run = n > 0 ? m_items.mutableAll().span(first, n) : nullptr;
     const std::uint32_t inRun = run ? static_cast<std::uint32_t>(n) : 0;
+    // The batch's attempt records in one piece when they fit in the store's current chunk (index firstAttempt
+    // + i for item i, as one by one), else one by one.
+    std::uint32_t firstAttempt = 0;
+    AttemptRecord* const attemptSlots =
+        m_options.recordAttempts && n > 0 ? m_items.attemptSlots(n, firstAttempt) : nullptr;
     // The pass, compiled once per kind of rule set (none, numeric, text) so the per-item loop has no branch
     // on which kind it is.
     // Compiled with and without tracing: without it the loop has no byte store at all (see above).
@@ -57,7 +62,11 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
             else if (rule == RuleOutcome::Error && worst != RuleOutcome::Timeout) worst = RuleOutcome::Error;
             ++it.attempts;
             it.requestId = requestId;
-            if (recordAttempts) m_items.addAttempt(it, now, requestId);
+            if (attemptSlots)
+                ItemStore::addAttemptAt(attemptSlots[i], firstAttempt + static_cast<std::uint32_t>(i), it, now,
+                                        requestId);
+            else if (recordAttempts)
+                m_items.addAttempt(it, now, requestId);
         }
     };
     auto pass = [&](auto rate) {

@@ -118,6 +118,19 @@ public:
         slot = value;
         return slot;
     }
+    /// Appends `n` elements in one piece when they fit in the chunk the next element goes to: returns their
+    /// slots, unwritten (the caller writes every one before any read), or nullptr with nothing appended when they
+    /// would straddle chunks. A batch's records then cost one bounds test, not one per element.
+    PG_FORCE_INLINE T* appendSpan(std::size_t n) {
+        const std::size_t c = m_size >> kShift;
+        if ((m_size & (kChunk - 1)) + n > kChunk) return nullptr;
+        if (c == m_chunks.size()) m_chunks.emplace_back();
+        T* p = m_chunks[c].get();
+        if (!p) p = materialize(c);  // a fresh chunk (the last chunk is never compacted: it is not wholly below size)
+        T* const at = p + (m_size & (kChunk - 1));
+        m_size += n;
+        return at;
+    }
     /// Appends `count` elements computed by `fill` from `proto`; chunks not yet allocated are written later.
     void appendLazy(const T& proto, std::size_t count, RangeFill fill) {
         if (count == 0) return;

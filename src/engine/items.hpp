@@ -81,6 +81,20 @@ public:
         if (it.lastAttempt == kNone) it.firstAttempt = index;
         it.lastAttempt = index;
     }
+    /// Room for `n` attempt records in one piece (ChunkedVector::appendSpan), the first numbered `first`;
+    /// nullptr (nothing added) when they would straddle chunks: then addAttempt one by one. Each slot must be
+    /// written by addAttemptAt, in order.
+    PG_FORCE_INLINE AttemptRecord* attemptSlots(std::size_t n, std::uint32_t& first) {
+        first = static_cast<std::uint32_t>(m_attempts.size());
+        return m_attempts.appendSpan(n);
+    }
+    /// addAttempt into a slot from attemptSlots whose index is `index`.
+    PG_FORCE_INLINE static void addAttemptAt(AttemptRecord& slot, std::uint32_t index, Item& it, SimTime start,
+                                             std::uint32_t requestId) {
+        slot = AttemptRecord{start, it.lastAttempt, requestId};
+        if (it.lastAttempt == kNone) it.firstAttempt = index;
+        it.lastAttempt = index;
+    }
     /// Start of the first invocation that carried `item`, -1 before.
     SimTime firstStartAt(std::uint32_t item) const {
         const std::uint32_t a = m_items[item].firstAttempt;

@@ -3,7 +3,8 @@
 // sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_messages,
 // invalid_batch_response, sqs_long_poll, sqs_competing_mappings; recursion in sqs_recursion.cpp.
 //
-// Setup is in sqs_setup.cpp, receiving in sqs_receive.cpp, views and invariants in sqs_views.cpp.
+// Setup is in sqs_setup.cpp, receiving in sqs_receive.cpp, retention's end in sqs_expiry.cpp, views and
+// invariants in sqs_views.cpp.
 //
 // Index: [SECTION] arrivals and deliveries  [SECTION] invoking
 //        [SECTION] returning, deleting, expiring
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <type_traits>
 
 #include "../engine.hpp"
 #include "../prefetch.hpp"
@@ -78,10 +80,32 @@ void SqsMapping::onDelivered(std::uint32_t node, std::uint32_t deliveryIndex) {
         ++q.visibleCount;
         ++q.unstoredCopies;
         ++m_context.mutableCounters(q.node).visible;
+    } else if (r.kind == DeliveryKind::SqsRedrive) {
+        addRedrivenCopy(qi, r.item, enqueuedAt);
     } else {
-        addMessage(qi, r.item, enqueuedAt, true, 0, r.kind == DeliveryKind::SqsRedrive);
+        addMessage(qi, r.item, enqueuedAt, true, 0, false);
     }
     noteQueue(qi);
+}
+
+void SqsMapping::addRedrivenCopy(std::uint32_t qi, std::uint32_t item, SimTime enqueuedAt) {
+    // addMessage(copy = true, expires = true) without its tests (one per DLQ move): stored visible and
+    // counted, never received; in the retention order.
+    SqsQueue& q = m_queues[qi];
+    SqsMessage m;
+    m.enqueuedAt = enqueuedAt;
+    m.item = item;
+    m.queue = qi;
+    m.copy = true;
+    m.state = SqsMessageState::Visible;
+    const auto index = static_cast<std::uint32_t>(m_messages.size());
+    m_messages.push_back(m);
+    becomeActive(q);
+    ++q.visibleCount;
+    ++m_context.mutableCounters(q.node).visible;
+    const SimTime at = enqueuedAt + q.retention;
+    expiryPush(q, index, at);
+    if (at < q.expiryAt) armExpiry(q, qi);  // as addMessage: only an earlier expiry moves the timer
 }
 
 std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTime enqueuedAt, bool copy,
@@ -240,6 +264,7 @@ std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     SqsBatch& batch = m_batches[b];
     batch.messages.clear();  // not outcomes: invoke writes them before any read, and their size stays (no regrowth)
     batch.oneRun = false;
+    batch.keptWhole = false;
     batch.queue = qi;
     batch.throttles = 0;
     batch.consumer = 0;
@@ -283,9 +308,7 @@ void SqsMapping::invoke(std::uint32_t b) {
         // is one its invocation carries: onInvocationEnd ends each one's attempt, expired during the run or not.
         retireGoneOf(b);
         batch.oneRun = false;
-        batch.messages.erase(std::remove_if(batch.messages.begin(), batch.messages.end(),
-                                            [&](std::uint32_t m) { return gone(m); }),
-                             batch.messages.end());
+        batch.messages.removeIf([&](std::uint32_t m) { return gone(m); });
         collectInvokeItems(batch);
     }
     if (m_scratchItems.empty()) {  // every message expired: the poller is free again
@@ -332,7 +355,38 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     const InvokeResult result = invocation.result;
     const bool tracing = m_context.tracing();  // tested once per batch, not reloaded per message
     std::uint32_t deleted = 0;  // summed, written once (per message only for the metrics, which read them)
-    forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
+    if (!tracing && !metrics) {
+        // The usual case, its loops without the per-message tests of the general one below (same effects):
+        // every message that is not Gone is deleted (success, unless listed) or kept (failure).
+        // Compiled with and without ReportBatchItemFailures (without it no outcome is read).
+        auto deleteAll = [&](auto reporting) {
+            forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
+                if (m.state == SqsMessageState::Gone) return;
+                Item& it = atHand ? *atHand : m_context.item(m.item);
+                it.lastResult = result;
+                if (reporting && batch.outcomes[i] == RuleOutcome::ReportFailure) {
+                    ++listedCount;
+                    ++kept;
+                    return;
+                }
+                m.state = SqsMessageState::Gone;
+                if (m.group != kNone) releaseFromGroup(q, m);
+                ++deleted;
+                m_context.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
+            });
+        };
+        if (success && report) {
+            deleteAll(std::true_type{});
+        } else if (success) {
+            deleteAll(std::false_type{});
+        } else {
+            forEachInBatch(b, [&](SqsMessage& m, std::size_t, Item* atHand) PG_FORCE_INLINE {
+                if (m.state == SqsMessageState::Gone) return;
+                (atHand ? *atHand : m_context.item(m.item)).lastResult = result;
+                ++kept;
+            });
+        }
+    } else forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
         // Every message this invocation carried ends its attempt here, also one that retention deleted while
         // the function ran (FIDELITY 6.2 "No redrive policy" row; model choice sqs_retention_in_flight): the
         // invocation still runs to its end and reports its outcome.
@@ -363,6 +417,7 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
         freeBatch(b);
     } else {
         m_batches[b].state = SqsBatchState::Hidden;
+        m_batches[b].keptWhole = kept == m_batches[b].messages.size();
         if (m_batches[b].visibilityDue || m_batches[b].visibleAt <= m_context.now()) returnBatch(b);
     }
     pump(qi);
@@ -447,8 +502,9 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     }
     // Standard: what makeVisible does per message (an in-flight message is never a passive copy), with the
     // visible pool appended run by run (a batch received from one run goes back as one).
-    std::uint32_t runFirst = 0, runCount = 0, returned = 0;
     const bool tracing = m_context.tracing();
+    if (!tracing && m_batches[b].keptWhole && m_batches[b].oneRun && returnWholeRun(q, c, b)) return;
+    std::uint32_t runFirst = 0, runCount = 0, returned = 0;
     forEachInBatch(b, [&](SqsMessage& msg, std::size_t k, Item* atHand) PG_FORCE_INLINE {
         if (msg.state != SqsMessageState::InFlight || msg.batch != b) return;  // deleted or expired
         if (tracing) m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
@@ -474,6 +530,35 @@ void SqsMapping::returnBatch(std::uint32_t b) {
     freeBatch(b);
 }
 
+bool SqsMapping::returnWholeRun(SqsQueue& q, NodeCounters& c, std::uint32_t b) {
+    // A batch received from one run whose every message is still in flight in it (a failed batch, the usual
+    // return): what returnBatch's loop does, one loop per store and the run appended once; false (nothing
+    // done) otherwise.
+    const SqsBatch& batch = m_batches[b];
+    const std::size_t n = batch.messages.size();
+    SqsMessage* msgs = m_messages.span(batch.messages[0], n);  // oneRun: the caller asked
+    Item* items = msgs ? m_context.itemSpan(batch.firstItem, static_cast<std::uint32_t>(n)) : nullptr;
+    if (!items) return false;
+    prefetchForWrite(msgs, n);  // last touched a visibility timeout ago (see forEachInBatch)
+    prefetchForWrite(items, n);
+    for (std::size_t k = 0; k < n; ++k)
+        if (msgs[k].state != SqsMessageState::InFlight || msgs[k].batch != b) return false;
+    for (std::size_t k = 0; k < n; ++k) {
+        msgs[k].state = SqsMessageState::Visible;
+        msgs[k].batch = kNone;
+    }
+    for (std::size_t k = 0; k < n; ++k) m_context.setItemState(items[k], ItemState::Visible);
+    const auto returned = static_cast<std::uint32_t>(n);
+    q.visible.push_back(batch.messages[0], returned);
+    q.inFlightCount -= returned;
+    c.inFlight -= returned;
+    q.visibleCount += returned;
+    c.visible += returned;
+    if (q.window > 0 && q.windowStart < 0) q.windowStart = m_context.now();
+    freeBatch(b);
+    return true;
+}
+
 void SqsMapping::countDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {
     q.inFlightCount -= deleted;
     c.inFlight -= deleted;
@@ -496,7 +581,7 @@ void SqsMapping::releaseFromGroup(SqsQueue& q, const SqsMessage& m) {
     }
 }
 
-void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message, SimTime at) {
+PG_FORCE_INLINE inline void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message, SimTime at) {
     if (q.expiryFifo.empty()) {
         q.expiryFifo.push_back(message);
         q.expiryFifoBackAt = at;
@@ -510,63 +595,6 @@ void SqsMapping::expiryPush(SqsQueue& q, std::uint32_t message, SimTime at) {
     } else {
         q.expiry.emplace(at, message);
     }
-}
-
-ExpiryEntry SqsMapping::expiryTop(const SqsQueue& q) const {
-    if (q.expiryFifo.empty()) return q.expiry.top();
-    const std::uint32_t m = q.expiryFifo.front();
-    const ExpiryEntry fifo{m_messages[m].enqueuedAt + q.retention, m};
-    return q.expiry.empty() || fifo < q.expiry.top() ? fifo : q.expiry.top();
-}
-
-void SqsMapping::expiryPop(SqsQueue& q) {
-    if (q.expiryFifo.empty()) {
-        q.expiry.pop();
-        return;
-    }
-    const std::uint32_t m = q.expiryFifo.front();
-    const ExpiryEntry fifo{m_messages[m].enqueuedAt + q.retention, m};
-    if (q.expiry.empty() || fifo < q.expiry.top()) q.expiryFifo.pop_front();
-    else q.expiry.pop();
-}
-
-void SqsMapping::armExpiry(SqsQueue& q, std::uint32_t qi) {
-    dropGoneExpiries(q);
-    if (expiryEmpty(q)) return;
-    const SimTime at = expiryTop(q).first;
-    if (at >= q.expiryAt) return;
-    q.expiryAt = at;
-    q.expiryTimer = m_context.schedule(std::max(at, m_context.now()), kExpiry, qi) + 1;
-}
-
-void SqsMapping::expire(std::uint32_t qi) {
-    // Retention ends: SQS deletes the message whether it is visible or in flight (FIDELITY 6.2, 8.1;
-    // model choice sqs_retention_in_flight). Outcome `expired`.
-    SqsQueue& q = m_queues[qi];
-    NodeCounters& c = m_context.mutableCounters(q.node);
-    for (;;) {
-        dropGoneExpiries(q);  // skipped as before; the top is then a live message
-        if (expiryEmpty(q) || expiryTop(q).first > m_context.now()) break;
-        const std::uint32_t message = expiryTop(q).second;
-        expiryPop(q);
-        SqsMessage& m = m_messages[message];
-        const bool wasVisible = m.state == SqsMessageState::Visible;
-        if (m.state == SqsMessageState::Visible) {
-            --q.visibleCount;
-            --c.visible;
-        } else {
-            --q.inFlightCount;
-            --c.inFlight;
-            releaseFromGroup(q, m);
-        }
-        m.state = SqsMessageState::Gone;
-        ++c.expired;
-        if (!m.copy) m_context.finishItem(m.item, ItemOutcome::Expired, kNone, Condition::None);
-        if (wasVisible) retireMessage(message);  // in flight: its batch lets go of it (retireGoneOf)
-    }
-    armExpiry(q, qi);
-    pump(qi);
-    noteQueue(qi);
 }
 
 void SqsMapping::noteQueue(std::uint32_t qi) {

@@ -38,28 +38,6 @@ constexpr SimTime kSqsLongPollWait = 20 * kSecond;
 /// `window + function timeout > visibility`, else the queue's own (FIDELITY 6.2, DG-SQS-2022).
 SimTime sqsEffectiveVisibility(SimTime visibility, SimTime window, SimTime functionTimeout);
 
-/// A list that keeps its storage between uses: grow(n) hands out n more slots without writing them, where
-/// std::vector::resize value-initialises them through an out-of-line call (some 70 instructions per receive).
-template <typename T>
-class ScratchList {
-public:
-    T* grow(std::size_t n) {
-        if (m_size + n > m_store.size()) m_store.resize(std::max(m_size + n, 2 * m_store.size()));
-        T* const at = m_store.data() + m_size;
-        m_size += n;
-        return at;
-    }
-    void push_back(T v) { *grow(1) = v; }
-    void clear() { m_size = 0; }
-    bool empty() const { return m_size == 0; }
-    std::size_t size() const { return m_size; }
-    const T* data() const { return m_store.data(); }
-
-private:
-    std::vector<T> m_store;
-    std::size_t m_size = 0;
-};
-
 class SqsMapping final : public ModeHandler {
 public:
     using ModeHandler::ModeHandler;
@@ -93,6 +71,8 @@ private:
     /// `expires`: retention is simulated (traffic messages and redriven copies; not other deliveries).
     std::uint32_t addMessage(std::uint32_t queue, std::uint32_t item, SimTime enqueuedAt, bool copy,
                              std::uint32_t number, bool expires);
+    /// A redriven message's passive copy in its DLQ (a DLQ no function consumes).
+    void addRedrivenCopy(std::uint32_t queue, std::uint32_t item, SimTime enqueuedAt);
     /// A burst into a standard queue: the same state as `count` addMessage calls, stored lazily.
     void addBurst(std::uint32_t queue, std::uint32_t firstItem, std::uint32_t count);
     void setMessageOfItem(std::uint32_t item, std::uint32_t message);
@@ -125,6 +105,9 @@ private:
     /// Fills the scratch items and receive counts of `batch`'s messages; false (scratch partial) if one is Gone.
     bool collectInvokeItems(const SqsBatch& batch);
     void returnBatch(std::uint32_t batch);
+    /// returnBatch of a batch received from one run, every message still in flight in it; false (nothing done)
+    /// otherwise.
+    bool returnWholeRun(SqsQueue& q, NodeCounters& c, std::uint32_t batch);
     /// body(message, position, item or nullptr) for every message of `batch`, in order (through pointers when
     /// the batch is one run of messages and items).
     template <typename Body>
@@ -137,7 +120,8 @@ private:
     void releaseFromGroup(SqsQueue& q, const SqsMessage& m);
     void armExpiry(SqsQueue& q, std::uint32_t queue);
     // retention order: FIFO + heap (sqs_queue.hpp)
-    void expiryPush(SqsQueue& q, std::uint32_t message, SimTime at);  ///< `at`: its enqueuedAt + retention
+    /// `at`: its enqueuedAt + retention. Inline (in sqs_mapping.cpp, its only user): once per message added.
+    inline void expiryPush(SqsQueue& q, std::uint32_t message, SimTime at);
     bool expiryEmpty(const SqsQueue& q) const { return q.expiryFifo.empty() && q.expiry.empty(); }
     ExpiryEntry expiryTop(const SqsQueue& q) const;
     void expiryPop(SqsQueue& q);
@@ -149,8 +133,13 @@ private:
     }
     /// Nothing visible and nothing in flight: the ramp is back at 5 (model choice sqs_poller_ramp).
     static bool idleQueue(const SqsQueue& q) { return q.visibleCount == 0 && q.inFlightCount == 0; }
-    /// Called before a message is counted in: an idle queue restarts its poller scaling clock now.
-    void becomeActive(SqsQueue& q);
+    /// Called before a message is counted in: an idle queue restarts its poller scaling clock now: a message
+    /// arriving in an empty queue (nothing visible, nothing in flight) starts the ramp again at 5 (model choice
+    /// sqs_poller_ramp; DG-SQS-SCALING "When traffic is low, Lambda scales back the processing to five
+    /// concurrent batches"). Inline: every message added (a DLQ move among them) asks.
+    void becomeActive(SqsQueue& q) {
+        if (q.activeSince < 0 || idleQueue(q)) q.activeSince = m_context.now();
+    }
     std::uint32_t newBatch(std::uint32_t queue);
     void freeBatch(std::uint32_t batch);
     void noteQueue(std::uint32_t queue);
@@ -177,8 +166,8 @@ private:
     std::vector<SqsBatch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
     std::uint32_t m_scratchBatch = kNone;          // the batch m_scratchItems/Attempts list (takeBatch -> invoke)
-    ScratchList<std::uint32_t> m_scratchItems;
-    ScratchList<std::uint16_t> m_scratchAttempts;
+    GrowList<std::uint32_t> m_scratchItems;
+    GrowList<std::uint16_t> m_scratchAttempts;
     std::vector<RuleOutcome> m_scratchOutcomes;
     std::string m_scratch;
 };

@@ -3,12 +3,12 @@
 // the retention heap and the batches a queue's event source mapping has received. Pure data, no rules
 // (those live in sqs_mapping.cpp, sqs_receive.cpp and the other sqs_*.cpp files).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
-#include <new>
 #include <queue>
 #include <string>
 #include <utility>
@@ -49,28 +49,45 @@ struct SqsGroup {
 
 enum class SqsBatchState : std::uint8_t { Free, Throttled, Invoking, Hidden };
 
-/// Allocator whose value-less construct leaves the element unwritten: resize() of a list of indices then only
-/// moves its end (a receive writes every new slot at once), where std::allocator zeroes them through memset.
+/// A list of plain values that keeps its storage between uses: grow(n) hands out n more slots without writing
+/// them (a receive writes every new slot at once), where std::vector::resize value-initialises them through an
+/// out-of-line call. A batch's messages and the receive's scratch lists.
 template <typename T>
-struct UninitAllocator : std::allocator<T> {
-    template <typename U>
-    struct rebind {
-        using other = UninitAllocator<U>;
-    };
-    UninitAllocator() = default;
-    template <typename U>
-    UninitAllocator(const UninitAllocator<U>&) noexcept {}
-    template <typename U>
-    void construct(U* p) noexcept {
-        ::new (static_cast<void*>(p)) U;
+class GrowList {
+public:
+    T* grow(std::size_t n) {
+        if (m_size + n > m_store.size()) m_store.resize(std::max(m_size + n, 2 * m_store.size()));
+        T* const at = m_store.data() + m_size;
+        m_size += n;
+        return at;
     }
-    template <typename U, typename... Args>
-    void construct(U* p, Args&&... args) {
-        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    void push_back(T v) { *grow(1) = v; }
+    void reserve(std::size_t n) {
+        if (n > m_store.size()) m_store.resize(n);
     }
+    void clear() { m_size = 0; }
+    bool empty() const { return m_size == 0; }
+    std::size_t size() const { return m_size; }
+    T* data() { return m_store.data(); }
+    const T* data() const { return m_store.data(); }
+    T* begin() { return m_store.data(); }
+    T* end() { return m_store.data() + m_size; }
+    const T* begin() const { return m_store.data(); }
+    const T* end() const { return m_store.data() + m_size; }
+    T& operator[](std::size_t i) { return m_store[i]; }
+    const T& operator[](std::size_t i) const { return m_store[i]; }
+    /// Drops the elements `drop` holds for, keeping the others in order.
+    template <typename Drop>
+    void removeIf(Drop drop) {
+        m_size = static_cast<std::size_t>(std::remove_if(begin(), end(), drop) - begin());
+    }
+
+private:
+    std::vector<T> m_store;
+    std::size_t m_size = 0;
 };
 /// The message indices of one batch.
-using SqsMessageList = std::vector<std::uint32_t, UninitAllocator<std::uint32_t>>;
+using SqsMessageList = GrowList<std::uint32_t>;
 
 /// Messages received together by one poller: one invocation, one visibility timer (not one per message).
 struct SqsBatch {
@@ -88,6 +105,8 @@ struct SqsBatch {
     /// empty batch): visited through pointers. Any other change to `messages` clears it.
     bool oneRun = false;
     std::uint32_t firstItem = kNone;       ///< with oneRun: the item of messages[0] (no message read to find it)
+    /// Its invocation ended keeping every message (a failed batch): its return may find them all in flight.
+    bool keptWhole = false;
 };
 
 using ExpiryEntry = std::pair<SimTime, std::uint32_t>;  // (expires at, message)

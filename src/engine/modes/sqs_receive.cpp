@@ -14,13 +14,6 @@ namespace pg::sim {
 
 // [SECTION] polling
 
-void SqsMapping::becomeActive(SqsQueue& q) {
-    // A message arriving in an empty queue (nothing visible, nothing in flight) starts the ramp again at 5
-    // (model choice sqs_poller_ramp; DG-SQS-SCALING "When traffic is low, Lambda scales back the processing to
-    // five concurrent batches").
-    if (q.activeSince < 0 || idleQueue(q)) q.activeSince = m_context.now();
-}
-
 std::uint32_t SqsMapping::pollerLimit(const SqsQueue& q, const SqsConsumer& c) const {
     const bool active = q.activeSince >= 0 && !idleQueue(q);
     const auto seconds = active ? static_cast<std::uint64_t>((m_context.now() - q.activeSince) / kSecond) : 0;
@@ -193,10 +186,9 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     const std::size_t at = list.size();
     batch.oneRun = at == 0;
     batch.firstItem = item0;
-    list.resize(at + count);
     // Through raw pointers in locals, one loop per store: the compiler need not reload what a store through
     // another path might have changed. Records come in message order, as one loop would write them.
-    std::uint32_t* const listed = list.data() + at;
+    std::uint32_t* const listed = list.grow(count);
     std::uint32_t* const scratchItems = m_scratchItems.grow(count);
     std::uint16_t* const scratchAttempts = m_scratchAttempts.grow(count);
     for (std::uint32_t k = 0; k < count; ++k) {
