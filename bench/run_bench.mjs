@@ -189,7 +189,7 @@ async function frameFigures(url) {
       };
       Module._pg_set_speed(100000);
       Module._pg_set_playing(1);
-      const intervals = [], sim = [], ui = [], host = [], fill = [];
+      const intervals = [], sim = [], ui = [], host = [], fill = [], phases = [];
       const drawStats = typeof Module._pg_draw_stats === 'function'
         ? () => JSON.parse(Module.UTF8ToString(Module._pg_draw_stats())) : () => null;
       let last = performance.now(), runs = 1;
@@ -203,7 +203,7 @@ async function frameFigures(url) {
           if (typeof s.last_frame_sim_ms === 'number') sim.push(s.last_frame_sim_ms);
           if (typeof s.last_frame_ui_ms === 'number') ui.push(s.last_frame_ui_ms);
           const d = drawStats();  // the last frame's main-loop callback time and the pixels it covered
-          if (d) { host.push(d.host_ms); fill.push(d.fill_px); }
+          if (d) { host.push(d.host_ms); fill.push(d.fill_px); if (d.phases) phases.push(d.phases); }
           if (s.playing === false) {
             ++runs;
             restart();
@@ -216,7 +216,7 @@ async function frameFigures(url) {
       const q0 = performance.now();
       const s = state();
       const stateJsonMs = performance.now() - q0;
-      return { intervals, sim, ui, host, fill, stateJsonMs, wallMs: performance.now() - t0, runs };
+      return { intervals, sim, ui, host, fill, phases, stateJsonMs, wallMs: performance.now() - t0, runs };
     }, { seconds: FRAME_SECONDS, json });
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
@@ -230,7 +230,13 @@ async function frameFigures(url) {
     if (f.ui.length) { f.uiMedianMs = median(f.ui); f.uiP95Ms = pct(f.ui, 0.95); }
     if (f.host.length) { f.hostMedianMs = median(f.host); f.hostP95Ms = pct(f.host, 0.95); }
     if (f.fill.length) f.fillMedianMpx = median(f.fill) / 1e6;
-    delete f.intervals; delete f.sim; delete f.ui; delete f.host; delete f.fill;
+    // Each phase of the callback (pg_draw_stats: input, App::frame, ImGui render, GL) on its own: whether the slow
+    // frames share one phase or land on a different one each time (descheduling).
+    if (f.phases.length) {
+      f.phaseP95Ms = {};
+      for (const k of ['input_ms', 'app_ms', 'render_ms', 'gl_ms']) f.phaseP95Ms[k.replace('_ms', '')] = pct(f.phases.map((p) => p[k]), 0.95);
+    }
+    delete f.intervals; delete f.sim; delete f.ui; delete f.host; delete f.fill; delete f.phases;
     return f;
   } finally {
     await close();
@@ -309,7 +315,8 @@ function frameLine(fr, b) {
   return frameTime + `frame interval median ${f1(fr.medianMs)} ms, p95 ${f1(fr.p95Ms)} ms` +
     ` (${fr.count} frames over ${f1(fr.wallMs / 1000, 1)} s of play, ${how}; one pg_state_json call ${f1(fr.stateJsonMs)} ms;` +
     ` App::frame sim median ${f1(fr.simMedianMs)} / p95 ${f1(fr.simP95Ms)} ms, whole App::frame median ${f1(fr.uiMedianMs)} / p95 ${f1(fr.uiP95Ms)} ms` +
-    (fr.fillMedianMpx !== undefined ? `; ${f1(fr.fillMedianMpx, 2)} Mpx covered per frame` : '') + ')';
+    (fr.fillMedianMpx !== undefined ? `; ${f1(fr.fillMedianMpx, 2)} Mpx covered per frame` : '') +
+    (fr.phaseP95Ms ? `; phase p95 input ${f1(fr.phaseP95Ms.input)} / app ${f1(fr.phaseP95Ms.app)} / render ${f1(fr.phaseP95Ms.render)} / gl ${f1(fr.phaseP95Ms.gl)} ms` : '') + ')';
 }
 
 /// Issue 21's goals: [what, measured value or null, goal, unit, true when lower is better].

@@ -414,7 +414,8 @@ void App::frame(double dtSeconds) {
     // The slice counts from the start of the frame: commands applied above (a reset, a load) leave it less.
     const bool checkFrame = m_live.checkDue(dtSeconds) || m_warningsAge + dtSeconds >= kWarningsEvery;
     const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart).count();
-    advance(dtSeconds, std::max(0.0, (checkFrame ? kCheckFrameSliceSeconds : kSimulationSliceSeconds) - spent));
+    m_slicePlayed = m_ui.playing;
+    advance(dtSeconds, std::max(0.0, (checkFrame ? kCheckFrameSliceSeconds : m_slice.slice()) - spent));
     if (m_compare) syncCompareClock();
     m_live.setPlaying(m_ui.playing);
     m_live.update(*m_engine, m_ui.engineBuild, dtSeconds);

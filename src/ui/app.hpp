@@ -15,6 +15,7 @@
 #include "panels/sweep_window.hpp"
 #include "live_checks.hpp"
 #include "share_state.hpp"
+#include "slice_budget.hpp"
 #include "ui_state.hpp"
 #include "warnings.hpp"
 
@@ -44,6 +45,9 @@ public:
     void deferLiveChecks(bool defer) { m_live.setDeferWhilePlaying(defer); }
     bool liveCheckDue() const { return m_live.deferredDue(); }
     bool runDeferredLiveCheck() { return m_live.runDeferred(*m_engine, m_ui.engineBuild); }  ///< true: more to do
+    /// The page's whole main-loop callback took `seconds` (after frame()): a playing frame's slice is sized
+    /// from it (SliceBudget). Without these reports every slice gets kSimulationSliceSeconds.
+    void noteCallbackTime(double seconds);
     /// Applies a command now (the JS bridge calls between frames).
     void apply(const Command& command);
     /// Selects a node (by id) or an item ("orders#13"); "" clears. False when nothing has that id.
@@ -178,6 +182,8 @@ private:
     bool m_importOpen = false;                  ///< File > Import AWS template's window
     std::vector<char> m_importBuffer;           ///< its text field
     LiveChecks m_live;  ///< cost series and live invariants (live_checks.hpp)
+    SliceBudget m_slice;         ///< the simulation slice of a playing frame (slice_budget.hpp)
+    bool m_slicePlayed = false;  ///< the last frame played (its callback time is one SliceBudget observes)
 };
 
 }  // namespace pg::ui

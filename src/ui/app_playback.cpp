@@ -1,6 +1,7 @@
 // App: playback. Each frame advances virtual time by wall time x speed, in a slice of at most
-// kSimulationSliceSeconds of wall time (issue 7; kCheckFrameSliceSeconds on a frame that also checks the run),
-// and measures the rate actually achieved for the transport.
+// kSimulationSliceSeconds of wall time (issue 7; kCheckFrameSliceSeconds on a frame that also checks the run;
+// less when the rest of the page's frames is slow, SliceBudget), and measures the rate actually achieved for
+// the transport.
 #include <algorithm>
 #include <chrono>
 
@@ -17,6 +18,10 @@ bool App::stepWithinRun() {
     return e.step();
 }
 
+void App::noteCallbackTime(double seconds) {
+    if (m_slicePlayed) m_slice.observe(seconds, m_ui.lastFrameSimMs / 1000.0);
+}
+
 void App::advance(double dtSeconds, double sliceSeconds) {
     Engine& e = *m_engine;
     m_ui.lastFrameSimMs = 0;
@@ -31,7 +36,7 @@ void App::advance(double dtSeconds, double sliceSeconds) {
     const SimTime end = std::max(m_scenario.runFor, SimTime{0});
     const SimTime before = e.now();
     const SimTime target = std::min(end, before + static_cast<SimTime>(dt * m_ui.speed * kSecond));
-    // At most kSimulationSliceSeconds of simulation per frame, whatever the speed; the next frame carries on
+    // At most `sliceSeconds` (kSimulationSliceSeconds or less) of simulation per frame, whatever the speed; the next frame carries on
     // from the last event processed (no debt piles up). Where a slice stops never changes the trace: events
     // run in the same order whichever frame they fall in.
     RunBudget budget;

@@ -1,5 +1,7 @@
 #include "timeline_model.hpp"
 
+#include <algorithm>
+
 namespace pg::ui {
 
 using namespace sim;
@@ -44,6 +46,7 @@ void TimelineModel::update(const Engine& engine, std::uint64_t build) {
 }
 
 void TimelineModel::openShardBar(const Engine& engine, const InvocationSegment& seg, std::uint32_t request) {
+    if (m_streams.empty()) return;  // no stream node: no item lookup
     const std::uint32_t origin = engine.items()[seg.item].origin;
     if (origin >= m_streamOfNode.size() || m_streamOfNode[origin] == kNone) return;
     std::uint32_t shard = 0;
@@ -68,16 +71,19 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
     if (f == kNone || f >= m_functions.size()) return;
     FunctionLanes& fl = m_functions[f];
     if (r.kind == TraceKind::InvokeStart) {
-        if (m_startsSeen.size() <= r.item) m_startsSeen.resize(r.item + 1, 0);
+        // Sized to every item the engine holds at once: growing by one item a record cost an append call each.
+        const std::size_t itemCount = std::max<std::size_t>(r.item + 1, engine.items().size());
+        if (m_startsSeen.size() <= r.item) m_startsSeen.resize(itemCount, 0);
         // The k-th InvokeStart of an item is its k-th attempt record, which carries the request id.
         const ItemStore& items = engine.items();
         const std::uint32_t a = items.attemptAt(r.item, m_startsSeen[r.item]);
         ++m_startsSeen[r.item];
         const std::uint32_t request = a != kNone ? items.attempts()[a].requestId : 0x80000000u + r.item;
-        if (m_requestOfItem.size() <= r.item) m_requestOfItem.resize(r.item + 1, kNone);
+        if (m_requestOfItem.size() <= r.item) m_requestOfItem.resize(itemCount, kNone);
         m_requestOfItem[r.item] = request;
         if (auto it = m_openByRequest.find(request); it != m_openByRequest.end()) {
             ++fl.lanes[it->second.lane][it->second.segment].items;  // another item of the same batch
+            if (m_openShardByRequest.empty()) return;  // no stream bar open (always, without streams): no lookup
             if (auto sh = m_openShardByRequest.find(request); sh != m_openShardByRequest.end())
                 ++m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment].items;
             return;
@@ -102,7 +108,8 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         InvocationSegment& seg = fl.lanes[it->second.lane][it->second.segment];
         seg.end = r.time;
         seg.result = static_cast<InvokeResult>(r.outcome);
-        if (auto sh = m_openShardByRequest.find(request); sh != m_openShardByRequest.end()) {
+        auto sh = m_openShardByRequest.empty() ? m_openShardByRequest.end() : m_openShardByRequest.find(request);
+        if (sh != m_openShardByRequest.end()) {
             InvocationSegment& bar = m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment];
             bar.end = seg.end;
             bar.result = seg.result;

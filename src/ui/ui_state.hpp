@@ -12,8 +12,8 @@
 
 namespace pg::ui {
 
-/// Wall seconds of simulation per frame at most, whatever the speed (issue 7). With the UI's own 1-3 ms the whole
-/// main-loop callback stays near 8 ms at the 95th percentile (issue 21; 8 ms of slice alone made it 16.6 ms).
+/// Wall seconds of simulation per frame at most, whatever the speed (issue 7; 8 ms of slice alone made the
+/// callback's p95 16.6 ms, issue 21). The page gives less when the rest of its frames is slow (SliceBudget).
 constexpr double kSimulationSliceSeconds = 0.004;
 /// The slice of a frame that also checks the invariants (LiveChecks, one pass over every item) or refreshes the
 /// warnings: those frames would otherwise be the slowest ones.

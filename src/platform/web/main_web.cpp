@@ -139,7 +139,9 @@ void frame(void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_host.window);
     phases.glMs = lap();
-    noteHostFrame(emscripten_get_now() - hostStart, phases);
+    const double callbackMs = emscripten_get_now() - hostStart;
+    noteHostFrame(callbackMs, phases);
+    app().noteCallbackTime(callbackMs / 1000.0);  // sizes the next playing frame's simulation slice
     markFirstFrame();
     // The live invariant check (one pass over every item, twice a second while playing, in pieces once it
     // stopped) runs in tasks of its own right after this callback: the frame goes to the screen without
