@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chunked_vector.hpp"
+#include "force_inline.hpp"
 
 namespace pg::sim {
 
@@ -23,16 +24,25 @@ public:
     /// move (a compaction copies the live elements): the caller must not hold any across this call.
     template <typename T, typename Live, typename Dropped, typename Released>
     void retire(ChunkedVector<T>& store, std::size_t i, Live live, Dropped dropped, Released released) {
-        constexpr std::size_t kChunk = ChunkedVector<T>::kChunk;
-        const std::size_t c = i >> ChunkedVector<T>::kShift;
-        if (m_retired.size() <= c) {
-            m_retired.resize(c + 1, 0);
-            m_held.resize(c + 1, static_cast<std::uint16_t>(kChunk));
-        }
-        ++m_retired[c];
-        if (((c + 1) << ChunkedVector<T>::kShift) > store.size()) return;  // still filling: judged later
-        const std::size_t stillLive = kChunk - m_retired[c];
-        if (stillLive != 0 && stillLive * 2 > m_held[c]) return;
+        if (countRetired<T>(i, store.size())) shrink(store, i >> ChunkedVector<T>::kShift, live, dropped, released);
+    }
+    /// retire() in two steps, for an owner that retires often and wants the common case inline: counts
+    /// element `i` of a store of `storeSize` elements retired; true if its chunk must be shrunk now (it is
+    /// full and at most half of what it holds is live), then call shrink().
+    template <typename T>
+    PG_FORCE_INLINE bool countRetired(std::size_t i, std::size_t storeSize) {
+        constexpr std::size_t kShift = ChunkedVector<T>::kShift;
+        const std::size_t c = i >> kShift;
+        if (m_retired.size() <= c) grow(c, ChunkedVector<T>::kChunk);
+        const std::size_t retired = ++m_retired[c];
+        if (((c + 1) << kShift) > storeSize) return false;  // still filling: judged later
+        const std::size_t stillLive = ChunkedVector<T>::kChunk - retired;
+        return stillLive == 0 || stillLive * 2 <= m_held[c];
+    }
+    /// Compacts chunk `c` of `store` to its live elements (retire()'s arguments), or releases it if none is.
+    template <typename T, typename Live, typename Dropped, typename Released>
+    void shrink(ChunkedVector<T>& store, std::size_t c, Live live, Dropped dropped, Released released) {
+        const std::size_t stillLive = ChunkedVector<T>::kChunk - m_retired[c];
         store.compactChunk(c, [&](std::size_t k, const T& v) {
             if (live(v)) return true;
             dropped(k, v);
@@ -43,6 +53,10 @@ public:
     }
 
 private:
+    __attribute__((noinline)) void grow(std::size_t c, std::size_t chunk) {
+        m_retired.resize(c + 1, 0);
+        m_held.resize(c + 1, static_cast<std::uint16_t>(chunk));
+    }
     std::vector<std::uint16_t> m_retired;  // per chunk: elements retired
     std::vector<std::uint16_t> m_held;     // per chunk: elements the store still holds (kChunk until compacted)
 };

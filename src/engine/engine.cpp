@@ -483,12 +483,9 @@ std::uint32_t Engine::createFanOutCopy(std::uint32_t first, std::uint32_t functi
     return index;
 }
 
-void Engine::retireItemNow(std::uint32_t index, Item& it) {
-    assert(it.state == ItemState::Done);
-    if (it.retired || it.pinned) return;
-    it.retired = true;
-    m_itemRetirement.retire(
-        m_items.mutableAll(), index, [](const Item& v) { return !v.retired; },
+void Engine::shrinkItemChunk(std::uint32_t index) {
+    m_itemRetirement.shrink(
+        m_items.mutableAll(), index >> ChunkedVector<Item>::kShift, [](const Item& v) { return !v.retired; },
         [this](std::size_t, const Item& v) { m_droppedTotals.add(v); },
         [this](std::size_t chunk) {
             // Every item of the chunk is gone for good: nothing records about them again, so their last-trace

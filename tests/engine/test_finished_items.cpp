@@ -376,3 +376,44 @@ TEST_CASE("keepFinishedItems off: a stream full at the start lets its records an
     CHECK(released.endItemBytes <= 2 * ChunkedVector<Item>::kChunk * sizeof(Item));
     CHECK(released.totals.outcomes[static_cast<int>(ItemOutcome::Succeeded)] == 30000);
 }
+
+TEST_CASE("ChunkRetirement: a chunk is shrunk when full and at most half of what it holds is live") {
+    // Elements are their own index; live(v) reads a side flag set when the test retires v.
+    ChunkedVector<std::uint32_t> v;
+    constexpr std::size_t kChunk = ChunkedVector<std::uint32_t>::kChunk;  // 4096
+    for (std::uint32_t i = 0; i < kChunk + 10; ++i) v.push_back(i);    // chunk 0 full, chunk 1 filling
+    std::vector<bool> gone(2 * kChunk, false);
+    ChunkRetirement r;
+    std::size_t droppedCount = 0, releasedChunk = 99;
+    auto retire = [&](std::uint32_t i) {
+        gone[i] = true;
+        const bool due = r.countRetired<std::uint32_t>(i, v.size());
+        if (due)
+            r.shrink(v, i >> ChunkedVector<std::uint32_t>::kShift,
+                     [&](const std::uint32_t& x) { return !gone[x]; },
+                     [&](std::size_t, const std::uint32_t&) { ++droppedCount; },
+                     [&](std::size_t c) { releasedChunk = c; });
+        return due;
+    };
+    // Chunk 1 is not full (4096 + 10 < 8192): never due, whatever retires.
+    for (std::uint32_t i = kChunk; i < kChunk + 10; ++i) CHECK_FALSE(retire(i));
+    // Chunk 0 holds 4096: due once live <= 4096 / 2, i.e. at the 2048th retirement (4096 - 2048 = 2048).
+    for (std::uint32_t i = 0; i < 2047; ++i) CHECK_FALSE(retire(i));
+    CHECK(retire(2047));
+    CHECK(droppedCount == 2048);
+    CHECK(v.compacted(0));
+    CHECK(v[2048] == 2048);
+    // Now it holds 2048: due again at live 1024, the 3072nd retirement (4096 - 3072 = 1024).
+    for (std::uint32_t i = 2048; i < 3071; ++i) CHECK_FALSE(retire(i));
+    CHECK(retire(3071));
+    CHECK(droppedCount == 2048 + 1024);
+    // Then 512 live (3584th), 256 (3840th), 128 (3968th), 64, 32, 16, 8, 4, 2, 1 (4095th), and 0 (4096th)
+    // releases it: 13 shrinks of chunk 0 in all, each dropping what retired since the one before.
+    int shrinks = 2;
+    for (std::uint32_t i = 3072; i < kChunk; ++i) shrinks += retire(i) ? 1 : 0;
+    CHECK(shrinks == 13);
+    CHECK(droppedCount == kChunk);
+    CHECK(releasedChunk == 0);
+    CHECK(v.dropped(4095));
+    CHECK(v[kChunk + 3] == kChunk + 3);  // chunk 1 untouched
+}
