@@ -36,9 +36,14 @@ public:
     /// The median of the rests observed (of the last kWindow frames), seconds; 0 before any.
     double medianRest() const {
         if (m_count == 0) return 0;
+        // Insertion sort of at most kWindow values (std::sort on so short a prefix draws GCC 12's
+        // -Warray-bounds false positive from its 16-element insertion threshold).
         std::array<double, kWindow> sorted{};
-        std::copy(m_rest.begin(), m_rest.begin() + static_cast<std::ptrdiff_t>(m_count), sorted.begin());
-        std::sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(m_count));
+        for (std::size_t i = 0; i < m_count; ++i) {
+            std::size_t j = i;
+            for (; j > 0 && sorted[j - 1] > m_rest[i]; --j) sorted[j] = sorted[j - 1];
+            sorted[j] = m_rest[i];
+        }
         const std::size_t mid = m_count / 2;
         return m_count % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
