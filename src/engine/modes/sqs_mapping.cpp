@@ -3,11 +3,11 @@
 // sqs_retention_in_flight, sqs_batch_result, sqs_fifo_batch_composition, sqs_dlq_messages,
 // invalid_batch_response, sqs_long_poll, sqs_competing_mappings; recursion in sqs_recursion.cpp.
 //
-// Setup is in sqs_setup.cpp, receiving in sqs_receive.cpp, retention's end in sqs_expiry.cpp, views and
-// invariants in sqs_views.cpp.
+// Setup is in sqs_setup.cpp, receiving in sqs_receive.cpp, returning a batch in sqs_return.cpp, retention's
+// end in sqs_expiry.cpp, views and invariants in sqs_views.cpp.
 //
 // Index: [SECTION] arrivals and deliveries  [SECTION] invoking
-//        [SECTION] returning, deleting, expiring
+//        [SECTION] deleting, expiring
 #include "sqs_mapping.hpp"
 
 #include <algorithm>
@@ -17,6 +17,7 @@
 #include "../engine.hpp"
 #include "../prefetch.hpp"
 #include "../force_inline.hpp"
+#include "sqs_batch_walk.hpp"
 #include "async_invoke.hpp"
 #include "batch_response.hpp"
 #include "../key_template.hpp"
@@ -225,30 +226,6 @@ void SqsMapping::makeVisible(SqsMessage& m, std::uint32_t message, bool front) {
 }
 
 // [SECTION] invoking
-
-template <typename Body>
-void SqsMapping::forEachInBatch(std::uint32_t b, Body body) {
-    // A batch received from one run (the common case, SqsBatch::oneRun) lists consecutive messages carrying
-    // consecutive items: visited through pointers, with the item at hand. Otherwise by lookups,
-    // body(message, i, nullptr).
-    // `body` must not add, drop or move messages or items.
-    const SqsMessageList& list = m_batches[b].messages;
-    const std::size_t n = list.size();
-    // A run's chunk may have been compacted since (keepFinishedItems off): then span() says no.
-    SqsMessage* msgs = m_batches[b].oneRun ? m_messages.span(list[0], n) : nullptr;
-    if (Item* items = msgs ? m_context.itemSpan(m_batches[b].firstItem, static_cast<std::uint32_t>(n)) : nullptr) {
-        // A batch returned at its visibility timeout was last touched long ago: both spans are fetched at once
-        // (neither address depends on the other), not line by line as the loop reaches them.
-        prefetchForWrite(msgs, n);
-        prefetchForWrite(items, n);
-        for (std::size_t i = 0; i < n; ++i) {
-            assert(list[i] == list[0] + i && msgs[i].item == msgs[0].item + i);
-            body(msgs[i], i, &items[i]);
-        }
-        return;
-    }
-    for (std::size_t i = 0; i < n; ++i) body(m_messages[list[i]], i, static_cast<Item*>(nullptr));
-}
 
 std::uint32_t SqsMapping::newBatch(std::uint32_t qi) {
     std::uint32_t b;
@@ -477,87 +454,7 @@ void SqsMapping::onEvent(const Event& event) {
     }
 }
 
-// [SECTION] returning, deleting, expiring
-
-void SqsMapping::returnBatch(std::uint32_t b) {
-    const std::uint32_t qi = m_batches[b].queue;
-    SqsQueue& q = m_queues[qi];
-    NodeCounters& c = m_context.mutableCounters(q.node);
-    const SqsMessageList& messages = m_batches[b].messages;  // untouched until freeBatch below
-    const std::size_t n = messages.size();
-    if (q.fifo) {
-        // FIFO: back to the front of their groups in their original order (iterate backwards, push_front).
-        for (std::size_t k = 0; k < n; ++k) {
-            const std::uint32_t m = messages[n - 1 - k];
-            SqsMessage& msg = m_messages[m];
-            if (msg.state != SqsMessageState::InFlight || msg.batch != b) continue;  // deleted or expired
-            --q.inFlightCount;
-            --c.inFlight;
-            if (msg.group != kNone) --q.groups[msg.group].inFlight;
-            m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
-            makeVisible(msg, m, true);
-        }
-        freeBatch(b);
-        return;
-    }
-    // Standard: what makeVisible does per message (an in-flight message is never a passive copy), with the
-    // visible pool appended run by run (a batch received from one run goes back as one).
-    const bool tracing = m_context.tracing();
-    if (!tracing && m_batches[b].keptWhole && m_batches[b].oneRun && returnWholeRun(q, c, b)) return;
-    std::uint32_t runFirst = 0, runCount = 0, returned = 0;
-    forEachInBatch(b, [&](SqsMessage& msg, std::size_t k, Item* atHand) PG_FORCE_INLINE {
-        if (msg.state != SqsMessageState::InFlight || msg.batch != b) return;  // deleted or expired
-        if (tracing) m_context.record(TraceKind::ReturnedVisible, msg.item, q.node, clamp16(msg.receiveCount));
-        msg.state = SqsMessageState::Visible;
-        msg.batch = kNone;
-        m_context.setItemState(atHand ? *atHand : m_context.item(msg.item), ItemState::Visible);
-        ++returned;
-        const std::uint32_t m = messages[k];
-        if (runCount > 0 && runFirst + runCount == m) {
-            ++runCount;
-            return;
-        }
-        q.visible.push_back(runFirst, runCount);  // nothing when runCount is 0
-        runFirst = m;
-        runCount = 1;
-    });
-    q.visible.push_back(runFirst, runCount);
-    q.inFlightCount -= returned;
-    c.inFlight -= returned;
-    q.visibleCount += returned;
-    c.visible += returned;
-    if (returned > 0 && q.window > 0 && q.windowStart < 0) q.windowStart = m_context.now();
-    freeBatch(b);
-}
-
-bool SqsMapping::returnWholeRun(SqsQueue& q, NodeCounters& c, std::uint32_t b) {
-    // A batch received from one run whose every message is still in flight in it (a failed batch, the usual
-    // return): what returnBatch's loop does, one loop per store and the run appended once; false (nothing
-    // done) otherwise.
-    const SqsBatch& batch = m_batches[b];
-    const std::size_t n = batch.messages.size();
-    SqsMessage* msgs = m_messages.span(batch.messages[0], n);  // oneRun: the caller asked
-    Item* items = msgs ? m_context.itemSpan(batch.firstItem, static_cast<std::uint32_t>(n)) : nullptr;
-    if (!items) return false;
-    prefetchForWrite(msgs, n);  // last touched a visibility timeout ago (see forEachInBatch)
-    prefetchForWrite(items, n);
-    for (std::size_t k = 0; k < n; ++k)
-        if (msgs[k].state != SqsMessageState::InFlight || msgs[k].batch != b) return false;
-    for (std::size_t k = 0; k < n; ++k) {
-        msgs[k].state = SqsMessageState::Visible;
-        msgs[k].batch = kNone;
-    }
-    for (std::size_t k = 0; k < n; ++k) m_context.setItemState(items[k], ItemState::Visible);
-    const auto returned = static_cast<std::uint32_t>(n);
-    q.visible.push_back(batch.messages[0], returned);
-    q.inFlightCount -= returned;
-    c.inFlight -= returned;
-    q.visibleCount += returned;
-    c.visible += returned;
-    if (q.window > 0 && q.windowStart < 0) q.windowStart = m_context.now();
-    freeBatch(b);
-    return true;
-}
+// [SECTION] deleting, expiring
 
 void SqsMapping::countDeleted(SqsQueue& q, NodeCounters& c, std::uint32_t& deleted) {
     q.inFlightCount -= deleted;
