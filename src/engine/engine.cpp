@@ -180,12 +180,7 @@ bool Engine::step() {
 void Engine::dispatchToMode(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b,
                             std::uint16_t handler, std::uint16_t kind) {
     Event event;
-    event.time = time;
-    event.seq = seq;
-    event.a = a;
-    event.b = b;
-    event.handler = handler;
-    event.kind = kind;
+    fillEvent(event, time, seq, a, b, handler, kind);
     onMode(static_cast<ModeId>(handler), [&](auto& mode) { mode.onEvent(event); });
 }
 

@@ -21,12 +21,7 @@ void EventQueue::Lane::grow() {
 void EventQueue::heapPush(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b, std::uint16_t handler,
                           std::uint16_t kind) {
     Event e;
-    e.time = time;
-    e.seq = seq;
-    e.a = a;
-    e.b = b;
-    e.handler = handler;
-    e.kind = kind;
+    fillEvent(e, time, seq, a, b, handler, kind);
     std::size_t i = m_heap.size();
     m_heap.push_back(e);
     while (i > 0) {

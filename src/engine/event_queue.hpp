@@ -29,6 +29,19 @@ struct Event {
     std::uint16_t kind = 0;
 };
 
+/// Writes an event's fields where it is kept, one by one: an Event built on the stack and copied had its narrow
+/// fields read back as one wide load before their stores landed (a store-forwarding stall), and on wasm it lives
+/// on the linear-memory stack.
+PG_FORCE_INLINE inline void fillEvent(Event& e, SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b,
+                                      std::uint16_t handler, std::uint16_t kind) {
+    e.time = time;
+    e.seq = seq;
+    e.a = a;
+    e.b = b;
+    e.handler = handler;
+    e.kind = kind;
+}
+
 class EventQueue {
 public:
     /// Schedules an event; returns its sequence number (unique, increasing).
@@ -54,16 +67,6 @@ public:
             }
         }
         if (best < 0 && m_occupied != (1u << kLanes) - 1) best = __builtin_ctz(~m_occupied);  // the first empty lane
-        // The event is written where it is kept, field by field: built on the stack and copied, its narrow fields
-        // were read back as one wide load before their stores had landed (a store-forwarding stall on every push).
-        auto fill = [&](Event& e) {
-            e.time = time;
-            e.seq = seq;
-            e.a = a;
-            e.b = b;
-            e.handler = handler;
-            e.kind = kind;
-        };
         if (best >= 0) {
             Lane& lane = m_lanes[best];
             if (lane.empty()) {
@@ -72,7 +75,7 @@ public:
                 m_headSeq[best] = seq;
                 m_occupied |= 1u << best;
             }
-            fill(lane.pushSlot());
+            fillEvent(lane.pushSlot(), time, seq, a, b, handler, kind);
             m_tailTime[best] = time;
         } else {
             heapPush(time, seq, a, b, handler, kind);  // by value: an Event here would live on wasm's shadow stack
