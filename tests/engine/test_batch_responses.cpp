@@ -54,6 +54,9 @@ TEST_CASE("judgeResponse: invalid counts only with ReportBatchItemFailures, miss
     const std::vector<RuleOutcome> noState = {RuleOutcome::MissingState};
     CHECK(judgeResponse(noState, 1, true, true) == ResponseVerdict::MissingState);
     CHECK(judgeResponse(noState, 1, true, false) == ResponseVerdict::Accepted);
+    CHECK(judgeResponse(noState, 1, false, false) == ResponseVerdict::Accepted);  // the no-scan early return
+    CHECK(judgeResponse(invalid, 5, true, false) == ResponseVerdict::InvalidBatchResponse);  // count past the end
+    CHECK(judgeResponse(invalid, 2, false, true) == ResponseVerdict::Accepted);  // a window alone: invalid ignored
 }
 
 TEST_CASE("FIDELITY 6.2 RBIF table: an invalid batchItemFailures response fails the whole SQS batch") {

@@ -1,6 +1,7 @@
 // How a poll-based mapping judges the response of a batch invocation that returned normally (no function
 // error, no timeout). Shared by the SQS and stream mappings; pure, no state.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -17,6 +18,13 @@ enum class ResponseVerdict { Accepted, InvalidBatchResponse, MissingState };
 /// tumbling window on, a response without `state` is a failed invocation (FIDELITY 6.3 TumblingWindowInSeconds).
 inline ResponseVerdict judgeResponse(const std::vector<RuleOutcome>& outcomes, std::size_t count,
                                      bool reportBatchItemFailures, bool tumblingWindow) {
+    if (!tumblingWindow) {  // only an invalid response counts: none without ReportBatchItemFailures (no scan)
+        if (!reportBatchItemFailures) return ResponseVerdict::Accepted;
+        const RuleOutcome* const begin = outcomes.data();
+        const RuleOutcome* const end = begin + std::min(count, outcomes.size());
+        return std::find(begin, end, RuleOutcome::InvalidBatchResponse) != end ? ResponseVerdict::InvalidBatchResponse
+                                                                              : ResponseVerdict::Accepted;
+    }
     ResponseVerdict verdict = ResponseVerdict::Accepted;
     for (std::size_t i = 0; i < count && i < outcomes.size(); ++i) {
         if (tumblingWindow && outcomes[i] == RuleOutcome::MissingState) return ResponseVerdict::MissingState;
