@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "engine.hpp"
+#include "engine_occupy.hpp"
 
 namespace pg::sim {
 
@@ -116,8 +117,8 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
     }
     const RunPlan plan = planRun(cfg, worst, m_rng);
 
-    const SimTime end = occupyEnvironment(function, acquired, plan, kNone, token, requestId, mode,
-                                          n == 0 ? std::uint16_t{1} : attempts[0]);
+    const SimTime end =
+        occupy(function, acquired, plan, kNone, token, requestId, mode, n == 0 ? std::uint16_t{1} : attempts[0]);
     if (!m_sends[function].empty()) noteBatchForSends(function, acquired.environment, items, n, ruleOut);
     if (m_tracing)
         for (std::size_t i = 0; i < n; ++i)

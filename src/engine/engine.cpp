@@ -4,6 +4,7 @@
 // Index: [SECTION] build  [SECTION] event loop  [SECTION] arrivals  [SECTION] invocations
 //        [SECTION] items and deliveries (views by name and id: engine_views.cpp)
 #include "engine.hpp"
+#include "engine_occupy.hpp"
 #include "force_inline.hpp"
 
 #include <algorithm>
@@ -262,37 +263,6 @@ void Engine::onArrival(std::uint32_t node) {
 
 // [SECTION] invocations
 
-PG_FORCE_INLINE inline SimTime Engine::occupy(std::uint32_t function, const AcquireResult& acquired,
-                                              const RunPlan& plan, std::uint32_t item, std::uint32_t token,
-                                              std::uint32_t requestId, ModeId mode, std::uint16_t attempt) {
-    FunctionState& fn = m_functions[function];
-    const FunctionConfig& cfg = m_scenario.nodes[fn.node].function;
-    ExecutionEnvironment& env = fn.environments[acquired.environment];
-    env.busy = true;
-    env.cold = acquired.cold;
-    env.startedAt = m_now;
-    env.endsAt = m_now + (acquired.cold ? cfg.coldStart : 0) + plan.runTime;
-    env.item = item;
-    env.token = token;
-    env.requestId = requestId;
-    env.mode = mode;
-    env.attempt = attempt;
-    env.result = plan.result;
-    ++env.invocations;
-
-    NodeCounters& c = m_counters[fn.node];
-    ++c.invocations;
-    if (acquired.cold) ++c.coldStarts;
-    c.peakConcurrency = std::max<std::int64_t>(c.peakConcurrency, fn.inFlight);
-    if (m_metrics.enabled()) {
-        FunctionSecond& b = m_metrics.at(function, m_now, fn.inFlight, fn.asyncDepth());
-        ++b.invocations;
-        if (acquired.cold) ++b.coldStarts;
-    }
-    m_queue.pushInline(env.endsAt, kCoreHandler, kInvocationEnd, function, acquired.environment);
-    return env.endsAt;
-}
-
 namespace {
 const std::string kNoBody;  // the body template of an item that carries no body (batch metadata)
 }  // namespace
@@ -361,12 +331,6 @@ std::uint32_t Engine::evaluateTextRules(const FunctionConfig& cfg, std::uint32_t
     std::uint8_t decidedBy = 0;
     const RuleOutcome rule = evaluateBehavior(cfg.behavior, in, m_rng, m_scratch, &decidedBy);
     return static_cast<std::uint32_t>(rule) | std::uint32_t{decidedBy} << 8;
-}
-
-SimTime Engine::occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
-                                  std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
-                                  ModeId mode, std::uint16_t attempt) {
-    return occupy(function, acquired, plan, item, token, requestId, mode, attempt);
 }
 
 void Engine::onInvocationEnd(std::uint32_t function, std::uint32_t environment) {

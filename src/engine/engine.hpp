@@ -345,12 +345,7 @@ private:
     void onArrival(std::uint32_t node);
     void onInvocationEnd(std::uint32_t function, std::uint32_t environment);
     /// Occupies the acquired environment for one invocation, counts it (counters, metrics) and schedules its
-    /// end; shared by startSingle and startBatch. Returns the end time.
-    SimTime occupyEnvironment(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan,
-                              std::uint32_t item, std::uint32_t token, std::uint32_t requestId,
-                              ModeId mode, std::uint16_t attempt);
-    /// occupyEnvironment's body, inlined into startSingle (one invocation per event: no call, fewer values
-    /// passed through memory).
+    /// end; shared by startSingle and startBatch, inlined into both (engine_occupy.hpp). Returns the end time.
     SimTime occupy(std::uint32_t function, const AcquireResult& acquired, const RunPlan& plan, std::uint32_t item,
                    std::uint32_t token, std::uint32_t requestId, ModeId mode, std::uint16_t attempt);
     void scheduleArrival(std::uint32_t node);
