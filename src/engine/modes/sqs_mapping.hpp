@@ -89,8 +89,9 @@ private:
     /// Receives the Visible ones of messages first .. first + count - 1 into `batch`, or moves them to the DLQ;
     /// true if any was Visible.
     bool receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t batch);
-    /// receiveRun for a run that is all visible, below the DLQ threshold and of consecutive items (one chunk
-    /// each): received through pointers; false (nothing done) otherwise.
+    /// receiveRun for a standard queue's run that is all visible, below the DLQ threshold and of consecutive
+    /// items (one chunk each): received through pointers; false (nothing done) otherwise. takeBatch tries it
+    /// first when the metrics are off.
     bool receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t batch);
     /// The receive of `m` into batch `b` at `now` (its count, its first receive, in flight); its attempt number.
     std::uint16_t markReceived(SqsMessage& m, std::uint32_t b, SimTime now);

@@ -166,17 +166,19 @@ inline void SqsMapping::countReceived(SqsQueue& q, NodeCounters& c, std::uint32_
 }
 
 bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t count, std::uint32_t b) {
-    // The common case (a burst, a batch returned whole): consecutive messages of one chunk, all visible, below
-    // the DLQ threshold, carrying consecutive items of one chunk. Each is received as by receiveRun, through
-    // pointers instead of lookups; anything else goes message by message.
+    // The common case of a standard queue (a burst, a batch returned whole): consecutive messages of one chunk,
+    // all visible, below the DLQ threshold, carrying consecutive items of one chunk. Each is received as by
+    // receiveRun, through pointers instead of lookups; anything else goes message by message (receiveRun).
+    // No group test: a standard queue's messages have none.
     SqsMessage* msgs = m_messages.span(first, count);
     if (!msgs) return false;
     const std::uint32_t item0 = msgs[0].item;
-    const std::uint32_t dlqAt = dlqThreshold(q);
+    // Below 65535 as well, so the receive count after this receive needs no clamp16 (a count that high goes
+    // message by message, clamped).
+    const std::uint32_t below = std::min<std::uint32_t>(dlqThreshold(q), 65535);
     for (std::uint32_t k = 0; k < count; ++k) {
         const SqsMessage& m = msgs[k];
-        if (m.state != SqsMessageState::Visible || m.receiveCount >= dlqAt || m.group != kNone || m.item != item0 + k)
-            return false;
+        if (m.state != SqsMessageState::Visible || m.receiveCount >= below || m.item != item0 + k) return false;
     }
     Item* items = m_context.itemSpan(item0, count);
     if (!items) return false;
@@ -192,7 +194,11 @@ bool SqsMapping::receiveWhole(SqsQueue& q, std::uint32_t first, std::uint32_t co
     std::uint32_t* const scratchItems = m_scratchItems.grow(count);
     std::uint16_t* const scratchAttempts = m_scratchAttempts.grow(count);
     for (std::uint32_t k = 0; k < count; ++k) {
-        scratchAttempts[k] = markReceived(msgs[k], b, now);
+        SqsMessage& m = msgs[k];
+        m.state = SqsMessageState::InFlight;  // markReceived without its clamp (the count is below 65535)
+        m.batch = b;
+        if (m.firstReceiveAt < 0) m.firstReceiveAt = now;
+        scratchAttempts[k] = static_cast<std::uint16_t>(++m.receiveCount);
         listed[k] = first + k;
         scratchItems[k] = item0 + k;
     }
@@ -210,7 +216,6 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
     // good part of it), with what the loop reads hoisted. The queue's counters are summed and written before
     // anything reads them (a move to the DLQ, the metrics) and at the end.
     const bool metrics = m_context.metrics().enabled();
-    if (!metrics && receiveWhole(q, first, count, b)) return true;
     NodeCounters& c = m_context.mutableCounters(q.node);
     const std::uint32_t dlqAt = dlqThreshold(q);
     const SimTime now = m_context.now();
@@ -259,6 +264,8 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b, std::uint32_t batchSize
     if (!q.fifo) {
         // Run by run: a burst or a batch returned whole is a run of consecutive indices at the front. Each
         // message adds at most one to the batch, so popping as many as the batch lacks never takes too many.
+        // A whole run (receiveWhole) without the metrics, which count each receive (receiveRun).
+        const bool whole = !m_context.metrics().enabled();
         while (!q.visible.empty()) {
             const std::size_t have = m_batches[b].messages.size();
             if (have >= batchSize) break;
@@ -266,7 +273,8 @@ bool SqsMapping::takeBatch(SqsQueue& q, std::uint32_t b, std::uint32_t batchSize
             const std::uint32_t n =
                 static_cast<std::uint32_t>(std::min<std::size_t>(q.visible.frontCount(), batchSize - have));
             q.visible.pop_front(n);
-            progress |= receiveRun(q, first, n, b);
+            if (whole && receiveWhole(q, first, n, b)) progress = true;
+            else progress |= receiveRun(q, first, n, b);
         }
         return progress;
     }
