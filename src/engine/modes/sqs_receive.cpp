@@ -32,15 +32,18 @@ void SqsMapping::pump(std::uint32_t qi) {
     // One mapping (the common case, kept apart: the hot path of every SQS workload). pollOnce does the same for
     // any mapping.
     const SimTime now = m_context.now();
+    const std::uint32_t ceiling = pollerCeiling(q);
+    // On demand the ramp starts at 5: a ceiling of 5 or less is the limit from the start (0: worked out).
+    const std::uint32_t flatLimit = q.provisionedMax == 0 && ceiling <= kSqsInitialPollers ? ceiling : 0;
     for (;;) {
         const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
         if (!hasVisible) break;
         // Below 5 busy pollers (and the ceiling) on demand the ramp need not be worked out: it starts at 5.
-        const bool belowRamp = q.provisionedMax == 0 && q.pollersBusy < kSqsInitialPollers &&
-                               q.pollersBusy < pollerCeiling(q);
-        const std::uint32_t limit = belowRamp ? q.pollersBusy + 1 : pollerLimit(q, q);
+        const bool belowRamp =
+            q.provisionedMax == 0 && q.pollersBusy < kSqsInitialPollers && q.pollersBusy < ceiling;
+        const std::uint32_t limit = flatLimit ? flatLimit : belowRamp ? q.pollersBusy + 1 : pollerLimit(q, q);
         if (q.pollersBusy >= limit) {
-            if (limit < pollerCeiling(q) && q.scaleTimer == 0) {
+            if (limit < ceiling && q.scaleTimer == 0) {
                 const SimTime next = q.activeSince + ((now - q.activeSince) / kSecond + 1) * kSecond;
                 q.scaleTimer = m_context.schedule(next, kScale, qi) + 1;
             }
