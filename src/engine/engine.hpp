@@ -238,12 +238,17 @@ private:
     }
     /// The same for item `index` already at hand as `it` (inline: runs once per message deleted).
     void finishItem(std::uint32_t index, Item& it, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
+        finishItemUntraced(it, outcome, endedIn, condition);
+        record(TraceKind::Finished, index, it.origin, it.attempts, static_cast<std::uint8_t>(outcome),
+               static_cast<std::uint16_t>(condition));
+    }
+    /// finishItem for a caller that knows tracing is off (tested once per batch): no record, no test.
+    PG_FORCE_INLINE void finishItemUntraced(Item& it, ItemOutcome outcome, std::uint32_t endedIn,
+                                            Condition condition) {
         setItemState(it, ItemState::Done);
         it.outcome = outcome;
         it.endedIn = endedIn;
         it.condition = condition;
-        record(TraceKind::Finished, index, it.origin, it.attempts, static_cast<std::uint8_t>(outcome),
-               static_cast<std::uint16_t>(condition));
     }
     /// A Done item that nothing reads any more (no trace record, no mode structure, no view): without
     /// keepFinishedItems the store may drop it. Modes call it where they let go of the item; a mode that never

@@ -78,6 +78,10 @@ public:
     void finishItem(std::uint32_t index, Item& it, ItemOutcome outcome, std::uint32_t endedIn, Condition condition) {
         m_engine.finishItem(index, it, outcome, endedIn, condition);
     }
+    PG_FORCE_INLINE void finishItemUntraced(Item& it, ItemOutcome outcome, std::uint32_t endedIn,
+                                            Condition condition) {
+        m_engine.finishItemUntraced(it, outcome, endedIn, condition);
+    }
     void retireItem(std::uint32_t item) { m_engine.retireItem(item); }
     void retireItem(std::uint32_t index, Item& it) { m_engine.retireItem(index, it); }
     void pinItem(std::uint32_t item) { m_engine.pinItem(item); }

@@ -335,8 +335,9 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
     if (!tracing && !metrics) {
         // The usual case, its loops without the per-message tests of the general one below (same effects):
         // every message that is not Gone is deleted (success, unless listed) or kept (failure).
-        // Compiled with and without ReportBatchItemFailures (without it no outcome is read).
-        auto deleteAll = [&](auto reporting) {
+        // Compiled with and without ReportBatchItemFailures (without it no outcome is read) and with and without
+        // groups (a standard queue's messages have none); no trace record to test for.
+        auto deleteAll = [&](auto reporting, auto grouped) {
             forEachInBatch(b, [&](SqsMessage& m, std::size_t i, Item* atHand) PG_FORCE_INLINE {
                 if (m.state == SqsMessageState::Gone) return;
                 Item& it = atHand ? *atHand : m_context.item(m.item);
@@ -347,15 +348,17 @@ void SqsMapping::onInvocationEnd(std::uint32_t function, const ExecutionEnvironm
                     return;
                 }
                 m.state = SqsMessageState::Gone;
-                if (m.group != kNone) releaseFromGroup(q, m);
+                if (grouped) releaseFromGroup(q, m);
                 ++deleted;
-                m_context.finishItem(m.item, it, ItemOutcome::Succeeded, kNone, Condition::None);
+                m_context.finishItemUntraced(it, ItemOutcome::Succeeded, kNone, Condition::None);
             });
         };
         if (success && report) {
-            deleteAll(std::true_type{});
+            if (q.fifo) deleteAll(std::true_type{}, std::true_type{});
+            else deleteAll(std::true_type{}, std::false_type{});
         } else if (success) {
-            deleteAll(std::false_type{});
+            if (q.fifo) deleteAll(std::false_type{}, std::true_type{});
+            else deleteAll(std::false_type{}, std::false_type{});
         } else {
             forEachInBatch(b, [&](SqsMessage& m, std::size_t, Item* atHand) PG_FORCE_INLINE {
                 if (m.state == SqsMessageState::Gone) return;
