@@ -23,7 +23,7 @@ inline ResponseVerdict judgeResponse(const std::vector<RuleOutcome>& outcomes, s
         const RuleOutcome* const begin = outcomes.data();
         const RuleOutcome* const end = begin + std::min(count, outcomes.size());
         return std::find(begin, end, RuleOutcome::InvalidBatchResponse) != end ? ResponseVerdict::InvalidBatchResponse
-                                                                              : ResponseVerdict::Accepted;
+                                                                               : ResponseVerdict::Accepted;
     }
     ResponseVerdict verdict = ResponseVerdict::Accepted;
     for (std::size_t i = 0; i < count && i < outcomes.size(); ++i) {

@@ -39,8 +39,7 @@ void SqsMapping::pump(std::uint32_t qi) {
         const bool hasVisible = q.fifo ? !q.readyGroups.empty() : !q.visible.empty();
         if (!hasVisible) break;
         // Below 5 busy pollers (and the ceiling) on demand the ramp need not be worked out: it starts at 5.
-        const bool belowRamp =
-            q.provisionedMax == 0 && q.pollersBusy < kSqsInitialPollers && q.pollersBusy < ceiling;
+        const bool belowRamp = q.provisionedMax == 0 && q.pollersBusy < kSqsInitialPollers && q.pollersBusy < ceiling;
         const std::uint32_t limit = flatLimit ? flatLimit : belowRamp ? q.pollersBusy + 1 : pollerLimit(q, q);
         if (q.pollersBusy >= limit) {
             if (limit < ceiling && q.scaleTimer == 0) {
