@@ -5,6 +5,7 @@
 
 #include "engine.hpp"
 #include "engine_occupy.hpp"
+#include "modulo_walk.hpp"
 
 namespace pg::sim {
 
@@ -80,6 +81,15 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
         const std::vector<NumericRule>& numeric = fn.numericRules;
         if (numeric.size() == 1 && !numericRuleInWindow(numeric.front(), now)) {  // the one rule cannot hold now
             pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
+        } else if (numeric.size() == 1 && numericRuleIsModuloOnly(numeric.front())) {
+            // The usual poison rule (item_modulo alone): rated by the items' indices while their numbers run on.
+            const NumericRule& only = numeric.front();
+            ModuloWalk walk(only, n > 0 ? (run ? run[0].number : m_items[first].number) : 0, n);
+            pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
+                const bool holds = walk.holds(it.number, i);
+                decidedBy = holds ? 1 : 0;
+                return holds ? only.then : RuleOutcome::Success;
+            });
         } else if (numeric.size() == 1) {  // the usual one rule: no loop over rules, its window tested once
             const NumericRule& only = numeric.front();
             pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
