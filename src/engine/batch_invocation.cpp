@@ -81,10 +81,11 @@ ThrottleReason Engine::startBatch(std::uint32_t function, const std::uint32_t* i
         const std::vector<NumericRule>& numeric = fn.numericRules;
         if (numeric.size() == 1 && !numericRuleInWindow(numeric.front(), now)) {  // the one rule cannot hold now
             pass([](const Item&, std::size_t, std::uint8_t&) { return RuleOutcome::Success; });
-        } else if (numeric.size() == 1 && numericRuleIsModuloOnly(numeric.front())) {
+        } else if (const std::uint32_t base = n > 0 ? (run ? run[0].number : m_items[first].number) : 0;
+                   numeric.size() == 1 && numericRuleIsModuloOnly(numeric.front()) && ModuloWalk::fits(base, n)) {
             // The usual poison rule (item_modulo alone): rated by the items' indices while their numbers run on.
             const NumericRule& only = numeric.front();
-            ModuloWalk walk(only, n > 0 ? (run ? run[0].number : m_items[first].number) : 0, n);
+            ModuloWalk walk(only, base);
             pass([&](const Item& it, std::size_t i, std::uint8_t& decidedBy) {
                 const bool holds = walk.holds(it.number, i);
                 decidedBy = holds ? 1 : 0;

@@ -22,19 +22,20 @@ inline bool numericRuleIsModuloOnly(const NumericRule& r) {
 /// decided by its index, any other by its remainder.
 class ModuloWalk {
 public:
-    ModuloWalk(const NumericRule& rule, std::uint32_t base, std::size_t n) : m_rule(rule), m_base(base) {
+    /// Whether the numbers base .. base + n - 1 can run on: past 2^32 they wrap and their remainders do not
+    /// (then the caller rates each item by its remainder).
+    static bool fits(std::uint32_t base, std::size_t n) {
+        return n == 0 || base <= std::numeric_limits<std::uint32_t>::max() - (n - 1);
+    }
+    /// For a batch of `n` items, item 0 numbered `base` (fits(base, n)).
+    ModuloWalk(const NumericRule& rule, std::uint32_t base) : m_rule(rule), m_base(base) {
         const auto modulo = static_cast<std::uint64_t>(rule.modulo);
-        // Numbers base .. base + n - 1 must not wrap (past 2^32 the remainders do not run on): else by remainder.
-        if (n > 0 && base > std::numeric_limits<std::uint32_t>::max() - (n - 1)) {
-            m_base = 0;
-            m_consecutive = false;
-        }
         if (rule.remainder < 0 || static_cast<std::uint64_t>(rule.remainder) >= modulo) return;  // never holds
         const auto first = static_cast<std::uint64_t>(remainderOf(base, rule));
         m_next = (static_cast<std::uint64_t>(rule.remainder) + modulo - first) % modulo;
     }
     bool holds(std::uint32_t number, std::size_t i) {
-        if (m_consecutive && number == m_base + static_cast<std::uint32_t>(i)) {
+        if (number == m_base + static_cast<std::uint32_t>(i)) {
             if (i != m_next) return false;
             m_next += static_cast<std::uint64_t>(m_rule.modulo);
             return true;
@@ -46,7 +47,6 @@ public:
 private:
     const NumericRule& m_rule;
     std::uint32_t m_base;
-    bool m_consecutive = true;
     /// The next index whose number base + index holds (64 bits: a modulo may be up to 2^32 - 1 in wasm too).
     std::uint64_t m_next = std::numeric_limits<std::uint64_t>::max();
 };
