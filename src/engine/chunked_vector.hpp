@@ -131,6 +131,9 @@ public:
         m_size += n;
         return at;
     }
+    /// How many elements appendSpan can append in one piece now: those left in the chunk the next element goes
+    /// to (a whole chunk when the last one is full). Never 0.
+    std::size_t room() const { return kChunk - (m_size & (kChunk - 1)); }
     /// Appends `count` elements computed by `fill` from `proto`; chunks not yet allocated are written later.
     void appendLazy(const T& proto, std::size_t count, RangeFill fill) {
         if (count == 0) return;

@@ -510,16 +510,7 @@ std::uint32_t Engine::appendRecordSlow(std::uint32_t item, std::uint32_t node, s
 std::uint32_t Engine::deliver(const DeliveredRecord& delivered, const StreamBatchInfo* batch) {
     DeliveredRecord r = delivered;
     r.time = m_now;
-    if (r.item != kNone) {  // its name, read when the record is rendered (the item may be gone by then)
-        const Item& it = m_items[r.item];
-        r.itemOrigin = it.origin;
-        r.itemNumber = it.number;
-        if (const std::uint32_t bodyIndex = bodyItem(r.item); bodyIndex != kMetadataBody) {
-            const Item& body = m_items[bodyIndex];
-            r.bodyOrigin = body.origin;
-            r.bodyNumber = body.number;
-        }
-    }
+    if (r.item != kNone) nameDelivery(r, m_items[r.item]);
     if (batch) {
         r.batchInfo = static_cast<std::uint32_t>(m_batchInfos.size());
         m_batchInfos.push_back(*batch);

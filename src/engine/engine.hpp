@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "chunk_retirement.hpp"
+#include "force_inline.hpp"
 #include "destinations.hpp"
 #include "event_queue.hpp"
 #include "function_runtime.hpp"
@@ -326,6 +327,44 @@ private:
     /// Delivers a record/message to a destination or DLQ node (`batch`: a StreamBatchInfo's metadata); returns
     /// its index in deliveries().
     std::uint32_t deliver(const DeliveredRecord& record, const StreamBatchInfo* batch = nullptr);
+    /// Redriven SQS messages to their DLQ, a queue the sqs mode owns, `n` at a time (SqsMapping::moveRunToDlq):
+    /// reserveDeliveries hands out `n` unwritten records in one piece (n <= deliveryRoom()), deadLetterToQueue
+    /// fills one as deliver() would and records its Delivered, countDelivered counts them at the DLQ. No
+    /// onDelivered: the mode adds the DLQ's copies itself.
+    std::size_t deliveryRoom() const { return m_deliveries.room(); }
+    DeliveredRecord* reserveDeliveries(std::size_t n) { return m_deliveries.appendSpan(n); }
+    /// `r`: a reserved record; `it`: item `item` (the message's), `function`: the function the record is about.
+    PG_FORCE_INLINE void deadLetterToQueue(DeliveredRecord& r, std::uint32_t dlqNode, std::uint32_t item,
+                                           const Item& it, std::uint32_t function) {
+        r = DeliveredRecord{};
+        r.time = m_now;
+        r.node = dlqNode;
+        r.item = item;
+        r.function = function;
+        r.requestId = it.requestId;
+        r.approximateInvokeCount = it.attempts;
+        r.kind = DeliveryKind::SqsRedrive;
+        r.lastResult = it.lastResult;
+        nameDelivery(r, it);
+        record(TraceKind::Delivered, item, dlqNode, r.approximateInvokeCount,
+               static_cast<std::uint8_t>(DeliveryKind::SqsRedrive), static_cast<std::uint16_t>(Condition::None));
+    }
+    void countDelivered(std::uint32_t dlqNode, std::size_t n) {
+        NodeCounters& c = m_counters[dlqNode];
+        c.received += static_cast<std::int64_t>(n);
+        c.sent += static_cast<std::int64_t>(n);
+    }
+    /// A delivery's item id and body as origin and number (read when the record is rendered; the item may be
+    /// gone by then); `it` is item r.item.
+    PG_FORCE_INLINE void nameDelivery(DeliveredRecord& r, const Item& it) const {
+        r.itemOrigin = it.origin;
+        r.itemNumber = it.number;
+        if (const std::uint32_t bodyIndex = bodyItem(r.item); bodyIndex != kMetadataBody) {
+            const Item& body = bodyIndex == r.item ? it : m_items[bodyIndex];
+            r.bodyOrigin = body.origin;
+            r.bodyNumber = body.number;
+        }
+    }
     /// Refreshes the async queue depth gauge of `function` (call after queue/waiting changes).
     void noteAsyncDepth(std::uint32_t function) {
         if (m_metrics.enabled()) sampleAsyncDepth(function);  // the check inline: metrics are often off

@@ -126,6 +126,13 @@ public:
     std::uint32_t deliver(const DeliveredRecord& record, const StreamBatchInfo* batch = nullptr) {
         return m_engine.deliver(record, batch);
     }
+    std::size_t deliveryRoom() const { return m_engine.deliveryRoom(); }
+    DeliveredRecord* reserveDeliveries(std::size_t n) { return m_engine.reserveDeliveries(n); }
+    PG_FORCE_INLINE void deadLetterToQueue(DeliveredRecord& r, std::uint32_t dlqNode, std::uint32_t item,
+                                           const Item& it, std::uint32_t function) {
+        m_engine.deadLetterToQueue(r, dlqNode, item, it, function);
+    }
+    void countDelivered(std::uint32_t dlqNode, std::size_t n) { m_engine.countDelivered(dlqNode, n); }
     Metrics& mutableMetrics() { return m_engine.mutableMetrics(); }
     void noteAsyncDepth(std::uint32_t function) { m_engine.noteAsyncDepth(function); }
     void noteDwell(std::uint32_t function, SimTime dwell) { m_engine.noteDwell(function, dwell); }

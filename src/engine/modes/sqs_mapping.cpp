@@ -109,6 +109,40 @@ void SqsMapping::addRedrivenCopy(std::uint32_t qi, std::uint32_t item, SimTime e
     if (at < q.expiryAt) armExpiry(q, qi);  // as addMessage: only an earlier expiry moves the timer
 }
 
+void SqsMapping::addRedrivenRun(std::uint32_t qi, const SqsMessage* from, std::uint32_t n) {
+    // addRedrivenCopy for each of `n` messages in order, in one piece (n <= m_messages.room()), the counts added
+    // once (the queue is active from the first on). `from` may lie in m_messages: appending never moves a chunk.
+    SqsQueue& q = m_queues[qi];
+    becomeActive(q);
+    q.visibleCount += n;
+    m_context.mutableCounters(q.node).visible += n;
+    const auto index = static_cast<std::uint32_t>(m_messages.size());
+    SqsMessage* copies = m_messages.appendSpan(n);
+    bool sameTime = true;  // copies of one burst: enqueued together, they expire together
+    for (std::uint32_t k = 0; k < n; ++k) {
+        SqsMessage m;
+        m.enqueuedAt = from[k].enqueuedAt;
+        m.item = from[k].item;
+        m.queue = qi;
+        m.copy = true;
+        m.state = SqsMessageState::Visible;
+        copies[k] = m;
+        sameTime &= m.enqueuedAt == from[0].enqueuedAt;
+    }
+    const SimTime at0 = from[0].enqueuedAt + q.retention;
+    expiryPush(q, index, at0);
+    if (at0 < q.expiryAt) armExpiry(q, qi);
+    if (sameTime && n > 1 && !q.expiryFifo.empty() && q.expiryFifo.back() == index) {
+        q.expiryFifo.push_back(index + 1, n - 1);  // where expiryPush puts each: after the first, in order
+        return;
+    }
+    for (std::uint32_t k = 1; k < n; ++k) {
+        const SimTime at = copies[k].enqueuedAt + q.retention;
+        expiryPush(q, index + k, at);
+        if (at < q.expiryAt) armExpiry(q, qi);
+    }
+}
+
 std::uint32_t SqsMapping::addMessage(std::uint32_t qi, std::uint32_t item, SimTime enqueuedAt, bool copy,
                                      std::uint32_t number, bool expires) {
     SqsQueue& q = m_queues[qi];

@@ -73,6 +73,14 @@ private:
                              std::uint32_t number, bool expires);
     /// A redriven message's passive copy in its DLQ (a DLQ no function consumes).
     void addRedrivenCopy(std::uint32_t queue, std::uint32_t item, SimTime enqueuedAt);
+    /// addRedrivenCopy of `n` messages moved together (their items and enqueue times read from `from`).
+    void addRedrivenRun(std::uint32_t queue, const SqsMessage* from, std::uint32_t n);
+    /// Moves the leading messages of first .. first + count - 1 that are Visible and at the DLQ threshold to
+    /// the DLQ in one piece (sqs_redrive.cpp), when nothing but the DLQ's copy hears of them (a DLQ no function
+    /// consumes; metrics off, the caller's test); returns how many (0: none, or the case is not one of those).
+    std::uint32_t moveRunToDlq(SqsQueue& q, std::uint32_t first, std::uint32_t count);
+    /// moveRunToDlq's move of messages first .. first + n - 1 (all in one chunk) to `dlq`.
+    void moveSpanToDlq(SqsQueue& q, SqsQueue& dlq, std::uint32_t first, std::uint32_t n);
     /// A burst into a standard queue: the same state as `count` addMessage calls, stored lazily.
     void addBurst(std::uint32_t queue, std::uint32_t firstItem, std::uint32_t count);
     void setMessageOfItem(std::uint32_t item, std::uint32_t message);

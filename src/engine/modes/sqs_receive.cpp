@@ -231,6 +231,13 @@ bool SqsMapping::receiveRun(SqsQueue& q, std::uint32_t first, std::uint32_t coun
         progress = true;
         if (m.receiveCount >= dlqAt) {
             writeCounts();
+            // Metrics off: this message and those past the threshold after it go in one piece (a failed batch
+            // back on its last receive); moveToDlq where the run move does not apply.
+            const std::uint32_t moved = metrics ? 0 : moveRunToDlq(q, message, first + count - message);
+            if (moved > 0) {
+                message += moved - 1;
+                continue;
+            }
             moveToDlq(q, m, message);
             continue;
         }
