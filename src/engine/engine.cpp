@@ -224,7 +224,8 @@ void Engine::rewindTo(std::uint64_t target) {
 
 // [SECTION] arrivals
 
-void Engine::scheduleArrival(std::uint32_t node) {
+// Inline (into onArrival, once per arrival): the call kept onArrival's values across it, spilled on wasm.
+PG_FORCE_INLINE inline void Engine::scheduleArrival(std::uint32_t node) {
     const Traffic& traffic = m_scenario.nodes[node].traffic;
     const std::uint32_t k = m_arrivalsEmitted[node];
     if (k >= traffic.count) return;
