@@ -156,7 +156,29 @@ private:
     void heapPush(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b, std::uint16_t handler,
                   std::uint16_t kind);
     void heapPop();
-    void findMin();
+    /// Finds where the least event is, from the (time, seq) copies of the lane heads: no lane is read (ties are
+    /// common: batches started together end together). Inline: it runs after every pop.
+    PG_FORCE_INLINE void findMin() {
+        SimTime bestTime = INT64_MAX;
+        std::uint64_t bestSeq = UINT64_MAX;
+        if (!m_heap.empty()) {
+            bestTime = m_heap.front().time;
+            bestSeq = m_heap.front().seq;
+        }
+        int best = -1;
+        for (unsigned lanes = m_occupied; lanes != 0; lanes &= lanes - 1) {
+            const int i = __builtin_ctz(lanes);
+            const SimTime t = m_headTime[i];
+            if (t > bestTime) continue;
+            if (t < bestTime || m_headSeq[i] < bestSeq) {
+                bestTime = t;
+                bestSeq = m_headSeq[i];
+                best = i;
+            }
+        }
+        m_min = best;
+        m_minTime = bestTime;
+    }
 
     Lane m_lanes[kLanes];
     // Hot copies for the scans in push() and findMin(): contiguous, no pointer chasing.
