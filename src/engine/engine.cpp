@@ -154,9 +154,10 @@ void Engine::reset() { build(); }
 // [SECTION] event loop
 
 PG_FORCE_INLINE inline void Engine::stepNext() {
-    // pop() is inline and the event's fields are passed on as values: an Event passed by reference lives in
-    // wasm's linear-memory stack, moved on every step (bench/README.md "Where wasm loses time").
-    const Event event = m_queue.pop();
+    // popRef() is inline and the event's fields are passed on as values: an Event passed by reference lives in
+    // wasm's linear-memory stack, moved on every step (bench/README.md "Where wasm loses time"). The popped
+    // event stays where the queue kept it: every field is read before a handler schedules anything.
+    const Event& event = m_queue.popRef();
     m_now = event.time;
     m_lastEventTime = event.time;
     ++m_steps;
@@ -225,7 +226,8 @@ void Engine::rewindTo(std::uint64_t target) {
 
 // [SECTION] arrivals
 
-void Engine::scheduleArrival(std::uint32_t node) {
+// Inline (into onArrival, once per arrival): the call kept onArrival's values across it, spilled on wasm.
+PG_FORCE_INLINE inline void Engine::scheduleArrival(std::uint32_t node) {
     const Traffic& traffic = m_scenario.nodes[node].traffic;
     const std::uint32_t k = m_arrivalsEmitted[node];
     if (k >= traffic.count) return;

@@ -50,30 +50,6 @@ void EventQueue::heapPop() {
     m_heap[i] = last;
 }
 
-void EventQueue::findMin() {
-    // (time, seq) of the lane heads from their contiguous copies: no lane is read (ties are common: batches
-    // started together end together).
-    SimTime bestTime = INT64_MAX;
-    std::uint64_t bestSeq = UINT64_MAX;
-    if (!m_heap.empty()) {
-        bestTime = m_heap.front().time;
-        bestSeq = m_heap.front().seq;
-    }
-    int best = -1;
-    for (unsigned lanes = m_occupied; lanes != 0; lanes &= lanes - 1) {
-        const int i = __builtin_ctz(lanes);
-        const SimTime t = m_headTime[i];
-        if (t > bestTime) continue;
-        if (t < bestTime || m_headSeq[i] < bestSeq) {
-            bestTime = t;
-            bestSeq = m_headSeq[i];
-            best = i;
-        }
-    }
-    m_min = best;
-    m_minTime = bestTime;
-}
-
 void EventQueue::clear() {
     for (int i = 0; i < kLanes; ++i) {
         m_lanes[i].head = 0;

@@ -93,30 +93,36 @@ public:
     const Event& top() const { return m_min < 0 ? m_heap.front() : m_lanes[m_min].front(); }  ///< !empty()
     /// top().time without reading the event (!empty()): the loop asks before every step.
     SimTime topTime() const { return m_minTime; }
-    /// Removes and returns the least event (!empty()). Inline: the engine's step reads the fields it needs, and
-    /// no Event goes through memory (an out-of-line call returned it through wasm's shadow stack).
-    PG_FORCE_INLINE Event pop() {
-        Event result;
+    /// Removes the least event (!empty()) and returns where it is still kept: valid until the next push or pop,
+    /// so the caller reads its fields first. Inline and by reference: the engine's step reads the fields it
+    /// needs, and no Event goes through memory (an Event returned by value lives on wasm's shadow stack).
+    PG_FORCE_INLINE const Event& popRef() {
+        const Event* result;
         if (m_min < 0) {
-            result = m_heap.front();
+            m_popped = m_heap.front();  // heapPop() moves the last event into the front slot
             heapPop();
+            result = &m_popped;
         } else {
-            Lane& lane = m_lanes[m_min];
-            result = lane.popFront();
-            if (lane.empty()) {
+            const int i = m_min;
+            Lane& lane = m_lanes[i];
+            result = &lane.ring.get()[lane.head];  // not overwritten before a push
+            if (--lane.count == 0) {
                 lane.head = 0;
-                m_headTime[m_min] = m_tailTime[m_min] = kEmptyLane;
-                m_occupied &= ~(1u << m_min);
+                m_headTime[i] = m_tailTime[i] = kEmptyLane;
+                m_occupied &= ~(1u << i);
             } else {
+                lane.head = (lane.head + 1) & lane.mask;
                 const Event& next = lane.front();
-                m_headTime[m_min] = next.time;
-                m_headSeq[m_min] = next.seq;
+                m_headTime[i] = next.time;
+                m_headSeq[i] = next.seq;
             }
         }
         --m_size;
         findMin();
-        return result;
+        return *result;
     }
+    /// popRef() by value.
+    Event pop() { return popRef(); }
     void clear();
     std::uint64_t nextSeq() const { return m_nextSeq; }
     /// Bytes held by pending events (lanes and heap), for benchmarks.
@@ -143,12 +149,6 @@ private:
             if (!ring || count == mask + 1) grow();
             return ring.get()[(head + count++) & mask];
         }
-        Event popFront() {
-            const Event e = ring.get()[head];
-            head = (head + 1) & mask;
-            --count;
-            return e;
-        }
         void grow();
         std::size_t capacity() const { return ring ? mask + 1 : 0; }
     };
@@ -156,7 +156,29 @@ private:
     void heapPush(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b, std::uint16_t handler,
                   std::uint16_t kind);
     void heapPop();
-    void findMin();
+    /// Finds where the least event is, from the (time, seq) copies of the lane heads: no lane is read (ties are
+    /// common: batches started together end together). Inline: it runs after every pop.
+    PG_FORCE_INLINE void findMin() {
+        SimTime bestTime = INT64_MAX;
+        std::uint64_t bestSeq = UINT64_MAX;
+        if (!m_heap.empty()) {
+            bestTime = m_heap.front().time;
+            bestSeq = m_heap.front().seq;
+        }
+        int best = -1;
+        for (unsigned lanes = m_occupied; lanes != 0; lanes &= lanes - 1) {
+            const int i = __builtin_ctz(lanes);
+            const SimTime t = m_headTime[i];
+            if (t > bestTime) continue;
+            if (t < bestTime || m_headSeq[i] < bestSeq) {
+                bestTime = t;
+                bestSeq = m_headSeq[i];
+                best = i;
+            }
+        }
+        m_min = best;
+        m_minTime = bestTime;
+    }
 
     Lane m_lanes[kLanes];
     // Hot copies for the scans in push() and findMin(): contiguous, no pointer chasing.
@@ -170,6 +192,7 @@ private:
     int m_min = -1;  // where the least event is: a lane index, or -1 for the heap top (or empty)
     SimTime m_minTime = INT64_MAX;  // its time (INT64_MAX when empty)
     std::uint64_t m_nextSeq = 0;
+    Event m_popped;  ///< a popped heap event, where popRef() returns it
 };
 
 }  // namespace pg::sim

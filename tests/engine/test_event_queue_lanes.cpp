@@ -43,6 +43,23 @@ TEST_CASE("event queue lanes pop in (time, seq) order under mixed pushes and pop
     CHECK(popped > 5000);
 }
 
+TEST_CASE("popRef gives every field of the popped event, from a lane and from the heap") {
+    // Eight decreasing times fill the eight lanes (each fits no lane's tail); a ninth, earliest, goes to the heap.
+    EventQueue q;
+    for (std::uint32_t k = 0; k < 9; ++k)
+        q.push(900 - 100 * static_cast<SimTime>(k), 3, static_cast<std::uint16_t>(k), k, 7 * k);
+    for (std::uint32_t k = 9; k-- > 0;) {
+        const Event& e = q.popRef();  // the heap's event first, then each lane's, which empties the lane
+        CHECK(e.time == 900 - 100 * static_cast<SimTime>(k));
+        CHECK(e.seq == k);
+        CHECK(e.a == k);
+        CHECK(e.b == 7 * k);
+        CHECK(e.handler == 3);
+        CHECK(e.kind == k);
+    }
+    CHECK(q.empty());
+}
+
 TEST_CASE("tracing off: no records, no fingerprint, same run") {
     Scenario s;
     Node fn = test::functionNode("f");
