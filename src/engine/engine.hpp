@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "chunk_retirement.hpp"
-#include "force_inline.hpp"
 #include "destinations.hpp"
 #include "event_queue.hpp"
+#include "force_inline.hpp"
 #include "function_runtime.hpp"
 #include "items.hpp"
 #include "metrics.hpp"
