@@ -60,10 +60,12 @@ void TimelineModel::openShardBar(const Engine& engine, const InvocationSegment& 
     while (row < shardRows.size() && !shardRows[row].empty() && shardRows[row].back().end < 0) ++row;
     if (row == shardRows.size()) shardRows.emplace_back();
     shardRows[row].push_back(seg);
-    m_openShardByRequest[request] = {si, shard, row, static_cast<std::uint32_t>(shardRows[row].size() - 1)};
+    m_openShardByRequest.put(request, {si, shard, row, static_cast<std::uint32_t>(shardRows[row].size() - 1)});
 }
 
 void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
+    // Only the invocation records make bars: about half of them (tested first, before any lookup).
+    if (r.kind != TraceKind::InvokeStart && r.kind != TraceKind::InvokeEnd) return;
     if (r.item == kNone || r.node >= engine.nodeCount()) return;
     // Bars open at InvokeStart and close at InvokeEnd only: every attempt ends with one, also when its item
     // finished earlier (an SQS message or stream record expiring while carried, a sync item answered with a 504).
@@ -76,16 +78,18 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         if (m_startsSeen.size() <= r.item) m_startsSeen.resize(itemCount, 0);
         // The k-th InvokeStart of an item is its k-th attempt record, which carries the request id.
         const ItemStore& items = engine.items();
-        const std::uint32_t a = items.attemptAt(r.item, m_startsSeen[r.item]);
+        // The first is at hand (most items run once); a later one is found by walking the item's list.
+        const std::uint32_t seen = m_startsSeen[r.item];
+        const std::uint32_t a = seen == 0 ? items[r.item].firstAttempt : items.attemptAt(r.item, seen);
         ++m_startsSeen[r.item];
         const std::uint32_t request = a != kNone ? items.attempts()[a].requestId : 0x80000000u + r.item;
         if (m_requestOfItem.size() <= r.item) m_requestOfItem.resize(itemCount, kNone);
         m_requestOfItem[r.item] = request;
-        if (auto it = m_openByRequest.find(request); it != m_openByRequest.end()) {
-            ++fl.lanes[it->second.lane][it->second.segment].items;  // another item of the same batch
+        if (const Open* open = m_openByRequest.find(request)) {
+            ++fl.lanes[open->lane][open->segment].items;  // another item of the same batch
             if (m_openShardByRequest.empty()) return;  // no stream bar open (always, without streams): no lookup
-            if (auto sh = m_openShardByRequest.find(request); sh != m_openShardByRequest.end())
-                ++m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment].items;
+            if (const OpenShard* sh = m_openShardByRequest.find(request))
+                ++m_streams[sh->stream].shards[sh->shard][sh->row][sh->segment].items;
             return;
         }
         const std::uint32_t lane = r.environment;  // one lane per execution environment, as the record names it
@@ -97,25 +101,24 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         seg.item = r.item;
         seg.attempt = r.attempt;
         fl.lanes[lane].push_back(seg);
-        m_openByRequest[request] = {f, lane, static_cast<std::uint32_t>(fl.lanes[lane].size() - 1)};
+        m_openByRequest.put(request, {f, lane, static_cast<std::uint32_t>(fl.lanes[lane].size() - 1)});
         openShardBar(engine, seg, request);
     } else if (r.kind == TraceKind::InvokeEnd) {
         if (r.item >= m_requestOfItem.size() || m_requestOfItem[r.item] == kNone) return;
         const std::uint32_t request = m_requestOfItem[r.item];
-        auto it = m_openByRequest.find(request);
+        const Open* open = m_openByRequest.find(request);
         m_requestOfItem[r.item] = kNone;
-        if (it == m_openByRequest.end()) return;
-        InvocationSegment& seg = fl.lanes[it->second.lane][it->second.segment];
+        if (!open) return;
+        InvocationSegment& seg = fl.lanes[open->lane][open->segment];
         seg.end = r.time;
         seg.result = static_cast<InvokeResult>(r.outcome);
-        auto sh = m_openShardByRequest.empty() ? m_openShardByRequest.end() : m_openShardByRequest.find(request);
-        if (sh != m_openShardByRequest.end()) {
-            InvocationSegment& bar = m_streams[sh->second.stream].shards[sh->second.shard][sh->second.row][sh->second.segment];
+        if (const OpenShard* sh = m_openShardByRequest.empty() ? nullptr : m_openShardByRequest.find(request)) {
+            InvocationSegment& bar = m_streams[sh->stream].shards[sh->shard][sh->row][sh->segment];
             bar.end = seg.end;
             bar.result = seg.result;
-            m_openShardByRequest.erase(sh);
+            m_openShardByRequest.erase(request);
         }
-        m_openByRequest.erase(it);
+        m_openByRequest.erase(request);
     }
 }
 

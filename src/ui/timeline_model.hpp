@@ -2,10 +2,10 @@
 // InvokeStart record names). Built incrementally from the append-only trace; rebuilt when the trace is rewound.
 #pragma once
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "open_requests.hpp"
 
 namespace pg::ui {
 
@@ -49,8 +49,8 @@ private:
     std::vector<FunctionLanes> m_functions;
     std::vector<StreamShards> m_streams;
     std::vector<std::uint32_t> m_streamOfNode;  ///< node -> index in m_streams, kNone if not a stream
-    std::unordered_map<std::uint32_t, OpenShard> m_openShardByRequest;
-    std::unordered_map<std::uint32_t, Open> m_openByRequest;
+    OpenRequests<OpenShard> m_openShardByRequest;
+    OpenRequests<Open> m_openByRequest;
     /// Per item: the request of its attempt running now, kNone between attempts (a vector, not a map: one
     /// entry per item costs 400 kB at 100k items, where a node per attempt cost an allocation each, issue 21).
     std::vector<std::uint32_t> m_requestOfItem;
