@@ -192,18 +192,28 @@ async function frameFigures(url) {
       const intervals = [], sim = [], ui = [], host = [], fill = [], phases = [];
       const drawStats = typeof Module._pg_draw_stats === 'function'
         ? () => JSON.parse(Module.UTF8ToString(Module._pg_draw_stats())) : () => null;
-      let last = performance.now(), runs = 1;
+      // The per-frame probe: a few numbers (pg_frame_probe). pg_state_json grows with the run (a cost point per
+      // virtual second: 20-30 ms a call late in a day-long run) and drawStats walks every triangle; called every
+      // frame they took a quarter of the main thread, so builds without the probe are measured with that load.
+      const probe = typeof Module._pg_frame_probe === 'function'
+        ? () => JSON.parse(Module.UTF8ToString(Module._pg_frame_probe()))
+        : () => { const s = state(), d = drawStats(); return { ...s, times: d }; };
+      let last = performance.now(), runs = 1, ticks = 0;
       const t0 = last;
       await new Promise((resolve) => {
         const tick = () => {
           const now = performance.now();
           intervals.push(now - last);
           last = now;
-          const s = state();  // about 0.1 ms
+          const s = probe();
           if (typeof s.last_frame_sim_ms === 'number') sim.push(s.last_frame_sim_ms);
           if (typeof s.last_frame_ui_ms === 'number') ui.push(s.last_frame_ui_ms);
-          const d = drawStats();  // the last frame's main-loop callback time and the pixels it covered
-          if (d) { host.push(d.host_ms); fill.push(d.fill_px); if (d.phases) phases.push(d.phases); }
+          const d = s.times;  // the last frame's main-loop callback time and its phases
+          if (d) { host.push(d.host_ms); if (d.phases) phases.push(d.phases); }
+          if (++ticks % 10 === 0) {  // the pixels the last frame covered, on every tenth frame
+            const covered = drawStats();
+            if (covered) fill.push(covered.fill_px);
+          }
           if (s.playing === false) {
             ++runs;
             restart();

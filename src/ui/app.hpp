@@ -38,6 +38,9 @@ public:
     std::string scenarioJson() const;
     /// A JSON snapshot of what the user sees (for tests and the page's JS).
     std::string stateJson() const;
+    /// The few fields of stateJson a per-frame probe needs ({"frame","playing","last_frame_sim_ms",
+    /// "last_frame_ui_ms"}): stateJson grows with the run (a cost point per virtual second), this does not.
+    std::string frameProbeJson() const;
     /// The scenario's name (the page title), without building the whole state JSON.
     const std::string& scenarioName() const { return m_scenario.name; }
     std::uint64_t frameCount() const { return m_frameCount; }

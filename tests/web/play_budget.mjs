@@ -59,6 +59,16 @@ export default async function playBudget({ url, artifacts }) {
     for (const s of bound) assert.ok(s.achieved > 0 && s.achieved < s.speed, `shown rate ${s.achieved} below x${s.speed}`);
     fs.writeFileSync(path.join(artifacts, 'play-budget-end.png'), await page.screenshot());
 
+    // The bench's per-frame probe (pg_frame_probe) says what pg_state_json and pg_draw_stats say of the same
+    // frame: read in one task, with no frame between the three calls.
+    const [probe, full, draw] = await page.evaluate(() => [Module._pg_frame_probe(), Module._pg_state_json(),
+      Module._pg_draw_stats()].map((p) => JSON.parse(Module.UTF8ToString(p))));
+    for (const k of ['frame', 'playing', 'last_frame_sim_ms', 'last_frame_ui_ms'])
+      assert.ok(Math.abs(probe[k] - full[k]) < 0.001, `probe ${k} ${probe[k]} = state ${full[k]}`);
+    assert.equal(probe.times.host_ms, draw.host_ms, 'probe and draw stats: the same callback time');
+    assert.deepEqual(probe.times.phases, draw.phases);
+    assert.ok(draw.commands > 0 && draw.fill_px > 0 && draw.lists.length > 0, 'draw stats still list the frame');
+
     // B: the same scenario, slowly at first, paused, stepped, then at the top speed: the same run.
     assert.equal(await load(), 1);
     await play(page, 40, 400);

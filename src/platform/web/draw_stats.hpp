@@ -10,6 +10,9 @@ namespace pg::web {
 /// twice), lists the same per window ({"name","fill_px"}); host_ms the wall time of the whole main-loop
 /// callback (input, App::frame, ImGui::Render, GL calls).
 std::string drawStatsJson();
+/// Only the times of the last main-loop callback: {"host_ms","check_ms","phases"}, without drawStatsJson's walk
+/// over every triangle (the bench reads it every animation frame, issue 21).
+std::string frameTimesJson();
 /// Where a main-loop callback's time went (reported as "phases"): events and canvas size, App::frame (with
 /// the simulation slice), ImGui::Render, and the GL calls that draw the frame.
 struct HostPhases {

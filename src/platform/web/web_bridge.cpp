@@ -14,7 +14,7 @@
 #endif
 
 namespace {
-std::string g_draw, g_state, g_scenario, g_errors, g_rect, g_fragment, g_trace;
+std::string g_draw, g_probe, g_state, g_scenario, g_errors, g_rect, g_fragment, g_trace;
 }
 
 // The browser clipboard for the UI's "copy as text" (ImGui's SDL clipboard does not reach it).
@@ -98,6 +98,13 @@ EMSCRIPTEN_KEEPALIVE double pg_device_pixel_ratio() { return pg::web::devicePixe
 EMSCRIPTEN_KEEPALIVE const char* pg_draw_stats() {
     g_draw = pg::web::drawStatsJson();
     return g_draw.c_str();
+}
+
+/// The bench's per-frame probe: App::frameProbeJson plus the callback's times (draw_stats.hpp's frameTimesJson).
+EMSCRIPTEN_KEEPALIVE const char* pg_frame_probe() {
+    const std::string app = pg::web::app().frameProbeJson(), times = pg::web::frameTimesJson();
+    g_probe = app.substr(0, app.size() - 1) + ",\"times\":" + times + "}";
+    return g_probe.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* pg_state_json() {
