@@ -34,6 +34,15 @@ set_target_properties(playground PROPERTIES OUTPUT_NAME playground SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY ${PG_DIST})
 target_link_libraries(playground PRIVATE pg_ui pg_sweep pg_json)
 target_compile_options(playground PRIVATE ${PG_WARNINGS})
+# The page's first frame waits on V8's compilers more than on its own work: each function is compiled on its first
+# call (Liftoff, on the main thread: some 710 before the first frame) and the hot ones again by TurboFan on a
+# worker (ImGui::Begin and the font atlas builder took 280-370 ms each at -O3), which a 2-core machine shares with
+# the main thread and SwiftShader. Everything the page runs besides the engine is built for size: 2.49 -> 2.09 MB
+# of wasm, first frame 1,187 -> 1,023 ms (median of 10, interleaved), frame times unchanged (bench/README.md).
+# The engine keeps -O2 (CMakeLists.txt): its speed is what the page simulates with.
+foreach(size_optimised pg_imgui pg_ui pg_ui_model pg_scenario playground)
+  target_compile_options(${size_optimised} PRIVATE -Os)
+endforeach()
 
 # Fonts come from Debian font packages, cut down to the glyphs the app bakes (src/ui/theme.cpp: the UI font's
 # ranges, the mono font's Latin-1 default) by pyftsubset; 1.1 MB of TrueType become about 50 kB, which is
