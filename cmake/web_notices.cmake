@@ -1,13 +1,14 @@
 # Licence notices of what the page is built from (issue 20), copied at build time from the sources the
-# bootstrap fetched (.deps/src: Debian source packages) and from the Debian packages' copyright files. Nothing
-# third-party is committed. Output: dist/notices/*.txt (opened from Help > About) and dist/notices/LICENSE.txt.
+# bootstrap fetched (PG_CACHE_DIR/src, .deps by default, as the build reads them: Debian source packages) and
+# from the Debian packages' copyright files. Nothing third-party is committed. Output: dist/notices/*.txt
+# (opened from Help > About) and dist/notices/LICENSE.txt.
 # src/ui/notices.cpp lists the same files; tests/ui/test_notices.cpp checks both agree.
 set(PG_NOTICES ${PG_DIST}/notices)
 set(PG_NOTICE_SOURCES
-  "${CMAKE_SOURCE_DIR}/.deps/src/imgui/LICENSE.txt|/dear-imgui.txt"
-  "${CMAKE_SOURCE_DIR}/.deps/src/sdl2/LICENSE.txt|/sdl2.txt"
-  "${CMAKE_SOURCE_DIR}/.deps/src/zlib/LICENSE|/zlib.txt"
-  "${CMAKE_SOURCE_DIR}/.deps/src/yaml-cpp/LICENSE|/yaml-cpp.txt"
+  "${PG_CACHE_DIR}/src/imgui/LICENSE.txt|/dear-imgui.txt"
+  "${PG_CACHE_DIR}/src/sdl2/LICENSE.txt|/sdl2.txt"
+  "${PG_CACHE_DIR}/src/zlib/LICENSE|/zlib.txt"
+  "${PG_CACHE_DIR}/src/yaml-cpp/LICENSE|/yaml-cpp.txt"
   "/usr/share/doc/nlohmann-json3-dev/copyright|/nlohmann-json.txt"
   "/usr/share/doc/fonts-dejavu-core/copyright|/dejavu-fonts.txt"
   "/usr/share/doc/emscripten/copyright|/emscripten.txt"
