@@ -491,6 +491,14 @@ void App::frame(double dtSeconds) {
 }
 
 // [SECTION] state JSON
+std::string App::frameProbeJson() const {
+    char out[160];
+    std::snprintf(out, sizeof out, "{\"frame\":%llu,\"playing\":%s,\"last_frame_sim_ms\":%.3f,\"last_frame_ui_ms\":%.3f}",
+                  static_cast<unsigned long long>(m_frameCount), m_ui.playing ? "true" : "false", m_ui.lastFrameSimMs,
+                  m_ui.lastFrameUiMs);
+    return out;
+}
+
 std::string App::stateJson() const {
     const Engine& e = *m_engine;
     nlohmann::json s;

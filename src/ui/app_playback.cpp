@@ -4,7 +4,6 @@
 // the transport.
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 
 #include "app.hpp"
 #include "engine/run_budget.hpp"
@@ -62,14 +61,6 @@ void App::advance(double dtSeconds, double sliceSeconds) {
     if (slice.stop == RunStop::TimeBudget) m_ui.boundHold = 0.5;
     else m_ui.boundHold = std::max(0.0, m_ui.boundHold - dt);
     m_ui.simulationBound = m_ui.boundHold > 0;
-}
-
-std::string App::frameProbeJson() const {
-    char out[160];
-    std::snprintf(out, sizeof out, "{\"frame\":%llu,\"playing\":%s,\"last_frame_sim_ms\":%.3f,\"last_frame_ui_ms\":%.3f}",
-                  static_cast<unsigned long long>(m_frameCount), m_ui.playing ? "true" : "false", m_ui.lastFrameSimMs,
-                  m_ui.lastFrameUiMs);
-    return out;
 }
 
 }  // namespace pg::ui

@@ -36,11 +36,7 @@ public:
             *kept = value;
             return;
         }
-        if (m_inWindow == 0) {  // the window is empty: it starts over at this id
-            m_slots.clear();
-            m_head = 0;
-            m_base = id;
-        }
+        if (m_slots.empty()) m_base = id;  // an empty window (erase and clear drop its slots) starts over here
         const std::size_t at = id - m_base;  // meaningful when id >= m_base
         if (id >= m_base && at >= m_head && at < m_slots.size() + kReach) {
             if (at >= m_slots.size()) m_slots.resize(at + 1);

@@ -87,7 +87,6 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         m_requestOfItem[r.item] = request;
         if (const Open* open = m_openByRequest.find(request)) {
             ++fl.lanes[open->lane][open->segment].items;  // another item of the same batch
-            if (m_openShardByRequest.empty()) return;  // no stream bar open (always, without streams): no lookup
             if (const OpenShard* sh = m_openShardByRequest.find(request))
                 ++m_streams[sh->stream].shards[sh->shard][sh->row][sh->segment].items;
             return;
@@ -112,7 +111,7 @@ void TimelineModel::consume(const Engine& engine, const TraceRecord& r) {
         InvocationSegment& seg = fl.lanes[open->lane][open->segment];
         seg.end = r.time;
         seg.result = static_cast<InvokeResult>(r.outcome);
-        if (const OpenShard* sh = m_openShardByRequest.empty() ? nullptr : m_openShardByRequest.find(request)) {
+        if (const OpenShard* sh = m_openShardByRequest.find(request)) {
             InvocationSegment& bar = m_streams[sh->stream].shards[sh->shard][sh->row][sh->segment];
             bar.end = seg.end;
             bar.result = seg.result;

@@ -101,14 +101,13 @@ std::string drawStatsJson() {
     char out[160];
     std::snprintf(out, sizeof out, "{\"commands\":%ld,\"vertices\":%d,\"indices\":%d,\"fill_px\":%.0f,", commands,
                   d ? d->TotalVtxCount : 0, d ? d->TotalIdxCount : 0, fill);
-    std::string times = frameTimesJson();  // "{...}": its fields go on in this object
-    return std::string(out) + times.substr(1, times.size() - 2) + ",\"lists\":[" + lists + "]}";
+    return std::string(out) + frameTimesMembers() + ",\"lists\":[" + lists + "]}";
 }
 
-std::string frameTimesJson() {
+std::string frameTimesMembers() {
     char out[256];
-    std::snprintf(out, sizeof out, "{\"host_ms\":%.3f,\"check_ms\":%.3f,\"phases\":{\"input_ms\":%.3f,\"app_ms\":%.3f,"
-                  "\"render_ms\":%.3f,\"gl_ms\":%.3f}}", g_hostMs, g_checkMs, g_phases.inputMs, g_phases.appMs,
+    std::snprintf(out, sizeof out, "\"host_ms\":%.3f,\"check_ms\":%.3f,\"phases\":{\"input_ms\":%.3f,\"app_ms\":%.3f,"
+                  "\"render_ms\":%.3f,\"gl_ms\":%.3f}", g_hostMs, g_checkMs, g_phases.inputMs, g_phases.appMs,
                   g_phases.renderMs, g_phases.glMs);
     return out;
 }

@@ -10,9 +10,10 @@ namespace pg::web {
 /// twice), lists the same per window ({"name","fill_px"}); host_ms the wall time of the whole main-loop
 /// callback (input, App::frame, ImGui::Render, GL calls).
 std::string drawStatsJson();
-/// Only the times of the last main-loop callback: {"host_ms","check_ms","phases"}, without drawStatsJson's walk
-/// over every triangle (the bench reads it every animation frame, issue 21).
-std::string frameTimesJson();
+/// Only the times of the last main-loop callback, as JSON members (no braces): "host_ms", "check_ms", "phases".
+/// drawStatsJson includes them; pg_frame_probe reads them every animation frame without drawStatsJson's walk over
+/// every triangle (issue 21).
+std::string frameTimesMembers();
 /// Where a main-loop callback's time went (reported as "phases"): events and canvas size, App::frame (with
 /// the simulation slice), ImGui::Render, and the GL calls that draw the frame.
 struct HostPhases {

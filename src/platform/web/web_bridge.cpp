@@ -100,10 +100,11 @@ EMSCRIPTEN_KEEPALIVE const char* pg_draw_stats() {
     return g_draw.c_str();
 }
 
-/// The bench's per-frame probe: App::frameProbeJson plus the callback's times (draw_stats.hpp's frameTimesJson).
+/// The bench's per-frame probe: App::frameProbeJson's object with the callback's times added as "times".
 EMSCRIPTEN_KEEPALIVE const char* pg_frame_probe() {
-    const std::string app = pg::web::app().frameProbeJson(), times = pg::web::frameTimesJson();
-    g_probe = app.substr(0, app.size() - 1) + ",\"times\":" + times + "}";
+    g_probe = pg::web::app().frameProbeJson();
+    g_probe.pop_back();  // its closing brace: "times" goes on in the same object
+    g_probe += ",\"times\":{" + pg::web::frameTimesMembers() + "}}";
     return g_probe.c_str();
 }
 
