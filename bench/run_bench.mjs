@@ -226,7 +226,14 @@ async function frameFigures(url) {
       const q0 = performance.now();
       const s = state();
       const stateJsonMs = performance.now() - q0;
-      return { intervals, sim, ui, host, fill, phases, stateJsonMs, wallMs: performance.now() - t0, runs };
+      // What an embed polls four times a second (web/embed.js), at the same moment of the run.
+      let embedStateMs = null;
+      if (typeof Module._pg_embed_state === 'function') {
+        const e0 = performance.now();
+        JSON.parse(Module.UTF8ToString(Module._pg_embed_state()));
+        embedStateMs = performance.now() - e0;
+      }
+      return { intervals, sim, ui, host, fill, phases, stateJsonMs, embedStateMs, wallMs: performance.now() - t0, runs };
     }, { seconds: FRAME_SECONDS, json });
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
@@ -323,7 +330,8 @@ function frameLine(fr, b) {
     ? `UI frame time while sqs_poison_100k plays at full speed: median ${f1(fr.hostMedianMs)} ms, p95 ${f1(fr.hostP95Ms)} ms (main-loop callback); `
     : 'UI frame time: not measured (no pg_draw_stats in this build); ';
   return frameTime + `frame interval median ${f1(fr.medianMs)} ms, p95 ${f1(fr.p95Ms)} ms` +
-    ` (${fr.count} frames over ${f1(fr.wallMs / 1000, 1)} s of play, ${how}; one pg_state_json call ${f1(fr.stateJsonMs)} ms;` +
+    ` (${fr.count} frames over ${f1(fr.wallMs / 1000, 1)} s of play, ${how}; one pg_state_json call ${f1(fr.stateJsonMs)} ms` +
+    (fr.embedStateMs !== null && fr.embedStateMs !== undefined ? `, one pg_embed_state call ${f1(fr.embedStateMs, 2)} ms;` : ';') +
     ` App::frame sim median ${f1(fr.simMedianMs)} / p95 ${f1(fr.simP95Ms)} ms, whole App::frame median ${f1(fr.uiMedianMs)} / p95 ${f1(fr.uiP95Ms)} ms` +
     (fr.fillMedianMpx !== undefined ? `; ${f1(fr.fillMedianMpx, 2)} Mpx covered per frame` : '') +
     (fr.phaseP95Ms ? `; phase p95 input ${f1(fr.phaseP95Ms.input)} / app ${f1(fr.phaseP95Ms.app)} / render ${f1(fr.phaseP95Ms.render)} / gl ${f1(fr.phaseP95Ms.gl)} ms` : '') + ')';

@@ -55,15 +55,16 @@
 
   let lastKey = '';
   function sendState(force) {
-    if (!window.pgReady) return;
-    const s = window.pgShell.state();
+    if (!window.pgReady || !embedded) return;
+    // The embed's own few fields, not pg_state_json: that one grows with the run (it hashes the trace and lists
+    // a cost point per virtual second), and this runs four times a second.
+    const s = JSON.parse(window.pgShell.callString('pg_embed_state'));
     const key = [s.scenario, s.step, s.playing, s.idle].join('|');
     if (!force && key === lastKey) return;
     lastKey = key;
     post({
       type: 'pg:state', v: API_VERSION, scenario: s.scenario, step: s.step, time_us: s.time_us,
-      playing: s.playing, idle: s.idle, invocations: s.invocations, items: s.items ? s.items.total : 0,
-      notice: s.notice ? s.notice.title : null,
+      playing: s.playing, idle: s.idle, invocations: s.invocations, items: s.items, notice: s.notice,
     });
   }
 

@@ -499,6 +499,31 @@ std::string App::frameProbeJson() const {
     return out;
 }
 
+namespace {
+/// Invocations of every function of the run (the counters of function nodes).
+std::int64_t functionInvocations(const Engine& e) {
+    std::int64_t invocations = 0;
+    for (std::size_t i = 0; i < e.nodeCount(); ++i)
+        if (e.functionOfNode(static_cast<std::uint32_t>(i)) != kNone)
+            invocations += e.counters(static_cast<std::uint32_t>(i)).invocations;
+    return invocations;
+}
+}  // namespace
+
+std::string App::embedStateJson() const {
+    const Engine& e = *m_engine;
+    nlohmann::json s;
+    s["scenario"] = m_scenario.name;
+    s["step"] = e.stepCount();
+    s["time_us"] = e.now();
+    s["playing"] = m_ui.playing;
+    s["idle"] = e.idle();
+    s["invocations"] = functionInvocations(e);
+    s["items"] = e.items().size();
+    s["notice"] = m_share.notice.title.empty() ? nlohmann::json() : nlohmann::json(m_share.notice.title);
+    return s.dump();
+}
+
 std::string App::stateJson() const {
     const Engine& e = *m_engine;
     nlohmann::json s;
@@ -537,7 +562,6 @@ std::string App::stateJson() const {
     for (const auto& [id, n] : m_ui.timelineShards) shards[id] = n;
     s["timeline_shards"] = shards;
     nlohmann::json counters = nlohmann::json::object();
-    std::int64_t invocations = 0;
     for (std::size_t i = 0; i < e.nodeCount(); ++i) {
         const NodeCounters& c = e.counters(static_cast<std::uint32_t>(i));
         nlohmann::json n;
@@ -554,12 +578,11 @@ std::string App::stateJson() const {
         if (f != kNone) {
             n["concurrency"] = e.functions()[f].inFlight;
             n["async_queued"] = e.functions()[f].asyncDepth();
-            invocations += c.invocations;
         }
         counters[e.scenario().nodes[i].id] = n;
     }
     s["counters"] = counters;
-    s["invocations"] = invocations;
+    s["invocations"] = functionInvocations(e);
     nlohmann::json warnings = nlohmann::json::array();
     for (const Warning& w : m_warnings)
         warnings.push_back({{"kind", w.kind}, {"title", w.title}, {"text", w.text}, {"node", w.node}});

@@ -41,6 +41,11 @@ public:
     /// The few fields of stateJson a per-frame probe needs ({"frame","playing","last_frame_sim_ms",
     /// "last_frame_ui_ms"}): stateJson grows with the run (a cost point per virtual second), this does not.
     std::string frameProbeJson() const;
+    /// What an embed reports to its page several times a second (web/embed.js: "scenario", "step", "time_us",
+    /// "playing", "idle", "invocations", "items" (the count), "notice" (its title, or null)), the same values as
+    /// stateJson's, at a cost that does not grow with the run: stateJson hashes the trace and lists the cost
+    /// series.
+    std::string embedStateJson() const;
     /// The scenario's name (the page title), without building the whole state JSON.
     const std::string& scenarioName() const { return m_scenario.name; }
     std::uint64_t frameCount() const { return m_frameCount; }

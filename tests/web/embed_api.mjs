@@ -75,6 +75,20 @@ export default async function embedApi({ url, artifacts }) {
       await h.frame.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._pg_state_json())).playing);
       await h.send({ type: 'pg:pause', v: 1 });
       await h.frame.waitForFunction(() => !JSON.parse(Module.UTF8ToString(Module._pg_state_json())).playing);
+      // pg:state is built from pg_embed_state (its cost does not grow with the run): the same values as the
+      // whole state's, and the last message posted carries them.
+      await h.send({ type: 'pg:get-state', v: 1 });
+      await h.page.waitForFunction(() => window.received.some((r) => r.data.type === 'pg:state' && !r.data.playing));
+      const [light, full] = await h.frame.evaluate(() => [Module._pg_embed_state(), Module._pg_state_json()]
+        .map((p) => JSON.parse(Module.UTF8ToString(p))));
+      assert.ok(full.invocations > 0 && full.step > 5, `played some events: ${full.step} steps`);
+      assert.deepEqual(light, {
+        scenario: full.scenario, step: full.step, time_us: full.time_us, playing: full.playing, idle: full.idle,
+        invocations: full.invocations, items: full.items.total, notice: full.notice ? full.notice.title : null,
+      }, 'pg_embed_state equals the matching fields of pg_state_json');
+      const posted = (await h.received()).filter((m) => m.type === 'pg:state').at(-1);
+      assert.deepEqual({ ...posted, origin: undefined, type: undefined, v: undefined },
+        { ...light, origin: undefined, type: undefined, v: undefined }, 'the last pg:state carries those values');
 
       // Load a scenario whose name looks like HTML and script: it stays text.
       const scenario = JSON.parse(fs.readFileSync(new URL('../../assets/scenarios/s3_async_dlq.json', import.meta.url), 'utf8'));

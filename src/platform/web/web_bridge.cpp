@@ -14,7 +14,7 @@
 #endif
 
 namespace {
-std::string g_draw, g_probe, g_state, g_scenario, g_errors, g_rect, g_fragment, g_trace;
+std::string g_draw, g_probe, g_state, g_embed_state, g_scenario, g_errors, g_rect, g_fragment, g_trace;
 }
 
 // The browser clipboard for the UI's "copy as text" (ImGui's SDL clipboard does not reach it).
@@ -116,6 +116,13 @@ EMSCRIPTEN_KEEPALIVE const char* pg_state_json() {
 /// Returns 1 when loaded; 0 when the scenario was rejected (see pg_last_errors) and the current one kept.
 EMSCRIPTEN_KEEPALIVE int pg_load_scenario(const char* json) {
     return pg::web::app().loadScenarioJson(json ? json : "", g_errors) ? 1 : 0;
+}
+
+/// What an embed posts to its page four times a second (embed.js): App::embedStateJson, whose cost does not grow
+/// with the run as pg_state_json's does (56-90 ms a call at the end of sqs_poison_100k's day, bench/README.md).
+EMSCRIPTEN_KEEPALIVE const char* pg_embed_state() {
+    g_embed_state = pg::web::app().embedStateJson();
+    return g_embed_state.c_str();
 }
 
 /// The scenario's name: the page polls it for its title (links.js), which pg_state_json cost 5-15 ms a call
