@@ -119,7 +119,7 @@ EMSCRIPTEN_KEEPALIVE int pg_load_scenario(const char* json) {
 }
 
 /// What an embed posts to its page four times a second (embed.js): App::embedStateJson, whose cost does not grow
-/// with the run as pg_state_json's does (56-90 ms a call at the end of sqs_poison_100k's day, bench/README.md).
+/// with the run as pg_state_json's does (56-108 ms a call late in sqs_poison_100k's day, bench/README.md).
 EMSCRIPTEN_KEEPALIVE const char* pg_embed_state() {
     g_embed_state = pg::web::app().embedStateJson();
     return g_embed_state.c_str();
