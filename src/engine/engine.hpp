@@ -120,6 +120,12 @@ public:
     /// choice billed_duration); kept beside NodeCounters so the counters stay what they were.
     std::int64_t billedMilliseconds(std::uint32_t node) const { return m_billedMs[node]; }
     const std::vector<FunctionState>& functions() const { return m_functions; }
+    /// Invocations of every function so far: the function nodes' counters summed.
+    std::int64_t totalInvocations() const {
+        std::int64_t n = 0;
+        for (const FunctionState& f : m_functions) n += m_counters[f.node].invocations;
+        return n;
+    }
     std::uint32_t functionOfNode(std::uint32_t node) const { return m_functionOfNode[node]; }
     const FunctionConfig& functionConfig(std::uint32_t function) const {
         return m_scenario.nodes[m_functions[function].node].function;
