@@ -1,8 +1,8 @@
-// make bench: runs the canonical workloads (bench/*.json) natively and as wasm in Node, checks the runner's
-// outcome counts against the peer's (scaled by the closed forms of ../shared/bench/PEER-SCENARIOS.md), measures the
-// web app (gzip transfer size, first frame and frame times in headless Chromium) and, if SimPy is installed,
-// the SimPy peer (bench/peer/simpy_peer.py). Writes bench/results.json and prints a table. Asserts nothing
-// about speed.
+// make bench: runs the canonical workloads (bench/*.json) natively, as wasm in Node and as wasm in headless
+// Chromium (bench/browser_loop.mjs), checks the runner's outcome counts against the peer's (scaled by the closed
+// forms of ../shared/bench/PEER-SCENARIOS.md), measures the web app (gzip transfer size, first frame and frame
+// times in headless Chromium) and, if SimPy is installed, the SimPy peer (bench/peer/simpy_peer.py). Writes
+// bench/results.json and prints a table. Asserts nothing about speed.
 //   node bench/run_bench.mjs [--quick] [--runs N] [--no-browser] [--no-peer] [--only WORKLOAD] [--ui-only | --web-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +40,8 @@ function snapshot(rel) {
 const NATIVE_BENCH = snapshot('build/native/pg_bench');
 const WASM_BENCH = snapshot('build/web/pg_bench.js');
 snapshot('build/web/pg_bench.wasm');
+snapshot('build/web/pg_bench_browser.js');
+snapshot('build/web/pg_bench_browser.wasm');
 const RUNNER = snapshot('build/native/lambda-playground');
 // --dist DIR: the web app to measure (default build/web/dist), e.g. an older build for a before/after figure
 const DIST = args.includes('--dist') ? path.resolve(args[args.indexOf('--dist') + 1]) : snapshot('build/web/dist');
@@ -337,6 +339,12 @@ function frameLine(fr, b) {
     (fr.phaseP95Ms ? `; phase p95 input ${f1(fr.phaseP95Ms.input)} / app ${f1(fr.phaseP95Ms.app)} / render ${f1(fr.phaseP95Ms.render)} / gl ${f1(fr.phaseP95Ms.gl)} ms` : '') + ')';
 }
 
+/// Native loop / the loop in Chromium, the native one run just before the page (bench/browser_loop.mjs).
+function chromiumRatio(r) {
+  const c = r.chromium || {};
+  return typeof c.native_just_before === 'number' && c.loop_median_ms > 0 ? c.native_just_before / c.loop_median_ms : null;
+}
+
 /// Issue 21's goals: [what, measured value or null, goal, unit, true when lower is better].
 function goalRows(results) {
   const w = results.workloads, b = results.web.browser || {}, fr = b.frames || {};
@@ -351,6 +359,7 @@ function goalRows(results) {
     ['SimPy event loop / that CLI run', ratio(peer && peer.loop_ms, w.async_retry_200k && w.async_retry_200k.runnerWallMs), 40, 'x', false],
     ['kinesis_shard_4x500k peak RSS', rss ? rss / 1024 : null, 64, ' MiB', true],
     ['async_retry_2m wasm/native', w.async_retry_2m ? ratio(nat('async_retry_2m').loop_median_ms, (w.async_retry_2m.wasm || {}).loop_median_ms) : null, 0.8, 'x', false],
+    ['async_retry_2m wasm/native, the wasm in Chromium', w.async_retry_2m ? chromiumRatio(w.async_retry_2m) : null, 0.8, 'x', false],
     ['sqs_poison_100k warm loop', nat('sqs_poison_100k').loop_median_ms ?? null, 4, ' ms', true],
     ['first frame, headless Chromium', b.firstFrameMs ?? null, 1000, ' ms', true],
     ['main-loop callback p95, sqs_poison_100k at full speed', fr.hostP95Ms ?? null, 8, ' ms', true],
@@ -387,9 +396,10 @@ if (UI_ONLY) {
 const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length },
   runs: RUNS, workloads: {}, web: {} };
 const haveWasm = fs.existsSync(WASM_BENCH);
+const runsOf = (w) => (w.large ? Math.max(1, Math.min(RUNS, 3)) : RUNS);
 for (const w of WORKLOADS) {
   const file = path.join(ROOT, 'bench', `${w.name}.json`);
-  const runs = String(w.large ? Math.max(1, Math.min(RUNS, 3)) : RUNS);
+  const runs = String(runsOf(w));
   process.stderr.write(`bench: ${w.name}\n`);
   const r = { native: bench([NATIVE_BENCH], [file, '--runs', runs]) };
   r.wasm = haveWasm ? bench(['node', '--no-experimental-fetch', WASM_BENCH], [file, '--runs', runs])
@@ -407,6 +417,23 @@ for (const w of WORKLOADS) {
   }
   if (r.wasm.fingerprint && r.native.fingerprint) r.fingerprintsMatch = r.wasm.fingerprint === r.native.fingerprint;
   results.workloads[w.name] = r;
+}
+if (!args.includes('--no-browser')) {
+  // The same loop as wasm in headless Chromium, whose V8 is the one the playground's users run.
+  process.stderr.write('bench: the loop as wasm in headless Chromium\n');
+  const { browserLoopFigures } = await import('./browser_loop.mjs');
+  const c = await browserLoopFigures({ root: ROOT, buildDir: path.join(SNAP, 'build/web'), workDir: SNAP,
+    workloads: WORKLOADS.map((w) => ({ name: w.name, runs: runsOf(w) })),
+    nativeRun: (name) => {
+      const w = WORKLOADS.find((x) => x.name === name);
+      return bench([NATIVE_BENCH], [path.join(ROOT, 'bench', `${name}.json`), '--runs', String(runsOf(w))]).loop_median_ms ?? null;
+    } });
+  results.chromiumVersion = c.chromium ?? null;
+  for (const [name, r] of Object.entries(results.workloads)) {
+    r.chromium = c.error ? { error: c.error } : c.workloads[name];
+    if (r.chromium && r.chromium.fingerprint && r.native.fingerprint)
+      r.chromiumFingerprintMatches = r.chromium.fingerprint === r.native.fingerprint;
+  }
 }
 results.web.transfer = transferSize();
 process.stderr.write('bench: web app in headless Chromium\n');
@@ -436,6 +463,17 @@ for (const [name, r] of Object.entries(results.workloads)) {
     r.countsOk ? 'ok' : 'DIFF', r.peer && r.peer.loop_ms ? f1(r.peer.loop_ms, 0) : '-', simpyOverCli];
   lines.push(cells.map((c, i) => (i ? pad(c, widths[i]) : String(c).padEnd(widths[i]))).join(' '));
 }
+const inChromium = Object.entries(results.workloads).filter(([, r]) => r.chromium && r.chromium.loop_median_ms);
+if (inChromium.length) {
+  lines.push('');
+  lines.push(`the loop as wasm in headless Chromium ${results.chromiumVersion || ''} (bench/browser_loop.mjs):`);
+  for (const [name, r] of inChromium)
+    lines.push(`  ${name.padEnd(24)} loop ${pad(f1(r.chromium.loop_median_ms), 7)} ms (fastest ${pad(f1(Math.min(...r.chromium.loop_ms)), 7)}),` +
+      ` 1st run ${pad(f1(r.chromium.cold_loop_ms), 7)} ms, native just before ${pad(f1(r.chromium.native_just_before), 7)} ms:` +
+      ` wasm/nat ${f1(chromiumRatio(r), 2)}x`);
+  lines.push('  (fastest: the loops of one page run on code V8 has optimised in the background meanwhile; until then on');
+  lines.push('  its baseline code, for the whole of any one long call: wasm has no on-stack replacement)');
+}
 const t = results.web.transfer, b = results.web.browser;
 lines.push('');
 lines.push(`web app transfer (gzip, all files): ${t.gzipBytes ? (t.gzipBytes / 1048576).toFixed(2) + ' MiB' : t.error}`);
@@ -457,7 +495,8 @@ for (const [name, r] of Object.entries(results.workloads)) {
       ` = ${f1((r.nativeTraced.loop_median_ms + r.nativeTraced.fingerprint_ms) / n0(r), 2)}x off; ${r.nativeTraced.trace_records} records`);
   if (!r.countsOk && r.mismatches) lines.push(`  ${name}: ${r.mismatches.join(', ')}`);
   if (r.fingerprintsMatch === false) lines.push(`  ${name}: wasm and native fingerprints differ`);
-  for (const k of ['native', 'wasm', 'nativeTraced']) if (r[k] && r[k].error) lines.push(`  ${name} ${k}: ${r[k].error}`);
+  if (r.chromiumFingerprintMatches === false) lines.push(`  ${name}: Chromium's and native fingerprints differ`);
+  for (const k of ['native', 'wasm', 'nativeTraced', 'chromium']) if (r[k] && r[k].error) lines.push(`  ${name} ${k}: ${r[k].error}`);
   if (r.peer && r.peer.error) lines.push(`  ${name} SimPy: ${r.peer.error}`);
 }
 // Sweeps (issue 18): 100 runs, one worker vs all cores, natively and in Chromium (bench/sweep_bench.mjs).
