@@ -115,6 +115,9 @@ public:
     void setSweepRunner(SweepRunner runner) { m_sweepRunner = std::move(runner); }
     /// A finished sweep run's row (JSON from sweep_engine.wasm); rows of an older generation are ignored.
     void sweepRow(int index, const std::string& rowJson, int generation);
+    /// A sweep's cells are out running (the page then draws less often: main_web.cpp).
+    bool sweepRunning() const;
+    bool playing() const { return m_ui.playing; }
 
 private:
     // Scenario, engine and frame (app.cpp).

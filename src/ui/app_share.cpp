@@ -176,6 +176,8 @@ void App::sweepRow(int index, const std::string& rowJson, int generation) {
     m_panels->sweep.receiveRow(index, rowJson, generation);
 }
 
+bool App::sweepRunning() const { return m_panels->sweep.running(); }
+
 // [SECTION] overlays
 void App::drawShareOverlays() {
     if (auto run = m_panels->sweep.draw(m_scenario, m_sweepRunner)) {

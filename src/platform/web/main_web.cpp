@@ -14,6 +14,7 @@
 
 #include "draw_stats.hpp"
 #include "touch_input.hpp"
+#include "ui/frame_pacing.hpp"
 #include "ui/theme.hpp"
 #include "web_host.hpp"
 
@@ -26,6 +27,7 @@ struct Host {
     float pixelRatio = 1.0f;
     Uint64 lastCounter = 0;
     bool checkQueued = false;  ///< a deferred live check is waiting for its task
+    ui::FramePacing pacing;  ///< frames left undrawn while only a sweep moves
 };
 Host g_host;
 
@@ -97,10 +99,18 @@ void runDeferredCheck(void*) {
 void frame(void*) {
     const double hostStart = emscripten_get_now();
     SDL_Event event;
-    while (SDL_PollEvent(&event))
+    while (SDL_PollEvent(&event)) {
+        g_host.pacing.noteInput(hostStart);
         if (!handleTouchEvent(event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    }
     followCanvasSize();
     tickTouch();
+    ui::FramePacing::Activity activity;
+    activity.sweepRunning = app().sweepRunning();
+    activity.playing = app().playing();
+    activity.touchIdle = touchIdle();
+    if (g_host.pacing.rest(hostStart, activity)) return;  // the canvas keeps its last frame
+    g_host.pacing.noteDrawn(hostStart);
     HostPhases phases;
     double mark = emscripten_get_now();
     phases.inputMs = mark - hostStart;

@@ -78,4 +78,6 @@ void tickTouch() {
     deliver();
 }
 
+bool touchIdle() { return g_gestures.idle() && g_pending.empty(); }
+
 }  // namespace pg::web

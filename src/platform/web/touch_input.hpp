@@ -8,5 +8,7 @@ namespace pg::web {
 bool handleTouchEvent(const SDL_Event& event);
 /// Once a frame, before ImGui::NewFrame: a finger held still becomes a long press.
 void tickTouch();
+/// No finger down and nothing left to hand to ImGui: frames may be skipped without losing a gesture.
+bool touchIdle();
 
 }  // namespace pg::web

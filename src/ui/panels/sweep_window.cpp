@@ -176,10 +176,9 @@ std::optional<sim::Scenario> SweepWindow::draw(const sim::Scenario& scenario, co
     ImGui::SetNextItemWidth(120);
     ImGui::InputInt("Seeds per cell", &m_seeds);
     m_seeds = std::clamp(m_seeds, 1, scenario::kMaxSweepSeeds);
-    const bool running = !m_rows.empty() && m_done < m_rows.size();
-    if (ImGui::Button(running ? "Restart" : "Run sweep")) start(scenario, runner);
+    if (ImGui::Button(running() ? "Restart" : "Run sweep")) start(scenario, runner);
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") && running) {
+    if (ImGui::Button("Cancel") && running()) {
         if (runner.cancel) runner.cancel();
         ++m_generation;
         m_rows.clear();

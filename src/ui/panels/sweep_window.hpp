@@ -37,6 +37,8 @@ public:
     /// The sweep as the file and the link carry it (no axes when none has been set up).
     scenario::SweepSpec spec() const;
     void receiveRow(int index, const std::string& rowJson, int generation);
+    /// Started and not every row in yet (a failed run keeps it so until Restart or Cancel, as the window shows).
+    bool running() const { return !m_rows.empty() && m_done < m_rows.size(); }
     /// Draws while open; returns a run's scenario when the user clicked one.
     std::optional<sim::Scenario> draw(const sim::Scenario& scenario, const SweepRunner& runner);
     /// {"open", "total", "done", "errors", "rows": [...], "cells": [{run, x, y, w, h}]} for the browser tests.
