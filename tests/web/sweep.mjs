@@ -62,6 +62,17 @@ export default async function sweepTest({ url, artifacts }) {
       assert.deepEqual(byRun, cli, 'the page rows equal `lambda-playground sweep`');
     }
 
+    // The same sweep again runs in the workers the first one used (web/sweep.js keeps them): same rows.
+    const spawned = await page.evaluate(() => window.pgSweep.stats.spawned);
+    await page.evaluate((t) => {
+      window.pgSweep.stats.ms = 0;  // set again when the new sweep's last row arrives
+      Module.ccall('pg_open_scenario_text', 'number', ['string', 'string'], [t, 'sweep.json']);
+    }, text);
+    await page.waitForFunction(() => window.pgSweep.stats.ms > 0, null, { timeout: 120000 });
+    const again = await waitForRows(page, 6);
+    assert.deepEqual([...again.rows].sort((a, b) => a.run - b.run), byRun, 'the sweep again: the same rows');
+    assert.equal(await page.evaluate(() => window.pgSweep.stats.spawned), spawned, '... from the workers kept');
+
     await waitFrames(page, 3);
     fs.writeFileSync(path.join(artifacts, 'sweep-heatmap.png'), await page.screenshot());
     const state = await stateJson(page);

@@ -44,6 +44,9 @@ EM_JS(void, js_sweep_start, (const char* cellsJson, int generation), {
 EM_JS(void, js_sweep_cancel, (), {
     if (window.pgSweep) window.pgSweep.cancel();
 });
+EM_JS(void, js_sweep_prepare, (), {
+    if (window.pgSweep) window.pgSweep.prepare();
+});
 
 namespace {
 std::string g_clipboard;  // ImGui's view of the clipboard: what it copied, or what the page last pasted
@@ -76,6 +79,7 @@ void installBridgeHooks() {
         js_sweep_start(json.c_str(), generation);
     };
     runner.cancel = [] { js_sweep_cancel(); };
+    runner.prepare = [] { js_sweep_prepare(); };
     app().setSweepRunner(std::move(runner));
     // Ctrl+C / Ctrl+V in ImGui text fields go through the browser's clipboard (the page feeds pastes in).
     ImGuiIO& io = ImGui::GetIO();

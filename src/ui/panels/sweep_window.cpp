@@ -158,7 +158,12 @@ std::optional<sim::Scenario> SweepWindow::draw(const sim::Scenario& scenario, co
         m_runRequested = false;
         start(scenario, runner);
     }
-    if (!m_open) return std::nullopt;
+    if (!m_open) {
+        m_prepared = false;
+        return std::nullopt;
+    }
+    if (!m_prepared && runner.prepare) runner.prepare();
+    m_prepared = true;
     ImGui::SetNextWindowSize(ImVec2(640, 560), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Sweep", &m_open)) {
         ImGui::End();

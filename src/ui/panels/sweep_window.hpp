@@ -15,9 +15,11 @@
 namespace pg::ui {
 
 /// Where the cells run: start(cell scenario JSONs, generation) and cancel(). Rows come back via receiveRow.
+/// prepare (optional) is called when the window opens: the page starts its workers then, not at Run sweep.
 struct SweepRunner {
     std::function<void(const std::vector<std::string>&, int)> start;
     std::function<void()> cancel;
+    std::function<void()> prepare;
 };
 
 struct SweepCellRect {
@@ -51,6 +53,7 @@ private:
     std::optional<double> cellValue(std::size_t i0, std::size_t i1) const;  ///< the outcome, mean over seeds
 
     bool m_open = false;
+    bool m_prepared = false;  ///< runner.prepare called since the window opened
     bool m_runRequested = false;
     char m_target[2][128] = {{}, {}};
     char m_values[2][256] = {{}, {}};
