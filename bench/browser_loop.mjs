@@ -3,7 +3,7 @@
 // the two wasm figures can differ. One fresh browser per workload; the page writes the workload into the in-memory
 // file system before main() runs, and main() prints the same JSON line as the native and Node runs.
 // Figures only, no assertions: browserLoopFigures({ root, buildDir, workDir, workloads: [{ name, runs }], nativeRun }).
-// nativeRun(name), when given, runs the native build just before each browser: a ratio of two runs made minutes
+// nativeRun(workload), when given, runs the native build just before each browser: a ratio of two runs made minutes
 // apart on a shared machine measures the machine as much as the code.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +45,7 @@ export async function browserLoopFigures({ root, buildDir, workDir, workloads, n
   try {
     for (const w of workloads) {
       // The native run first, with no browser alive: Chromium's own processes keep a core busy as it starts.
-      const native = nativeRun ? nativeRun(w.name) : null;
+      const native = nativeRun ? nativeRun(w) : null;
       const { context, close } = await launchBrowser();
       try {
         const page = await context.newPage();

@@ -424,10 +424,8 @@ if (!args.includes('--no-browser')) {
   const { browserLoopFigures } = await import('./browser_loop.mjs');
   const c = await browserLoopFigures({ root: ROOT, buildDir: path.join(SNAP, 'build/web'), workDir: SNAP,
     workloads: WORKLOADS.map((w) => ({ name: w.name, runs: runsOf(w) })),
-    nativeRun: (name) => {
-      const w = WORKLOADS.find((x) => x.name === name);
-      return bench([NATIVE_BENCH], [path.join(ROOT, 'bench', `${name}.json`), '--runs', String(runsOf(w))]).loop_median_ms ?? null;
-    } });
+    nativeRun: (w) => bench([NATIVE_BENCH], [path.join(ROOT, 'bench', `${w.name}.json`), '--runs', String(w.runs)])
+      .loop_median_ms ?? null });
   results.chromiumVersion = c.chromium ?? null;
   for (const [name, r] of Object.entries(results.workloads)) {
     r.chromium = c.error ? { error: c.error } : c.workloads[name];

@@ -14,10 +14,8 @@
   const cores = () => Math.max(1, navigator.hardwareConcurrency || 1);
 
   function spawn() {
-    const entry = { worker: new Worker('sweep_worker.js'), busy: false };
-    pool.push(entry);
+    pool.push({ worker: new Worker('sweep_worker.js'), busy: false });
     stats.spawned += 1;
-    return entry;
   }
 
   // Stops the cells in flight: ending its worker is the only way to stop a cell. Idle workers stay.
